@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCityConfig, type CityConfig } from './domain/city.js';
+
+/** The package root, found from this file whether it runs from src/ (tests) or dist/server/. */
+export const packageRoot: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+  return dir;
+})();
+
+export const packageVersion: string = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * Everything configurable, each from an environment variable (documented in README's table);
+ * CLI flags override them.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  demo: boolean;
+  city: string;
+  logLevel: string;
+  webRoot: string;
+}
+
+const FALSE = new Set(['0', 'false', 'no', 'off']);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.STARCITY_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    demo: !FALSE.has((env.STARCITY_DEMO ?? '1').toLowerCase()),
+    city: env.STARCITY_CITY ?? 'changsha',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webRoot: env.STARCITY_WEB_ROOT ?? join(packageRoot, 'dist', 'web'),
+    ...overrides,
+  };
+}
+
+/** A city is a name under config/cities/ or a path to a JSON file of the same shape. */
+export function loadCity(nameOrPath: string): CityConfig {
+  const file = nameOrPath.endsWith('.json') ? (isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath)) : join(packageRoot, 'config', 'cities', `${nameOrPath}.json`);
+  if (!existsSync(file)) throw new Error(`City configuration not found: ${file} (STARCITY_CITY=${nameOrPath})`);
+  return parseCityConfig(JSON.parse(readFileSync(file, 'utf8')));
+}

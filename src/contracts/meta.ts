@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { bilingual } from './common.js';
+
+const codeEntry = z.object({ code: z.string(), label: bilingual });
+
+/** The city configuration and every code list, so clients label codes the way the server does. */
+export const registryMeta = z
+  .object({
+    city: z.object({
+      code: z.string(),
+      name: bilingual,
+      province: bilingual,
+      districts: z.array(codeEntry),
+      retired_districts: z.array(codeEntry.extend({ successor: z.string() })),
+      zones: z.array(codeEntry.extend({ innovation_zone: z.boolean() })),
+    }),
+    code_lists: z.record(z.string(), z.array(codeEntry)),
+  })
+  .meta({ id: 'RegistryMeta' });
+export type RegistryMeta = z.output<typeof registryMeta>;

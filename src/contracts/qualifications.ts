@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { qualificationTypeCodes } from '../domain/qualification.js';
+import { calendarDate, id, listEnvelope, optionalText, recordMeta } from './common.js';
+
+/** Qualification (资质): a dated certificate an organization holds. */
+const fields = {
+  organization_id: id,
+  qualification: z.enum(qualificationTypeCodes),
+  certificate_no: optionalText(100).describe('Certificate or registration number as printed; its format is not published'),
+  valid_from: calendarDate,
+  valid_to: calendarDate.nullable().optional().describe('Last day of validity; null = open-ended'),
+};
+
+export const qualificationCreate = z.strictObject(fields).meta({ id: 'QualificationCreate' });
+export const qualificationPatch = z
+  .strictObject({ ...z.strictObject(fields).partial().shape, version: z.number().int().positive().optional() })
+  .meta({ id: 'QualificationPatch' });
+
+export const qualification = z
+  .object({
+    ...recordMeta,
+    organization_id: id,
+    organization_name: z.string(),
+    qualification: z.enum(qualificationTypeCodes),
+    certificate_no: z.string().nullable(),
+    valid_from: z.string(),
+    valid_to: z.string().nullable(),
+  })
+  .meta({ id: 'Qualification' });
+
+export const qualificationList = listEnvelope(qualification);
+export type QualificationCreate = z.output<typeof qualificationCreate>;
+export type QualificationPatch = z.output<typeof qualificationPatch>;
+export type Qualification = z.output<typeof qualification>;

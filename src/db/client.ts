@@ -1,0 +1,81 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** What a query hands back: rows already typed by the caller's SQL. */
+export interface QueryResult<R> {
+  rows: R[];
+  affectedRows: number;
+}
+
+/** Anything that runs SQL: the database itself or an open transaction. */
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/** The storage edge. One PostgreSQL dialect, two engines: embedded PGlite or a PostgreSQL server. */
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Dates stay 'YYYY-MM-DD' strings: a calendar date has no time zone, and a JS Date would invent one.
+const DATE_OID = 1082;
+
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const db = new PGlite(dataDir, { parsers: { [DATE_OID]: (v: string) => v } });
+  await db.waitReady;
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query<R>(sql: string, params?: readonly unknown[]) {
+      const r = await q.query<R>(sql, params as unknown[] | undefined);
+      return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
+  const self = wrap(db);
+  return {
+    engine: 'pglite',
+    query: self.query,
+    exec: self.exec,
+    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    close: () => db.close(),
+  };
+}
+
+export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+  });
+  const run = async <R>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
+    const r = await client.query(sql, params as unknown[] | undefined);
+    return { rows: r.rows as R[], affectedRows: r.rowCount ?? 0 };
+  };
+  await run(pool, 'select 1');
+  return {
+    engine: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    exec: async (sql) => void (await pool.query(sql)),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({ query: (sql, params) => run(client, sql, params), exec: async (sql) => void (await client.query(sql)) });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+

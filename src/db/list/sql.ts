@@ -1,0 +1,103 @@
+import type { Queryable } from '../client.js';
+import { encodeCursor, type CursorValue, type FilterTerm, type ParsedList } from './parse.js';
+import { SQL_TYPE, type ListSpec } from './spec.js';
+
+/** Collects positional parameters while SQL text is assembled. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function termSql(spec: ListSpec, term: FilterTerm, params: Params): string {
+  const field = spec.fields[term.field]!;
+  const cast = SQL_TYPE[field.type];
+  const parts: string[] = [];
+  const eqs = term.alternatives.filter((a) => a.op === 'eq').map((a) => a.value);
+  if (eqs.length === 1) parts.push(`${field.column} = ${params.add(eqs[0], cast)}`);
+  else if (eqs.length > 1) parts.push(`${field.column} = ANY(${params.add(eqs, cast + '[]')})`);
+  for (const a of term.alternatives) {
+    if (a.op === 'null') parts.push(`${field.column} IS NULL`);
+    else if (a.op === 'gt') parts.push(`${field.column} > ${params.add(a.value, cast)}`);
+    else if (a.op === 'lt') parts.push(`${field.column} < ${params.add(a.value, cast)}`);
+  }
+  const any = parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+  // NOT (x = 'a') is unknown for NULL x; a negated filter should keep rows where x is absent.
+  return term.negate ? `(${field.column} IS NULL OR NOT ${any})` : any;
+}
+
+function whereSql(spec: ListSpec, list: ParsedList, params: Params): string[] {
+  const where = list.filters.map((t) => termSql(spec, t, params));
+  if (list.search) {
+    const pattern = params.add(`%${escapeLike(list.search)}%`, 'text');
+    const ors = spec.searchColumns.map((c) => `${c} ILIKE ${pattern}`);
+    if (spec.searchExact) ors.push(`${spec.searchExact.column} = ${params.add(spec.searchExact.normalize(list.search), 'text')}`);
+    where.push(`(${ors.join(' OR ')})`);
+  }
+  return where;
+}
+
+/** Keyset condition after (value, id) under `ORDER BY (col IS NULL), col dir, id dir` — nulls always last. */
+function afterSql(column: string, cast: string, desc: boolean, after: [CursorValue, number], params: Params): string {
+  const cmp = desc ? '<' : '>';
+  const [value, id] = after;
+  const idParam = params.add(id, 'int');
+  if (value === null) return `(${column} IS NULL AND t.id ${cmp} ${idParam})`;
+  const v = params.add(value, cast);
+  return `(${column} IS NULL OR ${column} ${cmp} ${v} OR (${column} = ${v} AND t.id ${cmp} ${idParam}))`;
+}
+
+export interface ListPage<Row> {
+  meta: { count: number; per_page: number; page: number | null; next_cursor: string | null; groups_count: number | null };
+  results: Row[];
+  group_by: Array<{ key: string | null; key_display_name: { zh: string; en: string } | null; count: number }>;
+}
+
+/** Runs a parsed list query: the total count, then one page (or the group counts). */
+export async function runList<Row extends { id: number }>(db: Queryable, spec: ListSpec, list: ParsedList): Promise<ListPage<Row>> {
+  const params = new Params();
+  const where = whereSql(spec, list, params);
+  const whereClause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.from} ${whereClause}`, params.values);
+  const total = count.rows[0]?.n ?? 0;
+  const meta = { count: total, per_page: list.perPage, page: null as number | null, next_cursor: null as string | null, groups_count: null as number | null };
+
+  if (list.groupBy) {
+    const field = spec.fields[list.groupBy]!;
+    const { rows } = await db.query<{ key: unknown; count: number }>(
+      `SELECT ${field.column} AS key, count(*)::int AS count FROM ${spec.from} ${whereClause} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`,
+      params.values,
+    );
+    const group_by = rows.map((r) => {
+      const key = r.key === null ? null : String(r.key);
+      return { key, key_display_name: key !== null && field.label ? field.label(key) : null, count: r.count };
+    });
+    return { meta: { ...meta, groups_count: group_by.length }, results: [], group_by };
+  }
+
+  const field = spec.fields[list.sort.field]!;
+  const dir = list.sort.desc ? 'DESC' : 'ASC';
+  const pageWhere = [...where];
+  if (list.paging.kind === 'cursor' && list.paging.after) pageWhere.push(afterSql(field.column, SQL_TYPE[field.type], list.sort.desc, list.paging.after, params));
+  const offset = list.paging.kind === 'page' ? (list.paging.page - 1) * list.perPage : 0;
+  const sql = `SELECT ${spec.select}, (${field.column})::text AS __sort FROM ${spec.from}
+    ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+    ORDER BY (${field.column} IS NULL), ${field.column} ${dir}, t.id ${dir}
+    LIMIT ${list.perPage + 1} OFFSET ${offset}`;
+  // The sort key travels as text: timestamps keep their microseconds, which a JS Date would cut.
+  const { rows } = await db.query<Row & { __sort: string | null }>(sql, params.values);
+  const more = rows.length > list.perPage;
+  const pageRows = more ? rows.slice(0, list.perPage) : rows;
+  if (list.paging.kind === 'page') meta.page = list.paging.page;
+  else if (more) {
+    const last = pageRows[pageRows.length - 1]!;
+    meta.next_cursor = encodeCursor(list.sort.field, last.__sort, last.id);
+  }
+  return { meta, results: pageRows.map(({ __sort: _, ...row }) => row as unknown as Row), group_by: [] };
+}

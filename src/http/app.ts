@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { pendingMigrations } from '../db/migrate.js';
+import type { RegistryContext } from '../modules/shared/context.js';
+import { metaRoutes } from '../modules/meta/routes.js';
+import { organizationRoutes } from '../modules/organizations/routes.js';
+import { platformRoutes } from '../modules/platforms/routes.js';
+import { qualificationRoutes } from '../modules/qualifications/routes.js';
+import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
+import { registerProblemHandlers, sendProblem } from './problems.js';
+import { zodValidatorCompiler } from './validation.js';
+
+export interface AppOptions {
+  /** pino level, or false for silence (tests, benchmarks). */
+  logLevel: string | false;
+  /** Built web UI to serve at `/`, if present. */
+  webRoot?: string;
+  bodyLimit?: number;
+  version: string;
+}
+
+/** Assembles the HTTP server: plugins, error handling, OpenAPI, the API routes and the web UI. */
+export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logLevel === false ? false : { level: opts.logLevel },
+    bodyLimit: opts.bodyLimit ?? 512 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // Replies are shaped by presenters and checked against their schemas in tests; plain
+  // JSON.stringify keeps the hot path free of per-reply validation.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  registerProblemHandlers(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'StarCity API',
+        version: opts.version,
+        description:
+          'The registry of a global R&D center city (全球研发中心城市). Lists take OpenAlex-style `filter`, `search`, `sort`, `per_page`, `page`/`cursor` and `group_by`. Errors are RFC 9457 problem+json listing every field problem with zh and en messages.',
+      },
+      tags: [
+        { name: 'organizations', description: '主体 Organizations' },
+        { name: 'qualifications', description: '资质 Qualifications' },
+        { name: 'rd-institutions', description: '研发机构 R&D institutions' },
+        { name: 'platforms', description: '创新平台 Innovation platforms' },
+        { name: 'meta', description: 'City configuration and code lists' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+    try {
+      const pending = await pendingMigrations(ctx.db);
+      if (pending.length) return sendProblem(req, reply, 503, 'not-ready', { zh: '数据库迁移未完成', en: 'Migrations pending' }, [], pending.join(', '));
+      return { status: 'ready', engine: ctx.db.engine };
+    } catch (err) {
+      req.log.error({ err }, 'readiness check failed');
+      return sendProblem(req, reply, 503, 'not-ready', { zh: '数据库不可用', en: 'Database unavailable' });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(metaRoutes(ctx));
+      await api.register(organizationRoutes(ctx));
+      await api.register(qualificationRoutes(ctx));
+      await api.register(rdInstitutionRoutes(ctx));
+      await api.register(platformRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (opts.webRoot && existsSync(opts.webRoot)) await serveWeb(app, opts.webRoot);
+  return app;
+}
+
+/** The built React app; unknown non-API paths get index.html so client-side routes survive a reload. */
+async function serveWeb(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method === 'GET' && !path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
+    return sendProblem(req, reply, 404, 'not-found', { zh: '资源不存在', en: 'Not found' }, [], `No route ${req.method} ${path}`);
+  });
+}

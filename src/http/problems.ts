@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldProblem, Problem } from '../contracts/common.js';
+import type { Message } from '../domain/message.js';
+import { AppError } from '../modules/shared/errors.js';
+import { RequestValidationError } from './validation.js';
+
+/**
+ * The one place where failures become RFC 9457 problem+json replies. Every reply names all the
+ * field problems at once; no SQL or stack trace ever reaches a client.
+ */
+const STATUS: Record<AppError['kind'], number> = {
+  validation: 400,
+  not_found: 404,
+  conflict: 409,
+  stale: 412,
+  precondition_required: 428,
+  unavailable: 503,
+};
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, title: Message, errors: FieldProblem[] = [], detail?: string) {
+  const body: Problem = {
+    type: `urn:starcity:problem:${slug}`,
+    title: title.en,
+    title_zh: title.zh,
+    status,
+    ...(detail ? { detail } : {}),
+    instance: request.url,
+    request_id: request.id,
+    errors,
+  };
+  return reply.code(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+const FASTIFY_ERRORS: Record<string, { status: number; slug: string; title: Message }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, slug: 'body-too-large', title: { zh: '请求体过大', en: 'Request body too large' } },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, slug: 'unsupported-media-type', title: { zh: '不支持的内容类型', en: 'Unsupported media type' } },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, slug: 'bad-request', title: { zh: '请求长度无效', en: 'Invalid content length' } },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, slug: 'malformed-json', title: { zh: 'JSON 请求体为空', en: 'Empty JSON body' } },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, slug: 'malformed-json', title: { zh: 'JSON 格式错误', en: 'Malformed JSON' } },
+};
+
+/** PostgreSQL errors a valid request can still meet (a race on a unique key, say). */
+function databaseProblem(err: { code?: string; constraint?: string }): { status: number; slug: string; title: Message; errors: FieldProblem[] } | null {
+  if (err.code === '23505')
+    return { status: 409, slug: 'conflict', title: { zh: '记录已存在', en: 'The record already exists' }, errors: [{ field: err.constraint ?? '', code: 'duplicate', message: { zh: '与已有记录重复', en: 'Duplicates an existing record' } }] };
+  if (err.code === '23503')
+    return { status: 409, slug: 'conflict', title: { zh: '被其他记录引用或引用不存在的记录', en: 'Referenced by, or referencing, another record' }, errors: [] };
+  if (err.code?.startsWith('22')) return { status: 400, slug: 'validation', title: { zh: '取值超出范围', en: 'A value is out of range' }, errors: [] };
+  return null;
+}
+
+export function registerProblemHandlers(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof RequestValidationError)
+      return sendProblem(request, reply, 400, 'validation', { zh: '请求未通过校验', en: 'The request is not valid' }, err.problems);
+    if (err instanceof AppError) return sendProblem(request, reply, STATUS[err.kind], err.kind.replace('_', '-'), err.title, err.errors, err.detail);
+    const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;
+    if (known) return sendProblem(request, reply, known.status, known.slug, known.title, [], err.message);
+    const db = databaseProblem(err as { code?: string; constraint?: string });
+    if (db) return sendProblem(request, reply, db.status, db.slug, db.title, db.errors);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+      return sendProblem(request, reply, err.statusCode, 'bad-request', { zh: '请求无效', en: 'Bad request' }, [], err.message);
+    request.log.error({ err }, 'unhandled error');
+    return sendProblem(request, reply, 500, 'internal', { zh: '服务器内部错误', en: 'Internal server error' }, [], `Reference ${request.id} when reporting this.`);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, 404, 'not-found', { zh: '资源不存在', en: 'Not found' }, [], `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

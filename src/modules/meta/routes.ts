@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registryMeta, type RegistryMeta } from '../../contracts/meta.js';
+import { fourGlobalFeatures } from '../../domain/fourGlobal.js';
+import { platformStatuses, platformTypes } from '../../domain/innovationPlatform.js';
+import { recognitionLevels } from '../../domain/level.js';
+import type { CodeList } from '../../domain/message.js';
+import { organizationKinds } from '../../domain/organization.js';
+import { qualificationTypes } from '../../domain/qualification.js';
+import { rdInstitutionCategories } from '../../domain/rdInstitution.js';
+import type { RegistryContext } from '../shared/context.js';
+
+const entries = (list: CodeList<string>) => Object.entries(list).map(([code, label]) => ({ code, label }));
+
+export function registryMetaOf(ctx: RegistryContext): RegistryMeta {
+  const { city } = ctx;
+  return {
+    city: {
+      code: city.code,
+      name: city.name,
+      province: city.province,
+      districts: city.districts.map((d) => ({ code: d.code, label: d.name })),
+      retired_districts: city.retiredDistricts.map((d) => ({ code: d.code, label: d.name, successor: d.successor })),
+      zones: city.zones.map((z) => ({ code: z.code, label: z.name, innovation_zone: z.innovationZone })),
+    },
+    code_lists: {
+      organization_kind: entries(organizationKinds),
+      qualification: entries(qualificationTypes),
+      rd_institution_category: entries(rdInstitutionCategories),
+      level: entries(recognitionLevels),
+      platform_type: entries(platformTypes),
+      platform_status: entries(platformStatuses),
+      four_global_feature: entries(fourGlobalFeatures),
+    },
+  };
+}
+
+/** /api/v1/meta — the city configuration and code lists the UI labels with. */
+export function metaRoutes(ctx: RegistryContext) {
+  const meta = registryMetaOf(ctx);
+  return async (app: FastifyInstance) => {
+    app.withTypeProvider<ZodTypeProvider>().get('/meta', { schema: { tags: ['meta'], summary: 'City configuration and code lists', response: { 200: registryMeta } } }, () => meta);
+  };
+}

@@ -1,0 +1,67 @@
+import type { Queryable } from '../../db/client.js';
+import type { ListSpec } from '../../db/list/spec.js';
+import type { CityConfig } from '../../domain/city.js';
+import { districtName } from '../../domain/district.js';
+import { platformStatusCodes, platformStatuses, platformTypeCodes, platformTypes } from '../../domain/innovationPlatform.js';
+import { recognitionLevelCodes, recognitionLevels } from '../../domain/level.js';
+import { zoneName } from '../../domain/zone.js';
+
+/** SQL for the platforms table (创新平台). */
+export interface PlatformRow {
+  id: number;
+  host_org_id: number;
+  host_name: string;
+  name: string;
+  name_en: string | null;
+  type: string;
+  level: string;
+  recognized_on: string | null;
+  authority: string | null;
+  status: string;
+  district_code: string;
+  zone: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+export const WRITABLE = ['host_org_id', 'name', 'name_en', 'type', 'level', 'recognized_on', 'authority', 'status', 'district_code', 'zone'] as const;
+export const COLUMNS = `t.id, t.host_org_id, h.name AS host_name, t.name, t.name_en, t.type, t.level, t.recognized_on, t.authority, t.status, t.district_code, t.zone, t.created_at, t.updated_at, t.version`;
+const FROM = 'platforms t JOIN organizations h ON h.id = t.host_org_id';
+
+export function platformListSpec(city: CityConfig): ListSpec {
+  return {
+    from: FROM,
+    select: COLUMNS,
+    fields: {
+      id: { column: 't.id', type: 'int', sort: true },
+      host_org_id: { column: 't.host_org_id', type: 'int', sort: true },
+      name: { column: 't.name', type: 'text', sort: true },
+      type: { column: 't.type', type: 'code', values: platformTypeCodes, sort: true, group: true, label: (k) => platformTypes[k as keyof typeof platformTypes] ?? null },
+      level: { column: 't.level', type: 'code', values: recognitionLevelCodes, sort: true, group: true, label: (k) => recognitionLevels[k as keyof typeof recognitionLevels] ?? null },
+      status: { column: 't.status', type: 'code', values: platformStatusCodes, sort: true, group: true, label: (k) => platformStatuses[k as keyof typeof platformStatuses] ?? null },
+      recognized_on: { column: 't.recognized_on', type: 'date', sort: true },
+      recognized_year: { column: 'extract(year from t.recognized_on)::int', type: 'int', group: true },
+      authority: { column: 't.authority', type: 'text', sort: true, group: true },
+      district_code: { column: 't.district_code', type: 'code', values: city.districts.map((d) => d.code), sort: true, group: true, label: (k) => districtName(city, k) },
+      zone: { column: 't.zone', type: 'code', values: city.zones.map((z) => z.code), sort: true, group: true, label: (k) => zoneName(city, k) },
+      created_at: { column: 't.created_at', type: 'timestamp', sort: true },
+      updated_at: { column: 't.updated_at', type: 'timestamp', sort: true },
+    },
+    searchColumns: ['t.name', 't.name_en'],
+    defaultSort: { field: 'id', desc: false },
+  };
+}
+
+export async function findById(db: Queryable, id: number): Promise<PlatformRow | undefined> {
+  const { rows } = await db.query<PlatformRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = $1`, [id]);
+  return rows[0];
+}
+
+export async function insert(db: Queryable, values: { [K in (typeof WRITABLE)[number]]?: unknown }): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO platforms (${WRITABLE.join(', ')}) VALUES (${WRITABLE.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    WRITABLE.map((c) => values[c] ?? null),
+  );
+  return rows[0]!.id;
+}

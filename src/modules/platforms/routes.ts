@@ -1,0 +1,21 @@
+import { platform, platformCreate, platformList, platformPatch } from '../../contracts/platforms.js';
+import { todayIn } from '../../domain/calendarDate.js';
+import { checkPlatformFields } from '../../domain/recordRules.js';
+import type { ServiceContext } from '../shared/context.js';
+import { crudRoutes } from '../shared/crudRoutes.js';
+import * as service from './service.js';
+
+/** /api/v1/platforms — 创新平台. */
+export const platformRoutes = (ctx: ServiceContext) =>
+  crudRoutes({
+    path: '/platforms',
+    tag: 'platforms',
+    noun: 'platform',
+    schemas: { create: platformCreate, patch: platformPatch, item: platform, list: platformList },
+    rules: (input) => checkPlatformFields(ctx.city, input, todayIn()),
+    list: (query) => service.listPlatforms(ctx, query),
+    get: (id) => service.getPlatform(ctx, id),
+    create: (input) => service.createPlatform(ctx, input),
+    update: (id, version, patch) => service.updatePlatform(ctx, id, version, patch),
+    remove: (id, version) => service.deletePlatform(ctx, id, version),
+  });

@@ -1,0 +1,57 @@
+import type { Queryable } from '../../db/client.js';
+import type { ListSpec } from '../../db/list/spec.js';
+import { qualificationTypeCodes, qualificationTypes } from '../../domain/qualification.js';
+
+/** SQL for the qualifications table (资质). */
+export interface QualificationRow {
+  id: number;
+  organization_id: number;
+  organization_name: string;
+  qualification: string;
+  certificate_no: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+export const WRITABLE = ['organization_id', 'qualification', 'certificate_no', 'valid_from', 'valid_to'] as const;
+export const COLUMNS = `t.id, t.organization_id, o.name AS organization_name, t.qualification, t.certificate_no, t.valid_from, t.valid_to, t.created_at, t.updated_at, t.version`;
+const FROM = 'qualifications t JOIN organizations o ON o.id = t.organization_id';
+
+export const qualificationListSpec: ListSpec = {
+  from: FROM,
+  select: COLUMNS,
+  fields: {
+    id: { column: 't.id', type: 'int', sort: true },
+    organization_id: { column: 't.organization_id', type: 'int', sort: true },
+    qualification: { column: 't.qualification', type: 'code', values: qualificationTypeCodes, sort: true, group: true, label: (k) => qualificationTypes[k as keyof typeof qualificationTypes] ?? null },
+    certificate_no: { column: 't.certificate_no', type: 'text', sort: true },
+    valid_from: { column: 't.valid_from', type: 'date', sort: true },
+    valid_to: { column: 't.valid_to', type: 'date', sort: true },
+    valid_from_year: { column: 'extract(year from t.valid_from)::int', type: 'int', group: true },
+    created_at: { column: 't.created_at', type: 'timestamp', sort: true },
+    updated_at: { column: 't.updated_at', type: 'timestamp', sort: true },
+  },
+  searchColumns: ['o.name', 't.certificate_no'],
+  defaultSort: { field: 'id', desc: false },
+};
+
+export async function findById(db: Queryable, id: number): Promise<QualificationRow | undefined> {
+  const { rows } = await db.query<QualificationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = $1`, [id]);
+  return rows[0];
+}
+
+export async function findByNaturalKey(db: Queryable, organizationId: number, qualification: string, validFrom: string): Promise<{ id: number } | undefined> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM qualifications WHERE organization_id = $1 AND qualification = $2 AND valid_from = $3', [organizationId, qualification, validFrom]);
+  return rows[0];
+}
+
+export async function insert(db: Queryable, values: { [K in (typeof WRITABLE)[number]]?: unknown }): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO qualifications (${WRITABLE.join(', ')}) VALUES (${WRITABLE.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    WRITABLE.map((c) => values[c] ?? null),
+  );
+  return rows[0]!.id;
+}

@@ -1,0 +1,20 @@
+import { qualification, qualificationCreate, qualificationList, qualificationPatch } from '../../contracts/qualifications.js';
+import { checkQualificationFields } from '../../domain/recordRules.js';
+import type { ServiceContext } from '../shared/context.js';
+import { crudRoutes } from '../shared/crudRoutes.js';
+import * as service from './service.js';
+
+/** /api/v1/qualifications — 资质. */
+export const qualificationRoutes = (ctx: ServiceContext) =>
+  crudRoutes({
+    path: '/qualifications',
+    tag: 'qualifications',
+    noun: 'qualification',
+    schemas: { create: qualificationCreate, patch: qualificationPatch, item: qualification, list: qualificationList },
+    rules: (input) => checkQualificationFields(input),
+    list: (query) => service.listQualifications(ctx, query),
+    get: (id) => service.getQualification(ctx, id),
+    create: (input) => service.createQualification(ctx, input),
+    update: (id, version, patch) => service.updateQualification(ctx, id, version, patch),
+    remove: (id, version) => service.deleteQualification(ctx, id, version),
+  });

@@ -1,0 +1,70 @@
+import type { Queryable } from '../../db/client.js';
+import type { ListSpec } from '../../db/list/spec.js';
+import type { CityConfig } from '../../domain/city.js';
+import { districtName } from '../../domain/district.js';
+import { fourGlobalFeatureCodes, type FourGlobalFeature } from '../../domain/fourGlobal.js';
+import { recognitionLevelCodes, recognitionLevels } from '../../domain/level.js';
+import { rdInstitutionCategories, rdInstitutionCategoryCodes } from '../../domain/rdInstitution.js';
+import { zoneName } from '../../domain/zone.js';
+
+/** SQL for the rd_institutions table (研发机构). */
+export type RdInstitutionRow = {
+  id: number;
+  host_org_id: number;
+  host_name: string;
+  name: string;
+  name_en: string | null;
+  category: string;
+  level: string;
+  established_on: string | null;
+  district_code: string;
+  zone: string | null;
+  global_feature_count: number;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+} & { [K in `${FourGlobalFeature}_evidence` | `${FourGlobalFeature}_confirmed_on`]: string | null };
+
+const featureColumns = fourGlobalFeatureCodes.flatMap((f) => [`${f}_evidence`, `${f}_confirmed_on`]);
+export const WRITABLE = ['host_org_id', 'name', 'name_en', 'category', 'level', 'established_on', 'district_code', 'zone', ...featureColumns] as const;
+export const COLUMNS = `t.id, t.host_org_id, h.name AS host_name, t.name, t.name_en, t.category, t.level, t.established_on, t.district_code, t.zone,
+  ${featureColumns.map((c) => `t.${c}`).join(', ')}, t.global_feature_count, t.created_at, t.updated_at, t.version`;
+const FROM = 'rd_institutions t JOIN organizations h ON h.id = t.host_org_id';
+
+export function rdInstitutionListSpec(city: CityConfig): ListSpec {
+  const features = Object.fromEntries(fourGlobalFeatureCodes.map((f) => [f, { column: `(t.${f}_confirmed_on IS NOT NULL)`, type: 'bool' as const, group: true }]));
+  return {
+    from: FROM,
+    select: COLUMNS,
+    fields: {
+      id: { column: 't.id', type: 'int', sort: true },
+      host_org_id: { column: 't.host_org_id', type: 'int', sort: true },
+      name: { column: 't.name', type: 'text', sort: true },
+      category: { column: 't.category', type: 'code', values: rdInstitutionCategoryCodes, sort: true, group: true, label: (k) => rdInstitutionCategories[k as keyof typeof rdInstitutionCategories] ?? null },
+      level: { column: 't.level', type: 'code', values: recognitionLevelCodes, sort: true, group: true, label: (k) => recognitionLevels[k as keyof typeof recognitionLevels] ?? null },
+      established_on: { column: 't.established_on', type: 'date', sort: true },
+      established_year: { column: 'extract(year from t.established_on)::int', type: 'int', group: true },
+      district_code: { column: 't.district_code', type: 'code', values: city.districts.map((d) => d.code), sort: true, group: true, label: (k) => districtName(city, k) },
+      zone: { column: 't.zone', type: 'code', values: city.zones.map((z) => z.code), sort: true, group: true, label: (k) => zoneName(city, k) },
+      global_feature_count: { column: 't.global_feature_count', type: 'int', sort: true, group: true },
+      ...features,
+      created_at: { column: 't.created_at', type: 'timestamp', sort: true },
+      updated_at: { column: 't.updated_at', type: 'timestamp', sort: true },
+    },
+    searchColumns: ['t.name', 't.name_en'],
+    defaultSort: { field: 'id', desc: false },
+  };
+}
+
+export async function findById(db: Queryable, id: number): Promise<RdInstitutionRow | undefined> {
+  const { rows } = await db.query<RdInstitutionRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = $1`, [id]);
+  return rows[0];
+}
+
+export async function insert(db: Queryable, values: { [K in (typeof WRITABLE)[number]]?: unknown }): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO rd_institutions (${WRITABLE.join(', ')}) VALUES (${WRITABLE.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    WRITABLE.map((c) => values[c] ?? null),
+  );
+  return rows[0]!.id;
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, listQuery, problem, type ListQuery } from '../../contracts/common.js';
+import type { ListPage } from '../../db/list/sql.js';
+import { withBodyRules, type BodyRules } from '../../http/validation.js';
+import { expectedVersion } from './records.js';
+
+/** The version travels as a strong ETag so clients can send it back as If-Match. */
+const versionHeaders = (version: number) => ({ etag: `"${version}"` });
+const readErrors = { 400: problem, 500: problem } as const;
+const writeErrors = { 400: problem, 404: problem, 409: problem, 412: problem, 413: problem, 415: problem, 428: problem, 500: problem } as const;
+
+/** One registry resource: its contracts and its use cases. Every resource gets the same five routes. */
+export interface CrudResource<Item extends { id: number; version: number }, Create, Patch extends { version?: number | undefined }> {
+  path: string;
+  tag: string;
+  noun: string;
+  schemas: { create: z.ZodType<Create>; patch: z.ZodType<Patch>; item: z.ZodType; list: z.ZodType };
+  rules?: BodyRules;
+  list(query: ListQuery): Promise<ListPage<Item>>;
+  get(id: number): Promise<Item>;
+  create(input: Create): Promise<Item>;
+  update(id: number, version: number, patch: Patch): Promise<Item>;
+  remove(id: number, version: number | undefined): Promise<void>;
+}
+
+/** list / get / create / update (If-Match) / delete — thin: validate, call the service, shape the reply. */
+export function crudRoutes<Item extends { id: number; version: number }, Create, Patch extends { version?: number | undefined }>(res: CrudResource<Item, Create, Patch>) {
+  const body = <T extends z.ZodType>(s: T) => (res.rules ? withBodyRules(s, res.rules) : s);
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = [res.tag];
+    const one = `${res.path}/:id`;
+
+    r.get(res.path, { schema: { tags, summary: `List ${res.noun}s`, querystring: listQuery, response: { 200: res.schemas.list, ...readErrors } } }, (req) => res.list(req.query));
+
+    r.get(one, { schema: { tags, summary: `Get a ${res.noun}`, params: idParams, response: { 200: res.schemas.item, 404: problem, ...readErrors } } }, async (req, reply) => {
+      const item = await res.get(req.params.id);
+      return reply.headers(versionHeaders(item.version)).send(item);
+    });
+
+    r.post(res.path, { schema: { tags, summary: `Create a ${res.noun}`, body: body(res.schemas.create), response: { 201: res.schemas.item, ...writeErrors } } }, async (req, reply) => {
+      const item = await res.create(req.body as Create);
+      return reply
+        .code(201)
+        .headers({ ...versionHeaders(item.version), location: `/api/v1${res.path}/${item.id}` })
+        .send(item);
+    });
+
+    r.patch(
+      one,
+      { schema: { tags, summary: `Update a ${res.noun} (send its version as If-Match)`, params: idParams, body: body(res.schemas.patch), response: { 200: res.schemas.item, ...writeErrors } } },
+      async (req, reply) => {
+        const patch = req.body as Patch;
+        const item = await res.update(req.params.id, expectedVersion(req.headers['if-match'], patch.version), patch);
+        return reply.headers(versionHeaders(item.version)).send(item);
+      },
+    );
+
+    r.delete(one, { schema: { tags, summary: `Delete a ${res.noun}`, params: idParams, response: { 204: z.null().describe('Deleted'), ...writeErrors } } }, async (req, reply) => {
+      const ifMatch = req.headers['if-match'];
+      await res.remove(req.params.id, ifMatch === undefined ? undefined : expectedVersion(ifMatch, undefined));
+      return reply.code(204).send(null);
+    });
+  };
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test projects:
+ * - unit: pure code beside its source (src/**, web/src/**).
+ * - api-pglite / api-postgres: the HTTP API on a real database; the PostgreSQL run needs
+ *   TEST_DATABASE_URL (an admin URL of a throwaway server, as .ci/run provides).
+ * - e2e: the built UI in Debian Chromium through playwright-core.
+ */
+const api = (engine: 'pglite' | 'postgres') => ({
+  extends: true as const,
+  test: {
+    name: `api-${engine}`,
+    include: ['test/api/**/*.test.ts'],
+    env: { STARCITY_TEST_ENGINE: engine },
+    globalSetup: ['test/support/globalSetup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      api('pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [api('postgres')] : []),
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000, fileParallelism: false },
+      },
+    ],
+  },
+});
