@@ -1,0 +1,39 @@
+import { loadCity, type Config } from '../config.js';
+import { migrate, pendingMigrations } from '../db/migrate.js';
+import { openDatabase } from '../db/open.js';
+import { demoRegistry } from '../modules/demo/generator.js';
+import { seedDemo } from '../modules/demo/seed.js';
+
+/** `starcity migrate [--dry-run]` */
+export async function migrateCommand(config: Config, dryRun: boolean): Promise<void> {
+  const { db } = await openDatabase(config, 'migrate');
+  try {
+    if (dryRun) {
+      const pending = await pendingMigrations(db);
+      console.log(pending.length ? `Pending migrations: ${pending.join(', ')}` : 'The schema is up to date.');
+      return;
+    }
+    const applied = await migrate(db);
+    console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'The schema is up to date.');
+  } finally {
+    await db.close();
+  }
+}
+
+/** `starcity seed --demo [--dry-run]`: records already present (same natural key) are left as they are. */
+export async function seedCommand(config: Config, dryRun: boolean): Promise<void> {
+  const city = loadCity(config.city);
+  if (dryRun) {
+    const demo = demoRegistry(city);
+    console.log(`Would load ${demo.organizations.length} organizations, ${demo.qualifications.length} qualifications, ${demo.rdInstitutions.length} R&D institutions and ${demo.platforms.length} platforms (existing ones are kept).`);
+    return;
+  }
+  const { db } = await openDatabase(config, 'seed');
+  try {
+    await migrate(db);
+    const added = await seedDemo({ db, city });
+    console.log(`Demo registry loaded: ${added.organizations} organizations, ${added.qualifications} qualifications, ${added.rd_institutions} R&D institutions and ${added.platforms} platforms added.`);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,56 @@
+import { Command, Option } from 'commander';
+import { loadConfig, packageVersion, type Config } from '../config.js';
+import { DataDirBusyError } from '../db/lock.js';
+import { doctor } from './doctor.js';
+import { migrateCommand, seedCommand } from './database.js';
+import { serve } from './serve.js';
+
+/** Flags shared by the commands that touch the database; each falls back to its environment variable. */
+function withDatabaseFlags(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--data-dir <dir>', 'embedded database directory').env('STARCITY_DATA_DIR'))
+    .addOption(new Option('--database-url <url>', 'PostgreSQL URL; overrides the embedded database').env('DATABASE_URL'))
+    .addOption(new Option('--city <name-or-file>', 'city configuration').env('STARCITY_CITY'));
+}
+
+function configFrom(opts: Record<string, unknown>): Config {
+  const overrides: Partial<Config> = {};
+  if (typeof opts.dataDir === 'string') overrides.dataDir = opts.dataDir;
+  if (typeof opts.databaseUrl === 'string') overrides.databaseUrl = opts.databaseUrl;
+  if (typeof opts.city === 'string') overrides.city = opts.city;
+  if (typeof opts.port === 'string') overrides.port = Number(opts.port);
+  if (typeof opts.host === 'string') overrides.host = opts.host;
+  if (opts.demo === false) overrides.demo = false;
+  return loadConfig(process.env, overrides);
+}
+
+export function buildCli(): Command {
+  const program = new Command('starcity').description('StarCity — the platform of a global R&D center city (全球研发中心城市)').version(packageVersion);
+  withDatabaseFlags(program.command('serve').description('serve the web UI and the API'))
+    .addOption(new Option('-p, --port <port>', 'HTTP port').env('PORT'))
+    .addOption(new Option('--host <host>', 'interface to listen on').env('HOST'))
+    .addOption(new Option('--no-demo', 'start on an empty database (STARCITY_DEMO=0)'))
+    .action((opts) => serve(configFrom(opts)));
+  withDatabaseFlags(program.command('migrate').description('apply pending database migrations'))
+    .addOption(new Option('--dry-run', 'list pending migrations without applying them').env('STARCITY_DRY_RUN'))
+    .action((opts) => migrateCommand(configFrom(opts), opts.dryRun === true));
+  withDatabaseFlags(program.command('seed').description('load seed data'))
+    .requiredOption('--demo', 'load the demo registry of Changsha')
+    .addOption(new Option('--dry-run', 'count what would be loaded without writing').env('STARCITY_DRY_RUN'))
+    .action((opts) => seedCommand(configFrom(opts), opts.dryRun === true));
+  withDatabaseFlags(program.command('doctor').description('check configuration, database and build')).action((opts) => doctor(configFrom(opts)));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof DataDirBusyError) {
+      console.error(`starcity: ${err.message}`);
+      process.exit(3);
+    }
+    console.error(`starcity: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}

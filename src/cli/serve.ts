@@ -1,0 +1,32 @@
+import type { Config } from '../config.js';
+import { loadCity, packageVersion } from '../config.js';
+import { migrate } from '../db/migrate.js';
+import { openDatabase } from '../db/open.js';
+import { buildApp } from '../http/app.js';
+import { seedDemoIfEmpty } from '../modules/demo/seed.js';
+
+/** `starcity serve`: migrate, load the demo on an empty registry (unless disabled), listen. */
+export async function serve(config: Config): Promise<void> {
+  const started = performance.now();
+  const city = loadCity(config.city);
+  const { db, setUrl } = await openDatabase(config, 'serve');
+  await migrate(db);
+  const ctx = { db, city };
+  if (config.demo) {
+    const seeded = await seedDemoIfEmpty(ctx);
+    if (seeded) console.log(`Loaded the demo registry: ${seeded.organizations} organizations, ${seeded.rd_institutions} R&D institutions, ${seeded.platforms} platforms.`);
+  }
+  const app = await buildApp(ctx, { logLevel: config.logLevel, webRoot: config.webRoot, version: packageVersion });
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
+  setUrl(url);
+  console.log(`StarCity ${packageVersion} is ready in ${Math.round(performance.now() - started)} ms on ${db.engine === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}: ${url} (API docs: ${url}/api/docs)`);
+}
