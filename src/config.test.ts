@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { loadCity, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: null, demo: true, city: 'changsha', logLevel: 'info' });
+    expect(c.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({ PORT: '9000', HOST: '127.0.0.1', STARCITY_DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://h/db', STARCITY_DEMO: '0', LOG_LEVEL: 'warn' });
+    expect(c).toMatchObject({ port: 9000, host: '127.0.0.1', dataDir: '/tmp/x', databaseUrl: 'postgres://h/db', demo: false, logLevel: 'warn' });
+  });
+
+  it('lets flags override variables', () => {
+    expect(loadConfig({ PORT: '9000' }, { port: 7000 }).port).toBe(7000);
+  });
+
+  it('refuses a port that is not one', () => {
+    expect(() => loadConfig({ PORT: 'http' })).toThrow(/PORT must be a port number/);
+  });
+});
+
+describe('loadCity', () => {
+  it('loads Changsha by name', () => {
+    expect(loadCity('changsha').code).toBe('430100');
+  });
+  it('says which file is missing', () => {
+    expect(() => loadCity('atlantis')).toThrow(/config\/cities\/atlantis\.json/);
+  });
+});
