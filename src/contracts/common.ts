@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkCalendarDate } from '../domain/calendarDate.js';
-import type { RuleViolation } from '../domain/message.js';
+import { violation, type RuleViolation } from '../domain/message.js';
 
 /**
  * Building blocks shared by every contract. A contract is the one zod schema a request or reply
@@ -20,8 +20,15 @@ export function withRule<T extends z.ZodType>(schema: T, check: (value: z.output
 export const calendarDate = withRule(z.string().max(10).meta({ format: 'date', example: '2025-06-30' }), checkCalendarDate);
 
 export const id = z.number().int().positive().max(2_147_483_647);
-export const text = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** PostgreSQL text cannot hold U+0000: refused as a field problem rather than failing in SQL. */
+const checkNoNul = (s: string): RuleViolation | null =>
+  s.includes('\u0000') ? violation('text.nul', '文本不能包含空字符（U+0000）', 'Text must not contain the NUL character (U+0000)') : null;
+export const text = (max: number) => withRule(z.string().trim().min(1).max(max), checkNoNul);
+export const optionalText = (max: number) => withRule(z.string().trim().max(max), checkNoNul).nullable().optional();
+
+/** The version an update is based on, when sent in the body instead of If-Match. */
+export const basedOnVersion = z.number().int().positive().max(2_147_483_647);
 export const timestamp = z.string().meta({ format: 'date-time' });
 export const bilingual = z.object({ zh: z.string(), en: z.string() });
 
@@ -39,7 +46,7 @@ export const idParams = z.strictObject({ id: z.coerce.number().int().positive().
 /** The OpenAlex-style list query every registry list accepts. */
 export const listQuery = z.strictObject({
   filter: z.string().max(2000).optional().describe('field:value pairs; comma = AND, | = OR, ! = NOT, > and < on dates and numbers, e.g. kind:enterprise|university,founded_on:>2020-01-01'),
-  search: z.string().trim().max(200).optional().describe('Substring of the name (Chinese or English)'),
+  search: withRule(z.string().trim().max(200), checkNoNul).optional().describe('Substring of the name (Chinese or English)'),
   sort: z.string().max(100).optional().describe('field or field:desc'),
   per_page: z.coerce.number().int().min(1).max(200).default(25),
   page: z.coerce.number().int().min(1).max(10_000).optional().describe('Page number (offset paging); use cursor for deep paging'),

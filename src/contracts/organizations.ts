@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { organizationKindCodes } from '../domain/organization.js';
-import { bilingual, calendarDate, listEnvelope, optionalText, recordMeta, text } from './common.js';
+import { basedOnVersion, bilingual, calendarDate, listEnvelope, optionalText, recordMeta, text } from './common.js';
 
 /** Organization (主体): any legal entity of the innovation system, keyed by its credit code. */
 const fields = {
@@ -17,7 +17,7 @@ const fields = {
 
 export const organizationCreate = z.strictObject(fields).meta({ id: 'OrganizationCreate' });
 export const organizationPatch = z
-  .strictObject({ ...z.strictObject(fields).partial().shape, version: z.number().int().positive().optional() })
+  .strictObject({ ...z.strictObject(fields).partial().shape, version: basedOnVersion.optional() })
   .meta({ id: 'OrganizationPatch' });
 
 export const ruleViolation = z.object({ code: z.string(), message: bilingual, params: z.record(z.string(), z.unknown()).optional() });

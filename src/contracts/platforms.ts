@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { platformStatusCodes, platformTypeCodes } from '../domain/innovationPlatform.js';
 import { recognitionLevelCodes } from '../domain/level.js';
-import { calendarDate, id, listEnvelope, optionalText, recordMeta, text } from './common.js';
+import { basedOnVersion, calendarDate, id, listEnvelope, optionalText, recordMeta, text } from './common.js';
 
 /** Innovation platform (创新平台) hosted by an organization. */
 const fields = {
@@ -19,7 +19,7 @@ const fields = {
 
 export const platformCreate = z.strictObject(fields).meta({ id: 'PlatformCreate' });
 export const platformPatch = z
-  .strictObject({ ...z.strictObject(fields).partial().shape, version: z.number().int().positive().optional() })
+  .strictObject({ ...z.strictObject(fields).partial().shape, version: basedOnVersion.optional() })
   .meta({ id: 'PlatformPatch' });
 
 export const platform = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { qualificationTypeCodes } from '../domain/qualification.js';
-import { calendarDate, id, listEnvelope, optionalText, recordMeta } from './common.js';
+import { basedOnVersion, calendarDate, id, listEnvelope, optionalText, recordMeta } from './common.js';
 
 /** Qualification (资质): a dated certificate an organization holds. */
 const fields = {
@@ -13,7 +13,7 @@ const fields = {
 
 export const qualificationCreate = z.strictObject(fields).meta({ id: 'QualificationCreate' });
 export const qualificationPatch = z
-  .strictObject({ ...z.strictObject(fields).partial().shape, version: z.number().int().positive().optional() })
+  .strictObject({ ...z.strictObject(fields).partial().shape, version: basedOnVersion.optional() })
   .meta({ id: 'QualificationPatch' });
 
 export const qualification = z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fourGlobalFeatureCodes } from '../domain/fourGlobal.js';
 import { recognitionLevelCodes } from '../domain/level.js';
 import { rdInstitutionCategoryCodes } from '../domain/rdInstitution.js';
-import { calendarDate, id, listEnvelope, optionalText, recordMeta, text } from './common.js';
+import { basedOnVersion, calendarDate, id, listEnvelope, optionalText, recordMeta, text } from './common.js';
 
 /** A "four global" (四个全球) feature claim: evidence, and the date a reviewer confirmed it. */
 export const featureClaim = z.strictObject({
@@ -31,7 +31,7 @@ const fields = {
 
 export const rdInstitutionCreate = z.strictObject(fields).meta({ id: 'RdInstitutionCreate' });
 export const rdInstitutionPatch = z
-  .strictObject({ ...z.strictObject(fields).partial().shape, version: z.number().int().positive().optional() })
+  .strictObject({ ...z.strictObject(fields).partial().shape, version: basedOnVersion.optional() })
   .meta({ id: 'RdInstitutionPatch' });
 
 const featureClaimOut = z.object({ evidence: z.string().nullable(), confirmed_on: z.string().nullable() });

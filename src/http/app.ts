@@ -31,6 +31,8 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
     bodyLimit: opts.bodyLimit ?? 512 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // Requests the router cannot even read (a broken %-escape in the path) get a problem too.
+    frameworkErrors: (err, req, reply) => sendProblem(req, reply, 400, 'bad-request', { zh: '请求地址无效', en: 'Invalid request URL' }, [], err.message),
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   // Replies are shaped by presenters and checked against their schemas in tests; plain
@@ -56,7 +58,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => problemContentType(jsonSchemaTransformObject(input)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -86,6 +88,18 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
 
   if (opts.webRoot && existsSync(opts.webRoot)) await serveWeb(app, opts.webRoot);
   return app;
+}
+
+/** Error replies are documented with the media type they are sent with (RFC 9457). */
+function problemContentType<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }).paths ?? {};
+  for (const operation of Object.values(paths).flatMap((p) => Object.values(p))) {
+    for (const [status, response] of Object.entries(operation.responses ?? {})) {
+      const json = response.content?.['application/json'];
+      if (Number(status) >= 400 && json && response.content) response.content = { 'application/problem+json': json };
+    }
+  }
+  return document;
 }
 
 /** The built React app; unknown non-API paths get index.html so client-side routes survive a reload. */

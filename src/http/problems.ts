@@ -31,18 +31,54 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
   return reply.code(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
-const FASTIFY_ERRORS: Record<string, { status: number; slug: string; title: Message }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, slug: 'body-too-large', title: { zh: '请求体过大', en: 'Request body too large' } },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, slug: 'unsupported-media-type', title: { zh: '不支持的内容类型', en: 'Unsupported media type' } },
+/** Failures of the body as a whole name the field `body`, so a form can show them above its fields. */
+const bodyProblem = (code: string, zh: string, en: string): FieldProblem => ({ field: 'body', code, message: { zh, en } });
+
+const FASTIFY_ERRORS: Record<string, { status: number; slug: string; title: Message; error?: FieldProblem }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    slug: 'body-too-large',
+    title: { zh: '请求体过大', en: 'Request body too large' },
+    error: bodyProblem('body.too_large', '请求体超过 512 KiB 上限', 'The body exceeds the 512 KiB limit'),
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    slug: 'unsupported-media-type',
+    title: { zh: '不支持的内容类型', en: 'Unsupported media type' },
+    error: bodyProblem('body.media_type', '请求体应为 JSON（Content-Type: application/json）', 'The body must be JSON (Content-Type: application/json)'),
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, slug: 'bad-request', title: { zh: '请求长度无效', en: 'Invalid content length' } },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, slug: 'malformed-json', title: { zh: 'JSON 请求体为空', en: 'Empty JSON body' } },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, slug: 'malformed-json', title: { zh: 'JSON 格式错误', en: 'Malformed JSON' } },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    slug: 'malformed-json',
+    title: { zh: 'JSON 请求体为空', en: 'Empty JSON body' },
+    error: bodyProblem('body.empty', '声明为 JSON 的请求体为空', 'The body is declared JSON but empty'),
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    slug: 'malformed-json',
+    title: { zh: 'JSON 格式错误', en: 'Malformed JSON' },
+    error: bodyProblem('body.malformed_json', '请求体不是合法的 JSON', 'The body is not valid JSON'),
+  },
+};
+
+/** The field a client fixes when a natural key is taken in a race the service's own check lost. */
+const UNIQUE_FIELDS: Record<string, string> = {
+  organizations_uscc_key: 'uscc',
+  qualifications_organization_id_qualification_valid_from_key: 'valid_from',
+  rd_institutions_host_org_id_name_key: 'name',
+  platforms_host_org_id_name_key: 'name',
 };
 
 /** PostgreSQL errors a valid request can still meet (a race on a unique key, say). */
 function databaseProblem(err: { code?: string; constraint?: string }): { status: number; slug: string; title: Message; errors: FieldProblem[] } | null {
   if (err.code === '23505')
-    return { status: 409, slug: 'conflict', title: { zh: '记录已存在', en: 'The record already exists' }, errors: [{ field: err.constraint ?? '', code: 'duplicate', message: { zh: '与已有记录重复', en: 'Duplicates an existing record' } }] };
+    return {
+      status: 409,
+      slug: 'conflict',
+      title: { zh: '记录已存在', en: 'The record already exists' },
+      errors: [{ field: UNIQUE_FIELDS[err.constraint ?? ''] ?? '', code: 'duplicate', message: { zh: '与已有记录重复', en: 'Duplicates an existing record' } }],
+    };
   if (err.code === '23503')
     return { status: 409, slug: 'conflict', title: { zh: '被其他记录引用或引用不存在的记录', en: 'Referenced by, or referencing, another record' }, errors: [] };
   if (err.code?.startsWith('22')) return { status: 400, slug: 'validation', title: { zh: '取值超出范围', en: 'A value is out of range' }, errors: [] };
@@ -55,7 +91,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
       return sendProblem(request, reply, 400, 'validation', { zh: '请求未通过校验', en: 'The request is not valid' }, err.problems);
     if (err instanceof AppError) return sendProblem(request, reply, STATUS[err.kind], err.kind.replace('_', '-'), err.title, err.errors, err.detail);
     const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;
-    if (known) return sendProblem(request, reply, known.status, known.slug, known.title, [], err.message);
+    if (known) return sendProblem(request, reply, known.status, known.slug, known.title, known.error ? [known.error] : [], err.message);
     const db = databaseProblem(err as { code?: string; constraint?: string });
     if (db) return sendProblem(request, reply, db.status, db.slug, db.title, db.errors);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)

@@ -39,7 +39,7 @@ export function issuesToProblems(issues: readonly Issue[], part: Part = 'body'):
       }
       continue;
     }
-    out.push(translate(issue, base || (part === 'body' ? '' : part)));
+    out.push(translate(issue, base || part));
   }
   return out;
 }
@@ -51,6 +51,8 @@ function isRuleIssue(issue: Issue): boolean {
 function describe(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'array';
+  // A path or query value coerced to a number arrives as NaN (or Infinity) when it was not one.
+  if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
   return typeof input;
 }
 
@@ -75,6 +77,8 @@ function translate(issue: Issue, field: string): FieldProblem {
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return { field, code: 'required', message: { zh: '不能为空', en: 'Must not be empty' } };
       return sizeProblem(field, 'too_short', issue.origin, Number(issue.minimum), 'min');
     case 'invalid_value': {
+      // zod reports a missing enum field as a bad value; to the client it is simply missing.
+      if (issue.input === undefined) return { field, code: 'required', message: { zh: '必填', en: 'Required' } };
       const allowed = issue.values.map(String).join(' | ');
       return { field, code: 'invalid_code', message: { zh: `取值无效，可选：${allowed}`, en: `Invalid value; allowed: ${allowed}` }, params: { allowed: issue.values.map(String) } };
     }
@@ -105,14 +109,16 @@ export type BodyRules = (input: Record<string, unknown>) => Array<RuleViolation 
 
 /**
  * Runs the domain rules in the same pass as the shape checks, so a reply lists every problem at
- * once. Rules see the body even when some fields failed; problems on a field that already failed
- * its shape are dropped in issuesToProblems.
+ * once. Rules see the body even when some fields failed, but not those fields: a null or a number
+ * where text belongs is the shape check's to report, and would break a rule that expects text.
  */
 export function withBodyRules<T extends z.ZodType>(schema: T, rules: BodyRules): T {
   return schema.superRefine(
     (value, ctx) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-      for (const v of rules(textOnly(value as Record<string, unknown>))) {
+      const checked = textOnly(value as Record<string, unknown>);
+      for (const issue of ctx.issues) if (issue.code !== 'unrecognized_keys') dropPath(checked, issue.path ?? []);
+      for (const v of rules(checked)) {
         ctx.addIssue({ code: 'custom', message: v.message.en, path: v.field.split('.'), params: { violation: v, rule: true } });
       }
     },
@@ -120,12 +126,25 @@ export function withBodyRules<T extends z.ZodType>(schema: T, rules: BodyRules):
   ) as T;
 }
 
-/** Rules read text fields only; values of the wrong type are the shape check's to report. */
-function textOnly(value: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Rules read text fields only; values of the wrong type are the shape check's to report. No
+ * contract nests deeper than body → four_global → claim, so neither do the rules: a hostile,
+ * deeply nested value must not exhaust the stack.
+ */
+function textOnly(value: Record<string, unknown>, depth = 3): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'string' || v === null) out[k] = v;
-    else if (typeof v === 'object' && !Array.isArray(v)) out[k] = textOnly(v as Record<string, unknown>);
+    else if (depth > 1 && typeof v === 'object' && !Array.isArray(v)) out[k] = textOnly(v as Record<string, unknown>, depth - 1);
   }
   return out;
+}
+
+function dropPath(value: Record<string, unknown>, path: readonly PropertyKey[]): void {
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  const key = String(head);
+  const inner = value[key];
+  if (rest.length === 0) delete value[key];
+  else if (typeof inner === 'object' && inner !== null) dropPath(inner as Record<string, unknown>, rest);
 }

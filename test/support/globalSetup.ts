@@ -16,7 +16,8 @@ declare module 'vitest' {
 
 /** Migrates one template database per run; each test file then gets a fresh copy of it. */
 export default async function setup(project: TestProject) {
-  const engine = process.env.STARCITY_TEST_ENGINE;
+  // The project's `env` reaches its test workers, not this process: read it from the config.
+  const engine = project.config.env.STARCITY_TEST_ENGINE;
   const dir = mkdtempSync(join(tmpdir(), 'starcity-template-'));
   let cleanup = async () => rmSync(dir, { recursive: true, force: true });
   project.provide('pgliteTemplate', dir);

@@ -35,7 +35,9 @@ let counter = 0;
 
 async function freshDatabase(): Promise<Database> {
   const pg = inject('postgres');
-  if (process.env.STARCITY_TEST_ENGINE === 'postgres' && pg) {
+  if (process.env.STARCITY_TEST_ENGINE === 'postgres') {
+    // Never fall back to PGlite silently: the PostgreSQL run would then test nothing new.
+    if (!pg) throw new Error('STARCITY_TEST_ENGINE=postgres but globalSetup provided no PostgreSQL template');
     const name = `starcity_t${process.pid}_${++counter}_${Date.now() % 1e6}`;
     const admin = await openPostgres(pg.adminUrl, 1);
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pg.template}`);

@@ -97,12 +97,23 @@ export function coerce(field: ListField, text: string): string | number | boolea
     case 'date':
       return parseCalendarDate(text) ?? undefined;
     case 'timestamp':
-      return /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/.test(text) ? text : undefined;
+      return isTimestamp(text) ? text : undefined;
     case 'code':
       return field.values && !field.values.includes(text) ? undefined : text;
     case 'text':
-      return text === '' ? undefined : text;
+      // PostgreSQL text cannot hold U+0000; refusing it here names the field instead of failing in SQL.
+      return text === '' || text.includes('\u0000') ? undefined : text;
   }
+}
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)?$/;
+
+/** ISO 8601 as PostgreSQL reads it, on a real day and clock time (2025-02-30 and 25:00 are not). */
+function isTimestamp(text: string): boolean {
+  const m = TIMESTAMP.exec(text);
+  if (!m || parseCalendarDate(m[1] ?? '') === null) return false;
+  const [hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = m.slice(2).map((v) => Number(v ?? 0));
+  return hour < 24 && minute < 60 && second < 60 && offsetHours < 16 && offsetMinutes < 60;
 }
 
 function badValue(name: string, field: ListField, raw: string): Problem {
@@ -155,11 +166,16 @@ function decodeCursor(spec: ListSpec, sortField: string, raw: string): [CursorVa
   } catch {
     return undefined;
   }
-  if (!Array.isArray(v) || v.length !== 3 || v[0] !== sortField || !Number.isInteger(v[2])) return undefined;
+  if (!Array.isArray(v) || v.length !== 3 || v[0] !== sortField || !isRowId(v[2])) return undefined;
   const [, value, id] = v as [string, unknown, number];
   if (value === null) return [null, id];
   const field = spec.fields[sortField];
   if (typeof value !== 'string' || !field) return undefined;
   const typed = coerce(field, value);
   return typed === undefined ? undefined : [typed, id];
+}
+
+/** Row ids are positive PostgreSQL integers; anything else in a cursor was not made by the server. */
+function isRowId(v: unknown): v is number {
+  return Number.isInteger(v) && (v as number) > 0 && (v as number) <= 2_147_483_647;
 }

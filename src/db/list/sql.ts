@@ -28,8 +28,11 @@ function termSql(spec: ListSpec, term: FilterTerm, params: Params): string {
     else if (a.op === 'lt') parts.push(`${field.column} < ${params.add(a.value, cast)}`);
   }
   const any = parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
-  // NOT (x = 'a') is unknown for NULL x; a negated filter should keep rows where x is absent.
-  return term.negate ? `(${field.column} IS NULL OR NOT ${any})` : any;
+  if (!term.negate) return any;
+  // NOT (x = 'a') is unknown for NULL x; a negated filter keeps rows where x is absent, unless
+  // the term itself asks about absence (`!null` means "has a value").
+  const asksForNull = term.alternatives.some((a) => a.op === 'null');
+  return asksForNull ? `NOT ${any}` : `(${field.column} IS NULL OR NOT ${any})`;
 }
 
 function whereSql(spec: ListSpec, list: ParsedList, params: Params): string[] {

@@ -78,8 +78,11 @@ function checkRules(ctx: ServiceContext, input: Partial<RdInstitutionCreate>) {
   if (problems.length) throw validationFailed(problems);
 }
 
+/** A new record has no stored claims: what a claim leaves out, it does not have. */
+const NO_CLAIMS = Object.fromEntries(fourGlobalFeatureCodes.map((f) => [f, { evidence: null, confirmed_on: null }])) as RdInstitution['four_global'];
+
 export async function createRdInstitution(ctx: ServiceContext, input: RdInstitutionCreate): Promise<RdInstitution> {
-  checkRules(ctx, input);
+  checkRules(ctx, input.four_global ? { ...input, four_global: mergeClaims(NO_CLAIMS, input.four_global) } : input);
   await assertOrganizationExists(ctx.db, input.host_org_id, 'host_org_id');
   await assertNameFreeUnderHost(ctx.db, 'rd_institutions', input.host_org_id, input.name);
   return getRdInstitution(ctx, await q.insert(ctx.db, toColumns(input)));

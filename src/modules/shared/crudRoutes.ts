@@ -28,6 +28,7 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
 /** list / get / create / update (If-Match) / delete — thin: validate, call the service, shape the reply. */
 export function crudRoutes<Item extends { id: number; version: number }, Create, Patch extends { version?: number | undefined }>(res: CrudResource<Item, Create, Patch>) {
   const body = <T extends z.ZodType>(s: T) => (res.rules ? withBodyRules(s, res.rules) : s);
+  const a = /^[aeiou]/i.test(res.noun) ? `an ${res.noun}` : `a ${res.noun}`;
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = [res.tag];
@@ -35,12 +36,12 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
 
     r.get(res.path, { schema: { tags, summary: `List ${res.noun}s`, querystring: listQuery, response: { 200: res.schemas.list, ...readErrors } } }, (req) => res.list(req.query));
 
-    r.get(one, { schema: { tags, summary: `Get a ${res.noun}`, params: idParams, response: { 200: res.schemas.item, 404: problem, ...readErrors } } }, async (req, reply) => {
+    r.get(one, { schema: { tags, summary: `Get ${a}`, params: idParams, response: { 200: res.schemas.item, 404: problem, ...readErrors } } }, async (req, reply) => {
       const item = await res.get(req.params.id);
       return reply.headers(versionHeaders(item.version)).send(item);
     });
 
-    r.post(res.path, { schema: { tags, summary: `Create a ${res.noun}`, body: body(res.schemas.create), response: { 201: res.schemas.item, ...writeErrors } } }, async (req, reply) => {
+    r.post(res.path, { schema: { tags, summary: `Create ${a}`, body: body(res.schemas.create), response: { 201: res.schemas.item, ...writeErrors } } }, async (req, reply) => {
       const item = await res.create(req.body as Create);
       return reply
         .code(201)
@@ -50,7 +51,7 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
 
     r.patch(
       one,
-      { schema: { tags, summary: `Update a ${res.noun} (send its version as If-Match)`, params: idParams, body: body(res.schemas.patch), response: { 200: res.schemas.item, ...writeErrors } } },
+      { schema: { tags, summary: `Update ${a} (send its version as If-Match)`, params: idParams, body: body(res.schemas.patch), response: { 200: res.schemas.item, ...writeErrors } } },
       async (req, reply) => {
         const patch = req.body as Patch;
         const item = await res.update(req.params.id, expectedVersion(req.headers['if-match'], patch.version), patch);
@@ -58,7 +59,7 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
       },
     );
 
-    r.delete(one, { schema: { tags, summary: `Delete a ${res.noun}`, params: idParams, response: { 204: z.null().describe('Deleted'), ...writeErrors } } }, async (req, reply) => {
+    r.delete(one, { schema: { tags, summary: `Delete ${a}`, params: idParams, response: { 204: z.null().describe('Deleted'), ...writeErrors } } }, async (req, reply) => {
       const ifMatch = req.headers['if-match'];
       await res.remove(req.params.id, ifMatch === undefined ? undefined : expectedVersion(ifMatch, undefined));
       return reply.code(204).send(null);

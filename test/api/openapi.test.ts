@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../support/testApp.js';
+
+const { app } = await createTestApp();
+
+interface Operation {
+  summary?: string;
+  tags?: string[];
+  parameters?: Array<{ name: string; in: string; required?: boolean }>;
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+}
+interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { type?: string; required?: string[]; additionalProperties?: unknown; properties?: Record<string, unknown> }> };
+}
+
+const METHODS = ['get', 'post', 'patch', 'delete', 'put'];
+
+/**
+ * The routes Fastify actually serves, read from its route tree (one line per node, four
+ * characters of indentation per level), so a route added without documentation is caught.
+ */
+function servedRoutes(): Array<{ path: string; method: string }> {
+  const stack: string[] = [];
+  const routes: Array<{ path: string; method: string }> = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] ?? '').length / 4;
+    stack.length = depth;
+    const path = (stack[depth - 1] ?? '') + m[2];
+    stack.push(path);
+    for (const method of (m[3] ?? '').split(', ').filter((x) => x && x !== 'HEAD')) routes.push({ path, method: method.toLowerCase() });
+  }
+  return routes;
+}
+
+async function document(): Promise<OpenApiDocument> {
+  const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toMatch(/^application\/json/);
+  return res.json();
+}
+
+const RESOURCES = ['organizations', 'qualifications', 'rd-institutions', 'platforms'];
+
+describe('OpenAPI document', () => {
+  it('is OpenAPI 3.1 with a title and version', async () => {
+    const doc = await document();
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(doc.info).toMatchObject({ title: 'StarCity API', version: 'test' });
+  });
+
+  it('lists every /api/v1 route and method, and nothing the server does not serve', async () => {
+    const doc = await document();
+    const served = servedRoutes()
+      .filter((r) => r.path.startsWith('/api/v1/'))
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+      .sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
+      .sort();
+    expect(documented).toEqual(served);
+    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`])];
+    expect(documented).toEqual(expected.sort());
+  });
+
+  it('gives every operation a summary, a tag and problem replies for its errors', async () => {
+    const doc = await document();
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.summary, `${method} ${path}`).toBeTruthy();
+        expect(op.tags?.length, `${method} ${path}`).toBe(1);
+        if (path === '/api/v1/meta') continue;
+        expect(op.responses['400']?.content?.['application/problem+json']?.schema.$ref, `${method} ${path}`).toBe('#/components/schemas/Problem');
+        if (method !== 'get') {
+          for (const status of ['404', '409', '412', '413', '415', '428']) expect(op.responses[status], `${method} ${path} ${status}`).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it('documents the list query and the id parameter', async () => {
+    const doc = await document();
+    for (const r of RESOURCES) {
+      const names = doc.paths[`/api/v1/${r}`]?.get?.parameters?.map((p) => p.name).sort();
+      expect(names).toEqual(['cursor', 'filter', 'group_by', 'page', 'per_page', 'search', 'sort']);
+      expect(doc.paths[`/api/v1/${r}/{id}`]?.get?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    }
+  });
+
+  it('describes request bodies as closed objects with their required fields', async () => {
+    const { components } = await document();
+    expect(components.schemas.OrganizationCreateInput).toMatchObject({ type: 'object', additionalProperties: false });
+    expect(components.schemas.OrganizationCreateInput?.required).toEqual(expect.arrayContaining(['uscc', 'name', 'kind']));
+    expect(components.schemas.QualificationCreateInput?.required).toEqual(expect.arrayContaining(['organization_id', 'qualification', 'valid_from']));
+    expect(components.schemas.RdInstitutionCreateInput?.required).toEqual(expect.arrayContaining(['host_org_id', 'name', 'category', 'level', 'district_code']));
+    expect(components.schemas.PlatformCreateInput?.required).toEqual(expect.arrayContaining(['host_org_id', 'name', 'type', 'level', 'status', 'district_code']));
+    expect(components.schemas.OrganizationPatchInput?.properties).toHaveProperty('version');
+    expect(components.schemas.Problem?.required).toEqual(expect.arrayContaining(['type', 'title', 'title_zh', 'status', 'errors']));
+  });
+});
+
+describe('docs and probes', () => {
+  it('serves the browsable docs as HTML', async () => {
+    for (const url of ['/api/docs', '/api/docs/']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toMatch(/swagger/i);
+    }
+  });
+
+  it('answers /healthz', async () => {
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /readyz with the engine once migrations are applied', async () => {
+    const res = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ready', engine: process.env.STARCITY_TEST_ENGINE });
+  });
+});
