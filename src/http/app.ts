@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { pendingMigrations } from '../db/migrate.js';
 import type { RegistryContext } from '../modules/shared/context.js';
@@ -12,7 +12,7 @@ import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
 import { qualificationRoutes } from '../modules/qualifications/routes.js';
 import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
-import { registerProblemHandlers, sendProblem } from './problems.js';
+import { registerProblemHandlers, sendNotFound, sendProblem } from './problems.js';
 import { zodValidatorCompiler } from './validation.js';
 
 export interface AppOptions {
@@ -86,7 +86,9 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
     { prefix: '/api/v1' },
   );
 
-  if (opts.webRoot && existsSync(opts.webRoot)) await serveWeb(app, opts.webRoot);
+  const web = opts.webRoot && existsSync(opts.webRoot) ? opts.webRoot : null;
+  if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => (web && wantsPage(req) ? reply.sendFile('index.html') : sendNotFound(req, reply)));
   return app;
 }
 
@@ -102,12 +104,8 @@ function problemContentType<T>(document: T): T {
   return document;
 }
 
-/** The built React app; unknown non-API paths get index.html so client-side routes survive a reload. */
-async function serveWeb(app: FastifyInstance, root: string) {
-  await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
-  app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?')[0] ?? '';
-    if (req.method === 'GET' && !path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
-    return sendProblem(req, reply, 404, 'not-found', { zh: '资源不存在', en: 'Not found' }, [], `No route ${req.method} ${path}`);
-  });
+/** Unknown non-API pages get the web app's index.html, so client-side routes survive a reload. */
+function wantsPage(req: FastifyRequest): boolean {
+  const path = req.url.split('?')[0] ?? '';
+  return req.method === 'GET' && !path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
 }

@@ -99,7 +99,9 @@ export function registerProblemHandlers(app: FastifyInstance) {
     request.log.error({ err }, 'unhandled error');
     return sendProblem(request, reply, 500, 'internal', { zh: '服务器内部错误', en: 'Internal server error' }, [], `Reference ${request.id} when reporting this.`);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, 'not-found', { zh: '资源不存在', en: 'Not found' }, [], `No route ${request.method} ${request.url.split('?')[0]}`),
-  );
+}
+
+/** The reply for a path no route serves. */
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(request, reply, 404, 'not-found', { zh: '资源不存在', en: 'Not found' }, [], `No route ${request.method} ${request.url.split('?')[0]}`);
 }

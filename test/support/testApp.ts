@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, inject } from 'vitest';
 import { loadCity } from '../../src/config.js';
 import { openPglite, openPostgres, type Database } from '../../src/db/client.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type AppOptions } from '../../src/http/app.js';
 import type { RegistryContext } from '../../src/modules/shared/context.js';
 import { withDatabase } from './globalSetup.js';
 
@@ -19,10 +19,10 @@ export interface TestApp {
  * A fresh, migrated database of the engine under test (STARCITY_TEST_ENGINE) and the app on it,
  * private to one test file: no test sees another file's rows.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const db = await freshDatabase();
   const ctx: RegistryContext = { db, city: loadCity('changsha') };
-  const app = await buildApp(ctx, { logLevel: false, version: 'test' });
+  const app = await buildApp(ctx, { logLevel: false, version: 'test', ...options });
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { organizationList, Organization, OrganizationCreate, OrganizationPatch } from '../../../src/contracts/organizations';
+import type { Platform, PlatformCreate, PlatformPatch } from '../../../src/contracts/platforms';
+import type { Qualification, QualificationCreate, QualificationPatch } from '../../../src/contracts/qualifications';
+import type { RdInstitution, RdInstitutionCreate, RdInstitutionPatch } from '../../../src/contracts/rdInstitutions';
+
+/** A list reply (`{meta, results, group_by}`) as the contract defines it, for any item type. */
+export type ListPage<Item> = Omit<z.output<typeof organizationList>, 'results'> & { results: Item[] };
+export type GroupBucket = ListPage<unknown>['group_by'][number];
+
+/** The list query every registry list accepts (OpenAlex conventions). */
+export interface ListParams {
+  filter?: string;
+  search?: string;
+  sort?: string;
+  page?: number;
+  per_page?: number;
+  group_by?: string;
+}
+
+/**
+ * What a form sends: a contract body with every field optional or null, since the server — not
+ * the form — judges completeness and answers with field problems.
+ */
+export type Draft<T> = { [K in keyof T]?: T[K] | null };
+
+/** A registry resource of the API: its path, and (as phantom types) its contract types. */
+export interface Resource<Item, Create, Patch> {
+  path: string;
+  /** Only carries the types; never read at run time. */
+  readonly types?: { item: Item; create: Create; patch: Patch };
+}
+
+export const organizations: Resource<Organization, OrganizationCreate, OrganizationPatch> = { path: '/organizations' };
+export const qualifications: Resource<Qualification, QualificationCreate, QualificationPatch> = { path: '/qualifications' };
+export const rdInstitutions: Resource<RdInstitution, RdInstitutionCreate, RdInstitutionPatch> = { path: '/rd-institutions' };
+export const platforms: Resource<Platform, PlatformCreate, PlatformPatch> = { path: '/platforms' };

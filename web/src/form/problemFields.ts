@@ -1,0 +1,49 @@
+import type { FieldProblem } from '../../../src/contracts/common';
+
+/**
+ * Where each server validation problem is shown: next to its form field (the API names fields
+ * with dotted paths such as `four_global.global_tasks.confirmed_on`, which are antd name paths
+ * split on dots), or — for fields the form does not have — in a list above the form.
+ */
+
+export interface FieldErrors {
+  name: string[];
+  errors: string[];
+}
+
+export interface GeneralProblem {
+  /** The API's field name ('' for the whole body). */
+  field: string;
+  message: string;
+}
+
+export interface PlacedProblems {
+  fields: FieldErrors[];
+  general: GeneralProblem[];
+}
+
+/** Splits problems between the form's fields (by dotted path) and the list above the form. */
+export function placeProblems(errors: readonly FieldProblem[], formFields: readonly string[], side: 'zh' | 'en'): PlacedProblems {
+  const known = new Set(formFields);
+  const byField = new Map<string, string[]>();
+  const general: GeneralProblem[] = [];
+  for (const e of errors) {
+    const message = e.message[side];
+    if (known.has(e.field)) byField.set(e.field, [...(byField.get(e.field) ?? []), message]);
+    else general.push({ field: e.field, message });
+  }
+  return { fields: [...byField].map(([field, msgs]) => ({ name: field.split('.'), errors: msgs })), general };
+}
+
+/** Dotted paths of the leaves of antd's `changedValues` (nested for grouped fields). */
+export function changedPaths(changed: object, prefix = ''): string[] {
+  return Object.entries(changed).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? changedPaths(value as object, path) : [path];
+  });
+}
+
+/** Problems still standing after the user edited `paths` (an edit answers its field's problems). */
+export function withoutFields(errors: readonly FieldProblem[], paths: readonly string[]): FieldProblem[] {
+  return errors.filter((e) => !paths.some((p) => e.field === p || e.field.startsWith(`${p}.`)));
+}

@@ -1,0 +1,64 @@
+import { ApiOutlined, AppstoreOutlined, BankOutlined, ExperimentOutlined, HomeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Top-level sections; the first path segment selects the menu entry. */
+const SECTIONS = [
+  { path: '/', key: 'home', icon: <HomeOutlined /> },
+  { path: '/organizations', key: 'organizations', icon: <BankOutlined /> },
+  { path: '/rd-institutions', key: 'rdInstitutions', icon: <ExperimentOutlined /> },
+  { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
+  { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
+] as const;
+
+function selectedSection(pathname: string): string {
+  const first = `/${pathname.split('/')[1] ?? ''}`;
+  return SECTIONS.find((s) => s.path === first)?.path ?? '/';
+}
+
+/** Header with the product name and language switch, side navigation, and the routed page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const { token } = theme.useToken();
+  const items: MenuProps['items'] = [
+    ...SECTIONS.map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path}>{t(`nav.${s.key}`)}</Link> })),
+    { type: 'divider' as const },
+    {
+      key: 'api-docs',
+      icon: <ApiOutlined />,
+      label: (
+        <a href="/api/docs" target="_blank" rel="noreferrer">
+          {t('nav.apiDocs')}
+        </a>
+      ),
+    },
+  ];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24, background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+        <Link to="/">
+          <Flex align="baseline" gap="middle">
+            <Typography.Title level={4} style={{ margin: 0, color: token.colorPrimary }}>
+              {t('app.name')}
+            </Typography.Title>
+            <Typography.Text type="secondary">
+              {t('app.subtitle')}
+            </Typography.Text>
+          </Flex>
+        </Link>
+        <LanguageSwitch />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+          <Menu mode="inline" selectedKeys={[selectedSection(pathname)]} items={items} style={{ borderInlineEnd: 'none', paddingTop: 8 }} data-testid="side-nav" />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,104 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Table, Typography, type TableProps } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useList } from '../api/hooks';
+import type { Resource } from '../api/resources';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { FilterBar, type LabelledFilter } from './FilterBar';
+import { PAGE_SIZES, toListParams, type ListState } from './listState';
+import { useListState } from './useListState';
+
+/** One column of a registry list. `key` is the API field it sorts by when `sortable`. */
+export interface ListColumn<Item> {
+  key: string;
+  title: string;
+  render: (item: Item) => ReactNode;
+  sortable?: boolean;
+  /** Keep on one line (dates, short codes) instead of wrapping. */
+  nowrap?: boolean;
+  width?: number | string;
+}
+
+interface Props<Item extends { id: number }> {
+  resource: Resource<Item, unknown, unknown>;
+  title: string;
+  /** Route of the list, e.g. /organizations; rows open `${basePath}/${id}`. */
+  basePath: string;
+  columns: readonly ListColumn<Item>[];
+  filters: readonly LabelledFilter[];
+  searchPlaceholder: string;
+}
+
+/**
+ * The one list page of every registry resource: server-side paging, sorting from the column
+ * headers, code and date filters, Chinese substring search — all kept in the URL.
+ */
+export function RegistryList<Item extends { id: number }>({ resource, title, basePath, columns, filters, searchPlaceholder }: Props<Item>) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [state, setState] = useListState(filters);
+  const { data, isFetching, error } = useList(resource, toListParams(state, filters));
+
+  const tableColumns: TableProps<Item>['columns'] = columns.map((c) => ({
+    key: c.key,
+    title: c.title,
+    width: c.width,
+    render: (_: unknown, item: Item) => c.render(item),
+    onCell: () => (c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {}),
+    sorter: c.sortable ?? false,
+    sortOrder: state.sort?.field === c.key ? (state.sort.desc ? 'descend' : 'ascend') : null,
+  }));
+
+  const onTableChange: TableProps<Item>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') setState({ ...state, page: 1, sort: sortOf(sorter) });
+    else if (extra.action === 'paginate') {
+      const perPage = pagination.pageSize ?? state.perPage;
+      setState({ ...state, perPage, page: perPage === state.perPage ? (pagination.current ?? 1) : 1 });
+    }
+  };
+
+  return (
+    <Flex vertical gap="middle">
+      <Flex justify="space-between" align="center" wrap gap="small">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} data-testid="new-button" onClick={() => navigate(`${basePath}/new`)}>
+          {t('common.new')}
+        </Button>
+      </Flex>
+      <FilterBar state={state} filters={filters} searchPlaceholder={searchPlaceholder} onChange={setState} />
+      {error && <ProblemAlert error={error} />}
+      <div data-testid="list-table">
+        <Table<Item>
+          rowKey="id"
+          size="middle"
+          columns={tableColumns}
+          dataSource={data?.results ?? []}
+          loading={isFetching}
+          onChange={onTableChange}
+          onRow={(item) => ({ onClick: () => navigate(`${basePath}/${item.id}`), style: { cursor: 'pointer' } })}
+          // At least this wide (then it scrolls); wider screens wrap long names instead.
+          scroll={{ x: 1100 }}
+          pagination={{
+            current: state.page,
+            pageSize: state.perPage,
+            total: data?.meta.count ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES.map(String),
+            showTotal: (total, [from, to]) => t('list.total', { from, to, total }),
+          }}
+        />
+      </div>
+    </Flex>
+  );
+}
+
+function sortOf<Item>(sorter: SorterResult<Item> | SorterResult<Item>[]): ListState['sort'] {
+  const s = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (!s?.order || typeof s.columnKey !== 'string') return null;
+  return { field: s.columnKey, desc: s.order === 'descend' };
+}

@@ -1,0 +1,55 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, useParams, type RouteObject } from 'react-router';
+import { OrganizationCreatePage, OrganizationDetailPage, OrganizationEditPage, OrganizationListPage } from './entities/organizations/pages';
+import { PlatformCreatePage, PlatformDetailPage, PlatformEditPage, PlatformListPage } from './entities/platforms/pages';
+import { QualificationCreatePage, QualificationDetailPage, QualificationEditPage, QualificationListPage } from './entities/qualifications/pages';
+import { RdInstitutionCreatePage, RdInstitutionDetailPage, RdInstitutionEditPage, RdInstitutionListPage } from './entities/rdInstitutions/pages';
+import { AppLayout } from './layout/AppLayout';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+type RecordPage = ComponentType<{ id: number }>;
+
+/** Hands the `:id` segment to a record page as a number; anything else is not a page. */
+function WithId({ page: Page }: { page: RecordPage }) {
+  const { id = '' } = useParams();
+  if (!/^[1-9]\d{0,9}$/.test(id)) return <NotFoundPage />;
+  return <Page id={Number(id)} />;
+}
+
+interface EntityPages {
+  list: ComponentType;
+  create: ComponentType;
+  detail: RecordPage;
+  edit: RecordPage;
+}
+
+/** /x, /x/new, /x/:id and /x/:id/edit for one registry resource. */
+function entityRoutes(path: string, pages: EntityPages): RouteObject {
+  return {
+    path,
+    children: [
+      { index: true, Component: pages.list },
+      { path: 'new', Component: pages.create },
+      { path: ':id', element: <WithId page={pages.detail} /> },
+      { path: ':id/edit', element: <WithId page={pages.edit} /> },
+    ],
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppLayout,
+    children: [
+      { index: true, Component: HomePage },
+      entityRoutes('organizations', { list: OrganizationListPage, create: OrganizationCreatePage, detail: OrganizationDetailPage, edit: OrganizationEditPage }),
+      entityRoutes('rd-institutions', { list: RdInstitutionListPage, create: RdInstitutionCreatePage, detail: RdInstitutionDetailPage, edit: RdInstitutionEditPage }),
+      entityRoutes('platforms', { list: PlatformListPage, create: PlatformCreatePage, detail: PlatformDetailPage, edit: PlatformEditPage }),
+      entityRoutes('qualifications', { list: QualificationListPage, create: QualificationCreatePage, detail: QualificationDetailPage, edit: QualificationEditPage }),
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);
