@@ -1,0 +1,31 @@
+// The load generator: autocannon, in the benchmark's own process.
+import autocannon from 'autocannon';
+
+/** One run of `connections` keep-alive connections for `seconds` against `url`. */
+export async function load(url, { connections, seconds }) {
+  const r = await autocannon({ url, connections, duration: seconds });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    failed: r.errors + r.timeouts + r.non2xx,
+  };
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Median of each figure over several runs of one scenario; failures are summed. */
+export function summarize(runs) {
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    failed: runs.reduce((n, r) => n + r.failed, 0),
+    runs: runs.map((r) => Math.round(r.rps)),
+  };
+}

@@ -1,0 +1,59 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Debian's Chromium (no downloaded browser): STARCITY_CHROMIUM overrides the path. */
+export const chromiumPath = process.env.STARCITY_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Launches headless Chromium with the flags that keep it quiet and offline. Playwright gives every
+ * launch a fresh temporary profile (its own --user-data-dir), so no state leaks between runs.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath))
+    throw new Error(
+      `Chromium not found at ${chromiumPath}. The browser test needs Debian's chromium: apt-get install chromium ` +
+        '(or set STARCITY_CHROMIUM to another Chromium; STARCITY_E2E=0 leaves the browser test out of npm test).',
+    );
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Runs a test step; on failure saves a full-page screenshot to test-results/ before failing. */
+export async function withScreenshot(page: Page, name: string, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (err) {
+    const dir = join(root, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
+    const saved = await page.screenshot({ path: file, fullPage: true }).then(
+      () => `screenshot: ${file}`,
+      (e: Error) => `no screenshot (${e.message})`,
+    );
+    (err as Error).message += `\n${saved} (page ${page.url()})`;
+    throw err;
+  }
+}
+
+/** Picks an option by its visible label, in a native <select> or an Ant Design Select. */
+export async function choose(page: Page, fieldSelector: string, label: string): Promise<void> {
+  const native = page.locator(`select${fieldSelector}`);
+  if ((await native.count()) > 0) {
+    await native.selectOption({ label });
+    return;
+  }
+  const field = page.locator(fieldSelector);
+  const antSelect = page.locator('.ant-select', { has: field });
+  await ((await antSelect.count()) > 0 ? antSelect.first() : field).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) })
+    .first()
+    .click();
+}
