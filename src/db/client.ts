@@ -52,8 +52,17 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     max: poolSize,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
   });
+  // Named statements are parsed and planned once per connection instead of on every request. The
+  // list engine builds SQL from whitelisted parts, so the shapes are few; the cap bounds what a
+  // client inventing filter combinations could make the server keep.
+  const statementNames = new Map<string, string>();
+  const statement = (text: string, values?: readonly unknown[]): pg.QueryConfig => {
+    let name = statementNames.get(text);
+    if (name === undefined && statementNames.size < 2000) statementNames.set(text, (name = `sc${statementNames.size}`));
+    return name === undefined ? { text, values: values as unknown[] } : { name, text, values: values as unknown[] };
+  };
   const run = async <R>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
-    const r = await client.query(sql, params as unknown[] | undefined);
+    const r = await client.query(statement(sql, params));
     return { rows: r.rows as R[], affectedRows: r.rowCount ?? 0 };
   };
   await run(pool, 'select 1');

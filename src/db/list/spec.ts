@@ -11,6 +11,8 @@ export interface ListField {
   type: FieldType;
   sort?: boolean;
   group?: boolean;
+  /** The column never holds NULL: sorting and keyset paging can then walk an index directly. */
+  notNull?: boolean;
   /** Allowed values of a `code` field (validated in filters). */
   values?: readonly string[];
   /** Bilingual display name of a grouped key. */

@@ -46,14 +46,25 @@ function whereSql(spec: ListSpec, list: ParsedList, params: Params): string[] {
   return where;
 }
 
-/** Keyset condition after (value, id) under `ORDER BY (col IS NULL), col dir, id dir` — nulls always last. */
-function afterSql(column: string, cast: string, desc: boolean, after: [CursorValue, number], params: Params): string {
+/**
+ * Keyset condition after (value, id) under the order `orderSql` gives. Nullable columns sort their
+ * NULLs last; columns that cannot be NULL compare as a row, which PostgreSQL answers from an index.
+ */
+function afterSql(column: string, cast: string, notNull: boolean, desc: boolean, after: [CursorValue, number], params: Params): string {
   const cmp = desc ? '<' : '>';
   const [value, id] = after;
   const idParam = params.add(id, 'int');
+  if (column === 't.id') return `t.id ${cmp} ${idParam}`;
   if (value === null) return `(${column} IS NULL AND t.id ${cmp} ${idParam})`;
   const v = params.add(value, cast);
+  if (notNull) return `(${column}, t.id) ${cmp} (${v}, ${idParam})`;
   return `(${column} IS NULL OR ${column} ${cmp} ${v} OR (${column} = ${v} AND t.id ${cmp} ${idParam}))`;
+}
+
+function orderSql(column: string, notNull: boolean, desc: boolean): string {
+  const dir = desc ? 'DESC' : 'ASC';
+  if (column === 't.id') return `t.id ${dir}`;
+  return `${notNull ? '' : `(${column} IS NULL), `}${column} ${dir}, t.id ${dir}`;
 }
 
 export interface ListPage<Row> {
@@ -62,14 +73,12 @@ export interface ListPage<Row> {
   group_by: Array<{ key: string | null; key_display_name: { zh: string; en: string } | null; count: number }>;
 }
 
-/** Runs a parsed list query: the total count, then one page (or the group counts). */
+/** Runs a parsed list query: one page with the total count, or the counts per group. */
 export async function runList<Row extends { id: number }>(db: Queryable, spec: ListSpec, list: ParsedList): Promise<ListPage<Row>> {
   const params = new Params();
   const where = whereSql(spec, list, params);
   const whereClause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.from} ${whereClause}`, params.values);
-  const total = count.rows[0]?.n ?? 0;
-  const meta = { count: total, per_page: list.perPage, page: null as number | null, next_cursor: null as string | null, groups_count: null as number | null };
+  const meta = { count: 0, per_page: list.perPage, page: null as number | null, next_cursor: null as string | null, groups_count: null as number | null };
 
   if (list.groupBy) {
     const field = spec.fields[list.groupBy]!;
@@ -81,20 +90,27 @@ export async function runList<Row extends { id: number }>(db: Queryable, spec: L
       const key = r.key === null ? null : String(r.key);
       return { key, key_display_name: key !== null && field.label ? field.label(key) : null, count: r.count };
     });
-    return { meta: { ...meta, groups_count: group_by.length }, results: [], group_by };
+    return { meta: { ...meta, count: rows.reduce((n, r) => n + r.count, 0), groups_count: group_by.length }, results: [], group_by };
   }
 
+  const countValues = [...params.values];
   const field = spec.fields[list.sort.field]!;
-  const dir = list.sort.desc ? 'DESC' : 'ASC';
+  const notNull = field.notNull === true;
   const pageWhere = [...where];
-  if (list.paging.kind === 'cursor' && list.paging.after) pageWhere.push(afterSql(field.column, SQL_TYPE[field.type], list.sort.desc, list.paging.after, params));
+  if (list.paging.kind === 'cursor' && list.paging.after) pageWhere.push(afterSql(field.column, SQL_TYPE[field.type], notNull, list.sort.desc, list.paging.after, params));
   const offset = list.paging.kind === 'page' ? (list.paging.page - 1) * list.perPage : 0;
-  const sql = `SELECT ${spec.select}, (${field.column})::text AS __sort FROM ${spec.from}
-    ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-    ORDER BY (${field.column} IS NULL), ${field.column} ${dir}, t.id ${dir}
-    LIMIT ${list.perPage + 1} OFFSET ${offset}`;
   // The sort key travels as text: timestamps keep their microseconds, which a JS Date would cut.
-  const { rows } = await db.query<Row & { __sort: string | null }>(sql, params.values);
+  const pageSql = `SELECT ${spec.select}, (${field.column})::text AS __sort FROM ${spec.from}
+    ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+    ORDER BY ${orderSql(field.column, notNull, list.sort.desc)}
+    LIMIT ${list.perPage + 1} OFFSET ${offset}`;
+  // On PostgreSQL the two run at once on two connections; PGlite runs them in turn.
+  const [count, page] = await Promise.all([
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.from} ${whereClause}`, countValues),
+    db.query<Row & { __sort: string | null }>(pageSql, params.values),
+  ]);
+  meta.count = count.rows[0]?.n ?? 0;
+  const rows = page.rows;
   const more = rows.length > list.perPage;
   const pageRows = more ? rows.slice(0, list.perPage) : rows;
   if (list.paging.kind === 'page') meta.page = list.paging.page;

@@ -32,24 +32,24 @@ export const COLUMNS = `t.id, t.host_org_id, h.name AS host_name, t.name, t.name
 const FROM = 'rd_institutions t JOIN organizations h ON h.id = t.host_org_id';
 
 export function rdInstitutionListSpec(city: CityConfig): ListSpec {
-  const features = Object.fromEntries(fourGlobalFeatureCodes.map((f) => [f, { column: `(t.${f}_confirmed_on IS NOT NULL)`, type: 'bool' as const, group: true }]));
+  const features = Object.fromEntries(fourGlobalFeatureCodes.map((f) => [f, { column: `(t.${f}_confirmed_on IS NOT NULL)`, type: 'bool' as const, notNull: true, group: true }]));
   return {
     from: FROM,
     select: COLUMNS,
     fields: {
       id: { column: 't.id', type: 'int', sort: true },
-      host_org_id: { column: 't.host_org_id', type: 'int', sort: true },
-      name: { column: 't.name', type: 'text', sort: true },
-      category: { column: 't.category', type: 'code', values: rdInstitutionCategoryCodes, sort: true, group: true, label: (k) => rdInstitutionCategories[k as keyof typeof rdInstitutionCategories] ?? null },
-      level: { column: 't.level', type: 'code', values: recognitionLevelCodes, sort: true, group: true, label: (k) => recognitionLevels[k as keyof typeof recognitionLevels] ?? null },
+      host_org_id: { column: 't.host_org_id', type: 'int', notNull: true, sort: true },
+      name: { column: 't.name', type: 'text', notNull: true, sort: true },
+      category: { column: 't.category', type: 'code', notNull: true, values: rdInstitutionCategoryCodes, sort: true, group: true, label: (k) => rdInstitutionCategories[k as keyof typeof rdInstitutionCategories] ?? null },
+      level: { column: 't.level', type: 'code', notNull: true, values: recognitionLevelCodes, sort: true, group: true, label: (k) => recognitionLevels[k as keyof typeof recognitionLevels] ?? null },
       established_on: { column: 't.established_on', type: 'date', sort: true },
       established_year: { column: 'extract(year from t.established_on)::int', type: 'int', group: true },
-      district_code: { column: 't.district_code', type: 'code', values: city.districts.map((d) => d.code), sort: true, group: true, label: (k) => districtName(city, k) },
+      district_code: { column: 't.district_code', type: 'code', notNull: true, values: city.districts.map((d) => d.code), sort: true, group: true, label: (k) => districtName(city, k) },
       zone: { column: 't.zone', type: 'code', values: city.zones.map((z) => z.code), sort: true, group: true, label: (k) => zoneName(city, k) },
-      global_feature_count: { column: 't.global_feature_count', type: 'int', sort: true, group: true },
+      global_feature_count: { column: 't.global_feature_count', type: 'int', notNull: true, sort: true, group: true },
       ...features,
-      created_at: { column: 't.created_at', type: 'timestamp', sort: true },
-      updated_at: { column: 't.updated_at', type: 'timestamp', sort: true },
+      created_at: { column: 't.created_at', type: 'timestamp', notNull: true, sort: true },
+      updated_at: { column: 't.updated_at', type: 'timestamp', notNull: true, sort: true },
     },
     searchColumns: ['t.name', 't.name_en'],
     defaultSort: { field: 'id', desc: false },
