@@ -1,9 +1,13 @@
 // The load generator: autocannon, in the benchmark's own process.
 import autocannon from 'autocannon';
 
-/** One run of `connections` keep-alive connections for `seconds` against `url`. */
-export async function load(url, { connections, seconds }) {
-  const r = await autocannon({ url, connections, duration: seconds });
+/**
+ * One run of `connections` keep-alive connections for `seconds` against `url`; with `pathFor`,
+ * each request asks for the path it returns (a new query every time).
+ */
+export async function load(url, { connections, seconds, pathFor }) {
+  const requests = pathFor ? [{ setupRequest: (req) => ({ ...req, path: pathFor() }) }] : undefined;
+  const r = await autocannon({ url, connections, duration: seconds, requests });
   return {
     rps: r.requests.average,
     p50: r.latency.p50,

@@ -47,7 +47,7 @@ export function renderResults(run) {
     return `| ${s.label} | \`${s.path}\` | ${fmt(s.result.rps)} | ${fmt(s.result.p50, 1)} | ${fmt(s.result.p99, 1)} | ${share} | ${s.result.runs.map((n) => fmt(n)).join(' / ')} | ${s.result.failed} |`;
   });
   const goals = scenarios
-    .filter((s) => s.engine === 'postgres' && s.id !== 'bare')
+    .filter((s) => s.engine === 'postgres' && s.id !== 'bare' && s.goal !== false)
     .flatMap((s) => {
       const share = s.result.rps / bare.result.rps;
       return [

@@ -53,6 +53,8 @@ export async function seedRegistry(config, target) {
     }
     const before = await count(db);
     await insertGenerated(db, city, Math.max(0, target - before));
+    // Planner statistics, as autovacuum would gather them on a server that has been running a while.
+    await db.query('ANALYZE');
     const organizations = await count(db);
     const middle = await db.query('SELECT id FROM organizations ORDER BY id OFFSET $1 LIMIT 1', [Math.floor(organizations / 2)]);
     return { organizations, demo, middleId: middle.rows[0].id };

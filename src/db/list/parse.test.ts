@@ -6,6 +6,7 @@ import type { ListField, ListSpec } from './spec.js';
 /** A list with one field of every type, as the registry modules declare them. */
 const spec: ListSpec = {
   from: 'things t',
+  tables: ['things'],
   select: 't.*',
   fields: {
     id: { column: 't.id', type: 'int', sort: true },

@@ -22,6 +22,8 @@ export interface ListField {
 export interface ListSpec {
   /** FROM clause, with joins; the main table is aliased `t`. */
   from: string;
+  /** Every table the rows are read from: a write to any of them invalidates cached pages. */
+  tables: readonly string[];
   select: string;
   fields: Record<string, ListField>;
   /** Columns matched by `search=` as a case-insensitive substring (works for Chinese). */

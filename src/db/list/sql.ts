@@ -1,4 +1,5 @@
 import type { Queryable } from '../client.js';
+import { ListCache, tablesVersion } from './cache.js';
 import { encodeCursor, type CursorValue, type FilterTerm, type ParsedList } from './parse.js';
 import { SQL_TYPE, type ListSpec } from './spec.js';
 
@@ -73,8 +74,28 @@ export interface ListPage<Row> {
   group_by: Array<{ key: string | null; key_display_name: { zh: string; en: string } | null; count: number }>;
 }
 
-/** Runs a parsed list query: one page with the total count, or the counts per group. */
+const caches = new WeakMap<Queryable, ListCache<ListPage<unknown>>>();
+
+/**
+ * Runs a parsed list query, from the cache when the tables behind it have not changed. Inside a
+ * transaction (a `Queryable` without `transaction`) nothing is cached: its writes may still roll
+ * back, and a page built on them must not outlive it.
+ */
 export async function runList<Row extends { id: number }>(db: Queryable, spec: ListSpec, list: ParsedList): Promise<ListPage<Row>> {
+  if (!('transaction' in db)) return queryList<Row>(db, spec, list);
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new ListCache()));
+  const version = await tablesVersion(db, spec.tables);
+  const key = `${spec.from}\n${JSON.stringify(list)}`;
+  const hit = cache.get(key, version);
+  if (hit) return hit as ListPage<Row>;
+  const page = await queryList<Row>(db, spec, list);
+  cache.set(key, version, page);
+  return page;
+}
+
+/** One page with the total count, or the counts per group. */
+async function queryList<Row extends { id: number }>(db: Queryable, spec: ListSpec, list: ParsedList): Promise<ListPage<Row>> {
   const params = new Params();
   const where = whereSql(spec, list, params);
   const whereClause = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -21,7 +21,10 @@ export interface SeedCounts {
  */
 export async function seedDemo(ctx: RegistryContext): Promise<SeedCounts> {
   const demo = demoRegistry(ctx.city);
-  return ctx.db.transaction(async (tx) => load({ db: tx, city: ctx.city }, demo, await existingKeys(tx)));
+  const counts = await ctx.db.transaction(async (tx) => load({ db: tx, city: ctx.city }, demo, await existingKeys(tx)));
+  // A bulk load leaves the planner without statistics; embedded PGlite has no autovacuum to gather them.
+  await ctx.db.exec('ANALYZE');
+  return counts;
 }
 
 /** Seeds only an empty registry (first start); null when there are organizations already. */

@@ -29,6 +29,7 @@ const COLUMNS = `t.id, t.uscc, t.uscc_override_reason, t.name, t.name_en, t.kind
 export function organizationListSpec(city: CityConfig): ListSpec {
   return {
     from: 'organizations t',
+    tables: ['organizations'],
     select: COLUMNS,
     fields: {
       id: { column: 't.id', type: 'int', sort: true },

@@ -32,6 +32,7 @@ const FROM = 'platforms t JOIN organizations h ON h.id = t.host_org_id';
 export function platformListSpec(city: CityConfig): ListSpec {
   return {
     from: FROM,
+    tables: ['platforms', 'organizations'],
     select: COLUMNS,
     fields: {
       id: { column: 't.id', type: 'int', sort: true },

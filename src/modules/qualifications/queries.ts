@@ -22,6 +22,7 @@ const FROM = 'qualifications t JOIN organizations o ON o.id = t.organization_id'
 
 export const qualificationListSpec: ListSpec = {
   from: FROM,
+  tables: ['qualifications', 'organizations'],
   select: COLUMNS,
   fields: {
     id: { column: 't.id', type: 'int', sort: true },

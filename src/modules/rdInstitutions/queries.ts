@@ -35,6 +35,7 @@ export function rdInstitutionListSpec(city: CityConfig): ListSpec {
   const features = Object.fromEntries(fourGlobalFeatureCodes.map((f) => [f, { column: `(t.${f}_confirmed_on IS NOT NULL)`, type: 'bool' as const, notNull: true, group: true }]));
   return {
     from: FROM,
+    tables: ['rd_institutions', 'organizations'],
     select: COLUMNS,
     fields: {
       id: { column: 't.id', type: 'int', sort: true },
