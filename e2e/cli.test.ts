@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from './support/server.js';
 
 /** The compiled `starcity` command, run as a user would (npm test builds it first). */
 const bin = join(import.meta.dirname, '..', 'bin', 'starcity.js');
@@ -12,15 +12,6 @@ const env = { ...process.env, STARCITY_DATA_DIR: dataDir, DATABASE_URL: '', LOG_
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('starcity CLI', () => {
   it('migrates, says so the second time, and lists nothing pending', () => {
@@ -45,27 +36,14 @@ describe('starcity CLI', () => {
   });
 
   it('refuses the data directory a running server holds, naming the server', async () => {
-    const port = await freePort();
-    const server = spawn(process.execPath, [bin, 'serve', '--no-demo', '--port', String(port), '--host', '127.0.0.1'], { env, stdio: 'pipe' });
+    const server = await startServer({ dataDir });
     try {
-      await waitForReady(`http://127.0.0.1:${port}/readyz`);
       const r = run('migrate');
       expect(r.status).toBe(3);
-      expect(r.stderr).toMatch(new RegExp(`in use by another StarCity process \\(pid ${server.pid}, "serve", serving http://localhost:${port}`));
+      expect(r.stderr).toMatch(new RegExp(`in use by another StarCity process \\(pid ${server.pid}, "serve", serving http://localhost:${new URL(server.url).port}`));
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      await server.stop();
     }
     expect(run('migrate').status).toBe(0);
   });
 });
-
-async function waitForReady(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not become ready`);
-}

@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** A `starcity serve` process on an empty embedded database of its own, as a user would start it. */
 export interface RunningServer {
   url: string;
+  pid: number;
   /** What the server printed so far, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
@@ -27,9 +28,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built server (dist/, which `npm test` builds first) and waits until /readyz answers 200. */
-export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-'));
+/**
+ * Starts the built server (dist/, which `npm test` builds first) and waits until /readyz answers
+ * 200. Without `dataDir` it gets a fresh one of its own, removed when it stops.
+ */
+export async function startServer({ dataDir: given, timeoutMs = 60_000 }: { dataDir?: string; timeoutMs?: number } = {}): Promise<RunningServer> {
+  const dataDir = given ?? mkdtempSync(join(tmpdir(), 'starcity-e2e-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
@@ -41,7 +45,7 @@ export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     await terminate(child, exited);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!given) rmSync(dataDir, { recursive: true, force: true });
   };
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -50,7 +54,7 @@ export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
     await stop();
     throw new Error(`${(err as Error).message}\n--- server output ---\n${log}`);
   }
-  return { url, output: () => log, stop };
+  return { url, pid: child.pid ?? 0, output: () => log, stop };
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -77,19 +77,24 @@ export interface ListPage<Row> {
 const caches = new WeakMap<Queryable, ListCache<ListPage<unknown>>>();
 
 /**
- * Runs a parsed list query, from the cache when the tables behind it have not changed. Inside a
+ * Runs a parsed list query and presents its rows, from the cache when the tables behind it have
+ * not changed (pages are cached presented, so a hit costs one counter lookup). Inside a
  * transaction (a `Queryable` without `transaction`) nothing is cached: its writes may still roll
  * back, and a page built on them must not outlive it.
  */
-export async function runList<Row extends { id: number }>(db: Queryable, spec: ListSpec, list: ParsedList): Promise<ListPage<Row>> {
-  if (!('transaction' in db)) return queryList<Row>(db, spec, list);
+export async function runList<Row extends { id: number }, Item>(db: Queryable, spec: ListSpec, list: ParsedList, present: (row: Row) => Item): Promise<ListPage<Item>> {
+  const build = async () => {
+    const page = await queryList<Row>(db, spec, list);
+    return { ...page, results: page.results.map(present) };
+  };
+  if (!('transaction' in db)) return build();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new ListCache()));
   const version = await tablesVersion(db, spec.tables);
   const key = `${spec.from}\n${JSON.stringify(list)}`;
   const hit = cache.get(key, version);
-  if (hit) return hit as ListPage<Row>;
-  const page = await queryList<Row>(db, spec, list);
+  if (hit) return hit as ListPage<Item>;
+  const page = await build();
   cache.set(key, version, page);
   return page;
 }

@@ -37,8 +37,7 @@ export async function listOrganizations(ctx: ServiceContext, query: ListQuery): 
   const spec = q.organizationListSpec(ctx.city);
   const parsed = parseListQuery(spec, query);
   if (!parsed.ok) throw validationFailed(parsed.problems);
-  const page = await runList<q.OrganizationRow>(ctx.db, spec, parsed.value);
-  return { ...page, results: page.results.map(presentOrganization) };
+  return runList(ctx.db, spec, parsed.value, presentOrganization);
 }
 
 export async function getOrganization(ctx: ServiceContext, id: number): Promise<Organization> {

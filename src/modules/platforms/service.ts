@@ -37,8 +37,7 @@ export async function listPlatforms(ctx: ServiceContext, query: ListQuery): Prom
   const spec = q.platformListSpec(ctx.city);
   const parsed = parseListQuery(spec, query);
   if (!parsed.ok) throw validationFailed(parsed.problems);
-  const page = await runList<q.PlatformRow>(ctx.db, spec, parsed.value);
-  return { ...page, results: page.results.map(presentPlatform) };
+  return runList(ctx.db, spec, parsed.value, presentPlatform);
 }
 
 export async function getPlatform(ctx: ServiceContext, id: number): Promise<Platform> {

@@ -30,8 +30,7 @@ export function presentQualification(row: q.QualificationRow): Qualification {
 export async function listQualifications(ctx: ServiceContext, query: ListQuery): Promise<ListPage<Qualification>> {
   const parsed = parseListQuery(q.qualificationListSpec, query);
   if (!parsed.ok) throw validationFailed(parsed.problems);
-  const page = await runList<q.QualificationRow>(ctx.db, q.qualificationListSpec, parsed.value);
-  return { ...page, results: page.results.map(presentQualification) };
+  return runList(ctx.db, q.qualificationListSpec, parsed.value, presentQualification);
 }
 
 export async function getQualification(ctx: ServiceContext, id: number): Promise<Qualification> {

@@ -63,8 +63,7 @@ export async function listRdInstitutions(ctx: ServiceContext, query: ListQuery):
   const spec = q.rdInstitutionListSpec(ctx.city);
   const parsed = parseListQuery(spec, query);
   if (!parsed.ok) throw validationFailed(parsed.problems);
-  const page = await runList<q.RdInstitutionRow>(ctx.db, spec, parsed.value);
-  return { ...page, results: page.results.map(presentRdInstitution) };
+  return runList(ctx.db, spec, parsed.value, presentRdInstitution);
 }
 
 export async function getRdInstitution(ctx: ServiceContext, id: number): Promise<RdInstitution> {
