@@ -1,6 +1,8 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
-import type { FieldProblem } from '../contracts/common.js';
+import { listQuery, type FieldProblem } from '../contracts/common.js';
+import { parseListQuery } from '../db/list/parse.js';
+import type { ListSpec } from '../db/list/spec.js';
 import type { RuleViolation } from '../domain/message.js';
 
 /** Where a request value came from; field names of query and header problems say so. */
@@ -147,4 +149,23 @@ function dropPath(value: Record<string, unknown>, path: readonly PropertyKey[]):
   const inner = value[key];
   if (rest.length === 0) delete value[key];
   else if (typeof inner === 'object' && inner !== null) dropPath(inner as Record<string, unknown>, rest);
+}
+
+/**
+ * The list query of one resource: its shape, and the fields its filter, sort and group_by name,
+ * judged in one pass so that `per_page=500&filter=colour:red` reports both problems.
+ */
+export function listQueryFor(spec: ListSpec) {
+  return listQuery.superRefine(
+    (value, ctx) => {
+      const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      const page = Number.isInteger(value.page) ? value.page : undefined;
+      const parsed = parseListQuery(spec, { filter: text(value.filter), sort: text(value.sort), group_by: text(value.group_by), cursor: text(value.cursor), page, per_page: 25 });
+      if (parsed.ok) return;
+      for (const p of parsed.problems) {
+        ctx.addIssue({ code: 'custom', message: p.message.en, path: p.field.split('.'), params: { violation: p, rule: true } });
+      }
+    },
+    { when: () => true },
+  );
 }

@@ -307,4 +307,9 @@ describe('bad list queries', () => {
       'cursor:cursor.invalid',
     ]);
   });
+
+  it('reports shape problems and list-engine problems together', async () => {
+    const p = expectProblem(await bad('per_page=500&filter=colour:red&sort=name:sideways&colour=red'), 400);
+    expect(p.errors.map((e) => `${e.field}:${e.code}`).sort()).toEqual(['colour:unknown_field', 'filter:filter.unknown_field', 'per_page:too_big', 'sort:sort.syntax']);
+  });
 });

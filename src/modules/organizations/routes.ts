@@ -3,6 +3,7 @@ import { todayIn } from '../../domain/calendarDate.js';
 import { checkOrganizationFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
+import { organizationListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/organizations — 主体. */
@@ -13,6 +14,7 @@ export const organizationRoutes = (ctx: ServiceContext) =>
     noun: 'organization',
     schemas: { create: organizationCreate, patch: organizationPatch, item: organization, list: organizationList },
     rules: (input) => checkOrganizationFields(ctx.city, input, todayIn()),
+    listSpec: organizationListSpec(ctx.city),
     list: (query) => service.listOrganizations(ctx, query),
     get: (id) => service.getOrganization(ctx, id),
     create: (input) => service.createOrganization(ctx, input),

@@ -3,6 +3,7 @@ import { todayIn } from '../../domain/calendarDate.js';
 import { checkPlatformFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
+import { platformListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/platforms — 创新平台. */
@@ -13,6 +14,7 @@ export const platformRoutes = (ctx: ServiceContext) =>
     noun: 'platform',
     schemas: { create: platformCreate, patch: platformPatch, item: platform, list: platformList },
     rules: (input) => checkPlatformFields(ctx.city, input, todayIn()),
+    listSpec: platformListSpec(ctx.city),
     list: (query) => service.listPlatforms(ctx, query),
     get: (id) => service.getPlatform(ctx, id),
     create: (input) => service.createPlatform(ctx, input),

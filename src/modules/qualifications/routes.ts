@@ -2,6 +2,7 @@ import { qualification, qualificationCreate, qualificationList, qualificationPat
 import { checkQualificationFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
+import { qualificationListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/qualifications — 资质. */
@@ -12,6 +13,7 @@ export const qualificationRoutes = (ctx: ServiceContext) =>
     noun: 'qualification',
     schemas: { create: qualificationCreate, patch: qualificationPatch, item: qualification, list: qualificationList },
     rules: (input) => checkQualificationFields(input),
+    listSpec: qualificationListSpec,
     list: (query) => service.listQualifications(ctx, query),
     get: (id) => service.getQualification(ctx, id),
     create: (input) => service.createQualification(ctx, input),

@@ -3,6 +3,7 @@ import { todayIn } from '../../domain/calendarDate.js';
 import { checkRdInstitutionFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
+import { rdInstitutionListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/rd-institutions — 研发机构. */
@@ -13,6 +14,7 @@ export const rdInstitutionRoutes = (ctx: ServiceContext) =>
     noun: 'R&D institution',
     schemas: { create: rdInstitutionCreate, patch: rdInstitutionPatch, item: rdInstitution, list: rdInstitutionList },
     rules: (input) => checkRdInstitutionFields(ctx.city, input, todayIn()),
+    listSpec: rdInstitutionListSpec(ctx.city),
     list: (query) => service.listRdInstitutions(ctx, query),
     get: (id) => service.getRdInstitution(ctx, id),
     create: (input) => service.createRdInstitution(ctx, input),

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, listQuery, problem, type ListQuery } from '../../contracts/common.js';
+import { idParams, problem, type ListQuery } from '../../contracts/common.js';
+import type { ListSpec } from '../../db/list/spec.js';
 import type { ListPage } from '../../db/list/sql.js';
-import { withBodyRules, type BodyRules } from '../../http/validation.js';
+import { listQueryFor, withBodyRules, type BodyRules } from '../../http/validation.js';
 import { expectedVersion } from './records.js';
 
 /** The version travels as a strong ETag so clients can send it back as If-Match. */
@@ -18,6 +19,8 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
   noun: string;
   schemas: { create: z.ZodType<Create>; patch: z.ZodType<Patch>; item: z.ZodType; list: z.ZodType };
   rules?: BodyRules;
+  /** What the list may filter, sort and group on, so the route reports query problems with shape problems. */
+  listSpec: ListSpec;
   list(query: ListQuery): Promise<ListPage<Item>>;
   get(id: number): Promise<Item>;
   create(input: Create): Promise<Item>;
@@ -34,7 +37,7 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
     const tags = [res.tag];
     const one = `${res.path}/:id`;
 
-    r.get(res.path, { schema: { tags, summary: `List ${res.noun}s`, querystring: listQuery, response: { 200: res.schemas.list, ...readErrors } } }, (req) => res.list(req.query));
+    r.get(res.path, { schema: { tags, summary: `List ${res.noun}s`, querystring: listQueryFor(res.listSpec), response: { 200: res.schemas.list, ...readErrors } } }, (req) => res.list(req.query));
 
     r.get(one, { schema: { tags, summary: `Get ${a}`, params: idParams, response: { 200: res.schemas.item, 404: problem, ...readErrors } } }, async (req, reply) => {
       const item = await res.get(req.params.id);
