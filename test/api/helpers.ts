@@ -1,4 +1,4 @@
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { problem, type FieldProblem, type Problem } from '../../src/contracts/common.js';
 import type { Queryable } from '../../src/db/client.js';
@@ -49,4 +49,18 @@ export async function snapshot(db: Queryable): Promise<Record<Table, number>> {
 export async function storedRow(db: Queryable, table: Table, id: number): Promise<Record<string, unknown> | undefined> {
   const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = $1`, [id]);
   return rows[0];
+}
+
+/** POST and PATCH on one resource, and a POST that must be refused without writing anything. */
+export function resourceClient(app: FastifyInstance, db: Queryable, path: string) {
+  const post = (payload: unknown) => app.inject({ method: 'POST', url: `/api/v1/${path}`, payload: payload as object });
+  const patch = (id: number, payload: unknown, version = 1) =>
+    app.inject({ method: 'PATCH', url: `/api/v1/${path}/${id}`, payload: payload as object, headers: { 'if-match': `"${version}"` } });
+  const refused = async (payload: unknown, status: number, fields: string[]) => {
+    const before = await snapshot(db);
+    const p = expectProblem(await post(payload), status, fields);
+    expect(await snapshot(db)).toEqual(before);
+    return p;
+  };
+  return { post, patch, refused };
 }

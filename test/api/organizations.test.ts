@@ -3,20 +3,14 @@ import { organization, organizationList, type Organization } from '../../src/con
 import { createOrganization, createPlatform, createQualification, createRdInstitution, organizationInput, validUscc, withBadChecksum } from '../support/factories.js';
 import { createTestApp } from '../support/testApp.js';
 import { crudSuite } from './crudSuite.js';
-import { errorAt, expectProblem, snapshot, storedRow } from './helpers.js';
+import { errorAt, expectProblem, resourceClient, snapshot, storedRow } from './helpers.js';
 
 const { app, db } = await createTestApp();
 
-const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/organizations', payload: payload as object });
-const patch = (id: number, payload: unknown, version = 1) => app.inject({ method: 'PATCH', url: `/api/v1/organizations/${id}`, payload: payload as object, headers: { 'if-match': `"${version}"` } });
-
+const client = resourceClient(app, db, 'organizations');
+const { post, patch } = client;
 /** Posts a body that must be refused with 400 naming `fields`; nothing may be written. */
-async function refused(payload: unknown, fields: string[]) {
-  const before = await snapshot(db);
-  const p = expectProblem(await post(payload), 400, fields);
-  expect(await snapshot(db)).toEqual(before);
-  return p;
-}
+const refused = (payload: unknown, fields: string[]) => client.refused(payload, 400, fields);
 
 crudSuite({
   app,

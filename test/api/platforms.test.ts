@@ -3,19 +3,11 @@ import { platform, platformList } from '../../src/contracts/platforms.js';
 import { createOrganization, createPlatform, platformInput } from '../support/factories.js';
 import { createTestApp } from '../support/testApp.js';
 import { crudSuite } from './crudSuite.js';
-import { errorAt, expectProblem, snapshot, storedRow } from './helpers.js';
+import { errorAt, expectProblem, resourceClient, storedRow } from './helpers.js';
 
 const { app, db } = await createTestApp();
 
-const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/platforms', payload: payload as object });
-const patch = (id: number, payload: unknown, version = 1) => app.inject({ method: 'PATCH', url: `/api/v1/platforms/${id}`, payload: payload as object, headers: { 'if-match': `"${version}"` } });
-
-async function refused(payload: unknown, status: number, fields: string[]) {
-  const before = await snapshot(db);
-  const p = expectProblem(await post(payload), status, fields);
-  expect(await snapshot(db)).toEqual(before);
-  return p;
-}
+const { post, patch, refused } = resourceClient(app, db, 'platforms');
 
 crudSuite({
   app,

@@ -3,19 +3,11 @@ import { rdInstitution, rdInstitutionList } from '../../src/contracts/rdInstitut
 import { createOrganization, createRdInstitution, rdInstitutionInput } from '../support/factories.js';
 import { createTestApp } from '../support/testApp.js';
 import { crudSuite } from './crudSuite.js';
-import { errorAt, expectProblem, snapshot, storedRow } from './helpers.js';
+import { errorAt, expectProblem, resourceClient, storedRow } from './helpers.js';
 
 const { app, db } = await createTestApp();
 
-const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/rd-institutions', payload: payload as object });
-const patch = (id: number, payload: unknown, version = 1) => app.inject({ method: 'PATCH', url: `/api/v1/rd-institutions/${id}`, payload: payload as object, headers: { 'if-match': `"${version}"` } });
-
-async function refused(payload: unknown, status: number, fields: string[]) {
-  const before = await snapshot(db);
-  const p = expectProblem(await post(payload), status, fields);
-  expect(await snapshot(db)).toEqual(before);
-  return p;
-}
+const { post, patch, refused } = resourceClient(app, db, 'rd-institutions');
 
 const EVIDENCE = '在德国慕尼黑、美国硅谷设立研发分支机构';
 
