@@ -1,0 +1,98 @@
+import { fourGlobalFeatureCodes, fourGlobalFeatures } from '../domain/fourGlobal.js';
+import { platformStatuses, platformTypes } from '../domain/innovationPlatform.js';
+import { recognitionLevels } from '../domain/level.js';
+import type { CodeList } from '../domain/message.js';
+import { organizationKinds } from '../domain/organization.js';
+import { qualificationTypes } from '../domain/qualification.js';
+import { rdInstitutionCategories } from '../domain/rdInstitution.js';
+
+/**
+ * The spreadsheet contract: the columns of each registry entity as files carry them (CSV, XLSX,
+ * JSON Lines), for import and export alike, so that an exported file imports unchanged. A header
+ * may be the canonical snake_case key or the Chinese name.
+ */
+export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms';
+export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms'];
+
+export interface FileColumn {
+  /** Canonical header, snake_case English. */
+  key: string;
+  /** Chinese header (中文表头). */
+  zh: string;
+  /** English label, for documentation and English exports. */
+  en: string;
+  /** text; code (English code or its Chinese label); date; bool (是/否, 1/0, true/false); district or zone of the city configuration. */
+  type: 'text' | 'code' | 'date' | 'bool' | 'district' | 'zone';
+  required: boolean;
+  codes?: CodeList<string>;
+}
+
+const col = (key: string, zh: string, en: string, type: FileColumn['type'], required = false, codes?: CodeList<string>): FileColumn =>
+  codes ? { key, zh, en, type, required, codes } : { key, zh, en, type, required };
+
+const district = col('district_code', '所在区县代码', 'District code', 'district');
+const zone = col('zone', '所在园区', 'Zone', 'zone');
+
+/**
+ * "Four global" (四个全球) features: the yes/no column of the issue's template, plus the evidence
+ * and confirmation date that make the claim whole (exports fill them, so a round trip keeps them).
+ */
+const fourGlobalColumns: FileColumn[] = fourGlobalFeatureCodes.flatMap((f) => {
+  const label = fourGlobalFeatures[f];
+  return [
+    col(f, label.zh, label.en, 'bool'),
+    col(`${f}_evidence`, `${label.zh}佐证材料`, `${label.en}: evidence`, 'text'),
+    col(`${f}_confirmed_on`, `${label.zh}确认日期`, `${label.en}: confirmed on`, 'date'),
+  ];
+});
+
+export const fileColumns: Record<FileEntity, readonly FileColumn[]> = {
+  organizations: [
+    col('uscc', '统一社会信用代码', 'Unified social credit code', 'text', true),
+    col('name', '名称', 'Name', 'text', true),
+    col('name_en', '英文名称', 'English name', 'text'),
+    col('kind', '主体类型', 'Kind', 'code', true, organizationKinds),
+    district,
+    zone,
+    col('founded_on', '成立日期', 'Founded on', 'date'),
+    col('address', '地址', 'Address', 'text'),
+  ],
+  qualifications: [
+    col('uscc', '统一社会信用代码', 'Unified social credit code', 'text', true),
+    col('qualification', '资质', 'Qualification', 'code', true, qualificationTypes),
+    col('certificate_no', '证书编号', 'Certificate number', 'text'),
+    col('valid_from', '有效期起', 'Valid from', 'date', true),
+    col('valid_to', '有效期止', 'Valid to', 'date'),
+  ],
+  rd_institutions: [
+    col('host_uscc', '依托单位统一社会信用代码', 'Host organization credit code', 'text', true),
+    col('name', '机构名称', 'Institution name', 'text', true),
+    col('name_en', '英文名称', 'English name', 'text'),
+    col('category', '机构类别', 'Category', 'code', true, rdInstitutionCategories),
+    col('level', '级别', 'Level', 'code', true, recognitionLevels),
+    col('established_on', '成立日期', 'Established on', 'date'),
+    { ...district, required: true },
+    zone,
+    ...fourGlobalColumns,
+  ],
+  platforms: [
+    col('host_uscc', '依托单位统一社会信用代码', 'Host organization credit code', 'text', true),
+    col('name', '平台名称', 'Platform name', 'text', true),
+    col('name_en', '英文名称', 'English name', 'text'),
+    col('type', '平台类型', 'Type', 'code', true, platformTypes),
+    col('level', '级别', 'Level', 'code', true, recognitionLevels),
+    col('recognized_on', '认定日期', 'Recognized on', 'date'),
+    col('authority', '认定部门', 'Authority', 'text'),
+    col('status', '状态', 'Status', 'code', true, platformStatuses),
+    { ...district, required: true },
+    zone,
+  ],
+};
+
+/** The natural key of each entity in a file: how a row finds the record it updates. */
+export const naturalKeys: Record<FileEntity, readonly string[]> = {
+  organizations: ['uscc'],
+  qualifications: ['uscc', 'qualification', 'valid_from'],
+  rd_institutions: ['host_uscc', 'name'],
+  platforms: ['host_uscc', 'name'],
+};
