@@ -7,7 +7,7 @@ const stored: Organization = {
   version: 2,
   created_at: '2025-01-01T00:00:00.000Z',
   updated_at: '2025-01-02T00:00:00.000Z',
-  uscc: '91430100MA4L0XXXXX',
+  uscc: '91430100MA4L0ABC12',
   uscc_override_reason: null,
   uscc_warnings: [],
   name: '长沙示例科技有限公司',
