@@ -1,8 +1,10 @@
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { loadConfig, packageVersion, type Config } from '../config.js';
 import { DataDirBusyError } from '../db/lock.js';
+import { exportFormats, exportLanguages, type ExportFormat, type ExportLanguage } from '../contracts/exports.js';
 import { doctor } from './doctor.js';
 import { migrateCommand, seedCommand } from './database.js';
+import { exportCommand, exportEntityChoices } from './export.js';
 import { serve } from './serve.js';
 
 /** Flags shared by the commands that touch the database; each falls back to its environment variable. */
@@ -38,6 +40,24 @@ export function buildCli(): Command {
     .requiredOption('--demo', 'load the demo registry of Changsha')
     .addOption(new Option('--dry-run', 'count what would be loaded without writing').env('STARCITY_DRY_RUN'))
     .action((opts) => seedCommand(configFrom(opts), opts.dryRun === true));
+  withDatabaseFlags(program.command('export').description('export a registry list as CSV, XLSX or JSON Lines (to stdout, or --output)'))
+    .addArgument(new Argument('<entity>', 'what to export').choices(exportEntityChoices))
+    .addOption(new Option('--filter <filter>', 'the list filter, e.g. kind:enterprise,founded_on:>2020-01-01').env('STARCITY_EXPORT_FILTER'))
+    .addOption(new Option('--search <text>', 'substring of the name').env('STARCITY_EXPORT_SEARCH'))
+    .addOption(new Option('--sort <field>', 'field or field:desc').env('STARCITY_EXPORT_SORT'))
+    .addOption(new Option('--format <format>', 'file format').choices(exportFormats).default('csv').env('STARCITY_EXPORT_FORMAT'))
+    .addOption(new Option('--lang <lang>', 'zh: Chinese headers and labels; en: canonical keys and codes').choices(exportLanguages).default('zh').env('STARCITY_EXPORT_LANG'))
+    .addOption(new Option('-o, --output <file>', 'write to this file instead of stdout').env('STARCITY_EXPORT_OUTPUT'))
+    .action((entity: string, opts: Record<string, unknown>) =>
+      exportCommand(configFrom(opts), entity, {
+        format: opts.format as ExportFormat,
+        lang: opts.lang as ExportLanguage,
+        ...(typeof opts.filter === 'string' ? { filter: opts.filter } : {}),
+        ...(typeof opts.search === 'string' ? { search: opts.search } : {}),
+        ...(typeof opts.sort === 'string' ? { sort: opts.sort } : {}),
+        ...(typeof opts.output === 'string' ? { output: opts.output } : {}),
+      }),
+    );
   withDatabaseFlags(program.command('doctor').description('check configuration, database and build')).action((opts) => doctor(configFrom(opts)));
   return program;
 }

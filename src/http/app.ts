@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { pendingMigrations } from '../db/migrate.js';
 import type { RegistryContext } from '../modules/shared/context.js';
+import { exportRoutes } from '../modules/exports/routes.js';
 import { metaRoutes } from '../modules/meta/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
@@ -54,6 +55,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
         { name: 'qualifications', description: '资质 Qualifications' },
         { name: 'rd-institutions', description: '研发机构 R&D institutions' },
         { name: 'platforms', description: '创新平台 Innovation platforms' },
+        { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
         { name: 'meta', description: 'City configuration and code lists' },
       ],
     },
@@ -82,6 +84,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
       await api.register(qualificationRoutes(ctx));
       await api.register(rdInstitutionRoutes(ctx));
       await api.register(platformRoutes(ctx));
+      await api.register(exportRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -64,7 +64,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`])];
+    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`])];
     expect(documented).toEqual(expected.sort());
   });
 
@@ -89,6 +89,16 @@ describe('OpenAPI document', () => {
       const names = doc.paths[`/api/v1/${r}`]?.get?.parameters?.map((p) => p.name).sort();
       expect(names).toEqual(['cursor', 'filter', 'group_by', 'page', 'per_page', 'search', 'sort']);
       expect(doc.paths[`/api/v1/${r}/{id}`]?.get?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    }
+  });
+
+  it('documents the export query and the file types it answers with', async () => {
+    const doc = await document();
+    for (const r of RESOURCES) {
+      const op = doc.paths[`/api/v1/${r}/export`]?.get;
+      expect(op?.tags).toEqual(['exports']);
+      expect(op?.parameters?.map((p) => p.name).sort()).toEqual(['filter', 'format', 'lang', 'search', 'sort']);
+      expect(Object.keys(op?.responses['200']?.content ?? {}).sort()).toEqual(['application/jsonl', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
     }
   });
 

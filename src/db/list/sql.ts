@@ -146,3 +146,32 @@ async function queryList<Row extends { id: number }>(db: Queryable, spec: ListSp
   }
   return { meta, results: pageRows.map(({ __sort: _, ...row }) => row as unknown as Row), group_by: [] };
 }
+
+/**
+ * Every row a parsed list query matches, in its sort order, as keyset batches of `batchSize`:
+ * no count, no offset, no page cache, so an export of any size holds one batch at a time.
+ * `select` names the columns wanted (over the spec's FROM, main table `t`); paging and groups of
+ * the query are ignored.
+ */
+export async function* listBatches<Row>(db: Queryable, spec: ListSpec, list: ParsedList, select: string, batchSize = 1000): AsyncGenerator<Row[]> {
+  const field = spec.fields[list.sort.field]!;
+  const notNull = field.notNull === true;
+  let after: [CursorValue, number] | null = null;
+  for (;;) {
+    const params = new Params();
+    const where = whereSql(spec, list, params);
+    if (after) where.push(afterSql(field.column, SQL_TYPE[field.type], notNull, list.sort.desc, after, params));
+    const { rows } = await db.query<Row & { __id: number; __sort: string | null }>(
+      `SELECT ${select}, t.id AS __id, (${field.column})::text AS __sort FROM ${spec.from}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${orderSql(field.column, notNull, list.sort.desc)}
+        LIMIT ${batchSize}`,
+      params.values,
+    );
+    if (rows.length === 0) return;
+    const last = rows[rows.length - 1]!;
+    after = [last.__sort, last.__id];
+    yield rows.map(({ __id: _, __sort: __, ...row }) => row as unknown as Row);
+    if (rows.length < batchSize) return;
+  }
+}

@@ -41,6 +41,10 @@ export const en: typeof zhCN = {
     clearFilters: 'Clear filters',
     total: '{{from}}–{{to}} of {{total}}',
     count: '{{count}} in total',
+    export: 'Export',
+    exportHeadersZh: 'Chinese headers and labels',
+    exportHeadersEn: 'English headers and codes',
+    exportFormat: { csv: 'CSV', xlsx: 'Excel (XLSX)', jsonl: 'JSON Lines' },
   },
   detail: {
     deleteConfirmTitle: 'Delete this record?',

@@ -43,6 +43,10 @@ export const zhCN = {
     clearFilters: '清除筛选',
     total: '第 {{from}}–{{to}} 条，共 {{total}} 条',
     count: '共 {{count}} 条',
+    export: '导出',
+    exportHeadersZh: '中文表头与名称',
+    exportHeadersEn: '英文表头与代码',
+    exportFormat: { csv: 'CSV', xlsx: 'Excel（XLSX）', jsonl: 'JSON Lines' },
   },
   detail: {
     deleteConfirmTitle: '确定删除这条记录？',

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Typography, type TableProps } from 'antd';
+import { Button, Flex, Space, Table, Typography, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { useList } from '../api/hooks';
 import type { Resource } from '../api/resources';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ExportButton } from './ExportButton';
 import { FilterBar, type LabelledFilter } from './FilterBar';
 import { PAGE_SIZES, toListParams, type ListState } from './listState';
 import { useListState } from './useListState';
@@ -40,7 +41,8 @@ export function RegistryList<Item extends { id: number }>({ resource, title, bas
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [state, setState] = useListState(filters);
-  const { data, isFetching, error } = useList(resource, toListParams(state, filters));
+  const params = toListParams(state, filters);
+  const { data, isFetching, error } = useList(resource, params);
 
   const tableColumns: TableProps<Item>['columns'] = columns.map((c) => ({
     key: c.key,
@@ -66,9 +68,12 @@ export function RegistryList<Item extends { id: number }>({ resource, title, bas
         <Typography.Title level={3} style={{ margin: 0 }}>
           {title}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} data-testid="new-button" onClick={() => navigate(`${basePath}/new`)}>
-          {t('common.new')}
-        </Button>
+        <Space>
+          <ExportButton path={resource.path} params={params} />
+          <Button type="primary" icon={<PlusOutlined />} data-testid="new-button" onClick={() => navigate(`${basePath}/new`)}>
+            {t('common.new')}
+          </Button>
+        </Space>
       </Flex>
       <FilterBar state={state} filters={filters} searchPlaceholder={searchPlaceholder} onChange={setState} />
       {error && <ProblemAlert error={error} />}

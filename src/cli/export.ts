@@ -1,0 +1,61 @@
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { loadCity, type Config } from '../config.js';
+import type { ExportFormat, ExportLanguage } from '../contracts/exports.js';
+import type { FileEntity } from '../contracts/fileColumns.js';
+import { openDatabase } from '../db/open.js';
+import { exportList, type ExportFile } from '../modules/exports/service.js';
+import type { ServiceContext } from '../modules/shared/context.js';
+import { AppError } from '../modules/shared/errors.js';
+
+/** Entity names the command accepts: the URL spelling and the file contract's. */
+const entityNames: Record<string, FileEntity> = {
+  organizations: 'organizations',
+  qualifications: 'qualifications',
+  'rd-institutions': 'rd_institutions',
+  rd_institutions: 'rd_institutions',
+  platforms: 'platforms',
+};
+export const exportEntityChoices = Object.keys(entityNames);
+
+export interface ExportOptions {
+  format: ExportFormat;
+  lang: ExportLanguage;
+  filter?: string;
+  search?: string;
+  sort?: string;
+  output?: string;
+}
+
+/**
+ * `starcity export <entity>`: the list with its filter, search and sort as a file, to --output or
+ * stdout. XLSX is binary: written to a terminal it would garble the screen, so it is refused there.
+ */
+export async function exportCommand(config: Config, entityName: string, opts: ExportOptions): Promise<void> {
+  const entity = entityNames[entityName]!;
+  if (opts.format === 'xlsx' && !opts.output && process.stdout.isTTY) {
+    throw new Error('refusing to write XLSX (binary) to a terminal; use --output FILE or redirect stdout (> file.xlsx)');
+  }
+  const city = loadCity(config.city);
+  const { db } = await openDatabase(config, 'export');
+  try {
+    const file = start({ db, city }, entity, opts);
+    await pipeline(file.stream, opts.output ? createWriteStream(opts.output) : process.stdout);
+    if (opts.output) console.error(`Exported ${entity} to ${opts.output}`);
+  } catch (err) {
+    // The reader of stdout went away (`| head`): what it did not want is not an error.
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Starts the export; a bad filter or sort is reported field by field, as the API does. */
+function start(ctx: ServiceContext, entity: FileEntity, opts: ExportOptions): ExportFile {
+  try {
+    return exportList(ctx, { entity, format: opts.format, lang: opts.lang, filter: opts.filter, search: opts.search, sort: opts.sort });
+  } catch (err) {
+    if (err instanceof AppError) throw new Error(err.errors.map((e) => `--${e.field.split('.')[0]}: ${e.message.en}`).join('\n'));
+    throw err;
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { fileColumns, fileEntities } from '../../contracts/fileColumns.js';
+import { cellText, contentDisposition, exportFileNames, headerOf, neutralizeFormula, rowCells, sheetName } from './cells.js';
+import { exportSelect } from './queries.js';
+
+const byKey = (entity: (typeof fileEntities)[number], key: string) => fileColumns[entity].find((c) => c.key === key)!;
+
+describe('neutralizeFormula', () => {
+  it.each(['=1+1', '+86', '-2', '@SUM(A1)', '\tx', '\rx'])('prefixes one apostrophe to %j', (text) => {
+    expect(neutralizeFormula(text)).toBe(`'${text}`);
+  });
+
+  it.each(['长沙', 'a=b', ' =x', "it's", "'", "'abc", ''])('leaves %j alone', (text) => {
+    expect(neutralizeFormula(text)).toBe(text);
+  });
+
+  it('adds one more apostrophe before formula characters, so stripping one gives the text back', () => {
+    expect(neutralizeFormula("'=x")).toBe("''=x");
+    expect(neutralizeFormula("''+x")).toBe("'''+x");
+    const strip = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+    for (const text of ['=x', "'=x", "''=x", "'x", 'x', "'", '-', "'-"]) expect(strip(neutralizeFormula(text))).toBe(text);
+  });
+});
+
+describe('cells', () => {
+  it('uses Chinese headers in zh and canonical keys in en', () => {
+    const uscc = byKey('organizations', 'uscc');
+    expect(headerOf(uscc, 'zh')).toBe('统一社会信用代码');
+    expect(headerOf(uscc, 'en')).toBe('uscc');
+  });
+
+  it('writes codes as Chinese labels in zh, booleans as 是/否 or true/false, empty as null', () => {
+    const kind = byKey('organizations', 'kind');
+    expect(cellText(kind, 'enterprise', 'zh')).toBe('企业');
+    expect(cellText(kind, 'enterprise', 'en')).toBe('enterprise');
+    expect(cellText(kind, 'not_a_code', 'zh')).toBe('not_a_code');
+    expect(cellText(byKey('rd_institutions', 'level'), 'national', 'zh')).toBe('国家级');
+    const layout = byKey('rd_institutions', 'global_layout');
+    expect([cellText(layout, true, 'zh'), cellText(layout, false, 'zh'), cellText(layout, true, 'en'), cellText(layout, false, 'en')]).toEqual(['是', '否', 'true', 'false']);
+    expect(cellText(byKey('organizations', 'address'), null, 'zh')).toBeNull();
+  });
+
+  it('guards text cells only, and only when asked', () => {
+    const cols = fileColumns.organizations;
+    const row = { uscc: '91430100MA4L0XXXXX', name: '=cmd', name_en: null, kind: 'enterprise', district_code: '430104', zone: null, founded_on: '2020-01-02', address: '-5' };
+    expect(rowCells(cols, row, 'en', true)).toEqual(['91430100MA4L0XXXXX', "'=cmd", null, 'enterprise', '430104', null, '2020-01-02', "'-5"]);
+    expect(rowCells(cols, row, 'zh', false)).toEqual(['91430100MA4L0XXXXX', '=cmd', null, '企业', '430104', null, '2020-01-02', '-5']);
+  });
+
+  it('names sheets and files by entity, with a Chinese file name as filename*', () => {
+    expect(sheetName('rd_institutions', 'zh')).toBe('研发机构');
+    expect(sheetName('rd_institutions', 'en')).toBe('R&D institutions');
+    const names = exportFileNames('rd_institutions', 'zh', 'csv', '2026-03-05');
+    expect(names).toEqual({ ascii: 'rd-institutions-20260305.csv', utf8: '研发机构-20260305.csv' });
+    expect(contentDisposition(names)).toBe(`attachment; filename="rd-institutions-20260305.csv"; filename*=UTF-8''${encodeURIComponent('研发机构-20260305.csv')}`);
+    expect(exportFileNames('platforms', 'en', 'xlsx', '2026-03-05').utf8).toBe('platforms-20260305.xlsx');
+  });
+
+  it('selects every file column of every entity', () => {
+    for (const entity of fileEntities) {
+      const select = exportSelect(entity);
+      expect(select, entity).not.toContain('undefined');
+      for (const c of fileColumns[entity]) expect(select, `${entity}.${c.key}`).toMatch(new RegExp(` AS ${c.key}(,|$)`));
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { fileColumns, type FileEntity } from '../../contracts/fileColumns.js';
+import type { ListSpec } from '../../db/list/spec.js';
+import type { CityConfig } from '../../domain/city.js';
+import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
+import { organizationListSpec } from '../organizations/queries.js';
+import { platformListSpec } from '../platforms/queries.js';
+import { qualificationListSpec } from '../qualifications/queries.js';
+import { rdInstitutionListSpec } from '../rdInstitutions/queries.js';
+
+/**
+ * SQL of the file columns of each entity, over the FROM of its registry list (main table `t`;
+ * the host or holder organization `h` or `o`), each aliased by its canonical key.
+ */
+const expressions: Record<FileEntity, Record<string, string>> = {
+  organizations: Object.fromEntries(fileColumns.organizations.map((c) => [c.key, `t.${c.key}`])),
+  qualifications: { uscc: 'o.uscc', qualification: 't.qualification', certificate_no: 't.certificate_no', valid_from: 't.valid_from', valid_to: 't.valid_to' },
+  rd_institutions: {
+    host_uscc: 'h.uscc',
+    ...Object.fromEntries(['name', 'name_en', 'category', 'level', 'established_on', 'district_code', 'zone'].map((k) => [k, `t.${k}`])),
+    // A "four global" feature holds (是) once a reviewer has confirmed it.
+    ...Object.fromEntries(
+      fourGlobalFeatureCodes.flatMap((f) => [
+        [f, `(t.${f}_confirmed_on IS NOT NULL)`],
+        [`${f}_evidence`, `t.${f}_evidence`],
+        [`${f}_confirmed_on`, `t.${f}_confirmed_on`],
+      ]),
+    ),
+  },
+  platforms: {
+    host_uscc: 'h.uscc',
+    ...Object.fromEntries(['name', 'name_en', 'type', 'level', 'recognized_on', 'authority', 'status', 'district_code', 'zone'].map((k) => [k, `t.${k}`])),
+  },
+};
+
+/** The SELECT list of an entity's file columns, in file order; dates come back as 'YYYY-MM-DD'. */
+export function exportSelect(entity: FileEntity): string {
+  return fileColumns[entity].map((c) => `${expressions[entity][c.key]} AS ${c.key}`).join(', ');
+}
+
+/** The registry list an export filters, searches and sorts like. */
+export function exportListSpec(entity: FileEntity, city: CityConfig): ListSpec {
+  switch (entity) {
+    case 'organizations':
+      return organizationListSpec(city);
+    case 'qualifications':
+      return qualificationListSpec;
+    case 'rd_institutions':
+      return rdInstitutionListSpec(city);
+    case 'platforms':
+      return platformListSpec(city);
+  }
+}

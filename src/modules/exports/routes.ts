@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problem } from '../../contracts/common.js';
+import { exportContentTypes, exportQuery } from '../../contracts/exports.js';
+import type { FileEntity } from '../../contracts/fileColumns.js';
+import { parseListQuery } from '../../db/list/parse.js';
+import type { ListSpec } from '../../db/list/spec.js';
+import type { ServiceContext } from '../shared/context.js';
+import { exportListSpec } from './queries.js';
+import { exportList } from './service.js';
+
+/** URL path of each entity's list, and its English noun for the docs. */
+const exportPaths: Record<FileEntity, { path: string; noun: string }> = {
+  organizations: { path: 'organizations', noun: 'organizations' },
+  qualifications: { path: 'qualifications', noun: 'qualifications' },
+  rd_institutions: { path: 'rd-institutions', noun: 'R&D institutions' },
+  platforms: { path: 'platforms', noun: 'innovation platforms' },
+};
+
+/** The export query of one list: shape, and the filter and sort judged against the list's fields in the same pass. */
+function exportQueryFor(spec: ListSpec) {
+  return exportQuery.superRefine(
+    (value, ctx) => {
+      const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      const parsed = parseListQuery(spec, { filter: text(value.filter), sort: text(value.sort), per_page: 1 });
+      if (parsed.ok) return;
+      for (const p of parsed.problems) ctx.addIssue({ code: 'custom', message: p.message.en, path: p.field.split('.'), params: { violation: p, rule: true } });
+    },
+    { when: () => true },
+  );
+}
+
+/** The reply body is a byte stream; documented as a binary string. */
+const file = z.unknown().meta({ type: 'string', format: 'binary', description: 'The file' });
+
+/** GET /api/v1/{entity}/export — 导出: the list as CSV, XLSX or JSON Lines, streamed. */
+export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  for (const [entity, { path, noun }] of Object.entries(exportPaths) as Array<[FileEntity, (typeof exportPaths)[FileEntity]]>) {
+    r.get(
+      `/${path}/export`,
+      {
+        schema: {
+          tags: ['exports'],
+          summary: `Export ${noun} (CSV, XLSX or JSON Lines) with the list's filter, search and sort`,
+          querystring: exportQueryFor(exportListSpec(entity, ctx.city)),
+          response: {
+            200: { description: 'The file, as an attachment', content: Object.fromEntries(Object.values(exportContentTypes).map((type) => [type.split(';')[0]!, { schema: file }])) },
+            400: problem,
+            500: problem,
+          },
+        },
+      },
+      async (req, reply) => {
+        const { format, lang, filter, search, sort } = req.query;
+        const out = exportList(ctx, { entity, format, lang, filter, search, sort });
+        return reply.type(exportContentTypes[format]).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.stream);
+      },
+    );
+  }
+};

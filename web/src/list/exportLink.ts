@@ -1,0 +1,21 @@
+import type { ExportFormat, ExportLanguage } from '../../../src/contracts/exports';
+import { API_PREFIX } from '../api/client';
+import type { ListParams } from '../api/resources';
+import { messageSide } from '../i18n/language';
+
+/** The formats the export menu offers, in menu order. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'jsonl'];
+
+/** The file language of a UI language: Chinese headers and labels, or canonical keys and codes. */
+export function exportLanguage(uiLanguage: string): ExportLanguage {
+  return messageSide(uiLanguage);
+}
+
+/** The export URL of a list with its current filter, search and sort (paging does not apply). */
+export function exportUrl(path: string, params: ListParams, format: ExportFormat, lang: ExportLanguage): string {
+  const query = new URLSearchParams({ format, lang });
+  if (params.filter) query.set('filter', params.filter);
+  if (params.search) query.set('search', params.search);
+  if (params.sort) query.set('sort', params.sort);
+  return `${API_PREFIX}${path}/export?${query.toString()}`;
+}
