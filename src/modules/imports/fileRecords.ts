@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { FileEntity } from '../../contracts/fileColumns.js';
+import { organizationCreate } from '../../contracts/organizations.js';
+import { platformCreate } from '../../contracts/platforms.js';
+import { qualificationCreate } from '../../contracts/qualifications.js';
+import { rdInstitutionCreate } from '../../contracts/rdInstitutions.js';
+import type { CityConfig } from '../../domain/city.js';
+import type { PlatformStatus, PlatformType } from '../../domain/innovationPlatform.js';
+import type { RecognitionLevel } from '../../domain/level.js';
+import type { OrganizationKind } from '../../domain/organization.js';
+import type { QualificationType } from '../../domain/qualification.js';
+import type { RdInstitutionCategory } from '../../domain/rdInstitution.js';
+import { checkOrganizationFields, checkPlatformFields, checkQualificationFields, checkRdInstitutionFields, type FieldViolation } from '../../domain/recordRules.js';
+import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
+import { claimsForRules, readClaim, type ImportedClaims } from './fourGlobalColumns.js';
+import type { RuleViolation } from '../../domain/message.js';
+
+/**
+ * File records (文件记录): one validated row, typed, with organizations referred to by credit code
+ * (host_uscc / uscc) instead of ids — the writer resolves them. A key that is absent means the file
+ * has no such column (leave the stored value); null means the cell was empty (clear it).
+ */
+export interface OrganizationFileRecord {
+  uscc: string;
+  name: string;
+  name_en?: string | null;
+  kind: OrganizationKind;
+  district_code?: string | null;
+  zone?: string | null;
+  founded_on?: string | null;
+  address?: string | null;
+}
+
+export interface QualificationFileRecord {
+  uscc: string;
+  qualification: QualificationType;
+  certificate_no?: string | null;
+  valid_from: string;
+  valid_to?: string | null;
+}
+
+export interface RdInstitutionFileRecord {
+  host_uscc: string;
+  name: string;
+  name_en?: string | null;
+  category: RdInstitutionCategory;
+  level: RecognitionLevel;
+  established_on?: string | null;
+  district_code: string;
+  zone?: string | null;
+  four_global: ImportedClaims;
+}
+
+export interface PlatformFileRecord {
+  host_uscc: string;
+  name: string;
+  name_en?: string | null;
+  type: PlatformType;
+  level: RecognitionLevel;
+  recognized_on?: string | null;
+  authority?: string | null;
+  status: PlatformStatus;
+  district_code: string;
+  zone?: string | null;
+}
+
+export interface FileRecords {
+  organizations: OrganizationFileRecord;
+  qualifications: QualificationFileRecord;
+  rd_institutions: RdInstitutionFileRecord;
+  platforms: PlatformFileRecord;
+}
+export type FileRecordOf<E extends FileEntity> = FileRecords[E];
+
+/** Typed column values of one row by column key: only the file's columns, null for empty cells. */
+export type ColumnValues = Record<string, string | boolean | null>;
+
+/** What a row is checked against besides its own cells. */
+export interface RowContext {
+  city: CityConfig;
+  /** The bureau's day (todayIn()); dates of past events may not be after it. */
+  today: string;
+  fileName: string;
+  line: number;
+}
+
+/** A problem located at a column key (the file's header is looked up by the caller). */
+export interface ColumnViolation extends RuleViolation {
+  key: string;
+}
+
+/** How one entity turns column values into a record and checks it. */
+export interface EntitySpec<R> {
+  /** The column holding the credit code of the organization a row refers to; none for organizations. */
+  reference: 'uscc' | 'host_uscc' | null;
+  build(values: ColumnValues, ctx: RowContext): { record: R; problems: ColumnViolation[] };
+  /** The create contract, reference swapped for the credit code: same field limits as the API. */
+  limits: z.ZodType;
+  /** The record in the contract's shape. */
+  contractShape(record: R): Record<string, unknown>;
+  rules(record: R, ctx: RowContext): FieldViolation[];
+}
+
+const creditCode = z.string().max(40);
+
+/** Domain fields are column keys, except four_global.<feature>.<part> → <feature>_<part>. */
+export function fieldToKey(field: string): string {
+  const [head, feature, part] = field.split('.');
+  return head === 'four_global' && feature && part ? `${feature}_${part}` : field;
+}
+
+const organizations: EntitySpec<OrganizationFileRecord> = {
+  reference: null,
+  build: (values) => ({ record: values as unknown as OrganizationFileRecord, problems: [] }),
+  limits: organizationCreate,
+  contractShape: (r) => ({ ...r }),
+  rules: (r, ctx) => checkOrganizationFields(ctx.city, r, ctx.today),
+};
+
+const qualifications: EntitySpec<QualificationFileRecord> = {
+  reference: 'uscc',
+  build: (values) => ({ record: values as unknown as QualificationFileRecord, problems: [] }),
+  limits: qualificationCreate.omit({ organization_id: true }).extend({ uscc: creditCode }),
+  contractShape: (r) => ({ ...r }),
+  rules: (r) => checkQualificationFields(r),
+};
+
+const FOUR_GLOBAL_KEYS = new Set(fourGlobalFeatureCodes.flatMap((f) => [f, `${f}_evidence`, `${f}_confirmed_on`]));
+
+function buildRdInstitution(values: ColumnValues): { record: RdInstitutionFileRecord; problems: ColumnViolation[] } {
+  const record = Object.fromEntries(Object.entries(values).filter(([k]) => !FOUR_GLOBAL_KEYS.has(k))) as unknown as RdInstitutionFileRecord;
+  const problems: ColumnViolation[] = [];
+  const claims: ImportedClaims = {};
+  const text = (key: string) => {
+    const v = values[key];
+    return typeof v === 'string' ? v : null;
+  };
+  for (const f of fourGlobalFeatureCodes) {
+    const claimed = values[f];
+    const result = readClaim(f, { claimed: typeof claimed === 'boolean' ? claimed : null, evidence: text(`${f}_evidence`), confirmedOn: text(`${f}_confirmed_on`) });
+    if (!result.ok) problems.push({ ...result.violation, key: `${f}_confirmed_on` });
+    else if (result.claim !== undefined) claims[f] = result.claim;
+  }
+  record.four_global = claims;
+  return { record, problems };
+}
+
+const rdInstitutions: EntitySpec<RdInstitutionFileRecord> = {
+  reference: 'host_uscc',
+  build: buildRdInstitution,
+  limits: rdInstitutionCreate.omit({ host_org_id: true }).extend({ host_uscc: creditCode }),
+  contractShape: ({ four_global, ...rest }) => ({
+    ...rest,
+    four_global: Object.fromEntries(
+      Object.entries(four_global).map(([f, c]) => [f, c === null ? null : { evidence: c.evidence, ...(c.status === 'confirmed' && c.confirmed_on !== null ? { confirmed_on: c.confirmed_on } : {}) }]),
+    ),
+  }),
+  rules: (r, ctx) => checkRdInstitutionFields(ctx.city, { ...r, four_global: claimsForRules(r.four_global, ctx) }, ctx.today),
+};
+
+const platforms: EntitySpec<PlatformFileRecord> = {
+  reference: 'host_uscc',
+  build: (values) => ({ record: values as unknown as PlatformFileRecord, problems: [] }),
+  limits: platformCreate.omit({ host_org_id: true }).extend({ host_uscc: creditCode }),
+  contractShape: (r) => ({ ...r }),
+  rules: (r, ctx) => checkPlatformFields(ctx.city, r, ctx.today),
+};
+
+export const entitySpecs: { [E in FileEntity]: EntitySpec<FileRecords[E]> } = {
+  organizations,
+  qualifications,
+  rd_institutions: rdInstitutions,
+  platforms,
+};

@@ -1,0 +1,266 @@
+import { Readable } from 'node:stream';
+import { fileColumns, naturalKeys, type FileEntity } from '../../contracts/fileColumns.js';
+import { todayIn } from '../../domain/calendarDate.js';
+import type { CityConfig } from '../../domain/city.js';
+import { violation } from '../../domain/message.js';
+import { readCsv } from './csvReader.js';
+import { entitySpecs, type FileRecordOf } from './fileRecords.js';
+import { mapHeaders, type HeaderPreviewEntry } from './headerMapping.js';
+import { danglingReferenceViolation, DuplicateKeys, naturalKeyOf, ReferenceCheck, type KnownOrganizations } from './inFileChecks.js';
+import { readJsonl } from './jsonlReader.js';
+import { fileProblem, ImportFileError, rowProblem, type FileProblem, type RowProblem } from './problems.js';
+import type { HeaderEvent, RawCell, RawEvent, RowEvent, TextEncoding } from './rawRows.js';
+import { rowValidator, type RowValidator } from './rowValidation.js';
+import { peek } from './textDecoding.js';
+import { readXlsx } from './xlsxReader.js';
+
+/**
+ * The import pipeline's first stage (导入校验): a file's bytes → validated file records in batches,
+ * with every problem, streaming. The writer consumes one batch per transaction; nothing here
+ * touches the database except through the injected `knownOrganizations` lookup.
+ */
+
+export type ImportFormat = 'csv' | 'xlsx' | 'jsonl';
+
+export interface ImportInput<E extends FileEntity> {
+  entity: E;
+  stream: Readable | AsyncIterable<Uint8Array>;
+  /** As uploaded; its extension helps choose the format, and it names the file in provenance texts. */
+  fileName: string;
+  /** CSV only; omitted: detected. */
+  encoding?: TextEncoding;
+  /** XLSX only; omitted: the first sheet. */
+  sheet?: string;
+  /** Omitted: by magic bytes (PK\x03\x04 → xlsx), then extension, then content. */
+  format?: ImportFormat;
+}
+
+export interface ImportDeps {
+  city: CityConfig;
+  knownOrganizations: KnownOrganizations;
+  /** The bureau's day; defaults to todayIn(). */
+  today?: string;
+  /** Rows per batch; default 1,000. */
+  batchSize?: number;
+}
+
+export interface ValidatedBatch<R> {
+  /** Valid rows, in file order. */
+  records: Array<{ line: number; record: R }>;
+  /** Problems of the batch's rejected rows, in file order. */
+  problems: RowProblem[];
+  /** Line of the batch's last row: where a resumed import may continue after. */
+  lastLine: number;
+}
+
+export interface ValidationCounts {
+  read: number;
+  valid: number;
+  rejected: number;
+}
+
+export interface ValidationSummary {
+  entity: FileEntity;
+  fileName: string;
+  format: ImportFormat | null;
+  encoding: TextEncoding | null;
+  sheet: string | null;
+  /** The file's headers and the column each matched; null until the header is read. */
+  columns: HeaderPreviewEntry[] | null;
+  counts: ValidationCounts;
+  fileProblems: FileProblem[];
+  /** Bytes read from the stream so far, for progress and ETA. */
+  bytesRead: number;
+  /** The batches are all out. */
+  done: boolean;
+  /** False if a file-level error stopped the reading: then the batches cover part of the file, or none. */
+  complete: boolean;
+}
+
+const DEFAULT_BATCH = 1000;
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (head: Uint8Array, magic: number[]) => magic.every((b, i) => head[i] === b);
+
+const oldExcel = violation('format.xls', '不支持旧版 Excel（.xls）文件；请另存为 .xlsx 或 CSV', 'Old Excel files (.xls) are not supported; save as .xlsx or CSV');
+const emptyFile = violation('file.empty', '文件为空，没有表头', 'The file is empty: it has no header');
+const noRows = violation('file.no_rows', '文件只有表头，没有数据行', 'The file has a header but no data rows');
+
+/** The format of a file: given, or by its magic bytes, extension or first character. */
+export function detectFormat(head: Uint8Array, fileName: string, given?: ImportFormat): ImportFormat {
+  if (given) return given;
+  if (startsWith(head, ZIP)) return 'xlsx';
+  if (startsWith(head, OLE)) throw new ImportFileError(oldExcel);
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  const first = Buffer.from(head.subarray(0, 64)).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+  return first.startsWith('{') ? 'jsonl' : 'csv';
+}
+
+async function* counted(source: AsyncIterable<Uint8Array>, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
+}
+
+/** One row on its way through a batch. */
+interface PendingRow<R> {
+  line: number;
+  record: R | null;
+  problems: RowProblem[];
+  /** The credit code the row refers to, when it is well-formed. */
+  reference?: string;
+  /** Kept until the batch ends, to locate a dangling reference. */
+  cells: readonly RawCell[];
+}
+
+/**
+ * A validation run: iterate it (once) for the batches, then read `summary`. The summary is live
+ * while batches are read, so a progress bar can show counts and bytes.
+ */
+export class ImportValidation<E extends FileEntity> implements AsyncIterable<ValidatedBatch<FileRecordOf<E>>> {
+  private started = false;
+  private readonly state: ValidationSummary;
+  private readonly today: string;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly input: ImportInput<E>,
+    private readonly deps: ImportDeps,
+  ) {
+    this.today = deps.today ?? todayIn();
+    this.batchSize = deps.batchSize ?? DEFAULT_BATCH;
+    this.state = {
+      entity: input.entity,
+      fileName: input.fileName,
+      format: null,
+      encoding: null,
+      sheet: null,
+      columns: null,
+      counts: { read: 0, valid: 0, rejected: 0 },
+      fileProblems: [],
+      bytesRead: 0,
+      done: false,
+      complete: false,
+    };
+  }
+
+  get summary(): ValidationSummary {
+    return { ...this.state, counts: { ...this.state.counts }, fileProblems: [...this.state.fileProblems] };
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<ValidatedBatch<FileRecordOf<E>>> {
+    if (this.started) throw new Error('An import file can be validated only once');
+    this.started = true;
+    try {
+      yield* this.run();
+      this.state.complete = !this.state.fileProblems.some((p) => p.severity === 'error');
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      this.state.fileProblems.push(fileProblem('error', error.violation, error.line === null ? {} : { line: error.line }));
+    } finally {
+      this.state.done = true;
+      if (this.input.stream instanceof Readable) this.input.stream.destroy();
+    }
+  }
+
+  private async *run(): AsyncGenerator<ValidatedBatch<FileRecordOf<E>>> {
+    const events = await openReader(this.input, (n) => (this.state.bytesRead += n), (format) => (this.state.format = format));
+    const { entity } = this.input;
+    const duplicates = new DuplicateKeys(entity);
+    const references = entitySpecs[entity].reference ? new ReferenceCheck(this.deps.knownOrganizations) : null;
+    let validator: RowValidator<FileRecordOf<E>> | null = null;
+    let batch: PendingRow<FileRecordOf<E>>[] = [];
+
+    try {
+      for await (const event of events) {
+        if (event.kind === 'header') {
+          validator = this.header(event);
+          if (!validator) return;
+          continue;
+        }
+        if (!validator) continue;
+        batch.push(this.row(validator, duplicates, event.line, event.cells, event.problem));
+        if (batch.length >= this.batchSize) {
+          yield await this.finish(batch, references, validator);
+          batch = [];
+        }
+      }
+    } catch (error) {
+      // The rows read before the file broke off are handed on; the error then ends the run.
+      if (error instanceof ImportFileError && validator && batch.length > 0) yield await this.finish(batch, references, validator);
+      throw error;
+    }
+    if (!validator) return void this.state.fileProblems.push(fileProblem('error', emptyFile));
+    if (batch.length > 0) yield await this.finish(batch, references, validator);
+    if (this.state.counts.read === 0) this.state.fileProblems.push(fileProblem('warning', noRows));
+  }
+
+  private header(event: HeaderEvent): RowValidator<FileRecordOf<E>> | null {
+    if (event.encoding) this.state.encoding = event.encoding;
+    if (event.sheet) this.state.sheet = event.sheet;
+    const mapped = mapHeaders(this.input.entity, event.headers, event.line);
+    if (!mapped.ok) {
+      this.state.columns = mapped.preview;
+      this.state.fileProblems.push(...mapped.problems);
+      return null;
+    }
+    this.state.columns = mapped.mapping.preview;
+    this.state.fileProblems.push(...mapped.warnings);
+    return rowValidator(this.input.entity, mapped.mapping, { city: this.deps.city, today: this.today, fileName: this.input.fileName, formulaGuarded: this.state.format !== 'jsonl' });
+  }
+
+  private row(validator: RowValidator<FileRecordOf<E>>, duplicates: DuplicateKeys, line: number, cells: RawCell[], malformed: RowEvent['problem']): PendingRow<FileRecordOf<E>> {
+    this.state.counts.read++;
+    if (malformed) return { line, record: null, problems: [rowProblem(line, null, null, malformed)], cells: [] };
+    const { entity } = this.input;
+    const result = validator.validate(line, cells);
+    const values = (result.ok ? result.record : result.partial) as Record<string, unknown>;
+    const pending: PendingRow<FileRecordOf<E>> = { line, record: result.ok ? result.record : null, problems: result.ok ? [] : result.problems, cells };
+    const key = naturalKeyOf(entity, values);
+    const duplicate = key === null ? null : duplicates.check(key, line);
+    if (duplicate) pending.problems.push(validator.locate(line, naturalKeys[entity][0] ?? '', cells, duplicate));
+    const ref = entitySpecs[entity].reference;
+    const uscc = ref ? values[ref] : undefined;
+    if (ref && typeof uscc === 'string') pending.reference = uscc;
+    return pending;
+  }
+
+  /** Resolves the batch's references in one lookup, then splits valid rows from rejected ones. */
+  private async finish(rows: PendingRow<FileRecordOf<E>>[], references: ReferenceCheck | null, validator: RowValidator<FileRecordOf<E>>): Promise<ValidatedBatch<FileRecordOf<E>>> {
+    const ref = entitySpecs[this.input.entity].reference;
+    if (references && ref) {
+      const found = await references.resolve(rows.flatMap((r) => (r.reference ? [r.reference] : [])));
+      for (const r of rows) {
+        if (r.reference && !found.has(r.reference)) r.problems.push(validator.locate(r.line, ref, r.cells, danglingReferenceViolation(r.reference)));
+      }
+    }
+    const batch: ValidatedBatch<FileRecordOf<E>> = { records: [], problems: [], lastLine: rows[rows.length - 1]?.line ?? 0 };
+    for (const r of rows) {
+      if (r.problems.length === 0 && r.record !== null) batch.records.push({ line: r.line, record: r.record });
+      else batch.problems.push(...r.problems);
+    }
+    this.state.counts.valid += batch.records.length;
+    this.state.counts.rejected += rows.length - batch.records.length;
+    return batch;
+  }
+}
+
+/** Chooses the reader for the file and starts it. */
+export async function openReader<E extends FileEntity>(input: ImportInput<E>, onBytes: (n: number) => void, onFormat: (f: ImportFormat) => void): Promise<AsyncIterable<RawEvent>> {
+  const { head, rest } = await peek(counted(input.stream, onBytes), 8);
+  const format = detectFormat(head, input.fileName, input.format);
+  onFormat(format);
+  if (format === 'xlsx') return readXlsx(Readable.from(rest, { objectMode: false }), input.sheet === undefined ? {} : { sheet: input.sheet });
+  if (format === 'jsonl') return readJsonl(rest, { expectedKeys: fileColumns[input.entity].map((c) => c.key) });
+  return readCsv(rest, input.encoding === undefined ? {} : { encoding: input.encoding });
+}
+
+/** Validates an import file: `for await (const batch of run)`, then `run.summary`. */
+export function validateImportFile<E extends FileEntity>(input: ImportInput<E>, deps: ImportDeps): ImportValidation<E> {
+  return new ImportValidation(input, deps);
+}

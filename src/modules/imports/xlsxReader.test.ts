@@ -1,0 +1,70 @@
+import { mkdtempSync, createReadStream, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { RawEvent } from './rawRows.js';
+import { readXlsx, toRawCell } from './xlsxReader.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'starcity-xlsx-'));
+
+async function workbookFile(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  const file = join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const read = async (file: string, sheet?: string) => {
+  const events: RawEvent[] = [];
+  for await (const e of readXlsx(createReadStream(file), sheet === undefined ? {} : { sheet })) events.push(e);
+  return events;
+};
+
+describe('readXlsx', () => {
+  it('reads cells as Excel stores them, with Excel row numbers', async () => {
+    const file = await workbookFile('cells.xlsx', (wb) => {
+      const ws = wb.addWorksheet('名单');
+      ws.getRow(2).values = ['name', 'founded_on', 'count', 'flag', 'note', 'calc', 'bad'];
+      ws.getRow(3).values = [
+        { richText: [{ text: '星城' }, { text: '科技', font: { bold: true } }] },
+        new Date(Date.UTC(2025, 5, 30)),
+        42,
+        true,
+        null,
+        { formula: '1+1', result: 2 },
+        { error: '#N/A' },
+      ];
+      ws.getCell('B3').numFmt = 'yyyy/m/d';
+      ws.getRow(5).values = ['x', null, null, null, null, null, null, 'beyond'];
+    });
+    const events = await read(file);
+    expect(events[0]).toEqual({ kind: 'header', line: 2, headers: ['name', 'founded_on', 'count', 'flag', 'note', 'calc', 'bad'], sheet: '名单' });
+    expect(events[1]).toEqual({ kind: 'row', line: 3, cells: ['星城科技', new Date(Date.UTC(2025, 5, 30)), 42, true, null, 2, { error: '#N/A' }] });
+    expect(events[2]).toMatchObject({ kind: 'row', line: 5, problem: { code: 'row.too_many_cells' } });
+  });
+
+  it('reads the first sheet unless one is named, and names the sheets when it is missing', async () => {
+    const file = await workbookFile('sheets.xlsx', (wb) => {
+      wb.addWorksheet('一').addRow(['a']);
+      wb.addWorksheet('二').addRow(['b']);
+    });
+    expect(await read(file)).toEqual([{ kind: 'header', line: 1, headers: ['a'], sheet: '一' }]);
+    expect(await read(file, '二')).toEqual([{ kind: 'header', line: 1, headers: ['b'], sheet: '二' }]);
+    await expect(read(file, '三')).rejects.toMatchObject({ violation: { code: 'xlsx.sheet_not_found', message: { en: 'The workbook has no sheet named "三"; it has: 一, 二' } } });
+  });
+
+  it('reports a file that is not a workbook', async () => {
+    const file = join(dir, 'broken.xlsx');
+    writeFileSync(file, Buffer.from('PK\x03\x04 not really a zip'));
+    await expect(read(file)).rejects.toMatchObject({ violation: { code: 'xlsx.unreadable' } });
+  });
+
+  it('maps exceljs values to raw cells', () => {
+    expect(toRawCell({ formula: 'A1', result: 'x' })).toBe('x');
+    expect(toRawCell({ formula: 'A1' })).toBeNull();
+    expect(toRawCell({ text: 'link', hyperlink: 'http://x' })).toBe('link');
+    expect(toRawCell(Number.NaN)).toBeNull();
+  });
+});
