@@ -56,6 +56,7 @@ export const fileColumns: Record<FileEntity, readonly FileColumn[]> = {
     zone,
     col('founded_on', '成立日期', 'Founded on', 'date'),
     col('address', '地址', 'Address', 'text'),
+    col('uscc_override_reason', '校验位放行理由', 'Checksum override reason', 'text'),
   ],
   qualifications: [
     col('uscc', '统一社会信用代码', 'Unified social credit code', 'text', true),

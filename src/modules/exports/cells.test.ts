@@ -42,9 +42,9 @@ describe('cells', () => {
 
   it('guards text cells only, and only when asked', () => {
     const cols = fileColumns.organizations;
-    const row = { uscc: '91430100MA4L0XXXXX', name: '=cmd', name_en: null, kind: 'enterprise', district_code: '430104', zone: null, founded_on: '2020-01-02', address: '-5' };
-    expect(rowCells(cols, row, 'en', true)).toEqual(['91430100MA4L0XXXXX', "'=cmd", null, 'enterprise', '430104', null, '2020-01-02', "'-5"]);
-    expect(rowCells(cols, row, 'zh', false)).toEqual(['91430100MA4L0XXXXX', '=cmd', null, '企业', '430104', null, '2020-01-02', '-5']);
+    const row = { uscc: '91430100MA4L0ABC12', name: '=cmd', name_en: null, kind: 'enterprise', district_code: '430104', zone: null, founded_on: '2020-01-02', address: '-5', uscc_override_reason: '@pilot' };
+    expect(rowCells(cols, row, 'en', true)).toEqual(['91430100MA4L0ABC12', "'=cmd", null, 'enterprise', '430104', null, '2020-01-02', "'-5", "'@pilot"]);
+    expect(rowCells(cols, row, 'zh', false)).toEqual(['91430100MA4L0ABC12', '=cmd', null, '企业', '430104', null, '2020-01-02', '-5', '@pilot']);
   });
 
   it('names sheets and files by entity, with a Chinese file name as filename*', () => {

@@ -29,6 +29,8 @@ export interface OrganizationFileRecord {
   zone?: string | null;
   founded_on?: string | null;
   address?: string | null;
+  /** Why an early pilot code that fails the checksum is accepted (administrator override). */
+  uscc_override_reason?: string | null;
 }
 
 export interface QualificationFileRecord {
