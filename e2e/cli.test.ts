@@ -1,9 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/domain/uscc.js';
 import { startServer } from './support/server.js';
 
 /** The compiled `starcity` command, run as a user would (npm test builds it first). */
@@ -33,7 +35,7 @@ describe('starcity CLI', () => {
     const csv = run('export', 'organizations', '--filter', 'kind:university', '--sort', 'name:desc', '--lang', 'en');
     expect(csv.status, csv.stderr).toBe(0);
     const [header, ...lines] = csv.stdout.replace(/\r\n$/, '').split('\r\n');
-    expect(header).toBe('\uFEFFuscc,name,name_en,kind,district_code,zone,founded_on,address');
+    expect(header).toBe('\uFEFFuscc,name,name_en,kind,district_code,zone,founded_on,address,uscc_override_reason');
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.split(',')[3] === 'university')).toBe(true);
     const names = lines.map((l) => l.split(',')[1]!);
@@ -87,3 +89,114 @@ describe('starcity CLI', () => {
     expect(run('migrate').status).toBe(0);
   });
 });
+
+/** 60,000 organizations with valid credit codes, as a district office's CSV. */
+function organizationsCsv(n: number): string {
+  const lines = ['uscc,name,kind,district_code,founded_on,address'];
+  for (let i = 1; i <= n; i++) {
+    const org = String(i).padStart(8, '0');
+    const first17 = `91430100${org}${orgCodeCheckCharacter(org)}`;
+    lines.push(`${first17}${usccCheckCharacter(first17)},测试主体${i},enterprise,430104,2015-03-01,"长沙市某路${i}号, 2 栋"`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('starcity import', () => {
+  const importDir = mkdtempSync(join(tmpdir(), 'starcity-import-'));
+  const importEnv = { ...env, STARCITY_DATA_DIR: join(importDir, 'data') };
+  afterAll(() => rmSync(importDir, { recursive: true, force: true }));
+  const imp = (...args: string[]) => spawnSync(process.execPath, [bin, 'import', ...args], { env: importEnv, encoding: 'utf8', timeout: 300_000 });
+  const small = join(importDir, 'small.csv');
+  writeFileSync(small, organizationsCsv(3));
+
+  it('imports, re-imports as unchanged, and exits 1 with a report when rows are rejected', () => {
+    const first = imp('organizations', small);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/读取 3 行，新增 3，更新 0，未变 0，拒绝 0/);
+    expect(first.stdout).toMatch(/3 read, 3 inserted, 0 updated, 0 unchanged, 0 rejected — succeeded/);
+    expect(imp('organizations', small).stdout).toMatch(/3 read, 0 inserted, 0 updated, 3 unchanged/);
+
+    const bad = join(importDir, 'bad.csv');
+    writeFileSync(bad, `${readFileSync(small, 'utf8')}BAD,坏代码,enterprise,430104,,\n`);
+    const report = join(importDir, 'report.csv');
+    const r = imp('organizations', bad, '--report', report, '--mode', 'insert');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/4 read, 0 inserted, 0 updated, 0 unchanged, 4 rejected/);
+    const lines = readFileSync(report, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('\uFEFF行号 line,列 column,值 value,代码 code,原因 reason_zh,原因 reason_en');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['2', '3', '4', '5']);
+    expect(lines.filter((l) => l.includes('import.exists'))).toHaveLength(3);
+
+    const atomic = imp('rd-institutions', join(importDir, 'missing.csv'));
+    expect(atomic.status).toBe(1);
+    expect(atomic.stderr).toMatch(/ENOENT/);
+  });
+
+  it('dry run and atomic write nothing; a refused file exits 1', () => {
+    const more = join(importDir, 'more.csv');
+    writeFileSync(more, organizationsCsv(5));
+    const dry = imp('organizations', more, '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/5 read, 2 inserted, 0 updated, 3 unchanged/);
+    expect(dry.stdout).toMatch(/Dry run: nothing was written/);
+    writeFileSync(more, `${organizationsCsv(5)}BAD,坏代码,enterprise,430104,,\n`);
+    const atomic = imp('organizations', more, '--atomic');
+    expect(atomic.status).toBe(1);
+    expect(atomic.stdout).toMatch(/Atomic: rows were rejected, so nothing was written/);
+    expect(imp('organizations', small, '--mode', 'insert').stdout).toMatch(/3 rejected/);
+    const refused = join(importDir, 'refused.csv');
+    writeFileSync(refused, 'colour,shape\nred,round\n');
+    expect(imp('organizations', refused).status).toBe(1);
+  });
+
+  it('exits 3 when the data directory is busy', async () => {
+    const server = await startServer({ dataDir: importEnv.STARCITY_DATA_DIR });
+    try {
+      expect(imp('organizations', small).status).toBe(3);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('killed mid-way, the database holds whole batches; run again, it ends as a clean run does', async () => {
+    const file = join(importDir, 'big.csv');
+    writeFileSync(file, organizationsCsv(60_000));
+    const crashEnv = { ...env, STARCITY_DATA_DIR: join(importDir, 'crash') };
+    const cleanEnv = { ...env, STARCITY_DATA_DIR: join(importDir, 'clean') };
+    const cli = (e: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env: e, encoding: 'utf8', timeout: 300_000 });
+    expect(cli(crashEnv, 'migrate').status).toBe(0);
+
+    // Progress is reported after a batch commits: the first line means at least one batch is in.
+    const child = spawn(process.execPath, [bin, 'import', 'organizations', file], { env: crashEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (/rows\/s/.test(chunk.toString())) resolve();
+      });
+      child.on('exit', () => reject(new Error('the import ended before it could be killed')));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+
+    const written = exported(cli(crashEnv, 'export', 'organizations', '--format', 'jsonl', '--lang', 'en'));
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(60_000);
+    expect(written.length % 1000).toBe(0);
+
+    const rerun = cli(crashEnv, 'import', 'organizations', file);
+    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toContain(`60000 read, ${60_000 - written.length} inserted, 0 updated, ${written.length} unchanged, 0 rejected`);
+    const clean = cli(cleanEnv, 'import', 'organizations', file);
+    expect(clean.status, clean.stderr).toBe(0);
+    const after = exported(cli(crashEnv, 'export', 'organizations', '--format', 'jsonl', '--lang', 'en'));
+    const expected = exported(cli(cleanEnv, 'export', 'organizations', '--format', 'jsonl', '--lang', 'en'));
+    expect(after.length).toBe(60_000);
+    expect(checksum(after)).toBe(checksum(expected));
+  }, 600_000);
+});
+
+function exported(r: ReturnType<typeof spawnSync>): string[] {
+  expect(r.status, String(r.stderr)).toBe(0);
+  return String(r.stdout).trim().split('\n').filter((l) => l !== '').sort();
+}
+
+const checksum = (lines: string[]) => createHash('sha256').update(lines.join('\n')).digest('hex');
