@@ -9,7 +9,7 @@ import type { ServiceContext } from '../modules/shared/context.js';
 import { AppError } from '../modules/shared/errors.js';
 
 /** Entity names the command accepts: the URL spelling and the file contract's. */
-const entityNames: Record<string, FileEntity> = {
+export const entityNames: Record<string, FileEntity> = {
   organizations: 'organizations',
   qualifications: 'qualifications',
   'rd-institutions': 'rd_institutions',

@@ -5,6 +5,9 @@ import { exportFormats, exportLanguages, type ExportFormat, type ExportLanguage 
 import { doctor } from './doctor.js';
 import { migrateCommand, seedCommand } from './database.js';
 import { exportCommand, exportEntityChoices } from './export.js';
+import { importCommand, importEncodings, importModes } from './import.js';
+import type { TextEncoding } from '../modules/imports/rawRows.js';
+import type { ImportMode } from '../modules/imports/writer.js';
 import { serve } from './serve.js';
 
 /** Flags shared by the commands that touch the database; each falls back to its environment variable. */
@@ -56,6 +59,25 @@ export function buildCli(): Command {
         ...(typeof opts.search === 'string' ? { search: opts.search } : {}),
         ...(typeof opts.sort === 'string' ? { sort: opts.sort } : {}),
         ...(typeof opts.output === 'string' ? { output: opts.output } : {}),
+      }),
+    );
+  withDatabaseFlags(program.command('import').description('import a CSV, XLSX or JSON Lines file into a registry (upsert by natural key)'))
+    .addArgument(new Argument('<entity>', 'what to import').choices(exportEntityChoices))
+    .argument('<file>', 'the file: .csv (UTF-8 or GB18030), .xlsx or .jsonl')
+    .addOption(new Option('--dry-run', 'validate and classify, write nothing').env('STARCITY_DRY_RUN'))
+    .addOption(new Option('--mode <mode>', 'upsert: insert or update by natural key; insert: an existing key is rejected').choices(importModes).default('upsert').env('STARCITY_IMPORT_MODE'))
+    .addOption(new Option('--atomic', 'write nothing if any row is rejected').env('STARCITY_IMPORT_ATOMIC'))
+    .addOption(new Option('--encoding <encoding>', 'CSV text encoding (default: detected)').choices(importEncodings).env('STARCITY_IMPORT_ENCODING'))
+    .addOption(new Option('--sheet <name>', 'XLSX sheet (default: the first)').env('STARCITY_IMPORT_SHEET'))
+    .addOption(new Option('--report <file>', 'write the problems as CSV to this file').env('STARCITY_IMPORT_REPORT'))
+    .action((entity: string, file: string, opts: Record<string, unknown>) =>
+      importCommand(configFrom(opts), entity, file, {
+        mode: opts.mode as ImportMode,
+        atomic: opts.atomic === true,
+        dryRun: opts.dryRun === true,
+        ...(typeof opts.encoding === 'string' ? { encoding: opts.encoding as TextEncoding } : {}),
+        ...(typeof opts.sheet === 'string' ? { sheet: opts.sheet } : {}),
+        ...(typeof opts.report === 'string' ? { report: opts.report } : {}),
       }),
     );
   withDatabaseFlags(program.command('doctor').description('check configuration, database and build')).action((opts) => doctor(configFrom(opts)));

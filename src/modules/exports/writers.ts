@@ -1,5 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
+// Before exceljs: its streaming reader must decode UTF-8 across chunks.
+import '../imports/exceljsUtf8.js';
 import ExcelJS from 'exceljs';
 import type { ExportFormat, ExportLanguage } from '../../contracts/exports.js';
 import type { FileColumn } from '../../contracts/fileColumns.js';

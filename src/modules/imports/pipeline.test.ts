@@ -18,6 +18,13 @@ const orgs = (...rows: string[]) => validateAll({ entity: 'organizations', fileN
 const codes = (problems: Array<{ code: string }>) => problems.map((p) => p.code);
 
 describe('validateImportFile: each bad input on its own', () => {
+  it('accepts a code failing its checksum when the file gives the override reason', async () => {
+    const header = `${ORG_HEADER},uscc_override_reason`;
+    const { records, problems } = await validateAll({ entity: 'organizations', fileName: 'o.csv', stream: streamOf(csv(header, `${org('91350100M000100Y4Z')},early pilot code`)) });
+    expect(problems).toEqual([]);
+    expect(records[0]?.record).toMatchObject({ uscc: '91350100M000100Y4Z', uscc_override_reason: 'early pilot code' });
+  });
+
   it('accepts a clean file and types its records', async () => {
     const { records, problems, summary } = await orgs(org(A), `${B},麓山研究院,科研院所,岳麓区,湘江新区,2020年1月2日,"长沙市, 岳麓区"`);
     expect(problems).toEqual([]);

@@ -68,19 +68,22 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function reportLine(p: RowProblem | FileProblem): string {
+/** What a report line shows of a problem: row problems, file problems and stored ones alike. */
+export type ReportedProblem = Pick<FileProblem, 'line' | 'column' | 'value' | 'code' | 'message'> & { severity?: FileProblem['severity'] };
+
+function reportLine(p: ReportedProblem): string {
   const cells = [p.line === null ? '' : String(p.line), p.column ?? '', p.value ?? '', p.code, p.message.zh, p.message.en];
   return `${cells.map((c) => csvField(neutralise(c))).join(',')}\r\n`;
 }
 
 /** The report as CSV lines (UTF-8 BOM first, so Excel opens it), streamable for huge reports. */
-export async function* problemCsvLines(problems: Iterable<RowProblem | FileProblem> | AsyncIterable<RowProblem | FileProblem>): AsyncGenerator<string> {
+export async function* problemCsvLines(problems: Iterable<ReportedProblem> | AsyncIterable<ReportedProblem>): AsyncGenerator<string> {
   yield `\uFEFF${REPORT_HEADER.join(',')}\r\n`;
   for await (const p of problems) yield reportLine(p);
 }
 
 /** The whole report as one CSV string: 行号 line, 列 column, 值 value, 代码 code, 原因 reason_zh, 原因 reason_en. */
-export function problemsToCsv(problems: Iterable<RowProblem | FileProblem>): string {
+export function problemsToCsv(problems: Iterable<ReportedProblem>): string {
   let out = `\uFEFF${REPORT_HEADER.join(',')}\r\n`;
   for (const p of problems) out += reportLine(p);
   return out;

@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+// Before exceljs: its streaming reader must decode UTF-8 across chunks.
+import './exceljsUtf8.js';
 import ExcelJS from 'exceljs';
 import { violation } from '../../domain/message.js';
 import { ImportFileError } from './problems.js';

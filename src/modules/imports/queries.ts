@@ -1,0 +1,211 @@
+import type { FileEntity } from '../../contracts/fileColumns.js';
+import type { Queryable } from '../../db/client.js';
+import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
+import type { ReportedProblem } from './problems.js';
+
+/**
+ * SQL of the import writer (导入写入) and of the import records. Every statement is set-based:
+ * one query per batch whatever its size, with the batch's values as typed arrays through
+ * `unnest`, so a batch costs a handful of round trips.
+ */
+
+export type SqlType = 'text' | 'date' | 'integer';
+export interface SqlColumn {
+  name: string;
+  type: SqlType;
+}
+export type SqlValue = string | number | null;
+
+/** How an entity's rows sit in its table: the natural key's columns and the columns a file writes. */
+export interface TableSpec {
+  table: FileEntity;
+  keys: readonly SqlColumn[];
+  data: readonly SqlColumn[];
+}
+
+const text = (name: string): SqlColumn => ({ name, type: 'text' });
+const date = (name: string): SqlColumn => ({ name, type: 'date' });
+const integer = (name: string): SqlColumn => ({ name, type: 'integer' });
+
+export const tableSpecs: Record<FileEntity, TableSpec> = {
+  organizations: {
+    table: 'organizations',
+    keys: [text('uscc')],
+    data: [text('uscc_override_reason'), text('name'), text('name_en'), text('kind'), text('district_code'), text('zone'), date('founded_on'), text('address')],
+  },
+  qualifications: {
+    table: 'qualifications',
+    keys: [integer('organization_id'), text('qualification'), date('valid_from')],
+    data: [text('certificate_no'), date('valid_to')],
+  },
+  rd_institutions: {
+    table: 'rd_institutions',
+    keys: [integer('host_org_id'), text('name')],
+    data: [
+      text('name_en'), text('category'), text('level'), date('established_on'), text('district_code'), text('zone'),
+      ...fourGlobalFeatureCodes.flatMap((f) => [text(`${f}_evidence`), date(`${f}_confirmed_on`)]),
+    ],
+  },
+  platforms: {
+    table: 'platforms',
+    keys: [integer('host_org_id'), text('name')],
+    data: [text('name_en'), text('type'), text('level'), date('recognized_on'), text('authority'), text('status'), text('district_code'), text('zone')],
+  },
+};
+
+/** A stored row: id, version and the key and data columns, dates as 'YYYY-MM-DD'. */
+export type StoredRow = { id: number; version: number } & Record<string, SqlValue>;
+
+const unnestOf = (columns: readonly SqlColumn[], from = 1) => `unnest(${columns.map((c, i) => `$${i + from}::${c.type}[]`).join(', ')})`;
+const names = (columns: readonly SqlColumn[]) => columns.map((c) => c.name).join(', ');
+const arrays = (columns: readonly SqlColumn[], rows: ReadonlyArray<Record<string, SqlValue>>) => columns.map((c) => rows.map((r) => r[c.name] ?? null));
+
+/** Ids of the organizations with these credit codes: one query. */
+export async function organizationIds(db: Queryable, usccs: readonly string[]): Promise<Map<string, number>> {
+  if (usccs.length === 0) return new Map();
+  const { rows } = await db.query<{ id: number; uscc: string }>('SELECT id, uscc FROM organizations WHERE uscc = ANY($1::text[])', [[...new Set(usccs)]]);
+  return new Map(rows.map((r) => [r.uscc, r.id]));
+}
+
+/** The stored rows with these natural keys: one query. */
+export async function existingRows(db: Queryable, spec: TableSpec, keys: ReadonlyArray<Record<string, SqlValue>>): Promise<StoredRow[]> {
+  if (keys.length === 0) return [];
+  const columns = [...spec.keys, ...spec.data].map((c) => `t.${c.name}`).join(', ');
+  const sql = `SELECT t.id, t.version, ${columns} FROM ${spec.table} t JOIN ${unnestOf(spec.keys)} AS k(${names(spec.keys)}) USING (${names(spec.keys)})`;
+  return (await db.query<StoredRow>(sql, arrays(spec.keys, keys))).rows;
+}
+
+export async function insertRows(db: Queryable, spec: TableSpec, rows: ReadonlyArray<Record<string, SqlValue>>): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = [...spec.keys, ...spec.data];
+  await db.query(`INSERT INTO ${spec.table} (${names(columns)}) SELECT * FROM ${unnestOf(columns)}`, arrays(columns, rows));
+}
+
+/**
+ * Writes whole rows (stored values merged with the file's) and bumps their version. The version
+ * read earlier in the same transaction guards against a writer in between: then nothing matches.
+ */
+export async function updateRows(db: Queryable, spec: TableSpec, rows: ReadonlyArray<StoredRow>): Promise<number> {
+  if (rows.length === 0) return 0;
+  const columns = [integer('id'), integer('version'), ...spec.data];
+  const set = spec.data.map((c) => `${c.name} = u.${c.name}`).join(', ');
+  const sql = `UPDATE ${spec.table} t SET ${set}, version = t.version + 1, updated_at = now() FROM ${unnestOf(columns)} AS u(${names(columns)}) WHERE t.id = u.id AND t.version = u.version`;
+  return (await db.query(sql, arrays(columns, rows))).affectedRows;
+}
+
+// ——— import records ———
+
+export type ImportStatus = 'running' | 'succeeded' | 'rejected' | 'failed';
+
+export interface ImportCounts {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface ImportOptionsRecord {
+  mode: 'upsert' | 'insert';
+  atomic: boolean;
+  dry_run: boolean;
+  encoding: string | null;
+  sheet: string | null;
+}
+
+/** An import as recorded (导入记录). */
+export interface ImportRecord extends ImportCounts {
+  id: number;
+  entity: FileEntity;
+  file_name: string;
+  file_sha256: string | null;
+  file_size: number | null;
+  options: ImportOptionsRecord;
+  detected: { format: string | null; encoding: string | null; sheet: string | null } | null;
+  status: ImportStatus;
+  committed: boolean;
+  bytes_read: number;
+  problems_total: number;
+  problems_stored: number;
+  started_at: string;
+  finished_at: string | null;
+  error: string | null;
+  created_by: string | null;
+}
+
+const RECORD_COLUMNS = `id, entity, file_name, file_sha256, file_size::float8 AS file_size, options, detected, status, committed,
+  read, inserted, updated, unchanged, rejected, bytes_read::float8 AS bytes_read, problems_total, problems_stored,
+  to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS started_at,
+  to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS finished_at, error, created_by`;
+
+export async function createImportRecord(
+  db: Queryable,
+  r: { entity: FileEntity; fileName: string; fileSize: number | null; sha256: string | null; options: ImportOptionsRecord; runner: string; createdBy: string | null },
+): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    'INSERT INTO imports (entity, file_name, file_size, file_sha256, options, runner, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+    [r.entity, r.fileName, r.fileSize, r.sha256, JSON.stringify(r.options), r.runner, r.createdBy],
+  );
+  return rows[0]!.id;
+}
+
+/** The running imports, with their runner and the seconds since their last batch. */
+export async function runningImports(db: Queryable): Promise<Array<{ id: number; runner: string | null; idle_seconds: number }>> {
+  const { rows } = await db.query<{ id: number; runner: string | null; idle_seconds: number }>(
+    "SELECT id, runner, extract(epoch FROM now() - heartbeat_at)::float8 AS idle_seconds FROM imports WHERE status = 'running'",
+  );
+  return rows;
+}
+
+export async function markInterrupted(db: Queryable, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query("UPDATE imports SET status = 'failed', error = 'interrupted', finished_at = now() WHERE id = ANY($1::int[]) AND status = 'running'", [ids]);
+}
+
+/** Counts and bytes so far; the heartbeat says the runner is alive. */
+export async function saveProgress(db: Queryable, id: number, counts: ImportCounts, bytesRead: number, problems: { total: number; stored: number }, committed: boolean): Promise<void> {
+  await db.query(
+    `UPDATE imports SET read = $2, inserted = $3, updated = $4, unchanged = $5, rejected = $6, bytes_read = $7,
+       problems_total = $8, problems_stored = $9, committed = $10, heartbeat_at = now() WHERE id = $1`,
+    [id, counts.read, counts.inserted, counts.updated, counts.unchanged, counts.rejected, bytesRead, problems.total, problems.stored, committed],
+  );
+}
+
+export async function finishImportRecord(
+  db: Queryable,
+  id: number,
+  end: { status: ImportStatus; error: string | null; sha256: string | null; detected: ImportRecord['detected'] },
+): Promise<void> {
+  await db.query(
+    'UPDATE imports SET status = $2, error = $3, file_sha256 = coalesce(file_sha256, $4), detected = $5, finished_at = now(), heartbeat_at = now() WHERE id = $1',
+    [id, end.status, end.error, end.sha256, end.detected === null ? null : JSON.stringify(end.detected)],
+  );
+}
+
+export async function getImportRecord(db: Queryable, id: number): Promise<ImportRecord | null> {
+  const { rows } = await db.query<ImportRecord>(`SELECT ${RECORD_COLUMNS} FROM imports WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function insertProblems(db: Queryable, importId: number, problems: ReadonlyArray<ReportedProblem>): Promise<void> {
+  if (problems.length === 0) return;
+  await db.query(
+    `INSERT INTO import_problems (import_id, line, column_name, value, code, message_zh, message_en)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+    [importId, problems.map((p) => p.line), problems.map((p) => p.column), problems.map((p) => p.value), problems.map((p) => p.code), problems.map((p) => p.message.zh), problems.map((p) => p.message.en)],
+  );
+}
+
+/** The stored problems of an import in report order, read in pages: a huge report never sits in memory. */
+export async function* importProblems(db: Queryable, importId: number, pageSize = 5000): AsyncGenerator<ReportedProblem> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await db.query<{ id: number; line: number | null; column_name: string | null; value: string | null; code: string; message_zh: string; message_en: string }>(
+      'SELECT id::float8 AS id, line, column_name, value, code, message_zh, message_en FROM import_problems WHERE import_id = $1 AND id > $2 ORDER BY id LIMIT $3',
+      [importId, after, pageSize],
+    );
+    for (const r of rows) yield { line: r.line, column: r.column_name, value: r.value, code: r.code, message: { zh: r.message_zh, en: r.message_en } };
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}

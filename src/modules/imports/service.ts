@@ -1,0 +1,268 @@
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Readable } from 'node:stream';
+import type { FileEntity } from '../../contracts/fileColumns.js';
+import type { Queryable } from '../../db/client.js';
+import { todayIn } from '../../domain/calendarDate.js';
+import type { RegistryContext } from '../shared/context.js';
+import { validateImportFile, type ImportValidation, type ValidationSummary } from './pipeline.js';
+import type { ReportedProblem, RowProblem } from './problems.js';
+import {
+  createImportRecord,
+  finishImportRecord,
+  getImportRecord,
+  insertProblems,
+  markInterrupted,
+  runningImports,
+  saveProgress,
+  type ImportCounts,
+  type ImportRecord,
+  type ImportStatus,
+} from './queries.js';
+import type { TextEncoding } from './rawRows.js';
+import { writeBatch, type ImportMode, type WriteOptions } from './writer.js';
+
+/**
+ * Runs an import (导入) end to end: validation, then each batch of about 1,000 rows written in
+ * one transaction with its problems and the import record's counts, so the database only ever
+ * holds whole batches and counts that match them. Modes:
+ * - partial (default): valid rows are written batch by batch, rejected ones reported;
+ * - atomic: every batch in one transaction, rolled back at the end if any row was rejected or
+ *   the file was refused; the problems are kept in memory (at most {@link MAX_STORED_PROBLEMS})
+ *   and stored after the rollback;
+ * - dry run: the same classification and report, no registry row written. A dry run is
+ *   recorded like any import (options.dry_run, committed = false), so its report can be
+ *   downloaded.
+ * A killed import leaves its record 'running'; the next import to start marks it 'failed' with
+ * error 'interrupted' (its process on this host is gone; on another host, it has not reported a
+ * batch for 10 minutes). Run
+ * again, an upsert completes to the same final state: rows already written count as unchanged.
+ */
+
+export interface RunImportInput {
+  entity: FileEntity;
+  stream: Readable | AsyncIterable<Uint8Array>;
+  fileName: string;
+  /** For progress (percent, ETA) and the record. */
+  fileSize?: number;
+  /** Given when already known (an upload); otherwise computed while reading. */
+  sha256?: string;
+  mode: ImportMode;
+  atomic: boolean;
+  dryRun: boolean;
+  encoding?: TextEncoding;
+  sheet?: string;
+  createdBy?: string;
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  id: number;
+  counts: ImportCounts;
+  bytesRead: number;
+  fileSize: number | null;
+}
+
+/** Problems stored per import; the rest are counted (problems_total) but not kept. */
+export const MAX_STORED_PROBLEMS = 100_000;
+/** An import that has written no batch for this long is taken for dead. */
+const STALE_SECONDS = 600;
+
+const thisRunner = () => `${hostname()}:${process.pid}`;
+
+/** On this host: whether the runner's process is gone; elsewhere: whether it has been silent too long. */
+function isStale(runner: string | null, idleSeconds: number): boolean {
+  const [host, pid] = (runner ?? '').split(':');
+  if (host !== hostname() || !pid) return idleSeconds > STALE_SECONDS;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Marks imports whose process died as failed ('interrupted'). */
+export async function markStaleImports(db: Queryable): Promise<number[]> {
+  const stale = (await runningImports(db)).filter((r) => isStale(r.runner, r.idle_seconds)).map((r) => r.id);
+  await markInterrupted(db, stale);
+  return stale;
+}
+
+/** Bytes on their way to the validator, hashed; `whole` once the stream has been read to its end. */
+class HashingSource {
+  private readonly hash = createHash('sha256');
+  whole = false;
+  constructor(private readonly source: Readable | AsyncIterable<Uint8Array>) {}
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+    for await (const chunk of this.source) {
+      this.hash.update(chunk as Uint8Array);
+      yield chunk as Uint8Array;
+    }
+    this.whole = true;
+  }
+
+  digest(): string | null {
+    return this.whole ? this.hash.digest('hex') : null;
+  }
+
+  destroy(): void {
+    if (this.source instanceof Readable) this.source.destroy();
+  }
+}
+
+/** Keeps problems up to the cap and counts them all. */
+class ProblemLog {
+  total = 0;
+  stored = 0;
+  take<P extends ReportedProblem>(problems: readonly P[]): P[] {
+    this.total += problems.length;
+    const kept = problems.slice(0, Math.max(0, MAX_STORED_PROBLEMS - this.stored));
+    this.stored += kept.length;
+    return kept;
+  }
+}
+
+const byLine = (a: RowProblem, b: RowProblem) => a.line - b.line;
+
+/** The status an import ends with. */
+function finalStatus(summary: ValidationSummary, counts: ImportCounts): ImportStatus {
+  const refused = !summary.complete || summary.fileProblems.some((p) => p.severity === 'error');
+  return refused || counts.rejected > 0 ? 'rejected' : 'succeeded';
+}
+
+class AtomicRollback extends Error {}
+
+export async function runImport(ctx: RegistryContext, input: RunImportInput): Promise<ImportRecord> {
+  const { db } = ctx;
+  await markStaleImports(db);
+  const options = { mode: input.mode, atomic: input.atomic, dry_run: input.dryRun, encoding: input.encoding ?? null, sheet: input.sheet ?? null };
+  const id = await createImportRecord(db, {
+    entity: input.entity,
+    fileName: input.fileName,
+    fileSize: input.fileSize ?? null,
+    sha256: input.sha256 ?? null,
+    options,
+    runner: thisRunner(),
+    createdBy: input.createdBy ?? null,
+  });
+  const source = new HashingSource(input.stream);
+  const importDate = todayIn();
+  // Where the validator looks organizations up: the open transaction in atomic mode (an embedded
+  // database runs one transaction at a time), the database otherwise.
+  let lookup: Queryable = db;
+  const validation = validateImportFile(
+    { entity: input.entity, stream: source, fileName: input.fileName, ...(input.encoding ? { encoding: input.encoding } : {}), ...(input.sheet ? { sheet: input.sheet } : {}) },
+    {
+      city: ctx.city,
+      today: importDate,
+      ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+      knownOrganizations: async (usccs) => {
+        const { rows } = await lookup.query<{ uscc: string }>('SELECT uscc FROM organizations WHERE uscc = ANY($1::text[])', [usccs]);
+        return new Set(rows.map((r) => r.uscc));
+      },
+    },
+  );
+  const run: Run = {
+    id,
+    validation,
+    write: { mode: input.mode, dryRun: input.dryRun, importDate, fileName: input.fileName },
+    counts: { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
+    problems: new ProblemLog(),
+    progress: (counts) => input.onProgress?.({ id, counts: { ...counts }, bytesRead: validation.summary.bytesRead, fileSize: input.fileSize ?? null }),
+  };
+  try {
+    let committed: boolean;
+    if (input.atomic) {
+      committed = await runAtomic(ctx, run, (tx) => (lookup = tx));
+      lookup = db;
+    } else {
+      await runPartial(ctx, run);
+      committed = !input.dryRun;
+    }
+    const summary = validation.summary;
+    const status = finalStatus(summary, run.counts);
+    await db.transaction(async (tx) => {
+      await insertProblems(tx, id, run.problems.take(summary.fileProblems));
+      await saveProgress(tx, id, run.counts, summary.bytesRead, run.problems, committed);
+      await finishImportRecord(tx, id, { status, error: null, sha256: source.digest(), detected: { format: summary.format, encoding: summary.encoding, sheet: summary.sheet } });
+    });
+    if (committed && run.counts.inserted > 10_000) await db.exec(`ANALYZE ${input.entity}`);
+  } catch (err) {
+    lookup = db;
+    await finishImportRecord(db, id, { status: 'failed', error: err instanceof Error ? err.message : String(err), sha256: null, detected: null });
+    throw err;
+  } finally {
+    source.destroy();
+  }
+  return (await getImportRecord(db, id))!;
+}
+
+interface Run {
+  id: number;
+  validation: ImportValidation<FileEntity>;
+  write: WriteOptions;
+  counts: ImportCounts;
+  problems: ProblemLog;
+  progress: (counts: ImportCounts) => void;
+}
+
+type Batch = Parameters<typeof writeBatch>[2];
+
+/** Writes (or classifies) one validated batch and adds it to the counts; returns its problems in line order. */
+async function applyBatch(tx: Queryable, run: Run, batch: { records: Batch; problems: RowProblem[] }, rejectedBefore: number): Promise<RowProblem[]> {
+  const outcome = await writeBatch(tx, run.validation.summary.entity, batch.records, run.write);
+  const { counts } = run.validation.summary;
+  run.counts.read = counts.read;
+  run.counts.inserted += outcome.inserted;
+  run.counts.updated += outcome.updated;
+  run.counts.unchanged += outcome.unchanged;
+  // The validator counted the batch's rejected rows; the writer may reject more of its valid ones.
+  run.counts.rejected = counts.rejected + rejectedBefore + new Set(outcome.problems.map((p) => p.line)).size;
+  return [...batch.problems, ...outcome.problems].sort(byLine);
+}
+
+/** Partial mode: each batch, its problems and the record's counts in one transaction. */
+async function runPartial(ctx: RegistryContext, run: Run): Promise<void> {
+  let writerRejected = 0;
+  for await (const batch of run.validation) {
+    await ctx.db.transaction(async (tx) => {
+      const problems = await applyBatch(tx, run, batch, writerRejected);
+      await insertProblems(tx, run.id, run.problems.take(problems));
+      await saveProgress(tx, run.id, run.counts, run.validation.summary.bytesRead, run.problems, !run.write.dryRun);
+    });
+    writerRejected = run.counts.rejected - run.validation.summary.counts.rejected;
+    run.progress(run.counts);
+  }
+}
+
+/**
+ * Atomic mode: all batches in one transaction, kept only if nothing was rejected. Returns
+ * whether the rows were committed; the problems are stored either way.
+ */
+async function runAtomic(ctx: RegistryContext, run: Run, onTransaction: (tx: Queryable) => void): Promise<boolean> {
+  const kept: RowProblem[] = [];
+  let writerRejected = 0;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      onTransaction(tx);
+      for await (const batch of run.validation) {
+        kept.push(...run.problems.take(await applyBatch(tx, run, batch, writerRejected)));
+        writerRejected = run.counts.rejected - run.validation.summary.counts.rejected;
+        // PostgreSQL has other connections: the record shows progress and stays alive meanwhile.
+        if (ctx.db.engine === 'postgres') await saveProgress(ctx.db, run.id, run.counts, run.validation.summary.bytesRead, run.problems, false);
+        run.progress(run.counts);
+      }
+      if (run.write.dryRun || finalStatus(run.validation.summary, run.counts) !== 'succeeded') throw new AtomicRollback();
+    });
+  } catch (err) {
+    if (!(err instanceof AtomicRollback)) throw err;
+  }
+  for (let i = 0; i < kept.length; i += 5000) await insertProblems(ctx.db, run.id, kept.slice(i, i + 5000));
+  return !run.write.dryRun && finalStatus(run.validation.summary, run.counts) === 'succeeded';
+}
+
+/** The stored problems of an import, for the report CSV (problemCsvLines). */
+export { importProblems, getImportRecord } from './queries.js';
