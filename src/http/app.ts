@@ -8,6 +8,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { pendingMigrations } from '../db/migrate.js';
 import type { RegistryContext } from '../modules/shared/context.js';
 import { exportRoutes } from '../modules/exports/routes.js';
+import { importRoutes } from '../modules/imports/routes.js';
 import { metaRoutes } from '../modules/meta/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
@@ -56,6 +57,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
         { name: 'rd-institutions', description: '研发机构 R&D institutions' },
         { name: 'platforms', description: '创新平台 Innovation platforms' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
+        { name: 'imports', description: '导入 Imports of CSV, XLSX and JSON Lines files, their reports and templates' },
         { name: 'meta', description: 'City configuration and code lists' },
       ],
     },
@@ -85,6 +87,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
       await api.register(rdInstitutionRoutes(ctx));
       await api.register(platformRoutes(ctx));
       await api.register(exportRoutes(ctx));
+      await api.register(importRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

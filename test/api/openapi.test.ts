@@ -46,6 +46,15 @@ async function document(): Promise<OpenApiDocument> {
 }
 
 const RESOURCES = ['organizations', 'qualifications', 'rd-institutions', 'platforms'];
+const IMPORT_ROUTES = [
+  'post /api/v1/imports/preview',
+  'post /api/v1/imports',
+  'get /api/v1/imports',
+  'get /api/v1/imports/{id}',
+  'get /api/v1/imports/{id}/problems',
+  'get /api/v1/imports/{id}/report.csv',
+  'get /api/v1/imports/templates/{entity}.{format}',
+];
 
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 with a title and version', async () => {
@@ -64,7 +73,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`])];
+    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES];
     expect(documented).toEqual(expected.sort());
   });
 
@@ -100,6 +109,11 @@ describe('OpenAPI document', () => {
       expect(op?.parameters?.map((p) => p.name).sort()).toEqual(['filter', 'format', 'lang', 'search', 'sort']);
       expect(Object.keys(op?.responses['200']?.content ?? {}).sort()).toEqual(['application/jsonl', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
     }
+  });
+
+  it('documents the import uploads as multipart forms', async () => {
+    const doc = await document();
+    for (const path of ['/api/v1/imports', '/api/v1/imports/preview']) expect(Object.keys(doc.paths[path]?.post?.requestBody?.content ?? {}), path).toEqual(['multipart/form-data']);
   });
 
   it('describes request bodies as closed objects with their required fields', async () => {

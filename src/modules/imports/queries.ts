@@ -1,5 +1,6 @@
-import type { FileEntity } from '../../contracts/fileColumns.js';
+import { fileEntities, type FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
+import type { ListSpec } from '../../db/list/spec.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import type { ReportedProblem } from './problems.js';
 
@@ -95,7 +96,8 @@ export async function updateRows(db: Queryable, spec: TableSpec, rows: ReadonlyA
 
 // ——— import records ———
 
-export type ImportStatus = 'running' | 'succeeded' | 'rejected' | 'failed';
+export const importStatuses = ['running', 'succeeded', 'rejected', 'failed'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
 
 export interface ImportCounts {
   read: number;
@@ -137,6 +139,22 @@ const RECORD_COLUMNS = `id, entity, file_name, file_sha256, file_size::float8 AS
   read, inserted, updated, unchanged, rejected, bytes_read::float8 AS bytes_read, problems_total, problems_stored,
   to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS started_at,
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS finished_at, error, created_by`;
+
+/** The list of imports (导入记录), newest first, filterable by entity, status and start time. */
+export const importListSpec: ListSpec = {
+  from: 'imports t',
+  tables: ['imports'],
+  select: RECORD_COLUMNS,
+  fields: {
+    id: { column: 't.id', type: 'int', sort: true },
+    entity: { column: 't.entity', type: 'code', notNull: true, values: fileEntities, sort: true, group: true },
+    status: { column: 't.status', type: 'code', notNull: true, values: importStatuses, sort: true, group: true },
+    started_at: { column: 't.started_at', type: 'timestamp', notNull: true, sort: true },
+    finished_at: { column: 't.finished_at', type: 'timestamp', sort: true },
+  },
+  searchColumns: ['t.file_name'],
+  defaultSort: { field: 'started_at', desc: true },
+};
 
 export async function createImportRecord(
   db: Queryable,
@@ -208,4 +226,19 @@ export async function* importProblems(db: Queryable, importId: number, pageSize 
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** One page of an import's stored problems in report order, with their total, for the wizard's table. */
+export async function importProblemPage(db: Queryable, importId: number, perPage: number, page: number): Promise<{ count: number; results: ReportedProblem[] }> {
+  const [count, rows] = await Promise.all([
+    db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_problems WHERE import_id = $1', [importId]),
+    db.query<{ line: number | null; column_name: string | null; value: string | null; code: string; message_zh: string; message_en: string }>(
+      'SELECT line, column_name, value, code, message_zh, message_en FROM import_problems WHERE import_id = $1 ORDER BY id LIMIT $2 OFFSET $3',
+      [importId, perPage, (page - 1) * perPage],
+    ),
+  ]);
+  return {
+    count: count.rows[0]?.n ?? 0,
+    results: rows.rows.map((r) => ({ line: r.line, column: r.column_name, value: r.value, code: r.code, message: { zh: r.message_zh, en: r.message_en } })),
+  };
 }

@@ -55,6 +55,8 @@ export interface RunImportInput {
   createdBy?: string;
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Called once the import is recorded, before any row is read: a caller may answer with its id. */
+  onCreated?: (id: number) => void;
 }
 
 export interface ImportProgress {
@@ -148,6 +150,7 @@ export async function runImport(ctx: RegistryContext, input: RunImportInput): Pr
     runner: thisRunner(),
     createdBy: input.createdBy ?? null,
   });
+  input.onCreated?.(id);
   const source = new HashingSource(input.stream);
   const importDate = todayIn();
   // Where the validator looks organizations up: the open transaction in atomic mode (an embedded
