@@ -32,3 +32,23 @@ describe('data directory lock', () => {
     lock.release();
   });
 });
+
+describe('a holder killed but not yet reaped (a zombie)', () => {
+  it('counts as gone, so its lock is taken over', async () => {
+    if (process.platform !== 'linux') return;
+    // `sleep 0` exits at once; its parent execs into `sleep 5`, which never reaps it: a zombie.
+    const { spawn } = await import('node:child_process');
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const zombiePid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'starcity.lock'), JSON.stringify({ pid: zombiePid, command: 'serve', url: null, started_at: '2026-01-01T00:00:00.000Z' }));
+      const lock = acquireDataDirLock(dir, 'migrate');
+      expect(readLock(dir)?.pid).toBe(process.pid);
+      lock.release();
+    } finally {
+      parent.kill();
+    }
+  });
+});

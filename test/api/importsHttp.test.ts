@@ -57,6 +57,13 @@ const counts = (r: { read: number; inserted: number; updated: number; unchanged:
 const orgHeader = 'uscc,名称,kind,district_code,founded_on';
 
 describe('POST /api/v1/imports/preview', () => {
+  it('answers for a large file too, reading only its first rows and discarding the rest', async () => {
+    const lines = [orgHeader, ...Array.from({ length: 40_000 }, (_, i) => `${validUscc()},大文件预览公司${i},企业,430104,2020-01-01`)];
+    const res = await post('/api/v1/imports/preview', { entity: 'organizations' }, [csvFile(lines)]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(importPreview.parse(res.json()).rows).toHaveLength(20);
+  });
+
   it('maps the columns (an unknown header too) and shows the first rows, writing nothing', async () => {
     const before = await snapshot(db);
     const lines = [`${orgHeader},备注`, ...Array.from({ length: 30 }, (_, i) => `${validUscc()},预览公司${i},企业,430104,2020-01-0${(i % 9) + 1},x`)];

@@ -4,6 +4,9 @@ import { OrganizationCreatePage, OrganizationDetailPage, OrganizationEditPage, O
 import { PlatformCreatePage, PlatformDetailPage, PlatformEditPage, PlatformListPage } from './entities/platforms/pages';
 import { QualificationCreatePage, QualificationDetailPage, QualificationEditPage, QualificationListPage } from './entities/qualifications/pages';
 import { RdInstitutionCreatePage, RdInstitutionDetailPage, RdInstitutionEditPage, RdInstitutionListPage } from './entities/rdInstitutions/pages';
+import { ImportDetailPage } from './imports/ImportDetailPage';
+import { ImportListPage } from './imports/ImportListPage';
+import { ImportWizardPage } from './imports/ImportWizard';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -47,6 +50,14 @@ export const routes: RouteObject[] = [
       entityRoutes('rd-institutions', { list: RdInstitutionListPage, create: RdInstitutionCreatePage, detail: RdInstitutionDetailPage, edit: RdInstitutionEditPage }),
       entityRoutes('platforms', { list: PlatformListPage, create: PlatformCreatePage, detail: PlatformDetailPage, edit: PlatformEditPage }),
       entityRoutes('qualifications', { list: QualificationListPage, create: QualificationCreatePage, detail: QualificationDetailPage, edit: QualificationEditPage }),
+      {
+        path: 'imports',
+        children: [
+          { index: true, Component: ImportListPage },
+          { path: 'new', Component: ImportWizardPage },
+          { path: ':id', element: <WithId page={ImportDetailPage} /> },
+        ],
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

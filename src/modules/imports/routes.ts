@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -31,7 +31,7 @@ import { previewImportFile } from './preview.js';
 import { problemCsvLines } from './problems.js';
 import { getImportRecord, importListSpec, importProblemPage, importProblems, type ImportRecord } from './queries.js';
 import { runImport } from './service.js';
-import { drain, MAX_UPLOAD_BYTES, missingFile, multipartLimits, parseFields, partBytes, readUpload, removeSpooled, spool, uploadName, type SpooledFile } from './uploads.js';
+import { drain, MAX_UPLOAD_BYTES, missingFile, multipartLimits, parseFields, readUpload, removeSpooled, spool, uploadName, type SpooledFile } from './uploads.js';
 
 /**
  * The import API (导入): preview a file, upload it to run in the background of this process
@@ -162,7 +162,14 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
           return null;
         }
         const { entity, encoding, sheet } = fields.value;
-        const preview = await previewImportFile({ entity, stream: partBytes(part.file), fileName: uploadName(part), ...(encoding ? { encoding } : {}), ...(sheet ? { sheet } : {}) });
+        // The preview stops after its first rows. It reads through a pipe so that, once it stops,
+        // the part can be unpiped and drained: an async iterator left on the part itself would keep
+        // its 'readable' listener and hold the upload paused, and the request would never end.
+        const head = new PassThrough();
+        part.file.pipe(head);
+        const preview = await previewImportFile({ entity, stream: head, fileName: uploadName(part), ...(encoding ? { encoding } : {}), ...(sheet ? { sheet } : {}) });
+        part.file.unpipe(head);
+        head.destroy();
         await drain(part.file);
         return toPreview(preview);
       });

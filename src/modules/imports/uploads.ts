@@ -77,12 +77,6 @@ export class UploadTooLarge extends Error {
 
 export const removeSpooled = (path: string) => rm(path, { force: true });
 
-/**
- * The part's bytes for a reader that may stop early: leaving the loop does not destroy the part
- * (the multipart parser would wait for it forever); the caller drains the rest with `drain`.
- */
-export const partBytes = (file: Readable): AsyncIterable<Uint8Array> => ({ [Symbol.asyncIterator]: () => file.iterator({ destroyOnReturn: false }) });
-
 /** Reads and discards what is left of a part, so the parser moves on to the next part. */
 export function drain(file: Readable): Promise<void> {
   if (file.readableEnded) return Promise.resolve();

@@ -1,4 +1,4 @@
-import { ApiOutlined, AppstoreOutlined, BankOutlined, ExperimentOutlined, HomeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, BankOutlined, ExperimentOutlined, HomeOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -11,6 +11,7 @@ const SECTIONS = [
   { path: '/rd-institutions', key: 'rdInstitutions', icon: <ExperimentOutlined /> },
   { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
   { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
+  { path: '/imports', key: 'imports', icon: <UploadOutlined /> },
 ] as const;
 
 function selectedSection(pathname: string): string {
