@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -35,6 +36,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
     genReqId: () => randomUUID(),
     // Requests the router cannot even read (a broken %-escape in the path) get a problem too.
     frameworkErrors: (err, req, reply) => sendProblem(req, reply, 400, 'bad-request', { zh: '请求地址无效', en: 'Invalid request URL' }, [], err.message),
+    clientErrorHandler: rejectUnparsable,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   // Replies are shaped by presenters and checked against their schemas in tests; plain
@@ -108,6 +110,23 @@ function problemContentType<T>(document: T): T {
     }
   }
   return document;
+}
+
+/**
+ * A request Node's HTTP parser cannot read at all (raw non-ASCII bytes in the URL, a broken
+ * header) never reaches a route; it still gets a problem+json reply, written on the socket.
+ */
+function rejectUnparsable(err: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify({
+    type: 'urn:starcity:problem:bad-request',
+    title: 'The request could not be read',
+    title_zh: '无法解析该请求',
+    status: 400,
+    detail: `${err.code ?? 'HPE_INVALID'}: percent-encode non-ASCII characters in the URL`,
+    errors: [],
+  });
+  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** Unknown non-API pages get the web app's index.html, so client-side routes survive a reload. */

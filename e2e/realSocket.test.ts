@@ -3,9 +3,9 @@ import { validUscc } from '../test/support/factories.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
- * Uploads over a real socket. In-process injection hands the server the whole body at once, so
- * only a real connection shows whether a preview that stops after its first rows still lets the
- * rest of a large upload through and answers.
+ * What only a real socket shows. In-process injection hands the server the whole body at once and
+ * never goes through Node's HTTP parser: so a large upload whose preview stops after its first
+ * rows, and a request line the parser refuses, are tested here against a running server.
  */
 let server: RunningServer;
 beforeAll(async () => {
@@ -25,4 +25,19 @@ test('previews the first rows of a large upload and answers at once', async () =
   const preview = (await res.json()) as { rows: unknown[]; columns: Array<{ key: string | null }> };
   expect(preview.rows).toHaveLength(20);
   expect(preview.columns.map((c) => c.key)).toEqual(['uscc', 'name', 'kind', 'district_code']);
+});
+
+test('a request Node cannot parse (raw UTF-8 in the URL) still gets problem+json', async () => {
+  const { connect } = await import('node:net');
+  const { port } = new URL(server.url);
+  const reply = await new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(Buffer.from('GET /api/v1/platforms?search=实验室 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')));
+    let text = '';
+    socket.on('data', (d) => (text += d.toString('utf8')));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+  expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+  expect(reply).toMatch(/content-type: application\/problem\+json/i);
+  expect(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, title_zh: '无法解析该请求' });
 });
