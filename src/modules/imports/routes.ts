@@ -55,6 +55,14 @@ const multipartBody = (fields: z.ZodObject) =>
 const templateParams = z.strictObject({ entity: fileEntity, format: z.enum(['csv', 'xlsx']) });
 
 /** Problems of an upload the multipart parser refuses, each naming the part concerned. */
+/** A 400 whose one problem names the upload's `field`. */
+const invalidUpload = (field: string, code: string, zh: string, en: string) => ({
+  status: 400,
+  slug: 'validation',
+  title: { zh: '请求未通过校验', en: 'The request is not valid' },
+  error: { field, code, message: { zh, en } },
+});
+
 const uploadFailures: Record<string, { status: number; slug: string; title: { zh: string; en: string }; error: FieldProblem }> = {
   FST_REQ_FILE_TOO_LARGE: {
     status: 413,
@@ -62,24 +70,9 @@ const uploadFailures: Record<string, { status: number; slug: string; title: { zh
     title: { zh: '文件过大', en: 'File too large' },
     error: { field: 'file', code: 'file.too_large', message: { zh: `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB 上限`, en: `The file exceeds the ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB limit` }, params: { max: MAX_UPLOAD_BYTES } },
   },
-  FST_FILES_LIMIT: {
-    status: 400,
-    slug: 'validation',
-    title: { zh: '请求未通过校验', en: 'The request is not valid' },
-    error: { field: 'file', code: 'file.too_many', message: { zh: '一次只能上传一个文件', en: 'Upload one file at a time' } },
-  },
-  FST_FIELDS_LIMIT: {
-    status: 400,
-    slug: 'validation',
-    title: { zh: '请求未通过校验', en: 'The request is not valid' },
-    error: { field: 'body', code: 'body.too_many_fields', message: { zh: `字段过多（最多 ${multipartLimits.fields} 个）`, en: `Too many fields (at most ${multipartLimits.fields})` } },
-  },
-  FST_PARTS_LIMIT: {
-    status: 400,
-    slug: 'validation',
-    title: { zh: '请求未通过校验', en: 'The request is not valid' },
-    error: { field: 'body', code: 'body.too_many_parts', message: { zh: '表单部分过多', en: 'Too many form parts' } },
-  },
+  FST_FILES_LIMIT: invalidUpload('file', 'file.too_many', '一次只能上传一个文件', 'Upload one file at a time'),
+  FST_FIELDS_LIMIT: invalidUpload('body', 'body.too_many_fields', `字段过多（最多 ${multipartLimits.fields} 个）`, `Too many fields (at most ${multipartLimits.fields})`),
+  FST_PARTS_LIMIT: invalidUpload('body', 'body.too_many_parts', '表单部分过多', 'Too many form parts'),
   FST_INVALID_MULTIPART_CONTENT_TYPE: {
     status: 415,
     slug: 'unsupported-media-type',

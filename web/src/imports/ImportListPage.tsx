@@ -7,7 +7,7 @@ import type { ImportRecordReply } from '../../../src/contracts/imports';
 import { useImportList } from '../api/imports';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatTimestamp } from '../detail/format';
-import { PAGE_SIZES } from '../list/listState';
+import { listPagination } from '../list/pagination';
 import { ImportStatusTag } from './ImportReport';
 import { IMPORT_ENTITIES, IMPORT_STATUSES, importListFilter, type ImportStatus } from './importView';
 import { readImportListState, writeImportListState, type ImportListState } from './listQuery';
@@ -73,14 +73,7 @@ export function ImportListPage() {
           const perPage = pagination.pageSize ?? state.perPage;
           setState({ ...state, perPage, page: perPage === state.perPage ? (pagination.current ?? 1) : 1 });
         }}
-        pagination={{
-          current: state.page,
-          pageSize: state.perPage,
-          total: data?.meta.count ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total, [from, to]) => t('list.total', { from, to, total }),
-        }}
+        pagination={listPagination(t, state, data?.meta.count ?? 0)}
       />
     </Flex>
   );

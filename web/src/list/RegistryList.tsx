@@ -9,7 +9,8 @@ import type { Resource } from '../api/resources';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ExportButton } from './ExportButton';
 import { FilterBar, type LabelledFilter } from './FilterBar';
-import { PAGE_SIZES, toListParams, type ListState } from './listState';
+import { toListParams, type ListState } from './listState';
+import { listPagination } from './pagination';
 import { useListState } from './useListState';
 
 /** One column of a registry list. `key` is the API field it sorts by when `sortable`. */
@@ -88,14 +89,7 @@ export function RegistryList<Item extends { id: number }>({ resource, title, bas
           onRow={(item) => ({ onClick: () => navigate(`${basePath}/${item.id}`), style: { cursor: 'pointer' } })}
           // At least this wide (then it scrolls); wider screens wrap long names instead.
           scroll={{ x: 1100 }}
-          pagination={{
-            current: state.page,
-            pageSize: state.perPage,
-            total: data?.meta.count ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES.map(String),
-            showTotal: (total, [from, to]) => t('list.total', { from, to, total }),
-          }}
+          pagination={listPagination(t, state, data?.meta.count ?? 0)}
         />
       </div>
     </Flex>
