@@ -8,6 +8,9 @@ import { violation, type CodeList, type Message, type RuleViolation } from './me
 
 /** The 31 characters a code may use, in value order (I, O, Z, S, V never occur). */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** Character code → value in ALPHABET, or -1: the checks run on every imported row. */
+const ALPHABET_VALUES = Int8Array.from({ length: 128 }, (_, c) => ALPHABET.indexOf(String.fromCharCode(c)));
+const alphabetValue = (charCode: number) => (charCode < 128 ? (ALPHABET_VALUES[charCode] ?? -1) : -1);
 const LENGTH = 18;
 /** W_i = 3^(i−1) mod 31 for i = 1..17. */
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -33,8 +36,12 @@ export const usccTypes = {
 /** Full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ), as typed with a Chinese input method. */
 const FULL_WIDTH_ALNUM = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
 
+/** A code already in normal form: the common case, returned without building new strings. */
+const NORMAL = /^[0-9A-Z]*$/;
+
 /** Trims, drops every whitespace (incl. U+3000), maps full-width letters/digits to ASCII, upper-cases. */
 export function normalizeUscc(raw: string): string {
+  if (NORMAL.test(raw)) return raw;
   return raw
     .replace(/[\s\u3000]+/g, '')
     .replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -46,7 +53,7 @@ export function usccCheckCharacter(first17: string): string | null {
   if (first17.length !== LENGTH - 1) return null;
   let sum = 0;
   for (let i = 0; i < first17.length; i++) {
-    const value = ALPHABET.indexOf(first17.charAt(i));
+    const value = alphabetValue(first17.charCodeAt(i));
     if (value < 0) return null;
     sum += value * (WEIGHTS[i] ?? 0);
   }
@@ -55,9 +62,14 @@ export function usccCheckCharacter(first17: string): string | null {
 
 /** GB 11714 check digit for characters 9–16 (digits as value, A=10 … Z=35); null if not alphanumeric. */
 export function orgCodeCheckCharacter(first8: string): string | null {
-  if (!/^[0-9A-Z]{8}$/.test(first8)) return null;
+  if (first8.length !== 8) return null;
   let sum = 0;
-  for (let i = 0; i < first8.length; i++) sum += parseInt(first8.charAt(i), 36) * (ORG_CODE_WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 8; i++) {
+    const c = first8.charCodeAt(i);
+    const value = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1;
+    if (value < 0) return null;
+    sum += value * (ORG_CODE_WEIGHTS[i] ?? 0);
+  }
   const check = 11 - (sum % 11);
   return check === 10 ? 'X' : check === 11 ? '0' : String(check);
 }
@@ -107,6 +119,11 @@ function checkLength(code: string): RuleViolation | null {
  * (the published vector 91350100M000100Y4Z is a checksum failure, not an alphabet one).
  */
 function checkAlphabet(code: string): RuleViolation | null {
+  // The check character (18th) is the checksum's to judge.
+  const judged = code.length === LENGTH ? LENGTH - 1 : code.length;
+  let clean = true;
+  for (let i = 0; i < judged && clean; i++) clean = alphabetValue(code.charCodeAt(i)) >= 0;
+  if (clean) return null;
   const bad = [...code].map((c, i) => ({ c, position: i + 1 })).filter(({ c }) => !ALPHABET.includes(c));
   const onlyCheckCharacter = code.length === LENGTH && bad.length === 1 && bad[0]?.position === LENGTH;
   if (bad.length === 0 || onlyCheckCharacter) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateKeys, naturalKeyOf, ReferenceCheck } from './inFileChecks.js';
+import { DuplicateKeys, naturalKeyOf, resolveReferences } from './inFileChecks.js';
 
 describe('naturalKeyOf', () => {
   it('joins the key parts, or gives null when one is missing', () => {
@@ -19,16 +19,15 @@ describe('DuplicateKeys', () => {
   });
 });
 
-describe('ReferenceCheck', () => {
-  it('asks the database only for codes not yet known either way', async () => {
+describe('resolveReferences', () => {
+  it('asks once for the distinct codes of a batch', async () => {
     const asked: string[][] = [];
-    const refs = new ReferenceCheck(async (usccs) => {
+    const lookup = async (usccs: string[]) => {
       asked.push(usccs);
-      return new Set(usccs.filter((u) => u.startsWith('db')));
-    });
-    refs.noteOrganization('file1');
-    expect(await refs.resolve(['db1', 'file1', 'nope', 'db1'])).toEqual(new Set(['db1', 'file1']));
-    expect(await refs.resolve(['db1', 'nope', 'db2'])).toEqual(new Set(['db1', 'db2']));
-    expect(asked).toEqual([['db1', 'nope'], ['db2']]);
+      return new Map(usccs.filter((u) => u.startsWith('db')).map((u) => [u, 7]));
+    };
+    expect(await resolveReferences(lookup, ['db1', 'nope', 'db1'])).toEqual(new Map([['db1', 7]]));
+    expect(await resolveReferences(lookup, [])).toEqual(new Map());
+    expect(asked).toEqual([['db1', 'nope']]);
   });
 });

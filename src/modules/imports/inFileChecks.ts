@@ -1,13 +1,14 @@
 import { naturalKeys, type FileEntity } from '../../contracts/fileColumns.js';
 import { violation, type RuleViolation } from '../../domain/message.js';
+import { KeyLines } from './keyLines.js';
 
 /**
- * Checks across rows (跨行校验), streaming: memory grows with the number of distinct keys, never
+ * Checks across rows (跨行校验), streaming: memory grows by 16 bytes a distinct natural key, never
  * with the file. Duplicate natural keys are reported, not merged; references must resolve.
  */
 
-/** Which credit codes of `usccs` name an organization in the database: one query per batch. */
-export type KnownOrganizations = (usccs: string[]) => Promise<Set<string>>;
+/** The organizations of `usccs` that exist, credit code → id: one query per batch. */
+export type KnownOrganizations = (usccs: string[]) => Promise<Map<string, number>>;
 
 /** The natural key (自然键) of a record as one string, or null if a part is missing. */
 export function naturalKeyOf(entity: FileEntity, record: Readonly<Record<string, unknown>>): string | null {
@@ -32,17 +33,15 @@ export function duplicateKeyViolation(entity: FileEntity, key: string, firstLine
   );
 }
 
-/** Remembers the line of each natural key's first occurrence. */
+/** Remembers the line of each natural key's first occurrence (16 bytes a key: see KeyLines). */
 export class DuplicateKeys {
-  private readonly firstLines = new Map<string, number>();
+  private readonly firstLines = new KeyLines();
   constructor(private readonly entity: FileEntity) {}
 
   /** The violation if `key` was seen on an earlier line; otherwise records it and returns null. */
   check(key: string, line: number): RuleViolation | null {
-    const first = this.firstLines.get(key);
-    if (first !== undefined) return duplicateKeyViolation(this.entity, key, first);
-    this.firstLines.set(key, line);
-    return null;
+    const first = this.firstLines.firstLineOrAdd(key, line);
+    return first === null ? null : duplicateKeyViolation(this.entity, key, first);
   }
 
   get size(): number {
@@ -60,27 +59,10 @@ export function danglingReferenceViolation(uscc: string): RuleViolation {
 }
 
 /**
- * Resolves the organizations rows refer to: those named earlier in the same import (noted), then
- * the database, asked once per batch for the codes not yet known either way.
+ * Resolves the organizations a batch's rows refer to: one lookup per batch for its distinct codes.
+ * Nothing is remembered between batches, so memory stays flat however many organizations a file
+ * names.
  */
-export class ReferenceCheck {
-  private readonly known = new Set<string>();
-  private readonly missing = new Set<string>();
-  constructor(private readonly lookup: KnownOrganizations) {}
-
-  /** An organization row of the same import, valid and earlier in the file. */
-  noteOrganization(uscc: string): void {
-    this.known.add(uscc);
-    this.missing.delete(uscc);
-  }
-
-  /** The subset of `usccs` that resolve. */
-  async resolve(usccs: readonly string[]): Promise<Set<string>> {
-    const ask = [...new Set(usccs)].filter((u) => !this.known.has(u) && !this.missing.has(u));
-    if (ask.length > 0) {
-      const found = await this.lookup(ask);
-      for (const u of ask) (found.has(u) ? this.known : this.missing).add(u);
-    }
-    return new Set(usccs.filter((u) => this.known.has(u)));
-  }
+export async function resolveReferences(lookup: KnownOrganizations, usccs: readonly string[]): Promise<Map<string, number>> {
+  return usccs.length === 0 ? new Map() : lookup([...new Set(usccs)]);
 }

@@ -6,13 +6,12 @@ import { violation } from '../../domain/message.js';
 import { readCsv } from './csvReader.js';
 import { entitySpecs, type FileRecordOf } from './fileRecords.js';
 import { mapHeaders, type HeaderPreviewEntry } from './headerMapping.js';
-import { danglingReferenceViolation, DuplicateKeys, naturalKeyOf, ReferenceCheck, type KnownOrganizations } from './inFileChecks.js';
+import { danglingReferenceViolation, DuplicateKeys, naturalKeyOf, resolveReferences, type KnownOrganizations } from './inFileChecks.js';
 import { readJsonl } from './jsonlReader.js';
 import { fileProblem, ImportFileError, rowProblem, type FileProblem, type RowProblem } from './problems.js';
 import type { HeaderEvent, RawCell, RawEvent, RowEvent, TextEncoding } from './rawRows.js';
 import { rowValidator, type RowValidator } from './rowValidation.js';
 import { peek } from './textDecoding.js';
-import { readXlsx } from './xlsxReader.js';
 
 /**
  * The import pipeline's first stage (导入校验): a file's bytes → validated file records in batches,
@@ -51,6 +50,10 @@ export interface ValidatedBatch<R> {
   problems: RowProblem[];
   /** Line of the batch's last row: where a resumed import may continue after. */
   lastLine: number;
+  /** Rows of the file this batch covers, valid and rejected. */
+  read: number;
+  /** Ids of the organizations the batch's rows refer to, by credit code (empty for organizations). */
+  organizationIds: ReadonlyMap<string, number>;
 }
 
 export interface ValidationCounts {
@@ -77,7 +80,7 @@ export interface ValidationSummary {
   complete: boolean;
 }
 
-const DEFAULT_BATCH = 1000;
+const DEFAULT_BATCH = 5000;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -172,7 +175,6 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
     const events = await openReader(this.input, (n) => (this.state.bytesRead += n), (format) => (this.state.format = format));
     const { entity } = this.input;
     const duplicates = new DuplicateKeys(entity);
-    const references = entitySpecs[entity].reference ? new ReferenceCheck(this.deps.knownOrganizations) : null;
     let validator: RowValidator<FileRecordOf<E>> | null = null;
     let batch: PendingRow<FileRecordOf<E>>[] = [];
 
@@ -186,17 +188,17 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
         if (!validator) continue;
         batch.push(this.row(validator, duplicates, event.line, event.cells, event.problem));
         if (batch.length >= this.batchSize) {
-          yield await this.finish(batch, references, validator);
+          yield await this.finish(batch, validator);
           batch = [];
         }
       }
     } catch (error) {
       // The rows read before the file broke off are handed on; the error then ends the run.
-      if (error instanceof ImportFileError && validator && batch.length > 0) yield await this.finish(batch, references, validator);
+      if (error instanceof ImportFileError && validator && batch.length > 0) yield await this.finish(batch, validator);
       throw error;
     }
     if (!validator) return void this.state.fileProblems.push(fileProblem('error', emptyFile));
-    if (batch.length > 0) yield await this.finish(batch, references, validator);
+    if (batch.length > 0) yield await this.finish(batch, validator);
     if (this.state.counts.read === 0) this.state.fileProblems.push(fileProblem('warning', noRows));
   }
 
@@ -231,15 +233,16 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
   }
 
   /** Resolves the batch's references in one lookup, then splits valid rows from rejected ones. */
-  private async finish(rows: PendingRow<FileRecordOf<E>>[], references: ReferenceCheck | null, validator: RowValidator<FileRecordOf<E>>): Promise<ValidatedBatch<FileRecordOf<E>>> {
+  private async finish(rows: PendingRow<FileRecordOf<E>>[], validator: RowValidator<FileRecordOf<E>>): Promise<ValidatedBatch<FileRecordOf<E>>> {
     const ref = entitySpecs[this.input.entity].reference;
-    if (references && ref) {
-      const found = await references.resolve(rows.flatMap((r) => (r.reference ? [r.reference] : [])));
+    let organizationIds: ReadonlyMap<string, number> = new Map();
+    if (ref) {
+      organizationIds = await resolveReferences(this.deps.knownOrganizations, rows.flatMap((r) => (r.reference ? [r.reference] : [])));
       for (const r of rows) {
-        if (r.reference && !found.has(r.reference)) r.problems.push(validator.locate(r.line, ref, r.cells, danglingReferenceViolation(r.reference)));
+        if (r.reference && !organizationIds.has(r.reference)) r.problems.push(validator.locate(r.line, ref, r.cells, danglingReferenceViolation(r.reference)));
       }
     }
-    const batch: ValidatedBatch<FileRecordOf<E>> = { records: [], problems: [], lastLine: rows[rows.length - 1]?.line ?? 0 };
+    const batch: ValidatedBatch<FileRecordOf<E>> = { records: [], problems: [], lastLine: rows[rows.length - 1]?.line ?? 0, read: rows.length, organizationIds };
     for (const r of rows) {
       if (r.problems.length === 0 && r.record !== null) batch.records.push({ line: r.line, record: r.record });
       else batch.problems.push(...r.problems);
@@ -255,7 +258,8 @@ export async function openReader<E extends FileEntity>(input: ImportInput<E>, on
   const { head, rest } = await peek(counted(input.stream, onBytes), 8);
   const format = detectFormat(head, input.fileName, input.format);
   onFormat(format);
-  if (format === 'xlsx') return readXlsx(Readable.from(rest, { objectMode: false }), input.sheet === undefined ? {} : { sheet: input.sheet });
+  // exceljs is large: loaded only when a workbook comes.
+  if (format === 'xlsx') return (await import('./xlsxReader.js')).readXlsx(Readable.from(rest, { objectMode: false }), input.sheet === undefined ? {} : { sheet: input.sheet });
   if (format === 'jsonl') return readJsonl(rest, { expectedKeys: fileColumns[input.entity].map((c) => c.key) });
   return readCsv(rest, input.encoding === undefined ? {} : { encoding: input.encoding });
 }

@@ -5,7 +5,8 @@ import type { FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
 import { todayIn } from '../../domain/calendarDate.js';
 import type { RegistryContext } from '../shared/context.js';
-import { validateImportFile, type ImportValidation, type ValidationSummary } from './pipeline.js';
+import type { FileRecordOf } from './fileRecords.js';
+import { validateImportFile, type ImportValidation, type ValidatedBatch, type ValidationSummary } from './pipeline.js';
 import type { ReportedProblem, RowProblem } from './problems.js';
 import {
   createImportRecord,
@@ -13,6 +14,7 @@ import {
   getImportRecord,
   insertProblems,
   markInterrupted,
+  organizationIds,
   runningImports,
   saveProgress,
   type ImportCounts,
@@ -162,10 +164,7 @@ export async function runImport(ctx: RegistryContext, input: RunImportInput): Pr
       city: ctx.city,
       today: importDate,
       ...(input.batchSize ? { batchSize: input.batchSize } : {}),
-      knownOrganizations: async (usccs) => {
-        const { rows } = await lookup.query<{ uscc: string }>('SELECT uscc FROM organizations WHERE uscc = ANY($1::text[])', [usccs]);
-        return new Set(rows.map((r) => r.uscc));
-      },
+      knownOrganizations: (usccs) => organizationIds(lookup, usccs),
     },
   );
   const run: Run = {
@@ -212,31 +211,52 @@ interface Run {
   progress: (counts: ImportCounts) => void;
 }
 
-type Batch = Parameters<typeof writeBatch>[2];
+type Batch = ValidatedBatch<FileRecordOf<FileEntity>>;
+
+/**
+ * The batches one step ahead: the next one is read and validated while the caller writes this
+ * one, so the database's work and ours overlap.
+ */
+async function* oneAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  let finished = false;
+  try {
+    for (;;) {
+      const step = await next;
+      if (step.done) return void (finished = true);
+      next = iterator.next();
+      yield step.value;
+    }
+  } finally {
+    if (!finished) {
+      // The caller stopped (a write failed): let the read ahead settle, then close the source.
+      await next.catch(() => undefined);
+      await iterator.return?.();
+    }
+  }
+}
 
 /** Writes (or classifies) one validated batch and adds it to the counts; returns its problems in line order. */
-async function applyBatch(tx: Queryable, run: Run, batch: { records: Batch; problems: RowProblem[] }, rejectedBefore: number): Promise<RowProblem[]> {
-  const outcome = await writeBatch(tx, run.validation.summary.entity, batch.records, run.write);
-  const { counts } = run.validation.summary;
-  run.counts.read = counts.read;
+async function applyBatch(tx: Queryable, run: Run, batch: Batch): Promise<RowProblem[]> {
+  const outcome = await writeBatch(tx, run.validation.summary.entity, batch.records, batch.organizationIds, run.write);
+  run.counts.read += batch.read;
   run.counts.inserted += outcome.inserted;
   run.counts.updated += outcome.updated;
   run.counts.unchanged += outcome.unchanged;
-  // The validator counted the batch's rejected rows; the writer may reject more of its valid ones.
-  run.counts.rejected = counts.rejected + rejectedBefore + new Set(outcome.problems.map((p) => p.line)).size;
+  // The validator rejected the batch's other rows; the writer may reject some of its valid ones.
+  run.counts.rejected += batch.read - batch.records.length + new Set(outcome.problems.map((p) => p.line)).size;
   return [...batch.problems, ...outcome.problems].sort(byLine);
 }
 
 /** Partial mode: each batch, its problems and the record's counts in one transaction. */
 async function runPartial(ctx: RegistryContext, run: Run): Promise<void> {
-  let writerRejected = 0;
-  for await (const batch of run.validation) {
+  for await (const batch of oneAhead(run.validation)) {
     await ctx.db.transaction(async (tx) => {
-      const problems = await applyBatch(tx, run, batch, writerRejected);
+      const problems = await applyBatch(tx, run, batch);
       await insertProblems(tx, run.id, run.problems.take(problems));
       await saveProgress(tx, run.id, run.counts, run.validation.summary.bytesRead, run.problems, !run.write.dryRun);
     });
-    writerRejected = run.counts.rejected - run.validation.summary.counts.rejected;
     run.progress(run.counts);
   }
 }
@@ -247,13 +267,11 @@ async function runPartial(ctx: RegistryContext, run: Run): Promise<void> {
  */
 async function runAtomic(ctx: RegistryContext, run: Run, onTransaction: (tx: Queryable) => void): Promise<boolean> {
   const kept: RowProblem[] = [];
-  let writerRejected = 0;
   try {
     await ctx.db.transaction(async (tx) => {
       onTransaction(tx);
-      for await (const batch of run.validation) {
-        kept.push(...run.problems.take(await applyBatch(tx, run, batch, writerRejected)));
-        writerRejected = run.counts.rejected - run.validation.summary.counts.rejected;
+      for await (const batch of oneAhead(run.validation)) {
+        kept.push(...run.problems.take(await applyBatch(tx, run, batch)));
         // PostgreSQL has other connections: the record shows progress and stays alive meanwhile.
         if (ctx.db.engine === 'postgres') await saveProgress(ctx.db, run.id, run.counts, run.validation.summary.bytesRead, run.problems, false);
         run.progress(run.counts);

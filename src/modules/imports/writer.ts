@@ -6,7 +6,7 @@ import { entitySpecs, type FileRecordOf } from './fileRecords.js';
 import { resolveClaim, type ImportedClaims } from './fourGlobalColumns.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
 import { rowProblem, type RowProblem } from './problems.js';
-import { existingRows, insertRows, organizationIds, tableSpecs, updateRows, type SqlValue, type StoredRow, type TableSpec } from './queries.js';
+import { existingRows, insertRows, tableSpecs, updateRows, type SqlValue, type StoredRow, type TableSpec } from './queries.js';
 
 /**
  * The import's second stage (导入写入): one validated batch into its table, in the caller's
@@ -91,13 +91,23 @@ function keepConfirmations(claims: ImportedClaims, row: FileRow, stored: StoredR
 
 const keyOf = (spec: TableSpec, row: Readonly<Record<string, SqlValue | undefined>>) => spec.keys.map((k) => String(row[k.name])).join('\u0001');
 
-/** Classifies a batch and, unless a dry run, writes it with one INSERT and one UPDATE. */
-export async function writeBatch<E extends FileEntity>(db: Queryable, entity: E, records: ReadonlyArray<{ line: number; record: FileRecordOf<E> }>, opts: WriteOptions): Promise<BatchOutcome> {
+/**
+ * Classifies a batch and, unless a dry run, writes it: new rows with COPY, changed ones with one
+ * UPDATE. `organizationIds` are those the validator resolved for the batch; an organization
+ * deleted since fails the write on its foreign key, and the batch is rolled back.
+ */
+export async function writeBatch<E extends FileEntity>(
+  db: Queryable,
+  entity: E,
+  records: ReadonlyArray<{ line: number; record: FileRecordOf<E> }>,
+  organizationIds: ReadonlyMap<string, number>,
+  opts: WriteOptions,
+): Promise<BatchOutcome> {
   const spec = tableSpecs[entity];
   const reference = entitySpecs[entity].reference;
   const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, problems: [] };
   const plain = records.map((r) => ({ line: r.line, record: r.record as unknown as Record<string, unknown> }));
-  const ids = reference ? await organizationIds(db, plain.map((r) => r.record[reference] as string)) : new Map<string, number>();
+  const ids = organizationIds;
 
   const rows: Array<{ line: number; record: Record<string, unknown>; row: FileRow; key: string }> = [];
   for (const { line, record } of plain) {
@@ -105,7 +115,7 @@ export async function writeBatch<E extends FileEntity>(db: Queryable, entity: E,
     if (reference) {
       const uscc = record[reference] as string;
       const id = ids.get(uscc);
-      // Validated moments ago; deleted since by another user.
+      // The validator resolves every reference of a valid row; this guards a caller that did not.
       if (id === undefined) {
         outcome.problems.push(rowProblem(line, reference, uscc, danglingReferenceViolation(uscc)));
         continue;
