@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { fileColumns } from '../../src/contracts/fileColumns.js';
 import { describe, expect, it } from 'vitest';
 import { importList, importPreview, importProblemPage, importRecord } from '../../src/contracts/imports.js';
 import { validUscc } from '../support/factories.js';
@@ -194,6 +195,14 @@ describe('templates', () => {
       const record = await importAndWait({ entity }, { name: 'file', fileName: `${entity}.xlsx`, content: res.rawPayload, type: 'application/octet-stream' });
       expect(record, entity).toMatchObject({ status: 'succeeded', read: 0, detected: { format: 'xlsx' } });
     }
+  });
+
+  it('gives the canonical English headers on request', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/imports/templates/rd_institutions.csv?lang=en' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain('rd_institutions-template.csv');
+    expect(res.body.split('\r\n')[0]).toBe(`\uFEFF${fileColumns.rd_institutions.map((c) => c.key).join(',')}`);
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/imports/templates/organizations.csv?lang=fr' }), 400, ['lang']);
   });
 
   it('names a template that does not exist', async () => {

@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, problem, type FieldProblem } from '../../contracts/common.js';
-import { exportContentTypes } from '../../contracts/exports.js';
+import { exportContentTypes, exportLanguages } from '../../contracts/exports.js';
 import { fileColumns, type FileEntity } from '../../contracts/fileColumns.js';
 import {
   fileEntity,
@@ -53,6 +53,7 @@ const multipartBody = (fields: z.ZodObject) =>
     .meta({ description: 'multipart/form-data' });
 
 const templateParams = z.strictObject({ entity: fileEntity, format: z.enum(['csv', 'xlsx']) });
+const templateQuery = z.strictObject({ lang: z.enum(exportLanguages).default('zh').describe('zh: Chinese headers; en: the canonical snake_case keys') });
 
 /** Problems of an upload the multipart parser refuses, each naming the part concerned. */
 /** A 400 whose one problem names the upload's `field`. */
@@ -282,8 +283,9 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
     {
       schema: {
         tags,
-        summary: 'An empty template of an entity (Chinese headers), CSV or XLSX',
+        summary: 'An empty template of an entity, CSV or XLSX, with Chinese (default) or English headers',
         params: templateParams,
+        querystring: templateQuery,
         response: {
           200: { description: 'The template, as an attachment', content: { 'text/csv': { schema: binary }, [exportContentTypes.xlsx]: { schema: binary } } },
           ...errors,
@@ -292,8 +294,10 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
     },
     (req, reply) => {
       const { entity, format } = req.params;
-      const stream = writeExport(format, { columns: fileColumns[entity], lang: 'zh', sheetName: sheetName(entity, 'zh') }, noRows());
-      const names = { ascii: `${asciiName(entity)}-template.${format}`, utf8: `${templateNames[entity]}-导入模板.${format}` };
+      const { lang } = req.query;
+      const stream = writeExport(format, { columns: fileColumns[entity], lang, sheetName: sheetName(entity, lang) }, noRows());
+      const ascii = `${asciiName(entity)}-template.${format}`;
+      const names = { ascii, utf8: lang === 'zh' ? `${templateNames[entity]}-导入模板.${format}` : ascii };
       return reply.type(exportContentTypes[format]).header('content-disposition', contentDisposition(names)).send(stream);
     },
   );

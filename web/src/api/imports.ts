@@ -76,4 +76,5 @@ export function useImportProblems(id: number, page: number, perPage: number, opt
 }
 
 export const importReportUrl = (id: number): string => `${API_PREFIX}${PATH}/${id}/report.csv`;
-export const importTemplateUrl = (entity: FileEntity, format: 'csv' | 'xlsx'): string => `${API_PREFIX}${PATH}/templates/${entity}.${format}`;
+/** A template's download address; `lang` en gives the canonical English headers. */
+export const importTemplateUrl = (entity: FileEntity, format: 'csv' | 'xlsx', lang: 'zh' | 'en'): string => `${API_PREFIX}${PATH}/templates/${entity}.${format}?lang=${lang}`;

@@ -109,7 +109,7 @@ interface ChooseProps {
 }
 
 function ChooseStep({ choice, file, onChoice, onFile, error, busy, onNext }: ChooseProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   return (
     <Card>
@@ -127,7 +127,7 @@ function ChooseStep({ choice, file, onChoice, onFile, error, busy, onNext }: Cho
         <Form.Item label={t('imports.templates')}>
           <Space size="large">
             {(['csv', 'xlsx'] as const).map((format) => (
-              <a key={format} href={importTemplateUrl(choice.entity, format)} download data-testid={`import-template-${format}`}>
+              <a key={format} href={importTemplateUrl(choice.entity, format, messageSide(i18n.language))} download data-testid={`import-template-${format}`}>
                 <DownloadOutlined /> {t(format === 'csv' ? 'imports.templateCsv' : 'imports.templateXlsx')}
               </a>
             ))}
