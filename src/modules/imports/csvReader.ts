@@ -1,13 +1,14 @@
-import { Readable } from 'node:stream';
-import { parse, CsvError, type Parser } from 'csv-parse';
 import { violation } from '../../domain/message.js';
+import { CsvScanError, CsvScanner } from './csvScanner.js';
 import { ImportFileError } from './problems.js';
-import { isEmptyCell, isEmptyRow, type RawEvent, type TextEncoding } from './rawRows.js';
+import { isEmptyCell, type RawEvent, type TextEncoding } from './rawRows.js';
 import { decodeText } from './textDecoding.js';
 
 /**
- * CSV reader (csv-parse, streaming). Fields may be quoted and hold commas and line breaks; line
- * numbers are those a text editor shows for the row's first line. Blank rows are skipped.
+ * CSV reader (our own streaming scanner, csvScanner.ts; see docs/decisions.md for why not
+ * csv-parse). Fields may be quoted and hold commas and line breaks; line numbers are those a text
+ * editor shows for the row's first line. Blank rows are skipped. `readCsvBatches` yields the events
+ * of each chunk of text as an array, sparing an await per row; `readCsv` yields them one by one.
  */
 
 /** A record longer than this (in characters) stops the import: a runaway quote, not data. */
@@ -18,104 +19,73 @@ export interface CsvOptions {
   encoding?: TextEncoding;
 }
 
-/**
- * Lines a record spans: its own line plus the line breaks kept inside quoted fields (LF or CRLF).
- * Blank lines reach us as one-empty-field records, so they are counted too.
- */
-function linesSpanned(record: readonly string[]): number {
-  let count = 1;
-  for (const field of record) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) count++;
-  return count;
-}
-
 function raggedProblem(cells: number, headers: number) {
   return cells > headers
     ? violation('row.too_many_cells', `该行有 ${cells} 个单元格，多于表头的 ${headers} 列`, `The row has ${cells} cells, more than the ${headers} header columns`, { cells, headers })
     : violation('row.too_few_cells', `该行只有 ${cells} 个单元格，少于表头的 ${headers} 列`, `The row has only ${cells} cells, fewer than the ${headers} header columns`, { cells, headers });
 }
 
-function syntaxError(error: CsvError, line: number): ImportFileError {
+function fileError(error: CsvScanError): ImportFileError {
+  const { line } = error;
   const v =
-    error.code === 'CSV_MAX_RECORD_SIZE'
+    error.code === 'record_too_large'
       ? violation('csv.record_too_large', `第 ${line} 行起的记录超过 ${MAX_RECORD_CHARS} 个字符，可能缺少结束引号`, `The record starting at line ${line} exceeds ${MAX_RECORD_CHARS} characters; a closing quote may be missing`, { line })
-      : error.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? violation('csv.quote_not_closed', `第 ${line} 行起的引号没有闭合`, `The quote opened in the record starting at line ${line} is never closed`, { line })
-        : violation('csv.syntax', `第 ${line} 行 CSV 格式错误：${error.message}`, `CSV syntax error at line ${line}: ${error.message}`, { line });
+      : violation('csv.quote_not_closed', `第 ${line} 行起的引号没有闭合`, `The quote opened in the record starting at line ${line} is never closed`, { line });
   return new ImportFileError(v, line);
 }
 
-/**
- * The parser's records in order, then its error if any. A stream's async iterator would throw the
- * error as soon as it is emitted, dropping records parsed before it and the line it happened on.
- */
-async function* recordsThenError(parser: Parser, highWater = 1000): AsyncGenerator<string[]> {
-  const queue: string[][] = [];
-  let failure: unknown = null;
-  let ended = false;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  parser.on('data', (record: string[]) => {
-    queue.push(record);
-    if (queue.length >= highWater) parser.pause();
-    notify();
-  });
-  parser.on('error', (error) => {
-    failure = error;
-    notify();
-  });
-  parser.on('end', () => {
-    ended = true;
-    notify();
-  });
-  for (;;) {
-    const record = queue.shift();
-    if (record) {
-      if (queue.length === 0 && parser.isPaused()) parser.resume();
-      yield record;
-      continue;
-    }
-    if (failure !== null) throw failure;
-    if (ended) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-  }
+/** No cell holds more than white space (isEmptyRow, for text cells). */
+function blank(fields: readonly string[]): boolean {
+  for (const field of fields) if (field !== '' && field.trim() !== '') return false;
+  return true;
 }
 
-/** Header, then rows; a CSV that cannot be read on throws an ImportFileError. */
-export async function* readCsv(source: AsyncIterable<Uint8Array>, options: CsvOptions = {}): AsyncGenerator<RawEvent> {
+/**
+ * Header, then rows, in arrays: the events of each chunk of text at once, which spares an
+ * await per row. A CSV that cannot be read on throws an ImportFileError after the events before
+ * the broken record are out.
+ */
+export async function* readCsvBatches(source: AsyncIterable<Uint8Array>, options: CsvOptions = {}): AsyncGenerator<RawEvent[]> {
   let encoding: TextEncoding | undefined;
-  const text = Readable.from(decodeText(source, options.encoding, (e) => (encoding = e)));
-  const parser = parse({ relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_CHARS });
-  text.on('error', (error) => parser.destroy(error));
-  text.pipe(parser);
-
-  let line = 1;
+  let events: RawEvent[] = [];
   let width = -1;
+  const scanner = new CsvScanner((record, line) => {
+    if (record.length === width) {
+      if (!blank(record)) events.push({ kind: 'row', line, cells: record });
+    } else if (blank(record)) {
+      // Blank lines (and rows of empty cells) are skipped; their lines still count.
+    } else if (width < 0) {
+      width = record.length;
+      events.push({ kind: 'header', line, headers: record, ...(encoding ? { encoding } : {}) });
+    } else if (record.length < width || !record.slice(width).every(isEmptyCell)) {
+      const cells = Array.from({ length: width }, (_, i) => record[i] ?? null);
+      events.push({ kind: 'row', line, cells, problem: raggedProblem(record.length, width) });
+    } else {
+      record.length = width;
+      events.push({ kind: 'row', line, cells: record });
+    }
+  }, MAX_RECORD_CHARS);
+
   try {
-    for await (const record of recordsThenError(parser)) {
-      const start = line;
-      line += linesSpanned(record);
-      if (isEmptyRow(record)) continue;
-      if (width < 0) {
-        width = record.length;
-        yield { kind: 'header', line: start, headers: record, ...(encoding ? { encoding } : {}) };
-        continue;
-      }
-      const extra = record.slice(width);
-      if (record.length < width || !extra.every(isEmptyCell)) {
-        const cells = Array.from({ length: width }, (_, i) => record[i] ?? null);
-        yield { kind: 'row', line: start, cells, problem: raggedProblem(record.length, width) };
-      } else {
-        yield { kind: 'row', line: start, cells: record.slice(0, width) };
+    for await (const text of decodeText(source, options.encoding, (e) => (encoding = e))) {
+      scanner.write(text);
+      if (events.length > 0) {
+        yield events;
+        events = [];
       }
     }
+    scanner.end();
   } catch (error) {
-    if (error instanceof CsvError) throw syntaxError(error, line);
-    throw error;
-  } finally {
-    text.destroy();
-    parser.destroy();
+    if (!(error instanceof CsvScanError)) throw error;
+    if (events.length > 0) yield events;
+    throw fileError(error);
+  }
+  if (events.length > 0) yield events;
+}
+
+/** Header, then rows, one event at a time; a CSV that cannot be read on throws an ImportFileError. */
+export async function* readCsv(source: AsyncIterable<Uint8Array>, options: CsvOptions = {}): AsyncGenerator<RawEvent> {
+  for await (const events of readCsvBatches(source, options)) {
+    for (const event of events) yield event;
   }
 }

@@ -3,7 +3,7 @@ import { fileColumns, naturalKeys, type FileEntity } from '../../contracts/fileC
 import { todayIn } from '../../domain/calendarDate.js';
 import type { CityConfig } from '../../domain/city.js';
 import { violation } from '../../domain/message.js';
-import { readCsv } from './csvReader.js';
+import { readCsvBatches } from './csvReader.js';
 import { entitySpecs, type FileRecordOf } from './fileRecords.js';
 import { mapHeaders, type HeaderPreviewEntry } from './headerMapping.js';
 import { danglingReferenceViolation, DuplicateKeys, naturalKeyOf, resolveReferences, type KnownOrganizations } from './inFileChecks.js';
@@ -172,24 +172,26 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
   }
 
   private async *run(): AsyncGenerator<ValidatedBatch<FileRecordOf<E>>> {
-    const events = await openReader(this.input, (n) => (this.state.bytesRead += n), (format) => (this.state.format = format));
+    const runs = await openEventRuns(this.input, (n) => (this.state.bytesRead += n), (format) => (this.state.format = format));
     const { entity } = this.input;
     const duplicates = new DuplicateKeys(entity);
     let validator: RowValidator<FileRecordOf<E>> | null = null;
     let batch: PendingRow<FileRecordOf<E>>[] = [];
 
     try {
-      for await (const event of events) {
-        if (event.kind === 'header') {
-          validator = this.header(event);
-          if (!validator) return;
-          continue;
-        }
-        if (!validator) continue;
-        batch.push(this.row(validator, duplicates, event.line, event.cells, event.problem));
-        if (batch.length >= this.batchSize) {
-          yield await this.finish(batch, validator);
-          batch = [];
+      for await (const events of runs) {
+        for (const event of events) {
+          if (event.kind === 'header') {
+            validator = this.header(event);
+            if (!validator) return;
+            continue;
+          }
+          if (!validator) continue;
+          batch.push(this.row(validator, duplicates, event.line, event.cells, event.problem));
+          if (batch.length >= this.batchSize) {
+            yield await this.finish(batch, validator);
+            batch = [];
+          }
         }
       }
     } catch (error) {
@@ -253,15 +255,31 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
   }
 }
 
-/** Chooses the reader for the file and starts it. */
+async function* singly<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const item of items) yield [item];
+}
+
+async function* flatten<T>(runs: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const run of runs) yield* run;
+}
+
+/** Chooses the reader for the file and starts it: its events one by one. */
 export async function openReader<E extends FileEntity>(input: ImportInput<E>, onBytes: (n: number) => void, onFormat: (f: ImportFormat) => void): Promise<AsyncIterable<RawEvent>> {
+  return flatten(await openEventRuns(input, onBytes, onFormat));
+}
+
+/**
+ * The reader's events in the runs it makes them: all the rows of a CSV chunk at once (an await
+ * per row would cost more than reading it), XLSX and JSON Lines rows one by one.
+ */
+async function openEventRuns<E extends FileEntity>(input: ImportInput<E>, onBytes: (n: number) => void, onFormat: (f: ImportFormat) => void): Promise<AsyncIterable<RawEvent[]>> {
   const { head, rest } = await peek(counted(input.stream, onBytes), 8);
   const format = detectFormat(head, input.fileName, input.format);
   onFormat(format);
   // exceljs is large: loaded only when a workbook comes.
-  if (format === 'xlsx') return (await import('./xlsxReader.js')).readXlsx(Readable.from(rest, { objectMode: false }), input.sheet === undefined ? {} : { sheet: input.sheet });
-  if (format === 'jsonl') return readJsonl(rest, { expectedKeys: fileColumns[input.entity].map((c) => c.key) });
-  return readCsv(rest, input.encoding === undefined ? {} : { encoding: input.encoding });
+  if (format === 'xlsx') return singly((await import('./xlsxReader.js')).readXlsx(Readable.from(rest, { objectMode: false }), input.sheet === undefined ? {} : { sheet: input.sheet }));
+  if (format === 'jsonl') return singly(readJsonl(rest, { expectedKeys: fileColumns[input.entity].map((c) => c.key) }));
+  return readCsvBatches(rest, input.encoding === undefined ? {} : { encoding: input.encoding });
 }
 
 /** Validates an import file: `for await (const batch of run)`, then `run.summary`. */
