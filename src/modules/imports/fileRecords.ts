@@ -136,7 +136,10 @@ const qualifications: EntitySpec<QualificationFileRecord> = {
   rules: (r) => checkQualificationFields(r),
 };
 
-const FOUR_GLOBAL_KEYS = new Set(fourGlobalFeatureCodes.flatMap((f) => [f, `${f}_evidence`, `${f}_confirmed_on`]));
+/** Each feature's three column keys, made once: building them per row showed in profiles. */
+const FEATURE_COLUMN_KEYS = fourGlobalFeatureCodes.map((feature) => ({ feature, evidence: `${feature}_evidence`, confirmedOn: `${feature}_confirmed_on` }));
+const FOUR_GLOBAL_KEYS = new Set(FEATURE_COLUMN_KEYS.flatMap((k) => [k.feature, k.evidence, k.confirmedOn]));
+const textValue = (v: string | boolean | null | undefined) => (typeof v === 'string' ? v : null);
 
 function buildRdInstitution(values: ColumnValues): { record: RdInstitutionFileRecord; problems: ColumnViolation[] } {
   // Built by assignment, keys in column order: every row's record then shares one object shape,
@@ -145,15 +148,11 @@ function buildRdInstitution(values: ColumnValues): { record: RdInstitutionFileRe
   for (const key in values) if (!FOUR_GLOBAL_KEYS.has(key)) record[key] = values[key];
   const problems: ColumnViolation[] = [];
   const claims: ImportedClaims = {};
-  const text = (key: string) => {
-    const v = values[key];
-    return typeof v === 'string' ? v : null;
-  };
-  for (const f of fourGlobalFeatureCodes) {
-    const claimed = values[f];
-    const result = readClaim(f, { claimed: typeof claimed === 'boolean' ? claimed : null, evidence: text(`${f}_evidence`), confirmedOn: text(`${f}_confirmed_on`) });
-    if (!result.ok) problems.push({ ...result.violation, key: `${f}_confirmed_on` });
-    else if (result.claim !== undefined) claims[f] = result.claim;
+  for (const { feature, evidence, confirmedOn } of FEATURE_COLUMN_KEYS) {
+    const claimed = values[feature];
+    const result = readClaim(feature, { claimed: typeof claimed === 'boolean' ? claimed : null, evidence: textValue(values[evidence]), confirmedOn: textValue(values[confirmedOn]) });
+    if (!result.ok) problems.push({ ...result.violation, key: confirmedOn });
+    else if (result.claim !== undefined) claims[feature] = result.claim;
   }
   record.four_global = claims;
   return { record: record as unknown as RdInstitutionFileRecord, problems };
