@@ -78,11 +78,13 @@ function render(run) {
       const vsPlain = imported / rate(s.references[plain]);
       const vsTable = imported / rate(s.references[table]);
       lines.push(
-        `| ${name} | ${label} | ${fmt(rate(s.references[plain]))} | ${fmt(rate(s.references[table]))} | **${fmt(imported)}** | ${fmt(100 * vsPlain)} % | ${fmt(100 * vsTable)} % | ${fmt(s[key].peakMiB)} | ${s[key].runs.map((ms) => fmt(rate(ms))).join(' / ')} |`,
+        `| ${name} | ${label} | ${fmt(rate(s.references[plain]))} | ${fmt(rate(s.references[table]))} | **${fmt(imported)}** | ${fmt(100 * vsPlain)} % | ${fmt(100 * vsTable)} % | ${fmt(s[key].peakMiB)} | ${fmt(s.baselineMiB)} | ${s[key].runs.map((ms) => fmt(rate(ms))).join(' / ')} |`,
       );
-      goalRows.push(`| ${name}, ${label}: ≥ ${share * 100} % of the raw COPY into the table | ${fmt(100 * vsTable)} % | ${vsTable >= share ? '**met**' : '**not met**'} |`);
+      goalRows.push(`| ${name}, ${label}: ≥ ${share * 100} % of the raw load into the table | ${fmt(100 * vsTable)} % | ${vsTable >= share ? '**met**' : '**not met**'} |`);
       goalRows.push(`| ${name}, ${label}: ≥ ${share * 100} % of the plain COPY (no index, no key) | ${fmt(100 * vsPlain)} % | ${vsPlain >= share ? '**met**' : '**not met**'} |`);
-      goalRows.push(`| ${name}, ${label}: peak memory < ${GOALS.peakMiB} MiB | ${fmt(s[key].peakMiB)} MiB | ${s[key].peakMiB < GOALS.peakMiB ? '**met**' : '**not met**'} |`);
+      goalRows.push(
+        `| ${name}, ${label}: peak memory < ${GOALS.peakMiB} MiB | ${fmt(s[key].peakMiB)} MiB (${fmt(s[key].peakMiB - s.baselineMiB)} over the two-row baseline) | ${s[key].peakMiB < GOALS.peakMiB ? '**met**' : '**not met**'} |`,
+      );
     }
   }
   return [
@@ -93,8 +95,8 @@ function render(run) {
     '',
     `Command: \`${run.command}\` — ${fmt(ROWS)} rows per file (organizations.csv ${fmt(run.sizes.organizations / 2 ** 20, 1)} MiB, rd_institutions.csv ${fmt(run.sizes.institutions / 2 ** 20, 1)} MiB), ${RUNS} rounds, medians; the import's rows/s is from its own record (start to finish), a fresh database each round.`,
     '',
-    '| Engine | File | plain COPY rows/s | raw COPY into the table rows/s | `starcity import` rows/s | vs plain | vs table | peak MiB | rows/s of each round |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|',
+    '| Engine | File | plain COPY rows/s | raw load into the table rows/s | `starcity import` rows/s | vs plain | vs table | peak MiB | baseline MiB | rows/s of each round |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...lines,
     '',
     '| Goal | Measured | |',
