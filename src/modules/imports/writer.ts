@@ -30,7 +30,7 @@ export interface BatchOutcome {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Rows rejected here (the key exists in insert mode, the organization vanished): their problems. */
+  /** Rows rejected here (the key exists in insert mode; an unresolved organization): their problems. */
   problems: RowProblem[];
 }
 
@@ -107,14 +107,13 @@ export async function writeBatch<E extends FileEntity>(
   const reference = entitySpecs[entity].reference;
   const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, problems: [] };
   const plain = records.map((r) => ({ line: r.line, record: r.record as unknown as Record<string, unknown> }));
-  const ids = organizationIds;
 
   const rows: Array<{ line: number; record: Record<string, unknown>; row: FileRow; key: string }> = [];
   for (const { line, record } of plain) {
     const row = fileRow(entity, record, { importDate: opts.importDate, fileName: opts.fileName, line });
     if (reference) {
       const uscc = record[reference] as string;
-      const id = ids.get(uscc);
+      const id = organizationIds.get(uscc);
       // The validator resolves every reference of a valid row; this guards a caller that did not.
       if (id === undefined) {
         outcome.problems.push(rowProblem(line, reference, uscc, danglingReferenceViolation(uscc)));
