@@ -2,6 +2,7 @@
 // generated organizations to BENCH_ORGANIZATIONS (5,000 by default). The generator is seeded, so
 // both engines hold the same rows. It goes through the compiled server code (dist/server).
 import { existsSync } from 'node:fs';
+import { random } from '../random.mjs';
 
 const dist = new URL('../../dist/server/', import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
@@ -21,17 +22,6 @@ const CORES = ['华创', '博远', '中联', '新锐', '智源', '恒达', '天�
 const TRADES = ['智能科技', '生物医药', '新材料', '电子信息', '装备制造', '软件', '光电', '环保科技', '数据服务', '汽车零部件', '航空航天', '检测认证'];
 const SUFFIXES = ['有限公司', '股份有限公司', '有限责任公司'];
 const ROADS = ['麓谷大道', '岳麓大道', '芙蓉中路', '人民东路', '黄兴大道', '金星北路', '东二环', '韶山南路'];
-
-/** mulberry32: a small deterministic generator, so every run loads the same registry. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Migrates, loads the demo registry if built, and adds generated organizations up to `target`.

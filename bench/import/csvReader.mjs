@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parse } from 'csv-parse';
+import { random } from '../random.mjs';
 
 const dist = new URL('../../dist/server/', import.meta.url);
 if (!existsSync(new URL('modules/imports/csvReader.js', dist))) {
@@ -55,16 +56,6 @@ const ROADS = ['麓谷大道', '岳麓大道', '芙蓉中路', '人民东路', '
 const KINDS = ['enterprise', 'enterprise', 'enterprise', 'enterprise', 'research_institute', 'university', 'hospital'];
 const DISTRICTS = ['430102', '430103', '430104', '430105', '430111', '430112', '430121', '430181'];
 const ZONES = ['', '', '', 'lugu', 'xiangjiang_new_area', 'changsha_economic'];
-
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function generate(path, count) {
   const next = random(20261127);

@@ -4,6 +4,7 @@
 // stream: a million rows never sit in memory here either.
 import { once } from 'node:events';
 import { createWriteStream, writeFileSync } from 'node:fs';
+import { random } from '../random.mjs';
 
 const dist = new URL('../../dist/server/', import.meta.url);
 
@@ -19,17 +20,6 @@ const LEVELS = ['national', 'provincial', 'provincial', 'municipal', 'municipal'
 
 export const ORGANIZATION_COLUMNS = ['uscc', 'name', 'name_en', 'kind', 'district_code', 'zone', 'founded_on', 'address'];
 export const INSTITUTION_COLUMNS = ['host_uscc', 'name', 'category', 'level', 'established_on', 'district_code', 'zone', 'global_layout', 'global_tasks', 'global_resources', 'global_results'];
-
-/** mulberry32: small and deterministic. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n) => String(n).padStart(2, '0');
 
