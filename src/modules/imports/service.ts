@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/client.js';
 import { todayIn } from '../../domain/calendarDate.js';
 import type { RegistryContext } from '../shared/context.js';
 import type { FileRecordOf } from './fileRecords.js';
+import { BATCHES_PER_COLLECTION, collectGarbage } from './garbageCollection.js';
 import { validateImportFile, type ImportValidation, type ValidatedBatch, type ValidationSummary } from './pipeline.js';
 import type { ReportedProblem, RowProblem } from './problems.js';
 import {
@@ -251,7 +252,9 @@ async function applyBatch(tx: Queryable, run: Run, batch: Batch): Promise<RowPro
 
 /** Partial mode: each batch, its problems and the record's counts in one transaction. */
 async function runPartial(ctx: RegistryContext, run: Run): Promise<void> {
+  let batches = 0;
   for await (const batch of oneAhead(run.validation)) {
+    if (++batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
     await ctx.db.transaction(async (tx) => {
       const problems = await applyBatch(tx, run, batch);
       await insertProblems(tx, run.id, run.problems.take(problems));
@@ -270,7 +273,9 @@ async function runAtomic(ctx: RegistryContext, run: Run, onTransaction: (tx: Que
   try {
     await ctx.db.transaction(async (tx) => {
       onTransaction(tx);
+      let batches = 0;
       for await (const batch of oneAhead(run.validation)) {
+        if (++batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
         kept.push(...run.problems.take(await applyBatch(tx, run, batch)));
         // PostgreSQL has other connections: the record shows progress and stays alive meanwhile.
         if (ctx.db.engine === 'postgres') await saveProgress(ctx.db, run.id, run.counts, run.validation.summary.bytesRead, run.problems, false);
