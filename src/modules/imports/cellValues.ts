@@ -54,7 +54,18 @@ export function comparable(text: string): string {
   return (NON_ASCII.test(text) ? text.normalize('NFKC') : text).trim().toLowerCase();
 }
 
-const token = (cell: Exclude<RawCell, null>) => comparable(scalarText(cell));
+/**
+ * A code, yes/no or place cell read as text: its trimmed-for-display `raw` text and the `token` it
+ * is looked up by ('' when too long to be right) — or the cell's result already (empty → null,
+ * an Excel error → its violation).
+ */
+function readToken(cell: RawCell): { raw: string; token: string } | CellResult<never> {
+  if (cell === null) return ok(null);
+  if (typeof cell === 'object' && !(cell instanceof Date)) return fail(cellErrorViolation(cell.error));
+  const raw = scalarText(cell);
+  if (raw.trim() === '') return ok(null);
+  return { raw, token: raw.length > MAX_TOKEN_CHARS ? '' : comparable(raw) };
+}
 
 /** Code → code and names → code for a city's districts (current and retired) or zones. */
 const placeLookups = new WeakMap<object, Map<string, string>>();
@@ -96,12 +107,10 @@ const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` 
 
 /** A code list value: the English code (any case) or its Chinese or English label. */
 export function codeCell(cell: RawCell, codes: CodeList<string>): CellResult<string> {
-  if (cell === null) return ok(null);
-  if (typeof cell === 'object' && !(cell instanceof Date)) return fail(cellErrorViolation(cell.error));
-  const raw = scalarText(cell);
-  if (raw.trim() === '') return ok(null);
-  const code = raw.length > MAX_TOKEN_CHARS ? undefined : codeLookup(codes).get(token(cell));
-  return code === undefined ? fail(unknownCode(shorten(raw.trim()), codes)) : ok(code);
+  const read = readToken(cell);
+  if ('ok' in read) return read;
+  const code = codeLookup(codes).get(read.token);
+  return code === undefined ? fail(unknownCode(shorten(read.raw.trim()), codes)) : ok(code);
 }
 
 const YES = new Set(['是', '1', 'true', 'yes', 'y', '✓', '✔', '√', '对']);
@@ -120,13 +129,11 @@ function notBoolean(text: string): RuleViolation {
 export function boolCell(cell: RawCell): CellResult<boolean> {
   if (cell === null) return ok(null);
   if (typeof cell === 'boolean') return ok(cell);
-  if (typeof cell === 'object' && !(cell instanceof Date)) return fail(cellErrorViolation(cell.error));
-  const raw = scalarText(cell);
-  if (raw.trim() === '') return ok(null);
-  const t = raw.length > MAX_TOKEN_CHARS ? '' : token(cell);
-  if (YES.has(t)) return ok(true);
-  if (NO.has(t)) return ok(false);
-  return fail(notBoolean(shorten(raw.trim())));
+  const read = readToken(cell);
+  if ('ok' in read) return read;
+  if (YES.has(read.token)) return ok(true);
+  if (NO.has(read.token)) return ok(false);
+  return fail(notBoolean(shorten(read.raw.trim())));
 }
 
 function unknownDistrict(city: CityConfig, text: string): RuleViolation {
@@ -143,22 +150,16 @@ function unknownDistrict(city: CityConfig, text: string): RuleViolation {
  * district (岳麓区 → 430104); whether the code may be used is the domain rule's to say.
  */
 export function districtCell(city: CityConfig, cell: RawCell): CellResult<string> {
-  if (cell === null) return ok(null);
-  if (typeof cell === 'object' && !(cell instanceof Date)) return fail(cellErrorViolation(cell.error));
-  const raw = scalarText(cell);
-  if (raw.trim() === '') return ok(null);
-  const t = raw.length > MAX_TOKEN_CHARS ? '' : token(cell);
-  if (/^\d{6}$/.test(t)) return ok(t);
-  const code = placeLookup([...city.districts, ...city.retiredDistricts], city.districts).get(t);
-  return code === undefined ? fail(unknownDistrict(city, shorten(raw.trim()))) : ok(code);
+  const read = readToken(cell);
+  if ('ok' in read) return read;
+  if (/^\d{6}$/.test(read.token)) return ok(read.token);
+  const code = placeLookup([...city.districts, ...city.retiredDistricts], city.districts).get(read.token);
+  return code === undefined ? fail(unknownDistrict(city, shorten(read.raw.trim()))) : ok(code);
 }
 
 /** A zone (园区): its code or its Chinese or English name; an unknown one is left for the domain rule to name. */
 export function zoneCell(city: CityConfig, cell: RawCell): CellResult<string> {
-  if (cell === null) return ok(null);
-  if (typeof cell === 'object' && !(cell instanceof Date)) return fail(cellErrorViolation(cell.error));
-  const raw = scalarText(cell);
-  if (raw.trim() === '') return ok(null);
-  const t = raw.length > MAX_TOKEN_CHARS ? '' : token(cell);
-  return ok(placeLookup(city.zones, city.zones).get(t) ?? shorten(raw.trim()));
+  const read = readToken(cell);
+  if ('ok' in read) return read;
+  return ok(placeLookup(city.zones, city.zones).get(read.token) ?? shorten(read.raw.trim()));
 }
