@@ -10,6 +10,9 @@ import { pendingMigrations } from '../db/migrate.js';
 import type { RegistryContext } from '../modules/shared/context.js';
 import { exportRoutes } from '../modules/exports/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
+import { loadCatalogue } from '../modules/indicators/catalogue.js';
+import { IndicatorEngine } from '../modules/indicators/engine.js';
+import { indicatorRoutes } from '../modules/indicators/routes.js';
 import { metaRoutes } from '../modules/meta/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
@@ -25,6 +28,8 @@ export interface AppOptions {
   webRoot?: string;
   bodyLimit?: number;
   version: string;
+  /** Today as YYYY-MM-DD, for how much of a period has passed; tests fix it. */
+  today?: () => string;
 }
 
 /** Assembles the HTTP server: plugins, error handling, OpenAPI, the API routes and the web UI. */
@@ -90,6 +95,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
       await api.register(platformRoutes(ctx));
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));
+      await api.register(indicatorRoutes(new IndicatorEngine(ctx.db, ctx.city, loadCatalogue(ctx.city), opts.today)));
     },
     { prefix: '/api/v1' },
   );

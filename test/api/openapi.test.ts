@@ -56,6 +56,22 @@ const IMPORT_ROUTES = [
   'get /api/v1/imports/templates/{entity}.{format}',
 ];
 
+const INDICATOR_ROUTES = [
+  'get /api/v1/indicators',
+  'get /api/v1/indicators/{code}',
+  'get /api/v1/indicators/{code}/observations',
+  'get /api/v1/indicators/{code}/rows',
+  'get /api/v1/indicators/{code}/values',
+  'post /api/v1/indicators/{code}/values',
+  'get /api/v1/targets',
+  'post /api/v1/targets',
+  'get /api/v1/targets/{id}',
+  'patch /api/v1/targets/{id}',
+  'delete /api/v1/targets/{id}',
+  'post /api/v1/targets/{id}/cascade',
+  'get /api/v1/dashboard',
+];
+
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 with a title and version', async () => {
     const doc = await document();
@@ -73,7 +89,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES];
+    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES];
     expect(documented).toEqual(expected.sort());
   });
 

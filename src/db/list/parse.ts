@@ -19,6 +19,12 @@ export interface ParsedList {
   perPage: number;
   paging: { kind: 'page'; page: number } | { kind: 'cursor'; after: [CursorValue, number] | null };
   groupBy: string | null;
+  /**
+   * Only rows whose id another list's matching rows refer to (set by the server, never parsed
+   * from a query): an indicator's "distinct organizations holding a qualification" drills down
+   * to the organizations list this way.
+   */
+  referencedBy?: { spec: ListSpec; filters: FilterTerm[]; column: string };
 }
 
 type Problem = Omit<FieldProblem, 'params'> & { params?: Record<string, unknown> };
@@ -41,6 +47,19 @@ export function parseListQuery(spec: ListSpec, q: ListQuery): { ok: true; value:
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { filters, search: q.search ? q.search : null, sort, perPage: q.per_page, paging, groupBy } };
+}
+
+/** A filter string alone (catalogue formulas are written in the list syntax). */
+export function parseFilters(spec: ListSpec, raw: string): { ok: true; value: FilterTerm[] } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const filters = parseFilter(spec, raw, problems);
+  return problems.length ? { ok: false, problems } : { ok: true, value: filters };
+}
+
+/** Filter terms written back in the list syntax, so a client can open the same list. */
+export function formatFilters(terms: readonly FilterTerm[]): string {
+  const alt = (a: FilterTerm['alternatives'][number]) => (a.op === 'null' ? 'null' : `${a.op === 'gt' ? '>' : a.op === 'lt' ? '<' : ''}${String(a.value)}`);
+  return terms.map((t) => `${t.field}:${t.negate ? '!' : ''}${t.alternatives.map(alt).join('|')}`).join(',');
 }
 
 function parseFilter(spec: ListSpec, raw: string, problems: Problem[]): FilterTerm[] {

@@ -4,7 +4,7 @@ import { encodeCursor, type CursorValue, type FilterTerm, type ParsedList } from
 import { SQL_TYPE, type ListSpec } from './spec.js';
 
 /** Collects positional parameters while SQL text is assembled. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown, cast: string): string {
     this.values.push(value);
@@ -36,8 +36,18 @@ function termSql(spec: ListSpec, term: FilterTerm, params: Params): string {
   return asksForNull ? `NOT ${any}` : `(${field.column} IS NULL OR NOT ${any})`;
 }
 
+/** SQL of filter terms over a list's FROM (main table `t`), AND-ed; 'true' when there are none. */
+export function filtersSql(spec: ListSpec, filters: readonly FilterTerm[], params: Params): string {
+  return filters.length ? filters.map((t) => termSql(spec, t, params)).join(' AND ') : 'true';
+}
+
 function whereSql(spec: ListSpec, list: ParsedList, params: Params): string[] {
   const where = list.filters.map((t) => termSql(spec, t, params));
+  if (list.referencedBy) {
+    const { spec: other, filters, column } = list.referencedBy;
+    const inner = filters.map((t) => termSql(other, t, params));
+    where.push(`t.id IN (SELECT ${column} FROM ${other.from}${inner.length ? ` WHERE ${inner.join(' AND ')}` : ''})`);
+  }
   if (list.search) {
     const pattern = params.add(`%${escapeLike(list.search)}%`, 'text');
     const ors = spec.searchColumns.map((c) => `${c} ILIKE ${pattern}`);
@@ -90,8 +100,10 @@ export async function runList<Row extends { id: number }, Item>(db: Queryable, s
   if (!('transaction' in db)) return build();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new ListCache()));
-  const version = await tablesVersion(db, spec.tables);
-  const key = `${spec.from}\n${JSON.stringify(list)}`;
+  const tables = list.referencedBy ? [...new Set([...spec.tables, ...list.referencedBy.spec.tables])] : spec.tables;
+  const version = await tablesVersion(db, tables);
+  const { referencedBy, ...own } = list;
+  const key = `${spec.from}\n${JSON.stringify(own)}${referencedBy ? `\n${referencedBy.spec.from}\n${referencedBy.column}\n${JSON.stringify(referencedBy.filters)}` : ''}`;
   const hit = cache.get(key, version);
   if (hit) return hit as ListPage<Item>;
   const page = await build();

@@ -43,7 +43,7 @@ export function exportListSpec(entity: FileEntity, city: CityConfig): ListSpec {
     case 'organizations':
       return organizationListSpec(city);
     case 'qualifications':
-      return qualificationListSpec;
+      return qualificationListSpec(city);
     case 'rd_institutions':
       return rdInstitutionListSpec(city);
     case 'platforms':

@@ -5,6 +5,7 @@ import { districtName } from '../../domain/district.js';
 import { platformStatusCodes, platformStatuses, platformTypeCodes, platformTypes } from '../../domain/innovationPlatform.js';
 import { recognitionLevelCodes, recognitionLevels } from '../../domain/level.js';
 import { zoneName } from '../../domain/zone.js';
+import { innovationZoneColumn } from '../shared/listFields.js';
 
 /** SQL for the platforms table (创新平台). */
 export interface PlatformRow {
@@ -46,6 +47,9 @@ export function platformListSpec(city: CityConfig): ListSpec {
       authority: { column: 't.authority', type: 'text', sort: true, group: true },
       district_code: { column: 't.district_code', type: 'code', notNull: true, values: city.districts.map((d) => d.code), sort: true, group: true, label: (k) => districtName(city, k) },
       zone: { column: 't.zone', type: 'code', values: city.zones.map((z) => z.code), sort: true, group: true, label: (k) => zoneName(city, k) },
+      // A platform without a recognition date counts from the day it was registered here.
+      existing_since: { column: 'COALESCE(t.recognized_on, t.created_at::date)', type: 'date', notNull: true, sort: true },
+      innovation_zone: { column: innovationZoneColumn(city), type: 'bool', notNull: true, group: true },
       created_at: { column: 't.created_at', type: 'timestamp', notNull: true, sort: true },
       updated_at: { column: 't.updated_at', type: 'timestamp', notNull: true, sort: true },
     },

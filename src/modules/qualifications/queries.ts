@@ -1,6 +1,10 @@
 import type { Queryable } from '../../db/client.js';
 import type { ListSpec } from '../../db/list/spec.js';
+import type { CityConfig } from '../../domain/city.js';
+import { districtName } from '../../domain/district.js';
+import { organizationKindCodes, organizationKinds } from '../../domain/organization.js';
 import { qualificationTypeCodes, qualificationTypes } from '../../domain/qualification.js';
+import { zoneName } from '../../domain/zone.js';
 
 /** SQL for the qualifications table (资质). */
 export interface QualificationRow {
@@ -20,7 +24,8 @@ export const WRITABLE = ['organization_id', 'qualification', 'certificate_no', '
 export const COLUMNS = `t.id, t.organization_id, o.name AS organization_name, t.qualification, t.certificate_no, t.valid_from, t.valid_to, t.created_at, t.updated_at, t.version`;
 const FROM = 'qualifications t JOIN organizations o ON o.id = t.organization_id';
 
-export const qualificationListSpec: ListSpec = {
+export function qualificationListSpec(city: CityConfig): ListSpec {
+  return {
   from: FROM,
   tables: ['qualifications', 'organizations'],
   select: COLUMNS,
@@ -32,12 +37,17 @@ export const qualificationListSpec: ListSpec = {
     valid_from: { column: 't.valid_from', type: 'date', notNull: true, sort: true },
     valid_to: { column: 't.valid_to', type: 'date', sort: true },
     valid_from_year: { column: 'extract(year from t.valid_from)::int', type: 'int', group: true },
+    // Where the holder is: indicators break qualifications down by the organization's district and zone.
+    district_code: { column: 'o.district_code', type: 'code', values: city.districts.map((d) => d.code), sort: true, group: true, label: (k) => districtName(city, k) },
+    zone: { column: 'o.zone', type: 'code', values: city.zones.map((z) => z.code), sort: true, group: true, label: (k) => zoneName(city, k) },
+    organization_kind: { column: 'o.kind', type: 'code', notNull: true, values: organizationKindCodes, group: true, label: (k) => organizationKinds[k as keyof typeof organizationKinds] ?? null },
     created_at: { column: 't.created_at', type: 'timestamp', notNull: true, sort: true },
     updated_at: { column: 't.updated_at', type: 'timestamp', notNull: true, sort: true },
   },
   searchColumns: ['o.name', 't.certificate_no'],
   defaultSort: { field: 'id', desc: false },
-};
+  };
+}
 
 export async function findById(db: Queryable, id: number): Promise<QualificationRow | undefined> {
   const { rows } = await db.query<QualificationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = $1`, [id]);

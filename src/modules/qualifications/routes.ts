@@ -13,7 +13,7 @@ export const qualificationRoutes = (ctx: ServiceContext) =>
     noun: 'qualification',
     schemas: { create: qualificationCreate, patch: qualificationPatch, item: qualification, list: qualificationList },
     rules: (input) => checkQualificationFields(input),
-    listSpec: qualificationListSpec,
+    listSpec: qualificationListSpec(ctx.city),
     list: (query) => service.listQualifications(ctx, query),
     get: (id) => service.getQualification(ctx, id),
     create: (input) => service.createQualification(ctx, input),

@@ -28,9 +28,10 @@ export function presentQualification(row: q.QualificationRow): Qualification {
 }
 
 export async function listQualifications(ctx: ServiceContext, query: ListQuery): Promise<ListPage<Qualification>> {
-  const parsed = parseListQuery(q.qualificationListSpec, query);
+  const spec = q.qualificationListSpec(ctx.city);
+  const parsed = parseListQuery(spec, query);
   if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, q.qualificationListSpec, parsed.value, presentQualification);
+  return runList(ctx.db, spec, parsed.value, presentQualification);
 }
 
 export async function getQualification(ctx: ServiceContext, id: number): Promise<Qualification> {

@@ -6,6 +6,7 @@ import { fourGlobalFeatureCodes, type FourGlobalFeature } from '../../domain/fou
 import { recognitionLevelCodes, recognitionLevels } from '../../domain/level.js';
 import { rdInstitutionCategories, rdInstitutionCategoryCodes } from '../../domain/rdInstitution.js';
 import { zoneName } from '../../domain/zone.js';
+import { innovationZoneColumn } from '../shared/listFields.js';
 
 /** SQL for the rd_institutions table (研发机构). */
 export type RdInstitutionRow = {
@@ -31,6 +32,13 @@ export const COLUMNS = `t.id, t.host_org_id, h.name AS host_name, t.name, t.name
   ${featureColumns.map((c) => `t.${c}`).join(', ')}, t.global_feature_count, t.created_at, t.updated_at, t.version`;
 const FROM = 'rd_institutions t JOIN organizations h ON h.id = t.host_org_id';
 
+const confirmedOn = fourGlobalFeatureCodes.map((f) => `t.${f}_confirmed_on`).join(', ');
+/** An institution without a founding date counts from the day it was registered here. */
+const EXISTING_SINCE = 'COALESCE(t.established_on, t.created_at::date)';
+/** Existing and with a first "four global" feature confirmed (GREATEST/LEAST skip NULLs, hence the CASE). */
+const GLOBAL_ANY_SINCE = `CASE WHEN t.global_feature_count > 0 THEN GREATEST(${EXISTING_SINCE}, LEAST(${confirmedOn})) END`;
+const GLOBAL_ALL_SINCE = `CASE WHEN t.global_feature_count = 4 THEN GREATEST(${EXISTING_SINCE}, ${confirmedOn}) END`;
+
 export function rdInstitutionListSpec(city: CityConfig): ListSpec {
   const features = Object.fromEntries(fourGlobalFeatureCodes.map((f) => [f, { column: `(t.${f}_confirmed_on IS NOT NULL)`, type: 'bool' as const, notNull: true, group: true }]));
   return {
@@ -49,6 +57,11 @@ export function rdInstitutionListSpec(city: CityConfig): ListSpec {
       zone: { column: 't.zone', type: 'code', values: city.zones.map((z) => z.code), sort: true, group: true, label: (k) => zoneName(city, k) },
       global_feature_count: { column: 't.global_feature_count', type: 'int', notNull: true, sort: true, group: true },
       ...features,
+      // The days an institution starts to count in indicators "as of the end of a period".
+      existing_since: { column: EXISTING_SINCE, type: 'date', notNull: true, sort: true },
+      global_any_since: { column: GLOBAL_ANY_SINCE, type: 'date', sort: true },
+      global_all_since: { column: GLOBAL_ALL_SINCE, type: 'date', sort: true },
+      innovation_zone: { column: innovationZoneColumn(city), type: 'bool', notNull: true, group: true },
       created_at: { column: 't.created_at', type: 'timestamp', notNull: true, sort: true },
       updated_at: { column: 't.updated_at', type: 'timestamp', notNull: true, sort: true },
     },

@@ -1,0 +1,80 @@
+import type { Queryable } from '../../db/client.js';
+import type { FilterTerm } from '../../db/list/parse.js';
+import { filtersSql, Params } from '../../db/list/sql.js';
+import { seriesTable, type Bucket, type SeriesTable } from '../../domain/indicatorSeries.js';
+import { periodBounds, shiftDate, type Period } from '../../domain/period.js';
+import type { NamedField, RecordIndicator } from './catalogue.js';
+
+/**
+ * SQL of the indicator engine: one grouped scan per indicator and breakdown gives the counts of
+ * every area, key and year at once (SeriesTable does the rest), and the filter terms that select
+ * the rows behind one value, for the registry list to return them.
+ */
+
+export interface Years {
+  first: number;
+  last: number;
+}
+
+const year = (dateSql: string) => `extract(year from ${dateSql})::int`;
+
+/** The counts behind an indicator for every year, area (district) and breakdown key. */
+export async function computeSeries(db: Queryable, r: RecordIndicator, breakdown: NamedField | null, years: Years, cityCode: string): Promise<SeriesTable> {
+  const params = new Params();
+  const where = [filtersSql(r.spec, r.filters, params)];
+  const part = r.part ? filtersSql(r.spec, r.part, params) : null;
+  const area = `(${r.area.field.column})::text`;
+  const key = breakdown ? `(${breakdown.field.column})::text` : 'NULL::text';
+  const n =
+    r.formula.op === 'distinct_count' ? `count(DISTINCT ${r.distinct!.field.field.column})::int`
+    : r.formula.op === 'sum' ? `COALESCE(sum(${r.sum!.field.column}), 0)::float8`
+    : 'count(*)::int';
+  const partN = part ? `(count(*) FILTER (WHERE ${part}))::int` : '0';
+
+  let sql: string;
+  const t = r.timing;
+  if (t.rule === 'within') {
+    const d = t.date.field.column;
+    where.push(`${d} IS NOT NULL`, `${d} >= ${params.add(`${years.first}-01-01`, 'date')}`);
+    sql = `SELECT ${area} AS area, ${key} AS key, ${year(d)} AS y1, ${year(d)} AS y2, ${n} AS n, ${partN} AS part
+      FROM ${r.spec.from} WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3`;
+  } else {
+    const since = t.since.field.column;
+    where.push(`${since} IS NOT NULL`);
+    // Counted on the last day of every year from its start to the year before the day after its end.
+    const lastYear = t.until ? `(${year(`(${t.until.field.column} + 1)`)} - 1)` : 'NULL::int';
+    if (r.formula.op === 'distinct_count') {
+      // A distinct count cannot be summed over years: each year is counted on its own.
+      const first = params.add(years.first, 'int');
+      const last = params.add(years.last, 'int');
+      sql = `SELECT ${area} AS area, ${key} AS key, g.y AS y1, g.y AS y2, ${n} AS n, ${partN} AS part
+        FROM ${r.spec.from} CROSS JOIN LATERAL generate_series(GREATEST(${year(since)}, ${first}), LEAST(COALESCE(${lastYear}, ${last}), ${last})) AS g(y)
+        WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3`;
+    } else {
+      sql = `SELECT ${area} AS area, ${key} AS key, ${year(since)} AS y1, ${lastYear} AS y2, ${n} AS n, ${partN} AS part
+        FROM ${r.spec.from} WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3, 4`;
+    }
+  }
+  const { rows } = await db.query<{ area: string | null; key: string | null; y1: number; y2: number | null; n: number; part: number }>(sql, params.values);
+  const buckets = rows.map((row): Bucket => ({ area: row.area, key: row.key, from: row.y1, to: row.y2, n: Number(row.n), part: Number(row.part) }));
+  return seriesTable(buckets, years.first, years.last, cityCode);
+}
+
+/** The filter terms that select the rows behind one value: the formula's, the period's and the area's. */
+export function rowFilters(r: RecordIndicator, period: Period, area: string | null, withPart: boolean): FilterTerm[] {
+  const { start, end } = periodBounds(period);
+  const terms: FilterTerm[] = [...r.filters];
+  const t = r.timing;
+  if (t.rule === 'within') {
+    terms.push(
+      { field: t.date.name, negate: false, alternatives: [{ op: 'gt', value: shiftDate(start, -1) }] },
+      { field: t.date.name, negate: false, alternatives: [{ op: 'lt', value: shiftDate(end, 1) }] },
+    );
+  } else {
+    terms.push({ field: t.since.name, negate: false, alternatives: [{ op: 'lt', value: shiftDate(end, 1) }] });
+    if (t.until) terms.push({ field: t.until.name, negate: false, alternatives: [{ op: 'gt', value: shiftDate(end, -1) }, { op: 'null', value: null }] });
+  }
+  if (area !== null) terms.push({ field: r.area.name, negate: false, alternatives: [{ op: 'eq', value: area }] });
+  if (withPart && r.part) terms.push(...r.part);
+  return terms;
+}
