@@ -10,7 +10,7 @@ export const registryMeta = z
       code: z.string(),
       name: bilingual,
       province: bilingual,
-      districts: z.array(codeEntry),
+      districts: z.array(codeEntry.extend({ tile: z.object({ row: z.number().int(), col: z.number().int() }).nullable() })),
       retired_districts: z.array(codeEntry.extend({ successor: z.string() })),
       zones: z.array(codeEntry.extend({ innovation_zone: z.boolean() })),
     }),

@@ -94,6 +94,13 @@ describe('parseCityConfig', () => {
     expect(message).toContain('placeholderCodes[0]: expected a 6-digit code');
   });
 
+  it('reads the cell of each district on the schematic map, and names a bad one', () => {
+    expect(parseCityConfig(changshaCopy()).districts.find((d) => d.code === '430104')?.tile).toEqual({ row: 1, col: 1 });
+    const json = changshaCopy();
+    (json.districts as Record<string, unknown>[])[1]!.tile = [1, 'x'];
+    expect(problemsOf(json)).toContain('districts[1].tile: expected [row, column]');
+  });
+
   it('rejects a successor that is not a current district', () => {
     const json = changshaCopy();
     (json.retiredDistricts as Record<string, unknown>[])[0] = { code: '430122', name: { zh: '望城县', en: 'Wangcheng County' }, successor: '430199' };
