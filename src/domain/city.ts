@@ -11,7 +11,7 @@ export interface District {
   code: string;
   name: Message;
   /** Cell of a schematic map (示意图): row and column on a grid that keeps the districts' relative places. */
-  tile: { row: number; col: number } | null;
+  tile?: { row: number; col: number };
 }
 
 /** A code that was abolished; records must use its successor instead. */
@@ -90,14 +90,16 @@ function readObject(item: unknown, path: string, problems: Problems): Record<str
 
 function readDistrict(item: unknown, path: string, problems: Problems): District {
   const obj = readObject(item, path, problems);
-  return { code: readString(obj, 'code', path, problems, AREA_CODE), name: readMessage(obj.name, `${path}.name`, problems), tile: readTile(obj.tile, `${path}.tile`, problems) };
+  const tile = readTile(obj.tile, `${path}.tile`, problems);
+  const district: District = { code: readString(obj, 'code', path, problems, AREA_CODE), name: readMessage(obj.name, `${path}.name`, problems) };
+  return tile ? { ...district, tile } : district;
 }
 
 function readTile(value: unknown, path: string, problems: Problems): District['tile'] {
-  if (value === undefined) return null;
+  if (value === undefined) return undefined;
   const ok = Array.isArray(value) && value.length === 2 && value.every((n) => Number.isInteger(n) && n >= 0 && n < 20);
   if (!ok) problems.push(`${path}: expected [row, column], two whole numbers from 0 to 19`);
-  return ok ? { row: value[0] as number, col: value[1] as number } : null;
+  return ok ? { row: value[0] as number, col: value[1] as number } : undefined;
 }
 
 function readRetired(item: unknown, path: string, problems: Problems): RetiredDistrict {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ListQuery } from '../../contracts/common.js';
 import type { Indicator, Observation, OfficialValueCreate, rowsQuery } from '../../contracts/indicators.js';
+import type { Queryable } from '../../db/client.js';
 import { formatFilters, parseListQuery, type ParsedList } from '../../db/list/parse.js';
 import { runList, type ListPage } from '../../db/list/sql.js';
 import type { Message } from '../../domain/message.js';
@@ -185,4 +186,33 @@ export async function listOfficialValues(engine: IndicatorEngine, code: string, 
   officialIndicator(engine, code);
   const area = q.area === undefined ? undefined : checkArea(engine, q.area);
   return { results: (await officialValueHistory(engine.db, code, { period: q.period, area })).map(presentOfficialValue) };
+}
+
+/** An official figure as a data file gives it (the demo's statistics, a city's back series). */
+export interface OfficialFigure {
+  code: string;
+  period: string;
+  value: number;
+  source: string;
+  published_on: string;
+  note?: string;
+}
+
+/**
+ * Loads official figures for the city, skipping any already recorded with the same publication
+ * day and value, so loading twice adds nothing. Codes are checked against the catalogue first.
+ */
+export async function loadOfficialFigures(engine: IndicatorEngine, figures: readonly OfficialFigure[], db: Queryable = engine.db): Promise<number> {
+  for (const f of figures) officialIndicator(engine, f.code);
+  let added = 0;
+  for (const f of figures) {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM official_values WHERE indicator_code = $1 AND period = $2 AND area_code = $3 AND published_on = $4 AND value = $5`,
+      [f.code, f.period, engine.city.code, f.published_on, f.value],
+    );
+    if (rows[0]!.n > 0) continue;
+    await insertOfficialValue(db, { indicator_code: f.code, period: f.period, area_code: engine.city.code, value: f.value, source: f.source, published_on: f.published_on, note: f.note ?? null });
+    added++;
+  }
+  return added;
 }

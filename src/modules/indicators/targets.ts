@@ -4,6 +4,7 @@ import type { Message } from '../../domain/message.js';
 import { elapsedShare, isViolation, parsePeriod } from '../../domain/period.js';
 import { assessTarget, targetStatuses } from '../../domain/targetStatus.js';
 import type { FieldProblem } from '../../contracts/common.js';
+import type { Queryable } from '../../db/client.js';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
 import { measureOf, type ResolvedIndicator } from './catalogue.js';
@@ -161,4 +162,15 @@ export async function cascadeTarget(engine: IndicatorEngine, id: number, basis: 
     }
   });
   return listTargets(engine, { parent_id: city.id });
+}
+
+/** City targets as a data file gives them; a target already set for the indicator and year is kept. */
+export async function loadCityTargets(engine: IndicatorEngine, targets: readonly Omit<TargetCreate, 'area'>[], db: Queryable = engine.db): Promise<number> {
+  let added = 0;
+  for (const t of targets) {
+    checkNewTarget(engine, t);
+    const id = await q.insertTarget(db, { indicator_code: t.indicator_code, period: t.period, area_code: engine.city.code, comparator: t.comparator, value: t.value, tolerance: t.tolerance ?? null, parent_id: null, note: t.note ?? null });
+    if (id !== null) added++;
+  }
+  return added;
 }
