@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dashboard, indicatorCatalogue, observationList, target, targetList, type Observation } from '../../src/contracts/indicators.js';
 import { createOrganization, createPlatform, createQualification, createRdInstitution } from '../support/factories.js';
+import { loadCatalogue } from '../../src/modules/indicators/catalogue.js';
+import { IndicatorEngine } from '../../src/modules/indicators/engine.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 import { errorAt, expectProblem } from './helpers.js';
 
@@ -143,6 +145,15 @@ describe('computed values and their rows', () => {
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/platforms/${p.id}`, headers: { 'if-match': `"${p.version}"` }, payload: { status: 'revoked' } });
     expect(res.statusCode, res.body).toBe(200);
     expect((await valueOf('platforms.pilot_platform.count', 2025)).value).toBe(0);
+  });
+
+  it('recomputes every indicator at once, to the same values', async () => {
+    const engine = new IndicatorEngine(t.db, t.ctx.city, loadCatalogue(t.ctx.city), () => TODAY);
+    await engine.recomputeAll();
+    const versions = await engine.versions();
+    for (const code of ['rd_institutions.count', 'rd_institutions.global_all', 'enterprises.tech_sme.count', 'platforms.national.count']) {
+      expect((await engine.value(code, 2025, t.ctx.city.code, versions)).value).toBe((await valueOf(code, 2025)).value);
+    }
   });
 
   it('names the field of a bad query', async () => {

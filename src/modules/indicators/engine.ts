@@ -129,10 +129,13 @@ export class IndicatorEngine {
     return districtName(this.city, area) ?? { zh: area, en: area };
   }
 
-  /** Drops every cached series: the next read recomputes (for a bulk change made outside the triggers' view, and for the benchmark). */
-  invalidate(): void {
+  /** Drops every cached series and computes each indicator's series again (the benchmark's "after a bulk change"). */
+  async recomputeAll(): Promise<void> {
     this.tables.clear();
     this.official = null;
+    const versions = await this.versions();
+    const records = [...this.catalogue.indicators.values()].filter((r): r is RecordIndicator => r.kind === 'record');
+    await Promise.all([...records.map((r) => this.series(r, null, versions)), this.officialCells(versions)]);
   }
 }
 

@@ -96,15 +96,20 @@ export async function observations(engine: IndicatorEngine, code: string, q: { p
 }
 
 async function breakdownObservations(engine: IndicatorEngine, r: RecordIndicator, field: NamedField, breakdown: string, years: number[], area: string, versions: Awaited<ReturnType<IndicatorEngine['versions']>>): Promise<Observation[]> {
-  const table = await engine.series(r, field, versions);
+  const city = engine.city.code;
+  // By district, the series the engine keeps anyway (every value per area) is the breakdown.
+  const byArea = field.name === r.area.name;
+  const table = await engine.series(r, byArea ? null : field, versions);
+  const cells = (key: string | null) => (byArea ? table.get(key ?? '') : table.get(area, key));
+  const seen = byArea ? (area === city ? table.areas().map((a) => (a === '' ? null : a)) : [area]) : table.keys(area);
   // Keys with nothing in the years asked for are left out, except that every district appears on
   // a city's district breakdown (a map shows them all).
-  const keys = table.keys(area).filter((key) => years.some((y) => (table.get(area, key)?.[y - table.first]?.n ?? 0) > 0));
-  if (breakdown === 'district' && area === engine.city.code) for (const d of engine.city.districts) if (!keys.includes(d.code)) keys.push(d.code);
+  const keys = seen.filter((key) => years.some((y) => (cells(key)?.[y - table.first]?.n ?? 0) > 0));
+  if (byArea && area === city) for (const d of engine.city.districts) if (!keys.includes(d.code)) keys.push(d.code);
   const out: Observation[] = [];
   for (const y of years) {
     for (const key of keys) {
-      const v = engine.cellValue(r, table.get(area, key)?.[y - table.first], y);
+      const v = engine.cellValue(r, cells(key)?.[y - table.first], y);
       out.push(engine.observation(r.def.code, y, area, v, { breakdown_key: key, breakdown_label: key === null ? null : (field.field.label?.(key) ?? null) }));
     }
   }
