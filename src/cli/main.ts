@@ -6,6 +6,7 @@ import { doctor } from './doctor.js';
 import { migrateCommand, seedCommand } from './database.js';
 import { exportCommand, exportEntityChoices } from './export.js';
 import { importCommand, importEncodings, importModes } from './import.js';
+import { indicatorCommand, indicatorsCommand, indicatorValueCommand } from './indicators.js';
 import type { TextEncoding } from '../modules/imports/rawRows.js';
 import type { ImportMode } from '../modules/imports/writer.js';
 import { serve } from './serve.js';
@@ -78,6 +79,42 @@ export function buildCli(): Command {
         ...(typeof opts.encoding === 'string' ? { encoding: opts.encoding as TextEncoding } : {}),
         ...(typeof opts.sheet === 'string' ? { sheet: opts.sheet } : {}),
         ...(typeof opts.report === 'string' ? { report: opts.report } : {}),
+      }),
+    );
+  withDatabaseFlags(program.command('indicators').description('every indicator with its value in a year (default: the last complete one)'))
+    .addOption(new Option('--period <year>', 'the year'))
+    .addOption(new Option('--json', 'print JSON observations'))
+    .action((opts) => indicatorsCommand(configFrom(opts), { ...(typeof opts.period === 'string' ? { period: opts.period } : {}), json: opts.json === true }));
+  withDatabaseFlags(program.command('indicator').description('one indicator: every year, or one year broken down'))
+    .argument('<code>', 'indicator code, e.g. rd_institutions.count')
+    .addOption(new Option('--period <year>', 'one year'))
+    .addOption(new Option('--area <code>', 'a district code (default: the city)'))
+    .addOption(new Option('--breakdown <name>', 'district, zone, category, …'))
+    .addOption(new Option('--json', 'print JSON observations'))
+    .action((code: string, opts: Record<string, unknown>) =>
+      indicatorCommand(configFrom(opts), code, {
+        ...(typeof opts.period === 'string' ? { period: opts.period } : {}),
+        ...(typeof opts.area === 'string' ? { area: opts.area } : {}),
+        ...(typeof opts.breakdown === 'string' ? { breakdown: opts.breakdown } : {}),
+        json: opts.json === true,
+      }),
+    );
+  withDatabaseFlags(program.command('indicator-value').description('record an official value (a publication or a revision) with its source'))
+    .argument('<code>', 'official indicator code, e.g. gdp')
+    .requiredOption('--period <year>', 'the statistical year')
+    .requiredOption('--value <number>', 'the value, in the indicator’s unit')
+    .requiredOption('--source <text>', 'where it was published')
+    .requiredOption('--published-on <date>', 'publication day, YYYY-MM-DD')
+    .addOption(new Option('--area <code>', 'a district code (default: the city)'))
+    .addOption(new Option('--note <text>', 'a note, e.g. "revised"'))
+    .action((code: string, opts: Record<string, unknown>) =>
+      indicatorValueCommand(configFrom(opts), code, {
+        period: opts.period,
+        value: Number(opts.value),
+        source: opts.source,
+        published_on: opts.publishedOn,
+        ...(typeof opts.area === 'string' ? { area: opts.area } : {}),
+        ...(typeof opts.note === 'string' ? { note: opts.note } : {}),
       }),
     );
   withDatabaseFlags(program.command('doctor').description('check configuration, database and build')).action((opts) => doctor(configFrom(opts)));

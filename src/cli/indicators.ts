@@ -1,0 +1,75 @@
+import { loadCity, type Config } from '../config.js';
+import type { Observation } from '../contracts/indicators.js';
+import { officialValueCreate } from '../contracts/indicators.js';
+import { openDatabase } from '../db/open.js';
+import { loadCatalogue } from '../modules/indicators/catalogue.js';
+import { IndicatorEngine } from '../modules/indicators/engine.js';
+import { addOfficialValue, observations } from '../modules/indicators/service.js';
+import { AppError } from '../modules/shared/errors.js';
+
+/** `starcity indicators`, `starcity indicator <code>`, `starcity indicator-value <code>`: the indicator engine from a terminal. */
+
+async function withEngine<T>(config: Config, work: (engine: IndicatorEngine) => Promise<T>): Promise<T> {
+  const city = loadCity(config.city);
+  const { db } = await openDatabase(config, 'indicators');
+  try {
+    return await work(new IndicatorEngine(db, city, loadCatalogue(city)));
+  } catch (err) {
+    // Problems name the option they are about, as the API names the field.
+    if (err instanceof AppError && err.errors.length) throw new Error(err.errors.map((e) => `--${e.field}: ${e.message.en} (${e.message.zh})`).join('\n'));
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+const format = (v: number | null, decimals: number) => (v === null ? '—' : v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows.map((r) => r.map((cell, i) => cell + ' '.repeat(widths[i]! - [...cell].length)).join('  ').trimEnd()).join('\n');
+}
+
+/** Every indicator with its value in a year (the last complete one by default). */
+export async function indicatorsCommand(config: Config, opts: { period?: string; json: boolean }): Promise<void> {
+  await withEngine(config, async (engine) => {
+    const year = opts.period ?? String(engine.years.last - 1);
+    const rows: Observation[] = [];
+    for (const code of engine.catalogue.indicators.keys()) rows.push(...(await observations(engine, code, { period: year })));
+    if (opts.json) return void console.log(JSON.stringify(rows, null, 2));
+    const line = (o: Observation) => {
+      const def = engine.indicator(o.code)!.def;
+      return [o.code, def.name.zh, format(o.value, def.decimals ?? 0), def.unit, o.source, o.as_of ?? ''];
+    };
+    console.log(table([['code', 'name', year, 'unit', 'source', 'as of'], ...rows.map(line)]));
+  });
+}
+
+/** One indicator's values: every year, or one year broken down. */
+export async function indicatorCommand(config: Config, code: string, opts: { period?: string; area?: string; breakdown?: string; json: boolean }): Promise<void> {
+  await withEngine(config, async (engine) => {
+    const rows = await observations(engine, code, opts);
+    if (opts.json) return void console.log(JSON.stringify(rows, null, 2));
+    const def = engine.indicator(code)!.def;
+    const header = ['period', 'area', ...(opts.breakdown ? [opts.breakdown] : []), 'value', ...(def.unit === 'percent' ? ['of'] : [])];
+    const line = (o: Observation) => [
+      o.period,
+      o.area,
+      ...(opts.breakdown ? [o.breakdown_label?.zh ?? o.breakdown_key ?? '(none)'] : []),
+      format(o.value, def.decimals ?? 0),
+      ...(def.unit === 'percent' ? [o.denominator === undefined ? '' : `${o.numerator}/${o.denominator}`] : []),
+    ];
+    console.log(`${def.name.zh} ${def.name.en} (${code})`);
+    console.log(table([header, ...rows.map(line)]));
+  });
+}
+
+/** Records an official value (a publication or a revision) with its source. */
+export async function indicatorValueCommand(config: Config, code: string, input: Record<string, unknown>): Promise<void> {
+  const parsed = officialValueCreate.safeParse(input);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/_/g, '-')}: ${i.message}`).join('\n'));
+  await withEngine(config, async (engine) => {
+    const v = await addOfficialValue(engine, code, parsed.data);
+    console.log(`Recorded ${code} ${v.period} (${v.area}) = ${v.value}, published ${v.published_on}: ${v.source}`);
+  });
+}
