@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, useParams, type RouteObject } from 'react-router';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { TargetsPage } from './dashboard/TargetsPage';
 import { OrganizationCreatePage, OrganizationDetailPage, OrganizationEditPage, OrganizationListPage } from './entities/organizations/pages';
 import { PlatformCreatePage, PlatformDetailPage, PlatformEditPage, PlatformListPage } from './entities/platforms/pages';
 import { QualificationCreatePage, QualificationDetailPage, QualificationEditPage, QualificationListPage } from './entities/qualifications/pages';
@@ -7,6 +9,8 @@ import { RdInstitutionCreatePage, RdInstitutionDetailPage, RdInstitutionEditPage
 import { ImportDetailPage } from './imports/ImportDetailPage';
 import { ImportListPage } from './imports/ImportListPage';
 import { ImportWizardPage } from './imports/ImportWizard';
+import { IndicatorCataloguePage } from './indicators/IndicatorCataloguePage';
+import { IndicatorPage } from './indicators/IndicatorPage';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -46,6 +50,15 @@ export const routes: RouteObject[] = [
     Component: AppLayout,
     children: [
       { index: true, Component: HomePage },
+      { path: 'dashboard', Component: DashboardPage },
+      {
+        path: 'indicators',
+        children: [
+          { index: true, Component: IndicatorCataloguePage },
+          { path: ':code', Component: IndicatorPage },
+        ],
+      },
+      { path: 'targets', Component: TargetsPage },
       entityRoutes('organizations', { list: OrganizationListPage, create: OrganizationCreatePage, detail: OrganizationDetailPage, edit: OrganizationEditPage }),
       entityRoutes('rd-institutions', { list: RdInstitutionListPage, create: RdInstitutionCreatePage, detail: RdInstitutionDetailPage, edit: RdInstitutionEditPage }),
       entityRoutes('platforms', { list: PlatformListPage, create: PlatformCreatePage, detail: PlatformDetailPage, edit: PlatformEditPage }),

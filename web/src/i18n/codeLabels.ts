@@ -20,7 +20,7 @@ export interface CodeOption {
   label: string;
 }
 
-type Entry = RegistryMeta['city']['districts'][number];
+type Entry = RegistryMeta['code_lists'][string][number];
 
 function entriesOf(meta: RegistryMeta, list: CodeListName): Entry[] {
   if (list === 'district') return meta.city.districts;

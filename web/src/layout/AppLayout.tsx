@@ -1,4 +1,4 @@
-import { ApiOutlined, AppstoreOutlined, BankOutlined, ExperimentOutlined, HomeOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, AppstoreOutlined, BankOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HomeOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -7,6 +7,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 /** Top-level sections; the first path segment selects the menu entry. */
 const SECTIONS = [
   { path: '/', key: 'home', icon: <HomeOutlined /> },
+  { path: '/dashboard', key: 'dashboard', icon: <DashboardOutlined /> },
+  { path: '/indicators', key: 'indicators', icon: <FundOutlined /> },
+  { path: '/targets', key: 'targets', icon: <AimOutlined /> },
   { path: '/organizations', key: 'organizations', icon: <BankOutlined /> },
   { path: '/rd-institutions', key: 'rdInstitutions', icon: <ExperimentOutlined /> },
   { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },

@@ -1,4 +1,5 @@
-import { Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
+import { DashboardOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useList, useMeta } from '../api/hooks';
@@ -36,12 +37,19 @@ export function HomePage() {
 
   return (
     <Flex vertical gap="large">
-      <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('home.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
-      </div>
+      <Flex justify="space-between" align="start" wrap gap="small">
+        <div>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('home.title')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+        </div>
+        <Link to="/dashboard" data-testid="open-dashboard">
+          <Button type="primary" icon={<DashboardOutlined />}>
+            {t('home.openDashboard')}
+          </Button>
+        </Link>
+      </Flex>
       <Row gutter={[16, 16]} data-testid="home-counts">
         <Col xs={12} lg={6}>
           <CountCard resource={organizations} title={t('nav.organizations')} to="/organizations" />

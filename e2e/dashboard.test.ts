@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { choose, launchChromium, withScreenshot } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+/**
+ * The dashboard (驾驶舱) on the demo registry, as the bureau reads it: KPI cards with numbers, in
+ * Chinese then English; a KPI and a district tile each open the records behind them, exactly as
+ * many as the figure says; a target set on the targets page shows its status there and on the
+ * dashboard, and a change made meanwhile by someone else is refused (If-Match) and said so. The
+ * demo's figures are not written here: each card is compared with its own drill-down.
+ */
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const YUELU = '430104';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+
+/** `starcity seed --demo` on the data directory before the server holds it. */
+function seedDemo(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: dir, LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'seed', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('error', reject);
+    child.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`starcity seed --demo exited with ${status}:\n${out}`))));
+  });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-dashboard-'));
+  [browser] = await Promise.all([launchChromium(), seedDemo(dataDir)]);
+  server = await startServer({ dataDir });
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The digits of a formatted figure ("4,344" → 4344). */
+async function figure(locator: Locator): Promise<number> {
+  const text = (await locator.textContent()) ?? '';
+  expect(text, 'a figure').toMatch(/\d/);
+  return Number(text.replace(/\D/g, ''));
+}
+
+/** The drill-down's own count, once its rows have loaded. */
+async function rowCount(): Promise<number> {
+  const count = page.getByTestId('rows-count');
+  await count.waitFor();
+  return figure(count);
+}
+
+test('shows KPI cards in both languages, and drills a KPI and a district down to as many rows', async () => {
+  await withScreenshot(page, 'dashboard-kpis', async () => {
+    await page.goto(`${server.url}/dashboard`);
+    const card = page.getByTestId('kpi-rd_institutions.count');
+    await card.getByText('研发机构总数').waitFor();
+    const value = await figure(card.getByTestId('kpi-value'));
+    expect(value).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('kpi-cards').getByTestId('kpi-value').count()).toBeGreaterThan(4);
+
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await card.getByText('R&D institutions', { exact: true }).waitFor();
+    expect(await figure(card.getByTestId('kpi-value'))).toBe(value);
+    // The map draws district names (SVG text) in the language chosen.
+    const map = page.getByTestId('district-map');
+    await map.getByText('Yuelu District', { exact: true }).waitFor();
+
+    await card.click();
+    await page.waitForURL(/\/indicators\/rd_institutions\.count\?period=\d{4}$/);
+    expect(await rowCount()).toBe(value);
+
+    // A tile's label is two SVG texts: the district's name, then its value.
+    await page.goBack();
+    const tileName = map.locator('text', { hasText: /^Yuelu District$/ });
+    const tileValue = await figure(tileName.locator('xpath=following-sibling::*[1]'));
+    await tileName.click();
+    await page.waitForURL(new RegExp(`/indicators/rd_institutions\\.count\\?period=\\d{4}&area=${YUELU}$`));
+    expect(await rowCount()).toBe(tileValue);
+  });
+});
+
+test('sets a target, sees its status, and is told when someone else changed it first', async () => {
+  await withScreenshot(page, 'dashboard-targets', async () => {
+    await page.goto(`${server.url}/targets`);
+    await page.getByTestId('target-form').waitFor();
+    await choose(page, '#newTarget_indicator_code', 'R&D institutions');
+    await page.locator('#newTarget_value').fill('100000');
+    await page.getByTestId('target-submit').click();
+    const list = page.getByTestId('target-list');
+    const status = list.getByTestId('target-status').first();
+    await status.waitFor();
+    expect(await status.innerText()).toMatch(/Achieved|On track|At risk|Off track|No data yet/);
+
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByTestId('dashboard-targets').getByTestId('target-status').waitFor();
+
+    // Someone else changes the target while the dialog is open: saving answers 412.
+    await page.goto(`${server.url}/targets`);
+    await list.getByTestId('target-edit').first().click();
+    const [target] = ((await (await fetch(`${server.url}/api/v1/targets?period=${new Date().getFullYear()}`)).json()) as { results: Array<{ id: number; version: number }> }).results;
+    const patched = await fetch(`${server.url}/api/v1/targets/${target!.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'if-match': `"${target!.version}"` },
+      body: JSON.stringify({ value: 90000 }),
+    });
+    expect(patched.status).toBe(200);
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#editTarget_value').fill('80000');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByTestId('target-stale').waitFor();
+    await dialog.getByRole('button', { name: 'Reload' }).click();
+    await dialog.getByTestId('target-stale').waitFor({ state: 'detached' });
+    await dialog.locator('#editTarget_value').fill('80000');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await list.getByText('≥ 80,000').waitFor();
+  });
+});

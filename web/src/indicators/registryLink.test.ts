@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { FilterSpec } from '../list/listState';
+import { registryListUrl } from './registryLink';
+
+const institutionFilters: FilterSpec[] = [
+  { field: 'category', kind: 'code', list: 'rd_institution_category' },
+  { field: 'level', kind: 'code', list: 'level' },
+  { field: 'district_code', kind: 'code', list: 'district' },
+  { field: 'established_on', kind: 'dateRange' },
+];
+
+describe('registry list link of a drill-down', () => {
+  it('turns strict API bounds into the page’s inclusive date range, and codes into its fields', () => {
+    const url = registryListUrl('/rd-institutions', 'category:enterprise_rd_center,established_on:>2024-12-31,established_on:<2026-01-01,district_code:430104', institutionFilters);
+    expect(url).toBe('/rd-institutions?category=enterprise_rd_center&district_code=430104&established_on=2025-01-01..2025-12-31');
+  });
+
+  it('keeps alternatives and open ends', () => {
+    expect(registryListUrl('/rd-institutions', 'level:national|provincial,established_on:<2026-01-01', institutionFilters)).toBe('/rd-institutions?level=national%7Cprovincial&established_on=..2025-12-31');
+  });
+
+  it('gives no link when a term has no field on the page, or no place in it', () => {
+    expect(registryListUrl('/rd-institutions', 'existing_since:<2026-01-01', institutionFilters)).toBeNull();
+    expect(registryListUrl('/rd-institutions', 'level:!national', institutionFilters)).toBeNull();
+    expect(registryListUrl('/rd-institutions', 'established_on:2025-01-01', institutionFilters)).toBeNull();
+    expect(registryListUrl('/rd-institutions', 'level:national,level:provincial', institutionFilters)).toBeNull();
+  });
+
+  it('links the plain list for an empty filter', () => {
+    expect(registryListUrl('/rd-institutions', '', institutionFilters)).toBe('/rd-institutions');
+  });
+});

@@ -1,0 +1,33 @@
+import type { RegistryEntity } from '../api/indicators';
+import { useOrganizationColumns } from '../entities/organizations/columns';
+import { usePlatformColumns } from '../entities/platforms/columns';
+import { useQualificationColumns } from '../entities/qualifications/columns';
+import { useRdInstitutionColumns } from '../entities/rdInstitutions/columns';
+import { registryPath } from '../imports/importView';
+import type { LabelledFilter } from '../list/FilterBar';
+import type { ListColumn } from '../list/RegistryList';
+
+export type RowItem = { id: number };
+
+export interface RowColumns {
+  columns: readonly ListColumn<RowItem>[];
+  /** The filters the entity's registry list page offers. */
+  filters: readonly LabelledFilter[];
+  basePath: string;
+}
+
+/**
+ * The registry list's own columns for drill-down rows: the rows endpoint returns each entity's
+ * records exactly as its list does, so the entity's columns render them. (Hooks cannot be chosen
+ * conditionally, so all four are made; each is a memoised array.)
+ */
+export function useRowColumns(entity: RegistryEntity): RowColumns {
+  const all = {
+    organizations: useOrganizationColumns(),
+    qualifications: useQualificationColumns(),
+    rd_institutions: useRdInstitutionColumns(),
+    platforms: usePlatformColumns(),
+  };
+  const { columns, filters } = all[entity];
+  return { columns: columns as unknown as ListColumn<RowItem>[], filters, basePath: registryPath(entity) };
+}
