@@ -43,6 +43,8 @@ export const en: typeof zhCN = {
     searchPlaceholder: 'Name (any part, Chinese works)',
     searchButton: 'Search',
     clearFilters: 'Clear filters',
+    rawFilter: 'Also filtered by: {{filter}}',
+    clearRawFilter: 'Remove this condition',
     total: '{{from}}–{{to}} of {{total}}',
     count: '{{count}} in total',
     export: 'Export',

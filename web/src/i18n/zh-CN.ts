@@ -45,6 +45,8 @@ export const zhCN = {
     searchPlaceholder: '名称（可输入任意片段）',
     searchButton: '搜索',
     clearFilters: '清除筛选',
+    rawFilter: '另按条件筛选：{{filter}}',
+    clearRawFilter: '去掉此条件',
     total: '第 {{from}}–{{to}} 条，共 {{total}} 条',
     count: '共 {{count}} 条',
     export: '导出',

@@ -19,11 +19,12 @@ describe('registry list link of a drill-down', () => {
     expect(registryListUrl('/rd-institutions', 'level:national|provincial,established_on:<2026-01-01', institutionFilters)).toBe('/rd-institutions?level=national%7Cprovincial&established_on=..2025-12-31');
   });
 
-  it('gives no link when a term has no field on the page, or no place in it', () => {
-    expect(registryListUrl('/rd-institutions', 'existing_since:<2026-01-01', institutionFilters)).toBeNull();
-    expect(registryListUrl('/rd-institutions', 'level:!national', institutionFilters)).toBeNull();
-    expect(registryListUrl('/rd-institutions', 'established_on:2025-01-01', institutionFilters)).toBeNull();
-    expect(registryListUrl('/rd-institutions', 'level:national,level:provincial', institutionFilters)).toBeNull();
+  it('passes terms the page has no control for as its raw filter, unchanged', () => {
+    const raw = (url: string) => new URL(url, 'http://x').searchParams.get('filter');
+    expect(raw(registryListUrl('/rd-institutions', 'existing_since:<2026-01-01,district_code:430104', institutionFilters))).toBe('existing_since:<2026-01-01');
+    expect(raw(registryListUrl('/rd-institutions', 'level:!national', institutionFilters))).toBe('level:!national');
+    expect(raw(registryListUrl('/rd-institutions', 'established_on:2025-01-01', institutionFilters))).toBe('established_on:2025-01-01');
+    expect(raw(registryListUrl('/rd-institutions', 'level:national,level:provincial', institutionFilters))).toBe('level:provincial');
   });
 
   it('links the plain list for an empty filter', () => {

@@ -2,19 +2,22 @@ import { emptyListState, shiftDate, writeListState, type FilterSpec, type ListSt
 
 /**
  * The registry list page showing the same rows as a drill-down. The rows endpoint names them
- * with an API filter (`level:national,established_on:>2024-12-31`); a list page keeps its state
- * in its own URL fields (`?level=national&established_on=2025-01-01..`), and only for the filters
- * it offers. So each term becomes one of those fields, or there is no such page (null): a link
- * that silently dropped a term would show other rows than the figure counts.
+ * with an API filter (`level:national,established_on:>2024-12-31`). Terms the page offers a
+ * control for become its own URL fields (`?level=national&established_on=2025-01-01..`), so the
+ * filter bar shows them; the others travel as the page's raw `filter`, shown as such and sent to
+ * the API unchanged, so the page lists exactly the rows the figure counts.
  */
-export function registryListUrl(basePath: string, filter: string, filters: readonly FilterSpec[]): string | null {
+export function registryListUrl(basePath: string, filter: string, filters: readonly FilterSpec[]): string {
   const state: ListState = emptyListState();
+  const rest: string[] = [];
   for (const term of filter.split(',').filter((t) => t !== '')) {
     const colon = term.indexOf(':');
     const spec = filters.find((f) => f.field === term.slice(0, colon));
     const body = term.slice(colon + 1);
-    if (colon <= 0 || !spec || !(spec.kind === 'code' ? addCodes(state, spec.field, body) : addBound(state, spec.field, body))) return null;
+    const placed = colon > 0 && spec !== undefined && (spec.kind === 'code' ? addCodes(state, spec.field, body) : addBound(state, spec.field, body));
+    if (!placed) rest.push(term);
   }
+  state.filter = rest.join(',');
   const query = writeListState(state, filters).toString();
   return query ? `${basePath}?${query}` : basePath;
 }

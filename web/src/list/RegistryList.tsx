@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, Button, Flex, Space, Table, Typography, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -77,6 +77,19 @@ export function RegistryList<Item extends { id: number }>({ resource, title, bas
         </Space>
       </Flex>
       <FilterBar state={state} filters={filters} searchPlaceholder={searchPlaceholder} onChange={setState} />
+      {state.filter && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="raw-filter"
+          title={t('list.rawFilter', { filter: state.filter })}
+          action={
+            <Button size="small" onClick={() => setState({ ...state, filter: '', page: 1 })}>
+              {t('list.clearRawFilter')}
+            </Button>
+          }
+        />
+      )}
       {error && <ProblemAlert error={error} />}
       <div data-testid="list-table">
         <Table<Item>

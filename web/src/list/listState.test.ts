@@ -18,6 +18,16 @@ describe('shiftDate', () => {
   });
 });
 
+describe('raw filter terms (from an indicator drill-down)', () => {
+  it('round-trips through the URL and goes to the API before the page’s own filters', () => {
+    const s = readListState(new URLSearchParams('filter=existing_since:<2026-01-01&kind=enterprise'), filters);
+    expect(s.filter).toBe('existing_since:<2026-01-01');
+    expect(writeListState(s, filters).get('filter')).toBe('existing_since:<2026-01-01');
+    expect(filterParam(s, filters)).toBe('existing_since:<2026-01-01,kind:enterprise');
+    expect(isFiltered({ ...emptyListState(), filter: 'a:b' })).toBe(true);
+  });
+});
+
 describe('filterParam', () => {
   it('is absent when nothing is filtered', () => {
     expect(filterParam(emptyListState(), filters)).toBeUndefined();

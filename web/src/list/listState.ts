@@ -21,12 +21,17 @@ export interface ListState {
   search: string;
   codes: Record<string, string[]>;
   ranges: Record<string, DateRange>;
+  /**
+   * API filter terms the page has no control for, passed on as they are: a drill-down from an
+   * indicator opens the list with its terms (`existing_since:<2026-01-01`), which the server checks.
+   */
+  filter: string;
 }
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PER_PAGE = 25;
 
-export const emptyListState = (): ListState => ({ page: 1, perPage: DEFAULT_PER_PAGE, sort: null, search: '', codes: {}, ranges: {} });
+export const emptyListState = (): ListState => ({ page: 1, perPage: DEFAULT_PER_PAGE, sort: null, search: '', codes: {}, ranges: {}, filter: '' });
 
 const RANGE_SEPARATOR = '..';
 
@@ -56,6 +61,7 @@ export function readListState(query: URLSearchParams, filters: readonly FilterSp
   state.perPage = (PAGE_SIZES as readonly number[]).includes(perPage) ? perPage : DEFAULT_PER_PAGE;
   state.sort = readSort(query.get('sort'));
   state.search = (query.get('search') ?? '').trim();
+  state.filter = (query.get('filter') ?? '').trim();
   for (const f of filters) {
     const raw = query.get(f.field);
     if (f.kind === 'code') {
@@ -73,6 +79,7 @@ export function readListState(query: URLSearchParams, filters: readonly FilterSp
 export function writeListState(state: ListState, filters: readonly FilterSpec[]): URLSearchParams {
   const out = new URLSearchParams();
   if (state.search) out.set('search', state.search);
+  if (state.filter) out.set('filter', state.filter);
   for (const f of filters) {
     if (f.kind === 'code') {
       const values = state.codes[f.field] ?? [];
@@ -101,6 +108,7 @@ export function shiftDate(date: string, days: number): string {
  */
 export function filterParam(state: ListState, filters: readonly FilterSpec[], fixed: readonly string[] = []): string | undefined {
   const terms = [...fixed];
+  if (state.filter) terms.push(state.filter);
   for (const f of filters) {
     if (f.kind === 'code') {
       const values = state.codes[f.field] ?? [];
@@ -126,5 +134,5 @@ export function toListParams(state: ListState, filters: readonly FilterSpec[]): 
 
 /** True when any filter or search narrows the list. */
 export function isFiltered(state: ListState): boolean {
-  return state.search !== '' || Object.values(state.codes).some((v) => v.length > 0) || Object.values(state.ranges).some(([a, b]) => a !== null || b !== null);
+  return state.search !== '' || state.filter !== '' || Object.values(state.codes).some((v) => v.length > 0) || Object.values(state.ranges).some(([a, b]) => a !== null || b !== null);
 }
