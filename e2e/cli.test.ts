@@ -70,6 +70,31 @@ describe('starcity CLI', () => {
     expect(run('export', 'platforms', '--format', 'pdf').status).not.toBe(0);
   });
 
+  it('prints the indicators, one indicator broken down, and records an official value', () => {
+    const all = run('indicators', '--period', '2025');
+    expect(all.status, all.stderr).toBe(0);
+    expect(all.stdout).toMatch(/^rd_institutions\.count\s+研发机构总数\s+4,344\s+count\s+computed\s+2025-12-31$/m);
+    expect(all.stdout).toMatch(/^rd_intensity\s+研发投入强度\s+3\.36\s+percent/m);
+
+    const byDistrict = run('indicator', 'rd_institutions.count', '--period', '2025', '--breakdown', 'district', '--json');
+    expect(byDistrict.status, byDistrict.stderr).toBe(0);
+    const points = JSON.parse(byDistrict.stdout) as Array<{ breakdown_key: string; value: number }>;
+    expect(points).toHaveLength(9);
+    expect(points.reduce((s, p) => s + p.value, 0)).toBe(4_344);
+
+    const recorded = run('indicator-value', 'gdp', '--period', '2025', '--value', '15300', '--source', '统计公报 revised', '--published-on', '2026-11-20', '--note', '修订');
+    expect(recorded.status, recorded.stderr).toBe(0);
+    expect(recorded.stdout).toMatch(/Recorded gdp 2025 \(430100\) = 15300, published 2026-11-20/);
+    expect(run('indicator', 'rd_intensity', '--period', '2025').stdout).toMatch(/^2025\s+430100\s+3\.34/m);
+
+    const bad = run('indicator', 'rd_institutions.count', '--period', '2015');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--period: The period must be a year from 2016/);
+    const computed = run('indicator-value', 'rd_institutions.count', '--period', '2025', '--value', 'x', '--source', 's', '--published-on', '2026-01-01');
+    expect(computed.status).toBe(1);
+    expect(computed.stderr).toMatch(/--value/);
+  });
+
   it('doctor checks every part', () => {
     const r = run('doctor');
     expect(r.stdout).toMatch(/✓ Node\.js/);

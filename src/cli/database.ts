@@ -32,7 +32,7 @@ export async function seedCommand(config: Config, dryRun: boolean): Promise<void
   try {
     await migrate(db);
     const added = await seedDemo({ db, city });
-    console.log(`Demo registry loaded: ${added.organizations} organizations, ${added.qualifications} qualifications, ${added.rd_institutions} R&D institutions and ${added.platforms} platforms added.`);
+    console.log(`Demo registry loaded: ${added.organizations} organizations, ${added.qualifications} qualifications, ${added.rd_institutions} R&D institutions and ${added.platforms} platforms added; ${added.official_values} official values and ${added.targets} targets.`);
   } finally {
     await db.close();
   }

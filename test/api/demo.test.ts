@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoRegistry } from '../../src/modules/demo/generator.js';
+import { PUBLISHED_2025 } from '../../src/modules/demo/figures.js';
 import { seedDemo, seedDemoIfEmpty, type SeedCounts } from '../../src/modules/demo/seed.js';
+import { demoOfficialFigures, demoTargets2026 } from '../../src/modules/demo/statistics.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
 interface ListBody {
@@ -11,6 +13,7 @@ interface ListBody {
 
 let t: TestApp;
 let first: SeedCounts | null;
+let seedSeconds = 0;
 
 const list = async (path: string): Promise<ListBody> => {
   const res = await t.app.inject({ method: 'GET', url: path });
@@ -18,25 +21,77 @@ const list = async (path: string): Promise<ListBody> => {
   return res.json<ListBody>();
 };
 
+const confirmedBy = (op: 'OR' | 'AND') =>
+  ['layout', 'tasks', 'resources', 'results'].map((f) => `global_${f}_confirmed_on <= $2`).join(` ${op} `);
+
+/**
+ * The published figures' definitions (docs/demo-data.md) as plain SQL over the registry tables:
+ * period [$1, $2]; $3 the innovation zones.
+ */
+const DEFINITIONS_SQL = `
+  SELECT
+    (SELECT count(*) FROM rd_institutions WHERE COALESCE(established_on, created_at::date) <= $2)::int AS rd_institutions,
+    (SELECT count(*) FROM rd_institutions WHERE established_on BETWEEN $1 AND $2)::int AS new_rd_institutions,
+    (SELECT count(*) FROM rd_institutions WHERE established_on BETWEEN $1 AND $2 AND zone = ANY($3))::int AS new_in_innovation_zones,
+    (SELECT count(*) FROM rd_institutions WHERE COALESCE(established_on, created_at::date) <= $2 AND (${confirmedBy('OR')}))::int AS global_any,
+    (SELECT count(*) FROM rd_institutions WHERE COALESCE(established_on, created_at::date) <= $2 AND (${confirmedBy('AND')}))::int AS global_all,
+    (SELECT count(*) FROM platforms WHERE level = 'national' AND status = 'active' AND COALESCE(recognized_on, created_at::date) <= $2)::int AS national_platforms,
+    (SELECT count(*) FROM platforms WHERE type = 'national_key_lab' AND recognized_on BETWEEN $1 AND $2)::int AS new_national_key_labs,
+    (SELECT count(*) FROM platforms WHERE type = 'concept_verification_center' AND status = 'active' AND COALESCE(recognized_on, created_at::date) <= $2)::int AS concept_verification_centers,
+    (SELECT count(*) FROM platforms WHERE type = 'pilot_platform' AND status = 'active' AND COALESCE(recognized_on, created_at::date) <= $2)::int AS pilot_platforms,
+    (SELECT count(DISTINCT organization_id) FROM qualifications
+      WHERE qualification = 'tech_sme' AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2))::int AS tech_smes,
+    (SELECT count(DISTINCT organization_id) FROM qualifications
+      WHERE qualification = 'little_giant' AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2))::int AS little_giants`;
+
 describe('demo registry', () => {
   beforeAll(async () => {
     t = await createTestApp();
+    const started = performance.now();
     first = await seedDemoIfEmpty(t.ctx);
+    seedSeconds = (performance.now() - started) / 1000;
+    console.log(`demo seed on ${t.db.engine}: ${seedSeconds.toFixed(1)} s`);
   }, 120_000);
 
-  it('loads everything on an empty database, through the services', () => {
+  it('loads everything on an empty database, in bulk', () => {
     const demo = demoRegistry(t.ctx.city);
     expect(first).toEqual({
       organizations: demo.organizations.length,
       qualifications: demo.qualifications.length,
       rd_institutions: demo.rdInstitutions.length,
       platforms: demo.platforms.length,
+      official_values: demoOfficialFigures.length,
+      targets: demoTargets2026.length,
     });
+    // Measured alone it takes 5–8 s (docs/demo-data.md); the bound leaves room for parallel test files.
+    expect(seedSeconds).toBeLessThan(30);
   });
 
   it('adds nothing the second time, and does not seed a registry that has data', async () => {
-    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0 });
+    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, official_values: 0, targets: 0 });
     expect(await seedDemoIfEmpty(t.ctx)).toBeNull();
+  }, 60_000);
+
+  it('reproduces every published 2025 figure in the database', async () => {
+    const zones = t.ctx.city.zones.filter((z) => z.innovationZone).map((z) => z.code);
+    const { rows } = await t.db.query<Record<string, number>>(DEFINITIONS_SQL, ['2025-01-01', '2025-12-31', zones]);
+    expect(rows[0]).toEqual({
+      rd_institutions: PUBLISHED_2025.rdInstitutions,
+      new_rd_institutions: PUBLISHED_2025.newRdInstitutions,
+      new_in_innovation_zones: PUBLISHED_2025.newInInnovationZones,
+      global_any: PUBLISHED_2025.globalAny,
+      global_all: PUBLISHED_2025.globalAll,
+      national_platforms: PUBLISHED_2025.nationalPlatforms,
+      new_national_key_labs: PUBLISHED_2025.newNationalKeyLabs,
+      concept_verification_centers: PUBLISHED_2025.conceptVerificationCenters,
+      pilot_platforms: PUBLISHED_2025.pilotPlatforms,
+      tech_smes: PUBLISHED_2025.techSmes,
+      little_giants: PUBLISHED_2025.littleGiants,
+    });
+    const end2023 = await t.db.query<Record<string, number>>(DEFINITIONS_SQL, ['2023-01-01', '2023-12-31', zones]);
+    expect(end2023.rows[0]?.rd_institutions).toBe(PUBLISHED_2025.rdInstitutions / 2);
+    const end2024 = await t.db.query<Record<string, number>>(DEFINITIONS_SQL, ['2024-01-01', '2024-12-31', zones]);
+    expect(end2024.rows[0]?.tech_smes).toBeLessThan(10_000);
   });
 
   it('shows the records in the API lists', async () => {
@@ -61,9 +116,9 @@ describe('demo registry', () => {
   });
 
   it('filters the demo like any registry data', async () => {
-    const keyLabs = await list('/api/v1/platforms?filter=type:national_key_lab,recognized_on:>2021-12-31&per_page=1');
-    expect(keyLabs.meta.count).toBeGreaterThan(10);
+    const keyLabs = await list('/api/v1/platforms?filter=type:national_key_lab,recognized_on:>2024-12-31&per_page=1');
+    expect(keyLabs.meta.count).toBe(PUBLISHED_2025.newNationalKeyLabs);
     const allFour = await list('/api/v1/rd-institutions?filter=global_feature_count:4&per_page=1');
-    expect(allFour.meta.count).toBeGreaterThan(10);
+    expect(allFour.meta.count).toBeGreaterThanOrEqual(PUBLISHED_2025.globalAll);
   });
 });

@@ -78,11 +78,14 @@ export const namedPlatforms: DemoPlatform[] = [
   { host_uscc: ORG.hutb.uscc, name: '湘江实验室', name_en: 'Xiangjiang Laboratory', type: 'provincial_lab', level: 'provincial', recognized_on: null, authority: HUNAN_GOV, status: 'active', district_code: YUELU, zone: 'xiangjiang_new_area' },
   { host_uscc: ORG.csu.uscc, name: '芙蓉实验室', name_en: 'Furong Laboratory', type: 'provincial_lab', level: 'provincial', recognized_on: null, authority: HUNAN_GOV, status: 'active', district_code: KAIFU, zone: null },
   { host_uscc: ORG.hnu.uscc, name: '岳麓山工业创新中心', name_en: 'Yuelu Mountain Industrial Innovation Center', type: 'industrial_innovation_center', level: 'provincial', recognized_on: null, authority: HUNAN_GOV, status: 'active', district_code: YUELU, zone: 'xiangjiang_science_city' },
-  { host_uscc: ORG.hnu.uscc, name: '国家超级计算长沙中心', name_en: 'National Supercomputing Center in Changsha', type: 'national_supercomputing_center', level: 'national', recognized_on: null, authority: MOST, status: 'active', district_code: YUELU, zone: 'xiangjiang_new_area' },
+  // Approved by MOST in 2010, the third national supercomputing center; its foundation stone was laid and its name plate
+  // unveiled on 2010-11-28 (the builder's 2012 report; People's Daily Online, 2014-07-10).
+  { host_uscc: ORG.hnu.uscc, name: '国家超级计算长沙中心', name_en: 'National Supercomputing Center in Changsha', type: 'national_supercomputing_center', level: 'national', recognized_on: '2010-11-28', authority: MOST, status: 'active', district_code: YUELU, zone: 'xiangjiang_new_area' },
   { host_uscc: ORG.csu.uscc, name: '大飞机地面动力学试验平台', name_en: 'Large-aircraft Ground Dynamics Test Platform', type: 'major_science_facility', level: 'provincial', recognized_on: null, authority: HUNAN_GOV, status: 'active', district_code: KAIFU, zone: null },
   // Approved in July 2024 and unveiled (揭牌) on 2026-01-31; its headquarters sit in Xiangjiang Science City.
   { host_uscc: ORG.minmetals.uscc, name: '国家战略性稀有金属矿产高效开发技术创新中心', name_en: 'National Technology Innovation Center for Efficient Development of Strategic Rare Metal Minerals', type: 'national_tech_innovation_center', level: 'national', recognized_on: '2026-01-31', authority: '科学技术部、自然资源部', status: 'under_construction', district_code: YUELU, zone: 'xiangjiang_science_city' },
   { host_uscc: ORG.hybridRice.uscc, name: '杂交水稻全国重点实验室', name_en: 'National Key Laboratory of Hybrid Rice', type: 'national_key_lab', level: 'national', recognized_on: '2022-07-20', authority: MOST, status: 'active', district_code: FURONG, zone: null },
+  // Approved by MOST (date not published); running since July 2025. Without a date it counts from the day it is loaded.
   { host_uscc: ORG.hybridRice.uscc, name: '中国—马达加斯加杂交水稻“一带一路”联合实验室', name_en: 'China–Madagascar Hybrid Rice Belt and Road Joint Laboratory', type: 'other', level: 'national', recognized_on: null, authority: MOST, status: 'active', district_code: FURONG, zone: null },
 ];
 

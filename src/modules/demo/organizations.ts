@@ -1,149 +1,121 @@
-import type { OrganizationKind } from '../../domain/organization.js';
 import type { Message } from '../../domain/message.js';
+import type { OrganizationKind } from '../../domain/organization.js';
 import { demoUscc, type RegistrationType } from './codes.js';
-import type { GenContext, Host } from './genContext.js';
+import { STREAM, type GenContext, type Host } from './genContext.js';
+import { roleOf, type Population, type Role } from './population.js';
+import { fromDays, type Random } from './random.js';
 import type { DemoOrganization } from './types.js';
-import { COMPANY_FORMS, FOREIGN_BRANDS, INDUSTRIES, STREETS, TRADE_NAMES, type Industry, type TradeName } from './vocabulary.js';
+import { COMPANY_FORMS, FOREIGN_BRANDS, INDUSTRIES, STREETS } from './vocabulary.js';
 
-/** How many generated organizations of each sort (the rest of the total are enterprises). */
-const MIX = { research_institute: 15, new_type_rd_institution: 22, financial_institution: 6, foreign: 14 };
+/** Serials below this are reserved for the named entities. */
+const FIRST_GENERATED_SERIAL = 101;
 
-type Sort = 'enterprise' | 'foreign' | 'research_institute' | 'new_type_rd_institution' | 'financial_institution';
+const REGISTRATION: Record<Role, RegistrationType> = { sme: '91', large: '91', foreign: '91', newType: '52', institute: '12', finance: '91' };
 
-const REGISTRATION: Record<Sort, RegistrationType> = {
-  enterprise: '91',
-  foreign: '91',
-  financial_institution: '91',
-  research_institute: '12',
-  new_type_rd_institution: '52',
-};
-
-/** Founding years: most firms are young, institutes old, new-type R&D institutions date from 2016 on. */
-const FOUNDING_YEARS: Record<Sort, readonly [number, number]> = {
-  enterprise: [1990, 2025],
-  foreign: [2000, 2023],
-  financial_institution: [1995, 2020],
-  research_institute: [1990, 2015],
-  new_type_rd_institution: [2016, 2024],
-};
-
-const FINANCIAL_FORMS: readonly Message[] = [
-  { zh: '科技小额贷款有限公司', en: 'Technology Microcredit Co., Ltd.' },
-  { zh: '创业投资有限公司', en: 'Venture Capital Co., Ltd.' },
-  { zh: '融资担保有限公司', en: 'Financing Guarantee Co., Ltd.' },
-  { zh: '村镇银行股份有限公司', en: 'Rural Bank Co., Ltd.' },
-];
-
-const NEW_TYPE_FORMS: readonly Message[] = [
-  { zh: '产业技术研究院', en: 'Industrial Technology Research Institute' },
-  { zh: '创新研究院', en: 'Innovation Institute' },
-  { zh: '协同创新中心', en: 'Collaborative Innovation Center' },
-];
-
-function plan(total: number): Sort[] {
-  const special = MIX.research_institute + MIX.new_type_rd_institution + MIX.financial_institution + MIX.foreign;
-  return [
-    ...Array<Sort>(MIX.research_institute).fill('research_institute'),
-    ...Array<Sort>(MIX.new_type_rd_institution).fill('new_type_rd_institution'),
-    ...Array<Sort>(MIX.financial_institution).fill('financial_institution'),
-    ...Array<Sort>(MIX.foreign).fill('foreign'),
-    ...Array<Sort>(Math.max(0, total - special)).fill('enterprise'),
-  ];
-}
-
-const KIND: Record<Sort, OrganizationKind> = {
-  enterprise: 'enterprise',
+const KIND: Record<Role, OrganizationKind> = {
+  sme: 'enterprise',
+  large: 'enterprise',
   foreign: 'enterprise',
-  financial_institution: 'financial_institution',
-  research_institute: 'research_institute',
-  new_type_rd_institution: 'new_type_rd_institution',
+  newType: 'new_type_rd_institution',
+  institute: 'research_institute',
+  finance: 'financial_institution',
 };
 
-interface Naming {
-  name: Message;
-  label: Message;
+const t = (zh: string, en: string): Message => ({ zh, en });
+
+const LARGE_FORMS: readonly (readonly [Message, number])[] = [
+  [t('股份有限公司', 'Co., Ltd.'), 3],
+  [t('集团有限公司', 'Group Co., Ltd.'), 1],
+  [t('有限公司', 'Co., Ltd.'), 1],
+];
+const FINANCIAL_FORMS: readonly Message[] = [
+  t('科技小额贷款有限公司', 'Technology Microcredit Co., Ltd.'),
+  t('创业投资有限公司', 'Venture Capital Co., Ltd.'),
+  t('融资担保有限公司', 'Financing Guarantee Co., Ltd.'),
+  t('村镇银行股份有限公司', 'Rural Bank Co., Ltd.'),
+];
+const NEW_TYPE_FORMS: readonly Message[] = [
+  t('产业技术研究院', 'Industrial Technology Research Institute'),
+  t('创新研究院', 'Innovation Institute'),
+  t('协同创新中心', 'Collaborative Innovation Center'),
+];
+
+/** A generated organization's record and the host view other tables name their records with. */
+export interface GeneratedOrganization {
+  record: DemoOrganization;
+  host: Host;
 }
 
-function prefixOf(g: GenContext): Message {
-  return g.rng.chance(0.6) ? g.cityShort : g.provinceShort;
-}
-
-function nameFor(g: GenContext, sort: Sort, trade: TradeName, industry: Industry): Naming {
-  const [tradeZh, tradeEn] = trade;
-  const label = { zh: tradeZh, en: tradeEn };
-  if (sort === 'foreign') {
-    const [brandZh, brandEn] = g.rng.pick(FOREIGN_BRANDS);
-    return {
-      name: { zh: `${brandZh}（${g.cityShort.zh}）${industry.name.zh}有限公司`, en: `${brandEn} (${g.cityShort.en}) ${industry.name.en} Co., Ltd.` },
-      label: { zh: brandZh, en: brandEn },
-    };
-  }
-  const prefix = prefixOf(g);
-  const form =
-    sort === 'financial_institution'
-      ? g.rng.pick(FINANCIAL_FORMS)
-      : sort === 'new_type_rd_institution'
-        ? g.rng.pick(NEW_TYPE_FORMS)
-        : sort === 'research_institute'
-          ? { zh: '研究院', en: 'Research Institute' }
-          : g.rng.weighted(COMPANY_FORMS);
-  const field = sort === 'financial_institution' ? { zh: '', en: '' } : industry.name;
+/**
+ * Organization `i` of the population. Its own random stream decides the words, so the record is
+ * the same whether it is built for the organizations table or as the host of another record.
+ */
+export function generatedOrganization(g: GenContext, p: Population, i: number): GeneratedOrganization {
+  const rng = g.recordRandom(STREAM.organization, i);
+  const uscc = usccFrom(g, p, i, rng);
+  const role = roleOf(p, i);
+  const industry = INDUSTRIES[p.industry[i] ?? 0] ?? null;
+  const district = districtOf(g, p, i);
+  const zone = g.city.zones[p.zone[i] ?? -1]?.code ?? null;
+  const { name, label } = naming(g, rng, role, p.trades.name(p.trade[i] ?? 0), industry?.name ?? t('', ''));
+  const record: DemoOrganization = {
+    uscc,
+    name: name.zh,
+    name_en: name.en,
+    kind: KIND[role],
+    district_code: district,
+    zone,
+    founded_on: fromDays(p.founded[i] ?? 0),
+    address: address(g, rng, district),
+  };
   return {
-    name: { zh: `${prefix.zh}${tradeZh}${field.zh}${form.zh}`, en: [prefix.en, tradeEn, field.en, form.en].filter(Boolean).join(' ') },
-    label,
+    record,
+    host: { uscc: record.uscc, kind: record.kind, name, label, district, zone, foundedOn: record.founded_on ?? null, industry },
   };
 }
 
-function address(g: GenContext, districtCode: string): string {
+export const districtOf = (g: GenContext, p: Population, i: number): string => g.city.districts[p.district[i] ?? 0]?.code ?? g.city.code;
+
+/** The credit code of organization `i`, without building the rest of its record. */
+export function generatedUscc(g: GenContext, p: Population, i: number): string {
+  return usccFrom(g, p, i, g.recordRandom(STREAM.organization, i));
+}
+
+/** The first draw of an organization's stream: registered by the city or by its district (characters 3–8). */
+function usccFrom(g: GenContext, p: Population, i: number, rng: Random): string {
+  const registeredAt = rng.chance(0.4) ? g.city.code : districtOf(g, p, i);
+  return demoUscc(REGISTRATION[roleOf(p, i)], registeredAt, FIRST_GENERATED_SERIAL + i);
+}
+
+/**
+ * Registered names follow 行政区划 + 字号 + 行业 + 组织形式; the trade name (字号) is the
+ * organization's own, so no two names are alike.
+ */
+function naming(g: GenContext, rng: Random, role: Role, trade: Message, industry: Message): { name: Message; label: Message } {
+  const place = rng.chance(0.6) ? g.cityShort : g.provinceShort;
+  const spaced = (...parts: string[]) => parts.filter(Boolean).join(' ');
+  if (role === 'foreign') {
+    const [brandZh, brandEn] = rng.pick(FOREIGN_BRANDS);
+    const label = { zh: `${brandZh}${trade.zh}`, en: `${brandEn} ${trade.en}` };
+    return { name: { zh: `${label.zh}（${g.cityShort.zh}）${industry.zh}有限公司`, en: `${label.en} (${g.cityShort.en}) ${industry.en} Co., Ltd.` }, label };
+  }
+  const form = formOf(rng, role);
+  const field = role === 'finance' ? t('', '') : industry;
+  return { name: { zh: `${place.zh}${trade.zh}${field.zh}${form.zh}`, en: spaced(place.en, trade.en, field.en, form.en) }, label: trade };
+}
+
+function formOf(rng: Random, role: Role): Message {
+  if (role === 'finance') return rng.pick(FINANCIAL_FORMS);
+  if (role === 'newType') return rng.pick(NEW_TYPE_FORMS);
+  if (role === 'institute') return t('研究院', 'Research Institute');
+  return rng.weighted(role === 'large' ? LARGE_FORMS : COMPANY_FORMS);
+}
+
+function address(g: GenContext, rng: Random, districtCode: string): string {
   const district = g.districtByCode(districtCode);
   const base = `${g.city.province.zh}${g.city.name.zh}${district?.name.zh ?? ''}`;
   const streets = STREETS[districtCode];
-  return streets ? `${base}${g.rng.pick(streets)}${g.rng.int(1, 999)}号` : base;
-}
-
-function foundedOn(g: GenContext, sort: Sort): string {
-  const [from, to] = FOUNDING_YEARS[sort];
-  // Later years weigh more: the registry is dominated by firms founded in the last decade.
-  const years = Array.from({ length: to - from + 1 }, (_, i) => [from + i, 1 + i * 0.25] as const);
-  const year = g.rng.weighted(years);
-  return g.rng.dateBetween(`${year}-01-01`, `${year}-12-31`);
-}
-
-/** `total` fictitious organizations with serials from `firstSerial`, as hosts for the other records. */
-export function generateOrganizations(g: GenContext, firstSerial: number, total: number): { records: DemoOrganization[]; hosts: Host[] } {
-  const industries = INDUSTRIES.map((i) => [i, i.weight] as const);
-  const records: DemoOrganization[] = [];
-  const hosts: Host[] = [];
-  plan(total).forEach((sort, i) => {
-    const industry = g.rng.weighted(industries);
-    const { name, label } = g.unique('organization', () => nameFor(g, sort, g.rng.pick(TRADE_NAMES), industry), (n) => n.name.zh);
-    const district = g.district().code;
-    const zone = g.zoneFor(district, sort === 'new_type_rd_institution' ? 0.85 : 0.55);
-    const registeredAt = g.rng.chance(0.4) ? g.city.code : district;
-    const record: DemoOrganization = {
-      uscc: demoUscc(REGISTRATION[sort], registeredAt, firstSerial + i),
-      name: name.zh,
-      name_en: name.en,
-      kind: KIND[sort],
-      district_code: district,
-      zone,
-      founded_on: foundedOn(g, sort),
-      address: address(g, district),
-    };
-    records.push(record);
-    hosts.push({
-      uscc: record.uscc,
-      kind: record.kind,
-      name,
-      label,
-      district,
-      zone,
-      foundedOn: record.founded_on ?? null,
-      industry,
-      foreign: sort === 'foreign',
-    });
-  });
-  return { records, hosts };
+  return streets ? `${base}${rng.pick(streets)}${rng.int(1, 999)}号` : base;
 }
 
 /** A named (real) organization as a host: its full name is its label; its industry is not modelled. */
@@ -158,6 +130,5 @@ export function hostOf(record: DemoOrganization): Host {
     zone: record.zone ?? null,
     foundedOn: record.founded_on ?? null,
     industry: null,
-    foreign: false,
   };
 }

@@ -1,76 +1,62 @@
-import { DEMO_AS_OF, type GenContext, type Host } from './genContext.js';
-import { addDays, validityEnd } from './random.js';
+import { DEMO_AS_OF, STREAM, type GenContext } from './genContext.js';
+import { roleOf, type Population } from './population.js';
+import { earlierOf, validityEnd, yearOfDays, type Random } from './random.js';
 import type { DemoQualification } from './types.js';
 
 /**
- * Qualifications (资质) of the generated enterprises: yearly tech-based SME registrations,
- * three-year high-tech enterprise certificates (often renewed), "little giant" titles and a few
- * open-ended S&T leading enterprise designations.
+ * Qualifications (资质) of generated organization `i`: one tech-based SME registration per year on
+ * the list (the list is evaluated yearly, valid to the year's end), three-year high-tech enterprise
+ * certificates (often renewed), "little giant" titles with their re-reviews and S&T leading
+ * enterprise designations. Which years and titles come from the population, so the counts the
+ * report publishes are fixed there; the dates come from the organization's own random stream.
  */
+export function qualificationsOf(g: GenContext, p: Population, i: number, uscc: string, district: string): DemoQualification[] {
+  const rng = g.recordRandom(STREAM.qualification, i);
+  const held = (qualification: DemoQualification['qualification'], certificate_no: string | null, valid_from: string, valid_to: string | null) =>
+    ({ uscc, qualification, certificate_no, valid_from, valid_to }) satisfies DemoQualification;
+  const out: DemoQualification[] = [];
 
-const TECH_SME_SHARE = 0.33;
-const HIGH_TECH_SHARE = 0.22;
-const LITTLE_GIANTS = 25;
-const LEADING_ENTERPRISES = 5;
-
-const yearOf = (date: string | null): number => (date ? Number(date.slice(0, 4)) : 1900);
-
-/** A host may hold a certificate dated `date` only if it was founded by then. */
-const existedBy = (host: Host, date: string): boolean => host.foundedOn === null || host.foundedOn <= date;
-
-function serial(g: GenContext, digits: number): string {
-  return String(g.rng.int(1, 10 ** digits - 1)).padStart(digits, '0');
-}
-
-/** 科技型中小企业 are registered per year and valid to the year's end. */
-function techSme(g: GenContext, host: Host): DemoQualification[] {
-  const start = g.rng.weighted([[2023, 4], [2024, 3], [2025, 3]] as const);
-  const years = [2023, 2024, 2025].filter((y) => y >= start && existedBy(host, `${y}-06-30`) && (y === start || g.rng.chance(0.9)));
-  return years.map((y) => ({
-    uscc: host.uscc,
-    qualification: 'tech_sme',
-    certificate_no: `${y}${host.district ?? g.city.code}${serial(g, 5)}`,
-    valid_from: g.rng.dateBetween(`${y}-03-01`, `${y}-09-30`),
-    valid_to: `${y}-12-31`,
-  }));
-}
-
-/** 高新技术企业 certificates run three years; most holders renew. */
-function highTech(g: GenContext, host: Host): DemoQualification[] {
-  const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) => [y, y - 2017] as const);
-  const first = g.yearFrom(years, yearOf(host.foundedOn) + 1);
-  const certYears = first + 3 <= 2025 && g.rng.chance(0.7) ? [first, first + 3] : [first];
+  for (let y = p.smeFrom[i] ?? 0; y > 0 && y <= (p.smeTo[i] ?? 0); y++) {
+    out.push(held('tech_sme', `${y}${district}${serial(rng, 5)}`, upTo(rng, `${y}-03-01`, `${y}-10-31`), `${y}-12-31`));
+  }
   const province = g.city.code.slice(0, 2);
-  return certYears.map((y) => {
-    const from = g.rng.dateBetween(`${y}-10-01`, `${y}-12-31`);
-    return { uscc: host.uscc, qualification: 'high_tech_enterprise', certificate_no: `GR${y}${province}${serial(g, 6)}`, valid_from: from, valid_to: validityEnd(from, 3) };
-  });
+  for (const y of highTechYears(rng, p, i)) {
+    const from = upTo(rng, `${y}-10-01`, `${y}-12-31`);
+    out.push(held('high_tech_enterprise', `GR${y}${province}${serial(rng, 6)}`, from, validityEnd(from, 3)));
+  }
+  for (let k = 0; k < (p.giantCertificates[i] ?? 0); k++) {
+    const from = upTo(rng, `${(p.giantFrom[i] ?? 0) + 3 * k}-07-01`, `${(p.giantFrom[i] ?? 0) + 3 * k}-08-31`);
+    out.push(held('little_giant', null, from, validityEnd(from, 3)));
+  }
+  const leading = p.leadingFrom[i] ?? 0;
+  if (leading > 0) out.push(held('sci_tech_leading_enterprise', null, upTo(rng, `${leading}-03-01`, `${leading}-06-30`), null));
+  return out;
 }
 
-/** 专精特新"小巨人" titles are announced in summer batches and last three years. */
-function littleGiant(g: GenContext, host: Host): DemoQualification {
-  const y = g.yearFrom([[2021, 2], [2022, 3], [2023, 3], [2024, 3], [2025, 4]], yearOf(host.foundedOn) + 3);
-  const from = g.rng.dateBetween(`${y}-07-01`, `${y}-08-31`);
-  return { uscc: host.uscc, qualification: 'little_giant', certificate_no: null, valid_from: from, valid_to: validityEnd(from, 3) };
+const LAST_YEAR = Number(DEMO_AS_OF.slice(0, 4));
+
+/** A date in [from, to], but never after the demo day. */
+const upTo = (rng: Random, from: string, to: string) => rng.dateBetween(from, earlierOf(to, DEMO_AS_OF));
+
+function serial(rng: Random, digits: number): string {
+  return String(rng.int(1, 10 ** digits - 1)).padStart(digits, '0');
 }
 
-function leading(g: GenContext, host: Host): DemoQualification {
-  const y = g.rng.pick([2024, 2025]);
-  return { uscc: host.uscc, qualification: 'sci_tech_leading_enterprise', certificate_no: null, valid_from: g.rng.dateBetween(`${y}-03-01`, `${y}-06-30`), valid_to: null };
-}
+/** Who holds a high-tech enterprise certificate (高新技术企业), by role. */
+const HIGH_TECH_SHARE: Record<string, number> = { sme: 0.42, large: 0.85, foreign: 0.5 };
 
-export function generateQualifications(g: GenContext, hosts: readonly Host[]): DemoQualification[] {
-  const enterprises = hosts.filter((h) => h.kind === 'enterprise' && existedBy(h, '2024-06-30'));
-  const domestic = enterprises.filter((h) => !h.foreign);
-  const smes = g.rng.sample(domestic, Math.round(domestic.length * TECH_SME_SHARE));
-  const highTechHolders = g.rng.sample(enterprises, Math.round(enterprises.length * HIGH_TECH_SHARE));
-  const giants = g.rng.sample(highTechHolders.filter((h) => existedBy(h, '2021-01-01')), LITTLE_GIANTS);
-  const leaders = g.rng.sample(giants, LEADING_ENTERPRISES);
-  const all = [...smes.flatMap((h) => techSme(g, h)), ...highTechHolders.flatMap((h) => highTech(g, h)), ...giants.map((h) => littleGiant(g, h)), ...leaders.map((h) => leading(g, h))];
-  const byUscc = new Map(hosts.map((h) => [h.uscc, h]));
-  // Certificates dated before the holder existed are dropped rather than bent into shape.
-  return all.filter((q) => {
-    const host = byUscc.get(q.uscc);
-    return host !== undefined && q.valid_from <= DEMO_AS_OF && existedBy(host, addDays(q.valid_from, -1));
-  });
+/**
+ * Years of high-tech enterprise certificates: the first at least a year after founding (and not
+ * before a tech SME's first registration), then renewed every three years by most holders.
+ */
+function highTechYears(rng: Random, p: Population, i: number): number[] {
+  const role = roleOf(p, i);
+  if (!rng.chance(HIGH_TECH_SHARE[role] ?? 0)) return [];
+  const earliest = Math.max(2016, yearOfDays(p.founded[i] ?? 0) + 1, role === 'sme' ? (p.smeFrom[i] ?? 0) : 0);
+  const years: number[] = [];
+  for (let y = earliest + rng.int(0, role === 'large' ? 2 : 3); y <= LAST_YEAR; y += 3) {
+    years.push(y);
+    if (!rng.chance(0.8)) break;
+  }
+  return years;
 }

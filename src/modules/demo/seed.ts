@@ -1,10 +1,23 @@
-import { createOrganization } from '../organizations/service.js';
-import { createPlatform } from '../platforms/service.js';
-import { createQualification } from '../qualifications/service.js';
-import { createRdInstitution } from '../rdInstitutions/service.js';
-import type { RegistryContext, ServiceContext } from '../shared/context.js';
-import { demoRegistry, type DemoRegistry } from './generator.js';
-import { existingKeys, hasOrganizations, hostedKey, qualificationKey, type ExistingKeys } from './queries.js';
+import type { Queryable } from '../../db/client.js';
+import { todayIn } from '../../domain/calendarDate.js';
+import type { CityConfig } from '../../domain/city.js';
+import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
+import {
+  checkOrganizationFields,
+  checkPlatformFields,
+  checkQualificationFields,
+  checkRdInstitutionFields,
+  type FieldViolation,
+} from '../../domain/recordRules.js';
+import { loadCatalogue } from '../indicators/catalogue.js';
+import { IndicatorEngine } from '../indicators/engine.js';
+import { loadOfficialFigures } from '../indicators/service.js';
+import { loadCityTargets } from '../indicators/targets.js';
+import type { RegistryContext } from '../shared/context.js';
+import { DEMO_TABLES, planDemo, type DemoOptions, type DemoRows, type DemoTable } from './generator.js';
+import { NAMED_ENTITIES_CITY } from './namedEntities.js';
+import { createStages, hasOrganizations, writeChunk } from './queries.js';
+import { demoOfficialFigures, demoTargets2026 } from './statistics.js';
 
 /** How many records of each kind a load added (records already present are not counted). */
 export interface SeedCounts {
@@ -12,55 +25,71 @@ export interface SeedCounts {
   qualifications: number;
   rd_institutions: number;
   platforms: number;
+  /** Official statistics and city targets of the published report (Changsha only). */
+  official_values: number;
+  targets: number;
 }
 
+/** Rows per COPY: large enough to amortize a statement, small enough to keep memory flat at 100×. */
+const CHUNK = 10_000;
+
 /**
- * Loads the demo registry (演示数据) through the registry's own use cases, so every rule that
- * guards user input guards the demo too. One transaction: all of it or nothing. Records whose
- * natural key exists are skipped, so loading twice adds nothing.
+ * Loads the demo registry (演示数据) in bulk, checking every record with the same pure domain
+ * rules the services apply to user input (credit code, district, zone, dates, four-global
+ * evidence), so every rule that guards user input guards the demo too; the database's keys and
+ * constraints guard the rest (references, one name per host). One transaction: all of it or
+ * nothing. Records whose natural key exists are skipped, so loading twice adds nothing.
  */
-export async function seedDemo(ctx: RegistryContext): Promise<SeedCounts> {
-  const demo = demoRegistry(ctx.city);
-  const counts = await ctx.db.transaction(async (tx) => load({ db: tx, city: ctx.city }, demo, await existingKeys(tx)));
+export async function seedDemo(ctx: RegistryContext, options: DemoOptions = {}): Promise<SeedCounts> {
+  const plan = planDemo(ctx.city, options);
+  const today = todayIn();
+  const counts = await ctx.db.transaction(async (tx) => {
+    await createStages(tx);
+    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, official_values: 0, targets: 0 };
+    for (const table of DEMO_TABLES) added[table] = await load(tx, table, plan.rows(table, CHUNK), ctx.city, today);
+    if (ctx.city.code === NAMED_ENTITIES_CITY) {
+      // Through the indicator services, which check each code against the catalogue.
+      const engine = new IndicatorEngine(ctx.db, ctx.city, loadCatalogue(ctx.city));
+      added.official_values = await loadOfficialFigures(engine, demoOfficialFigures, tx);
+      added.targets = await loadCityTargets(engine, demoTargets2026, tx);
+    }
+    return added;
+  });
   // A bulk load leaves the planner without statistics; embedded PGlite has no autovacuum to gather them.
   await ctx.db.exec('ANALYZE');
   return counts;
 }
 
 /** Seeds only an empty registry (first start); null when there are organizations already. */
-export async function seedDemoIfEmpty(ctx: RegistryContext): Promise<SeedCounts | null> {
+export async function seedDemoIfEmpty(ctx: RegistryContext, options: DemoOptions = {}): Promise<SeedCounts | null> {
   if (await hasOrganizations(ctx.db)) return null;
-  return seedDemo(ctx);
+  return seedDemo(ctx, options);
 }
 
-async function load(svc: ServiceContext, demo: DemoRegistry, existing: ExistingKeys): Promise<SeedCounts> {
-  const ids = existing.organizations;
-  const counts: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0 };
-  const idOf = (uscc: string): number => {
-    const id = ids.get(uscc);
-    if (id === undefined) throw new Error(`demo registry: no organization with credit code ${uscc}`);
-    return id;
-  };
+async function load<T extends DemoTable>(tx: Queryable, table: T, chunks: Iterable<DemoRows[T][]>, city: CityConfig, today: string): Promise<number> {
+  const check = CHECKS[table] as Check<T>;
+  let added = 0;
+  for (const rows of chunks) {
+    for (const row of rows) assertValid(table, row, check(row, city, today));
+    added += await writeChunk(tx, table, rows);
+  }
+  return added;
+}
 
-  for (const org of demo.organizations) {
-    if (ids.has(org.uscc)) continue;
-    ids.set(org.uscc, (await createOrganization(svc, org)).id);
-    counts.organizations++;
-  }
-  for (const { uscc, ...q } of demo.qualifications) {
-    if (existing.qualifications.has(qualificationKey(uscc, q.qualification, q.valid_from))) continue;
-    await createQualification(svc, { ...q, organization_id: idOf(uscc) });
-    counts.qualifications++;
-  }
-  for (const { host_uscc, ...r } of demo.rdInstitutions) {
-    if (existing.rdInstitutions.has(hostedKey(host_uscc, r.name))) continue;
-    await createRdInstitution(svc, { ...r, host_org_id: idOf(host_uscc) });
-    counts.rd_institutions++;
-  }
-  for (const { host_uscc, ...p } of demo.platforms) {
-    if (existing.platforms.has(hostedKey(host_uscc, p.name))) continue;
-    await createPlatform(svc, { ...p, host_org_id: idOf(host_uscc) });
-    counts.platforms++;
-  }
-  return counts;
+type Check<T extends DemoTable> = (row: DemoRows[T], city: CityConfig, today: string) => FieldViolation[];
+
+/** The checks each table's service runs before it writes (src/modules/<table>/service.ts). */
+const CHECKS: { [T in DemoTable]: Check<T> } = {
+  organizations: (o, city, today) => checkOrganizationFields(city, o, today),
+  qualifications: (q) => checkQualificationFields(q),
+  // A claim left out is judged as absent, as the service does for a new institution.
+  rd_institutions: (r, city, today) =>
+    checkRdInstitutionFields(city, { ...r, four_global: Object.fromEntries(fourGlobalFeatureCodes.map((f) => [f, r.four_global?.[f] ?? null])) }, today),
+  platforms: (p, city, today) => checkPlatformFields(city, p, today),
+};
+
+function assertValid(table: DemoTable, row: object, problems: FieldViolation[]): void {
+  if (problems.length === 0) return;
+  const what = problems.map((p) => `${p.field}: ${p.message.en}`).join('; ');
+  throw new Error(`demo registry: a record of ${table} breaks the registry's rules (${what}): ${JSON.stringify(row)}`);
 }

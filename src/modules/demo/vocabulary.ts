@@ -5,32 +5,52 @@ import type { Message } from '../../domain/message.js';
  * avoid well-known brands; any resemblance to a real firm is coincidence.
  */
 
-/** A trade name and its pinyin. */
-export type TradeName = readonly [zh: string, en: string];
+/** A character of a trade name (字号) and its pinyin syllable. */
+export type TradeCharacter = readonly [zh: string, pinyin: string];
 
-export const TRADE_NAMES: readonly TradeName[] = [
-  ['麓云', 'Luyun'], ['星驰', 'Xingchi'], ['湘芯', 'Xiangxin'], ['岳恒', 'Yueheng'], ['博睿', 'Borui'], ['拓宸', 'Tuochen'],
-  ['中旭', 'Zhongxu'], ['恒越', 'Hengyue'], ['瑞麟', 'Ruilin'], ['芯湃', 'Xinpai'], ['智岳', 'Zhiyue'], ['启衡', 'Qiheng'],
-  ['澜图', 'Lantu'], ['嘉沅', 'Jiayuan'], ['鼎衡', 'Dingheng'], ['汇湘', 'Huixiang'], ['湘睿', 'Xiangrui'], ['麓芯', 'Luxin'],
-  ['弘毅', 'Hongyi'], ['明途', 'Mingtu'], ['凌峰', 'Lingfeng'], ['翰林', 'Hanlin'], ['澄明', 'Chengming'], ['天衡', 'Tianheng'],
-  ['昱辰', 'Yuchen'], ['卓研', 'Zhuoyan'], ['聚能', 'Juneng'], ['擎天', 'Qingtian'], ['锐驰', 'Ruichi'], ['蓝湾', 'Lanwan'],
-  ['青禾', 'Qinghe'], ['禾元', 'Heyuan'], ['沐光', 'Muguang'], ['驭风', 'Yufeng'], ['北辰', 'Beichen'], ['云帆', 'Yunfan'],
-  ['晟达', 'Shengda'], ['德研', 'Deyan'], ['玖安', 'Jiu’an'], ['安和', 'Anhe'], ['铂川', 'Bochuan'], ['睿泽', 'Ruize'],
-  ['思拓', 'Situo'], ['科朗', 'Kelang'], ['华研', 'Huayan'], ['宏晟', 'Hongsheng'], ['润邦', 'Runbang'], ['易达', 'Yida'],
-  ['创源', 'Chuangyuan'], ['泓芯', 'Hongxin'], ['微纳', 'Weina'], ['智谷', 'Zhigu'], ['新衡', 'Xinheng'], ['永拓', 'Yongtuo'],
-  ['湘研', 'Xiangyan'], ['岳研', 'Yueyan'], ['麓研', 'Luyan'], ['橘洲', 'Juzhou'], ['芙研', 'Fuyan'], ['晨曦', 'Chenxi'],
-  ['旭阳', 'Xuyang'], ['中湘', 'Zhongxiang'], ['楚研', 'Chuyan'], ['楚芯', 'Chuxin'], ['湘源', 'Xiangyuan'], ['睿图', 'Ruitu'],
-  ['数创', 'Shuchuang'], ['智擎', 'Zhiqing'], ['灵犀', 'Lingxi'], ['维度', 'Weidu'], ['臻研', 'Zhenyan'], ['格物', 'Gewu'],
-  ['明德', 'Mingde'], ['知行', 'Zhixing'], ['求索', 'Qiusuo'], ['湘锦', 'Xiangjin'], ['昭华', 'Zhaohua'], ['辰星', 'Chenxing'],
-  ['苍穹', 'Cangqiong'], ['砺剑', 'Lijian'], ['磐石', 'Panshi'], ['远航', 'Yuanhang'], ['立方', 'Lifang'], ['博凯', 'Bokai'],
-  ['众诚', 'Zhongcheng'], ['益康', 'Yikang'], ['康瑞', 'Kangrui'], ['和瑞', 'Herui'], ['安泰', 'Antai'], ['诺安', 'Nuo’an'],
-  ['恒通', 'Hengtong'], ['通衡', 'Tongheng'], ['赛恩', 'Sai’en'], ['优联', 'Youlian'], ['联创', 'Lianchuang'], ['力合', 'Lihe'],
+/**
+ * Characters trade names are composed of: two of them make 18,632 names, enough for every
+ * organization of the 1× registry; a third one serves the 10× and 100× registries.
+ */
+export const TRADE_CHARACTERS: readonly TradeCharacter[] = [
+  ['麓', 'lu'], ['云', 'yun'], ['星', 'xing'], ['驰', 'chi'], ['湘', 'xiang'], ['芯', 'xin'], ['岳', 'yue'], ['恒', 'heng'],
+  ['博', 'bo'], ['睿', 'rui'], ['拓', 'tuo'], ['宸', 'chen'], ['旭', 'xu'], ['越', 'yue'], ['麟', 'lin'], ['湃', 'pai'],
+  ['智', 'zhi'], ['启', 'qi'], ['衡', 'heng'], ['澜', 'lan'], ['图', 'tu'], ['嘉', 'jia'], ['沅', 'yuan'], ['鼎', 'ding'],
+  ['汇', 'hui'], ['弘', 'hong'], ['毅', 'yi'], ['明', 'ming'], ['途', 'tu'], ['凌', 'ling'], ['峰', 'feng'], ['翰', 'han'],
+  ['澄', 'cheng'], ['昱', 'yu'], ['辰', 'chen'], ['卓', 'zhuo'], ['聚', 'ju'], ['能', 'neng'], ['擎', 'qing'], ['锐', 'rui'],
+  ['湾', 'wan'], ['青', 'qing'], ['禾', 'he'], ['元', 'yuan'], ['沐', 'mu'], ['光', 'guang'], ['驭', 'yu'], ['帆', 'fan'],
+  ['晟', 'sheng'], ['达', 'da'], ['德', 'de'], ['玖', 'jiu'], ['安', 'an'], ['铂', 'bo'], ['川', 'chuan'], ['泽', 'ze'],
+  ['科', 'ke'], ['朗', 'lang'], ['华', 'hua'], ['宏', 'hong'], ['润', 'run'], ['邦', 'bang'], ['易', 'yi'], ['创', 'chuang'],
+  ['源', 'yuan'], ['泓', 'hong'], ['微', 'wei'], ['纳', 'na'], ['谷', 'gu'], ['新', 'xin'], ['永', 'yong'], ['橘', 'ju'],
+  ['晨', 'chen'], ['曦', 'xi'], ['阳', 'yang'], ['楚', 'chu'], ['数', 'shu'], ['灵', 'ling'], ['犀', 'xi'], ['维', 'wei'],
+  ['臻', 'zhen'], ['格', 'ge'], ['知', 'zhi'], ['行', 'xing'], ['锦', 'jin'], ['昭', 'zhao'], ['苍', 'cang'], ['磐', 'pan'],
+  ['航', 'hang'], ['立', 'li'], ['方', 'fang'], ['凯', 'kai'], ['众', 'zhong'], ['诚', 'cheng'], ['益', 'yi'], ['康', 'kang'],
+  ['和', 'he'], ['泰', 'tai'], ['诺', 'nuo'], ['通', 'tong'], ['赛', 'sai'], ['优', 'you'], ['联', 'lian'], ['力', 'li'],
+  ['合', 'he'], ['骏', 'jun'], ['腾', 'teng'], ['展', 'zhan'], ['鹏', 'peng'], ['翔', 'xiang'], ['屹', 'yi'], ['巍', 'wei'],
+  ['峻', 'jun'], ['浩', 'hao'], ['瀚', 'han'], ['清', 'qing'], ['欣', 'xin'], ['悦', 'yue'], ['正', 'zheng'], ['信', 'xin'],
+  ['枫', 'feng'], ['松', 'song'], ['桐', 'tong'], ['晶', 'jing'], ['钧', 'jun'], ['铭', 'ming'], ['鑫', 'xin'], ['森', 'sen'],
+  ['坤', 'kun'], ['乾', 'qian'], ['泉', 'quan'], ['洲', 'zhou'], ['屿', 'yu'], ['奥', 'ao'], ['普', 'pu'], ['远', 'yuan'],
+  ['楠', 'nan'],
 ];
 
+/**
+ * Character pairs that spell a well-known firm's trade name (or one of the named entities'):
+ * a trade name containing one is skipped. Any other resemblance to a real firm is coincidence.
+ */
+export const BLOCKED_TRADE_PAIRS: ReadonlySet<string> = new Set([
+  '博云', '拓维', '华凯', '科力', '华润', '华晨', '华泰', '德赛', '格力', '方正', '光明', '新华', '恒瑞', '华安', '康泰', '润和',
+  '信达', '华信', '安信', '华能', '泰康', '正泰', '科华', '汇川', '鹏鼎', '光启', '信维', '晶科', '阳光', '永鼎', '华峰', '恒力',
+  '安泰', '润邦', '力合', '远大', '华菱', '中联', '三一', '楚天', '蓝思', '威胜', '华自', '景嘉', '梦洁', '隆平', '山河', '湘雅',
+  '湘江', '岳麓', '芙蓉', '开福', '雨花', '望城', '浏阳', '宁乡', '长沙', '湖南', '天心', '星沙', '麓谷', '麓山', '湘潭', '华为',
+  '腾讯', '联想', '海康', '立讯', '欣旺', '通威', '隆基', '亨通', '德力', '合力', '宏达', '易达', '诺和', '和信', '华源', '创维',
+]);
+
 /** Fictitious foreign investors of the Sino-foreign companies that host foreign R&D centers. */
-export const FOREIGN_BRANDS: readonly TradeName[] = [
+export const FOREIGN_BRANDS: readonly (readonly [zh: string, en: string])[] = [
   ['诺德维克', 'Nordwick'], ['维特森', 'Wittsen'], ['莱茵菲尔', 'Rheinfeld'], ['伊斯特林', 'Eastling'], ['奥伦多', 'Orlendo'],
   ['萨瓦罗', 'Savaro'], ['克劳斯比', 'Krausby'], ['米勒森', 'Millerson'], ['卡森德', 'Carsende'], ['贝尔诺', 'Bellno'],
+  ['霍尔姆', 'Holmvik'], ['阿斯特拉', 'Astrava'], ['弗雷登', 'Fredenby'], ['卢米纳', 'Luminar'], ['塔兰托', 'Talanto'],
+  ['维克多利', 'Viktorli'], ['索伦森', 'Sorensby'], ['马尔凯', 'Marchetti'], ['科尔宾', 'Corbinet'], ['杜兰德', 'Durandel'],
 ];
 
 /** An industry: its name in company names, and research topics for R&D institution names. */
@@ -124,7 +144,7 @@ export const COUNTRIES: readonly string[] = [
   '德国', '美国', '日本', '新加坡', '英国', '法国', '马来西亚', '印度尼西亚', '巴西', '南非', '阿联酋', '韩国', '澳大利亚', '意大利', '荷兰', '瑞典', '泰国', '越南', '沙特阿拉伯', '墨西哥',
 ];
 
-/** Fields of the generated national platforms (全国重点实验室, 国家工程研究中心 …). */
+/** Fields of the generated national platforms (全国重点实验室, 国家工程研究中心 …): 68, a field of its own for each laboratory of the 1× registry. */
 export const LAB_FIELDS: readonly Message[] = [
   t('先进储能材料与安全', 'Advanced Energy Storage Materials and Safety'), t('智能感知与控制', 'Intelligent Sensing and Control'),
   t('极端服役材料', 'Materials for Extreme Service'), t('精准医学影像', 'Precision Medical Imaging'), t('作物分子育种', 'Crop Molecular Breeding'),
@@ -136,6 +156,24 @@ export const LAB_FIELDS: readonly Message[] = [
   t('功率半导体器件', 'Power Semiconductor Devices'), t('固态电池材料', 'Solid-state Battery Materials'),
   t('卫星导航与时空信息', 'Satellite Navigation and Spatio-temporal Information'), t('农产品加工与食品安全', 'Agro-product Processing and Food Safety'),
   t('环境污染控制', 'Environmental Pollution Control'), t('中药资源与新药', 'TCM Resources and New Drugs'), t('高性能计算与算法', 'High-performance Computing and Algorithms'),
+  t('智能电网与能源互联网', 'Smart Grid and Energy Internet'), t('氢能与燃料电池', 'Hydrogen Energy and Fuel Cells'),
+  t('精密制造与检测', 'Precision Manufacturing and Measurement'), t('高端轴承与传动', 'High-end Bearings and Transmission'),
+  t('工程装备智能运维', 'Intelligent Maintenance of Engineering Equipment'), t('轻合金材料', 'Light Alloy Materials'),
+  t('光电信息功能材料', 'Optoelectronic Functional Materials'), t('量子精密测量', 'Quantum Precision Measurement'),
+  t('智能传感芯片', 'Smart Sensing Chips'), t('工业互联网安全', 'Industrial Internet Security'), t('分布式计算系统', 'Distributed Computing Systems'),
+  t('多模态人工智能', 'Multimodal Artificial Intelligence'), t('自主无人系统', 'Autonomous Unmanned Systems'),
+  t('先进轨道交通装备', 'Advanced Rail Transit Equipment'), t('磁浮交通技术', 'Maglev Transport Technology'), t('航空发动机材料', 'Aero-engine Materials'),
+  t('空天信息感知', 'Aerospace Information Sensing'), t('新能源汽车动力系统', 'New-energy Vehicle Powertrains'),
+  t('智能网联测试验证', 'Connected-vehicle Testing and Validation'), t('肿瘤精准诊疗', 'Precision Oncology'), t('创新药物研发', 'Innovative Drug Discovery'),
+  t('细胞与基因治疗', 'Cell and Gene Therapy'), t('医疗装备与器械', 'Medical Equipment and Devices'), t('中医药现代化', 'Modernization of Traditional Chinese Medicine'),
+  t('畜禽遗传育种', 'Livestock and Poultry Genetic Breeding'), t('油料作物改良', 'Oilseed Crop Improvement'), t('农业智能装备', 'Intelligent Agricultural Machinery'),
+  t('生态修复与环境治理', 'Ecological Restoration and Environmental Governance'), t('固废资源化利用', 'Solid-waste Resource Utilization'),
+  t('水环境安全', 'Water Environment Safety'), t('绿色建筑与智能建造', 'Green Building and Intelligent Construction'),
+  t('岩土与地下工程', 'Geotechnical and Underground Engineering'), t('桥梁结构安全', 'Bridge Structural Safety'), t('超高清视频技术', 'Ultra-HD Video Technology'),
+  t('数字内容生成', 'Digital Content Generation'), t('虚拟现实与交互', 'Virtual Reality and Interaction'), t('先进陶瓷材料', 'Advanced Ceramic Materials'),
+  t('碳基材料与器件', 'Carbon-based Materials and Devices'), t('稀土功能材料', 'Rare-earth Functional Materials'), t('锂电回收与循环', 'Lithium Battery Recycling'),
+  t('电力电子与电能变换', 'Power Electronics and Energy Conversion'), t('激光与光子制造', 'Laser and Photonic Manufacturing'),
+  t('机器人感知与控制', 'Robot Perception and Control'), t('检验检测与计量', 'Testing, Inspection and Metrology'),
 ];
 
 /** Industries whose firms partner with hospitals. */
