@@ -14,7 +14,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'starcity-cli-'));
 const env = { ...process.env, STARCITY_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+// Exports of the demo run to megabytes: well over spawnSync's default 1 MiB of output.
+const MAX_OUTPUT = 256 * 1024 * 1024;
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000, maxBuffer: MAX_OUTPUT });
 
 describe('starcity CLI', () => {
   it('migrates, says so the second time, and lists nothing pending', () => {
@@ -42,14 +44,14 @@ describe('starcity CLI', () => {
     expect(names).toEqual([...names].sort().reverse());
 
     // The format falls back to its environment variable; Chinese labels by default.
-    const jsonl = spawnSync(process.execPath, [bin, 'export', 'rd_institutions', '--search', '研究院'], { env: { ...env, STARCITY_EXPORT_FORMAT: 'jsonl' }, encoding: 'utf8' });
+    const jsonl = spawnSync(process.execPath, [bin, 'export', 'rd_institutions', '--search', '研究院'], { env: { ...env, STARCITY_EXPORT_FORMAT: 'jsonl' }, encoding: 'utf8', maxBuffer: MAX_OUTPUT });
     expect(jsonl.status, jsonl.stderr).toBe(0);
     const rows = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string | null>);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.name?.includes('研究院') && ['是', '否'].includes(r.global_layout ?? ''))).toBe(true);
 
     // XLSX is binary: to a pipe it goes as bytes, and --output writes the same workbook.
-    const piped = spawnSync(process.execPath, [bin, 'export', 'platforms', '--format', 'xlsx'], { env, timeout: 120_000 });
+    const piped = spawnSync(process.execPath, [bin, 'export', 'platforms', '--format', 'xlsx'], { env, timeout: 120_000, maxBuffer: MAX_OUTPUT });
     expect(piped.status, piped.stderr.toString()).toBe(0);
     expect(piped.stdout.subarray(0, 2).toString('latin1')).toBe('PK');
     const file = join(dataDir, 'platforms.xlsx');

@@ -104,21 +104,26 @@ test('sets a target, sees its status, and is told when someone else changed it f
     await choose(page, '#newTarget_indicator_code', 'R&D institutions');
     await page.locator('#newTarget_value').fill('100000');
     await page.getByTestId('target-submit').click();
+    // The demo has the report's 2026 targets too: find the one just set.
+    const year = new Date().getFullYear();
+    const mine = async () =>
+      ((await (await fetch(`${server.url}/api/v1/targets?period=${year}&indicator_code=rd_institutions.count`)).json()) as { results: Array<{ id: number; version: number }> }).results[0]!;
     const list = page.getByTestId('target-list');
-    const status = list.getByTestId('target-status').first();
+    const row = list.locator(`tr[data-row-key="${(await mine()).id}"]`);
+    const status = row.getByTestId('target-status');
     await status.waitFor();
     expect(await status.innerText()).toMatch(/Achieved|On track|At risk|Off track|No data yet/);
 
     await page.goto(`${server.url}/dashboard`);
-    await page.getByTestId('dashboard-targets').getByTestId('target-status').waitFor();
+    await page.getByTestId('dashboard-targets').getByTestId('target-status').first().waitFor();
 
     // Someone else changes the target while the dialog is open: saving answers 412.
     await page.goto(`${server.url}/targets`);
-    await list.getByTestId('target-edit').first().click();
-    const [target] = ((await (await fetch(`${server.url}/api/v1/targets?period=${new Date().getFullYear()}`)).json()) as { results: Array<{ id: number; version: number }> }).results;
-    const patched = await fetch(`${server.url}/api/v1/targets/${target!.id}`, {
+    await row.getByTestId('target-edit').click();
+    const target = await mine();
+    const patched = await fetch(`${server.url}/api/v1/targets/${target.id}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'if-match': `"${target!.version}"` },
+      headers: { 'content-type': 'application/json', 'if-match': `"${target.version}"` },
       body: JSON.stringify({ value: 90000 }),
     });
     expect(patched.status).toBe(200);

@@ -4,6 +4,7 @@
 // sequential requests); recomputing every indicator (BENCH_INDICATOR_RECOMPUTES, 5 times); the same
 // series queries run straight in SQL in the same run; and the first dashboard after a bulk change.
 // Medians are reported; the results section of bench/README.md is rewritten.
+// BENCH_INDICATOR_ENGINES ("PostgreSQL,PGlite") picks the engines.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const dist = new URL('../../dist/server/', import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
 const SCALES = (process.env.BENCH_INDICATOR_SCALES ?? '10,100').split(',').map(Number);
+const ENGINES = (process.env.BENCH_INDICATOR_ENGINES ?? 'PostgreSQL,PGlite').split(',');
 const REQUESTS = Number(process.env.BENCH_INDICATOR_REQUESTS ?? 30);
 const RECOMPUTES = Number(process.env.BENCH_INDICATOR_RECOMPUTES ?? 5);
 const README = new URL('../README.md', import.meta.url);
@@ -176,7 +178,7 @@ async function main() {
   try {
     const results = [];
     for (const scale of SCALES) {
-      for (const e of engines) {
+      for (const e of engines.filter((x) => ENGINES.includes(x.name))) {
         const m = summarize(await measure(e.name, e.open, scale));
         log(`${e.name} ×${scale}: dashboard warm ${fmt(m.warmMs, 1)} ms (cold ${fmt(m.coldMs)}), recompute ${fmt(m.recomputeMs)} ms vs ${fmt(m.straightMs)} ms straight SQL`);
         results.push({ engine: e.name, ...m });
