@@ -85,6 +85,9 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
+    // No JIT: the indicator engine's grouped scans are costed high enough to trigger it, and
+    // compiling took 1.3 s of a 2.0 s query that runs in 0.7 s without (docs/decisions.md).
+    options: '-c jit=off',
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
   });
   // Named statements are parsed and planned once per connection instead of on every request. The

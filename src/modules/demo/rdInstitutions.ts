@@ -59,7 +59,8 @@ const NEW_TYPE_SUFFIXES: readonly Message[] = [
 ];
 
 const LEVELS: Record<RdInstitutionCategory, readonly (readonly [RecognitionLevel, number])[]> = {
-  enterprise_rd_center: [['national', 3], ['provincial', 30], ['municipal', 45], ['none', 22]],
+  // About 9 % national: the report's 2026 target of about 50 new high-level enterprise centers a year.
+  enterprise_rd_center: [['national', 9], ['provincial', 27], ['municipal', 42], ['none', 22]],
   new_type_rd_institution: [['provincial', 40], ['municipal', 40], ['none', 20]],
   foreign_rd_center: [['provincial', 30], ['municipal', 40], ['none', 30]],
   academic_rd_institution: [['national', 5], ['provincial', 35], ['municipal', 30], ['none', 30]],
