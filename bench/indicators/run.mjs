@@ -4,7 +4,8 @@
 // sequential requests); recomputing every indicator (BENCH_INDICATOR_RECOMPUTES, 5 times); the same
 // series queries run straight in SQL in the same run; and the first dashboard after a bulk change.
 // Medians are reported; the results section of bench/README.md is rewritten.
-// BENCH_INDICATOR_ENGINES ("PostgreSQL,PGlite") picks the engines.
+// BENCH_INDICATOR_ENGINES ("PostgreSQL,PGlite") picks the engines; BENCH_INDICATOR_SKIP ("PGlite:100")
+// leaves pairs out. A pair that fails is reported with its error; the run goes on.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,8 @@ const dist = new URL('../../dist/server/', import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
 const SCALES = (process.env.BENCH_INDICATOR_SCALES ?? '10,100').split(',').map(Number);
 const ENGINES = (process.env.BENCH_INDICATOR_ENGINES ?? 'PostgreSQL,PGlite').split(',');
+/** Engine:scale pairs to leave out, e.g. "PGlite:100". */
+const SKIP = new Set((process.env.BENCH_INDICATOR_SKIP ?? '').split(',').filter(Boolean));
 const REQUESTS = Number(process.env.BENCH_INDICATOR_REQUESTS ?? 30);
 const RECOMPUTES = Number(process.env.BENCH_INDICATOR_RECOMPUTES ?? 5);
 const README = new URL('../README.md', import.meta.url);
@@ -111,10 +114,11 @@ function summarize(m) {
 
 function render(run) {
   const rows = run.results.map((r) => {
+    if (r.error) return `| ${r.engine} | ×${r.scale} | failed: ${r.error} | | | | | | | | |`;
     const ratio = r.recomputeMs / r.straightMs;
     return `| ${r.engine} | ×${r.scale} | ${fmt(r.sizes.institutions)} | ${fmt(r.seedMs / 1000, 1)} s | ${fmt(r.coldMs)} | ${fmt(r.warmMs, 1)} (p95 ${fmt(r.warmP95Ms, 1)}) | ${fmt(r.recomputeMs)} | ${fmt(r.straightMs)} | ${fmt(ratio, 2)}× | ${fmt(r.straightMs / r.warmMs, 0)}× | ${fmt(r.afterChangeMs)} |`;
   });
-  const goal = run.results.find((r) => r.engine === 'PostgreSQL' && r.scale === 100);
+  const goal = run.results.find((r) => r.engine === 'PostgreSQL' && r.scale === 100 && !r.error);
   const verdict = (ok) => (ok ? '**met**' : '**not met**');
   const goals = goal
     ? [
@@ -129,11 +133,12 @@ function render(run) {
     '',
     `Machine: ${m.nproc} cores, ${m.cpu}, ${m.memoryGiB} GiB memory, ${m.os}; Node ${m.node}; PostgreSQL ${run.postgresVersion}; PGlite ${run.pgliteVersion}. Load average (1 min) ${run.loadBefore} at the start, ${run.loadAfter} at the end. Command: \`${run.command}\`.`,
     '',
-    `The demo registry (\`seedDemo\`) at each scale; ${run.results[0]?.indicators ?? '?'} computed indicators. Dashboard: ${REQUESTS} sequential \`GET /api/v1/dashboard\` over HTTP after one cold request, median and p95 (the reply is ${fmt((run.results[0]?.bytes ?? 0) / 1024)} KiB). Recompute: \`IndicatorEngine.recomputeAll()\` (cache dropped, every series computed, in parallel over the pool), median of ${RECOMPUTES}. Straight SQL: the same series queries (\`seriesSql\`) sent by the same client at once, without the engine, median of ${RECOMPUTES}. After a change: the first dashboard after one \`UPDATE\` of 1 % of the institutions.`,
+    `The demo registry (\`seedDemo\`) at each scale; ${run.results.find((r) => r.indicators)?.indicators ?? '?'} computed indicators. Dashboard: ${REQUESTS} sequential \`GET /api/v1/dashboard\` over HTTP after one cold request, median and p95 (the reply is ${fmt((run.results.find((r) => r.bytes)?.bytes ?? 0) / 1024)} KiB). Recompute: \`IndicatorEngine.recomputeAll()\` (cache dropped, every series computed, in parallel over the pool), median of ${RECOMPUTES}. Straight SQL: the same series queries (\`seriesSql\`) sent by the same client at once, without the engine, median of ${RECOMPUTES}. After a change: the first dashboard after one \`UPDATE\` of 1 % of the institutions.`,
     '',
     '| Engine | Scale | Institutions | Seed | Dashboard cold (ms) | Dashboard warm (ms) | Recompute all (ms) | Same SQL straight (ms) | Recompute ÷ SQL | SQL ÷ warm dashboard | Dashboard after a change (ms) |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...rows,
+    ...(SKIP.size ? ['', `Left out of this run (BENCH_INDICATOR_SKIP): ${[...SKIP].join(', ')}.`] : []),
     '',
     '| Goal | Target | Measured | |',
     '|---|--:|--:|---|',
@@ -178,10 +183,15 @@ async function main() {
   try {
     const results = [];
     for (const scale of SCALES) {
-      for (const e of engines.filter((x) => ENGINES.includes(x.name))) {
-        const m = summarize(await measure(e.name, e.open, scale));
-        log(`${e.name} ×${scale}: dashboard warm ${fmt(m.warmMs, 1)} ms (cold ${fmt(m.coldMs)}), recompute ${fmt(m.recomputeMs)} ms vs ${fmt(m.straightMs)} ms straight SQL`);
-        results.push({ engine: e.name, ...m });
+      for (const e of engines.filter((x) => ENGINES.includes(x.name) && !SKIP.has(`${x.name}:${scale}`))) {
+        try {
+          const m = summarize(await measure(e.name, e.open, scale));
+          log(`${e.name} ×${scale}: dashboard warm ${fmt(m.warmMs, 1)} ms (cold ${fmt(m.coldMs)}), recompute ${fmt(m.recomputeMs)} ms vs ${fmt(m.straightMs)} ms straight SQL`);
+          results.push({ engine: e.name, ...m });
+        } catch (err) {
+          log(`${e.name} ×${scale} failed: ${err.stack ?? err}`);
+          results.push({ engine: e.name, scale, error: `${err.message}${err.cause ? ` (${err.cause.message})` : ''}` });
+        }
         for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
       }
     }
