@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { choose, launchChromium, withScreenshot } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { seedDemo, startServer, type RunningServer } from './support/server.js';
 
 /**
  * The dashboard (驾驶舱) on the demo registry, as the bureau reads it: KPI cards with numbers, in
@@ -16,27 +14,12 @@ import { startServer, type RunningServer } from './support/server.js';
  * demo's figures are not written here: each card is compared with its own drill-down.
  */
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const YUELU = '430104';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let dataDir: string;
-
-/** `starcity seed --demo` on the data directory before the server holds it. */
-function seedDemo(dir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: dir, LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'seed', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`starcity seed --demo exited with ${status}:\n${out}`))));
-  });
-}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-dashboard-'));

@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/domain/uscc.js';
 import { launchChromium, withScreenshot } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { seedDemo, startServer, type RunningServer } from './support/server.js';
 
 /**
  * Issue 3's "done when", through the UI as a district officer does it (in Chinese, the default
@@ -21,7 +19,6 @@ import { startServer, type RunningServer } from './support/server.js';
  * the imported rows in the organizations list and export them.
  */
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The template's header row: the Chinese headers of the organizations columns (docs/data-formats.md). */
 const TEMPLATE_HEADERS = ['统一社会信用代码', '名称', '英文名称', '主体类型', '所在区县代码', '所在园区', '成立日期', '地址', '校验位放行理由'];
@@ -94,20 +91,6 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let dataDir: string;
-
-/** `starcity seed --demo` on the data directory before the server holds it. */
-function seedDemo(dir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: dir, LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'seed', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`starcity seed --demo exited with ${status}:\n${out}`))));
-  });
-}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-import-'));

@@ -35,7 +35,7 @@ export function load1() {
   return loadavg()[0].toFixed(2);
 }
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fmt = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const verdict = (ok) => (ok ? '**met**' : '**not met**');
 
 /** Markdown of one run: machine, command, data, load table, readiness and goals. */
@@ -83,11 +83,16 @@ export function renderResults(run) {
   ].join('\n');
 }
 
-/** Replaces the results section of bench/README.md (or appends one). */
-export function writeReadme(markdown) {
+/** Replaces the section of bench/README.md between two markers (or appends it); `markdown` carries the markers. */
+export function writeReadmeSection(markdown, beginMarker, endMarker) {
   const text = readFileSync(README, 'utf8');
-  const begin = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  const next = begin >= 0 && end > begin ? text.slice(0, begin) + markdown + text.slice(end + END.length) : `${text.trimEnd()}\n\n${markdown}\n`;
+  const begin = text.indexOf(beginMarker);
+  const end = text.indexOf(endMarker);
+  const next = begin >= 0 && end > begin ? text.slice(0, begin) + markdown + text.slice(end + endMarker.length) : `${text.trimEnd()}\n\n${markdown}\n`;
   writeFileSync(README, next);
+}
+
+/** Replaces the API results section of bench/README.md (or appends one). */
+export function writeReadme(markdown) {
+  writeReadmeSection(markdown, BEGIN, END);
 }

@@ -3,30 +3,24 @@
 // PostgreSQL and on PGlite, next to raw COPY loads of the same files in the same run, and writes
 // the import section of bench/README.md. BENCH_IMPORT_RUNS (3) rounds; medians are reported.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchDatabase, serverVersion } from '../api/postgres.mjs';
-import { load1, machine } from '../api/report.mjs';
+import { median } from '../api/load.mjs';
+import { fmt, load1, machine, writeReadmeSection } from '../api/report.mjs';
 import { generateImportFiles } from './generate.mjs';
 import { pgliteEngine, postgresEngine } from './loaders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
-const README = new URL('../README.md', import.meta.url);
 const BEGIN = '<!-- import-results:begin (written by bench/import/run.mjs) -->';
 const END = '<!-- import-results:end -->';
 /** The issue's goals: share of the raw load's rows/s, and peak memory. */
 export const GOALS = { postgresShare: 0.4, pgliteShare: 0.5, peakMiB: 300 };
 
 const log = (text) => console.log(`[bench:import] ${text}`);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const rate = (ms) => (ROWS * 1000) / ms;
 
 /** One round on one engine: the references, then the imports on a fresh database. */
@@ -106,13 +100,6 @@ function render(run) {
   ].join('\n');
 }
 
-function writeReadme(section) {
-  const text = readFileSync(README, 'utf8');
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + END.length) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(README, next);
-}
 
 async function main() {
   const loadBefore = load1();
@@ -147,7 +134,7 @@ async function main() {
     };
     const section = render(run);
     console.log(section);
-    if (process.env.BENCH_IMPORT_WRITE !== '0') writeReadme(section);
+    if (process.env.BENCH_IMPORT_WRITE !== '0') writeReadmeSection(section, BEGIN, END);
   } finally {
     pglite.cleanup();
     await postgres.close();

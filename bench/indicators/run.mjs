@@ -7,11 +7,12 @@
 // BENCH_INDICATOR_ENGINES ("PostgreSQL,PGlite") picks the engines; BENCH_INDICATOR_SKIP ("PGlite:100")
 // leaves pairs out. A pair that fails is reported with its error; the run goes on.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchDatabase, serverVersion } from '../api/postgres.mjs';
-import { load1, machine } from '../api/report.mjs';
+import { median } from '../api/load.mjs';
+import { fmt, load1, machine, writeReadmeSection } from '../api/report.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = new URL('../../dist/server/', import.meta.url);
@@ -22,20 +23,13 @@ const ENGINES = (process.env.BENCH_INDICATOR_ENGINES ?? 'PostgreSQL,PGlite').spl
 const SKIP = new Set((process.env.BENCH_INDICATOR_SKIP ?? '').split(',').filter(Boolean));
 const REQUESTS = Number(process.env.BENCH_INDICATOR_REQUESTS ?? 30);
 const RECOMPUTES = Number(process.env.BENCH_INDICATOR_RECOMPUTES ?? 5);
-const README = new URL('../README.md', import.meta.url);
 const BEGIN = '<!-- indicator-results:begin (written by bench/indicators/run.mjs) -->';
 const END = '<!-- indicator-results:end -->';
 /** The issue's goals, at 100× on PostgreSQL. */
 export const GOALS = { dashboardWarmMs: 50, recomputeMs: 2000 };
 
 const log = (text) => console.log(`[bench:indicators] ${text}`);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const timed = async (work) => {
   const t = performance.now();
   await work();
@@ -147,13 +141,6 @@ function render(run) {
   ].join('\n');
 }
 
-function writeReadme(section) {
-  const text = readFileSync(README, 'utf8');
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + END.length) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(README, next);
-}
 
 async function main() {
   const loadBefore = load1();
@@ -207,7 +194,7 @@ async function main() {
     };
     const section = render(run);
     console.log(section);
-    if (process.env.BENCH_INDICATOR_WRITE !== '0') writeReadme(section);
+    if (process.env.BENCH_INDICATOR_WRITE !== '0') writeReadmeSection(section, BEGIN, END);
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     await postgres.close();

@@ -75,3 +75,17 @@ async function terminate(child: ChildProcess, exited: Promise<void>): Promise<vo
   await exited;
   clearTimeout(killed);
 }
+
+/** `starcity seed --demo` on a data directory, before a server holds it. */
+export function seedDemo(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: dir, LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'seed', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('error', reject);
+    child.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`starcity seed --demo exited with ${status}:\n${out}`))));
+  });
+}

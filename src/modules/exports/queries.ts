@@ -1,11 +1,5 @@
 import { fileColumns, type FileEntity } from '../../contracts/fileColumns.js';
-import type { ListSpec } from '../../db/list/spec.js';
-import type { CityConfig } from '../../domain/city.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
-import { organizationListSpec } from '../organizations/queries.js';
-import { platformListSpec } from '../platforms/queries.js';
-import { qualificationListSpec } from '../qualifications/queries.js';
-import { rdInstitutionListSpec } from '../rdInstitutions/queries.js';
 
 /**
  * SQL of the file columns of each entity, over the FROM of its registry list (main table `t`;
@@ -37,16 +31,3 @@ export function exportSelect(entity: FileEntity): string {
   return fileColumns[entity].map((c) => `${expressions[entity][c.key]} AS ${c.key}`).join(', ');
 }
 
-/** The registry list an export filters, searches and sorts like. */
-export function exportListSpec(entity: FileEntity, city: CityConfig): ListSpec {
-  switch (entity) {
-    case 'organizations':
-      return organizationListSpec(city);
-    case 'qualifications':
-      return qualificationListSpec(city);
-    case 'rd_institutions':
-      return rdInstitutionListSpec(city);
-    case 'platforms':
-      return platformListSpec(city);
-  }
-}

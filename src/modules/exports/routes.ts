@@ -7,7 +7,7 @@ import type { FileEntity } from '../../contracts/fileColumns.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import type { ListSpec } from '../../db/list/spec.js';
 import type { ServiceContext } from '../shared/context.js';
-import { exportListSpec } from './queries.js';
+import { registryListSpec } from '../shared/registryLists.js';
 import { exportList } from './service.js';
 
 /** URL path of each entity's list, and its English noun for the docs. */
@@ -44,7 +44,7 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
         schema: {
           tags: ['exports'],
           summary: `Export ${noun} (CSV, XLSX or JSON Lines) with the list's filter, search and sort`,
-          querystring: exportQueryFor(exportListSpec(entity, ctx.city)),
+          querystring: exportQueryFor(registryListSpec(entity, ctx.city)),
           response: {
             200: { description: 'The file, as an attachment', content: Object.fromEntries(Object.values(exportContentTypes).map((type) => [type.split(';')[0]!, { schema: file }])) },
             400: problem,

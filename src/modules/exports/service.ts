@@ -7,7 +7,8 @@ import { todayIn } from '../../domain/calendarDate.js';
 import type { ServiceContext } from '../shared/context.js';
 import { validationFailed } from '../shared/errors.js';
 import { contentDisposition, exportFileNames, sheetName, type StoredValue } from './cells.js';
-import { exportListSpec, exportSelect } from './queries.js';
+import { registryListSpec } from '../shared/registryLists.js';
+import { exportSelect } from './queries.js';
 import { writeExport } from './writers.js';
 
 /** Rows read from the database per query: enough to amortise a round trip, small enough to stay flat. */
@@ -36,7 +37,7 @@ const extensions: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', jso
  * filter fails here (a validation AppError) and never half-way through a download.
  */
 export function exportList(ctx: ServiceContext, req: ExportRequest): ExportFile {
-  const spec = exportListSpec(req.entity, ctx.city);
+  const spec = registryListSpec(req.entity, ctx.city);
   const parsed = parseListQuery(spec, { filter: req.filter, search: req.search, sort: req.sort, per_page: EXPORT_BATCH_SIZE });
   if (!parsed.ok) throw validationFailed(parsed.problems);
   const batches = listBatches<Record<string, StoredValue>>(ctx.db, spec, parsed.value, exportSelect(req.entity), EXPORT_BATCH_SIZE);

@@ -6,10 +6,7 @@ import { parseFilters, type FilterTerm } from '../../db/list/parse.js';
 import type { ListField, ListSpec } from '../../db/list/spec.js';
 import type { CityConfig } from '../../domain/city.js';
 import type { Message } from '../../domain/message.js';
-import { organizationListSpec } from '../organizations/queries.js';
-import { platformListSpec } from '../platforms/queries.js';
-import { qualificationListSpec } from '../qualifications/queries.js';
-import { rdInstitutionListSpec } from '../rdInstitutions/queries.js';
+import { registryListSpec } from '../shared/registryLists.js';
 
 /**
  * The indicator catalogue (指标目录), read from config/indicators.json and checked against the
@@ -53,18 +50,6 @@ export interface Catalogue {
   dashboard: CatalogueFile['dashboard'];
 }
 
-export function entityListSpec(entity: Entity, city: CityConfig): ListSpec {
-  switch (entity) {
-    case 'organizations':
-      return organizationListSpec(city);
-    case 'qualifications':
-      return qualificationListSpec(city);
-    case 'rd_institutions':
-      return rdInstitutionListSpec(city);
-    case 'platforms':
-      return platformListSpec(city);
-  }
-}
 
 /** `district` is the name every indicator's breakdowns use for the list's district field. */
 const BREAKDOWN_ALIASES: Record<string, string> = { district: 'district_code' };
@@ -115,7 +100,7 @@ function resolveIndicator(def: CatalogueIndicator, city: CityConfig, problem: (p
   const formula = def.formula;
   if (!formula) return { kind: 'official', def };
   if (formula.op === 'ratio' || formula.op === 'growth') return { kind: 'derived', def, formula };
-  const spec = entityListSpec(formula.entity, city);
+  const spec = registryListSpec(formula.entity, city);
   const field = (name: string, types: ListField['type'][], what: string): NamedField => {
     const f = spec.fields[name];
     if (!f || !types.includes(f.type)) problem(`${what} "${name}" is not a ${types.join('/')} field of the ${formula.entity} list`);
@@ -151,7 +136,7 @@ function resolveIndicator(def: CatalogueIndicator, city: CityConfig, problem: (p
     part: formula.op === 'share' ? filters(formula.part, 'part') : null,
     timing,
     area: field('district_code', ['code'], 'area'),
-    distinct: formula.distinct ? { field: field(formula.distinct.field, ['int'], 'distinct.field'), entity: formula.distinct.entity, spec: entityListSpec(formula.distinct.entity, city) } : null,
+    distinct: formula.distinct ? { field: field(formula.distinct.field, ['int'], 'distinct.field'), entity: formula.distinct.entity, spec: registryListSpec(formula.distinct.entity, city) } : null,
     sum: formula.sum ? field(formula.sum, ['int'], 'sum') : null,
     breakdowns,
   };

@@ -27,10 +27,10 @@ export async function dashboard(engine: IndicatorEngine, q: { period?: string; t
         return { indicator: indicator(code), value, previous, change, change_percent: growthPercent(value.value, previous?.value ?? null) };
       }),
     ),
-    listTargets(engine, { period: String(targetYear), area: city }),
-    Promise.all(layout.trends.map(async (code) => ({ indicator: indicator(code), points: await observations(engine, code, {}) }))),
-    Promise.all(layout.breakdowns.map(async (code) => ({ indicator: indicator(code), breakdown: 'district', points: await observations(engine, code, { period: String(year), breakdown: 'district' }) }))),
-    observations(engine, layout.map, { period: String(year), breakdown: 'district' }).then((points) => ({ indicator: indicator(layout.map), points })),
+    listTargets(engine, { period: String(targetYear), area: city }, versions),
+    Promise.all(layout.trends.map(async (code) => ({ indicator: indicator(code), points: await observations(engine, code, {}, versions) }))),
+    Promise.all(layout.breakdowns.map(async (code) => ({ indicator: indicator(code), breakdown: 'district', points: await observations(engine, code, { period: String(year), breakdown: 'district' }, versions) }))),
+    observations(engine, layout.map, { period: String(year), breakdown: 'district' }, versions).then((points) => ({ indicator: indicator(layout.map), points })),
     Promise.all(layout.funnel.map(async (code) => ({ indicator: indicator(code), value: await observe(code, year) }))),
   ]);
   return { period: String(year), target_period: String(targetYear), area: city, computed_at: new Date().toISOString(), kpis, targets, trends, breakdowns, map, funnel };

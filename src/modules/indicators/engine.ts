@@ -25,7 +25,7 @@ export interface Value {
 }
 
 /** Counter of every table, read once per request. */
-type Versions = Map<string, number>;
+export type Versions = Map<string, number>;
 
 export class IndicatorEngine {
   private readonly tables = new Map<string, { version: string; table: Promise<SeriesTable> }>();
@@ -88,8 +88,8 @@ export class IndicatorEngine {
   }
 
   cellValue(r: RecordIndicator, cell: Cell | undefined, year: number): Value {
-    const asOf = this.asOf(year);
     if (year < this.years.first || year > this.years.last) return { value: null, asOf: null };
+    const asOf = this.asOf(year);
     const c = cell ?? { n: 0, part: 0 };
     if (r.formula.op === 'share') return { value: percentOf(c.part, c.n), numerator: c.part, denominator: c.n, asOf };
     return { value: c.n, asOf };

@@ -14,7 +14,7 @@ import { presentRdInstitution } from '../rdInstitutions/service.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { breakdownLabels, measureOf, type Entity, type NamedField, type RecordIndicator, type ResolvedIndicator } from './catalogue.js';
 import { rowFilters } from './compute.js';
-import type { IndicatorEngine } from './engine.js';
+import type { IndicatorEngine, Versions } from './engine.js';
 import { insertOfficialValue, officialValueHistory, type OfficialValueRow } from './officialValues.js';
 
 /** Use cases of indicators (指标): the catalogue, observations, the rows behind a value, official values. */
@@ -84,18 +84,19 @@ function checkBreakdown(r: ResolvedIndicator, breakdown: string): NamedField {
   );
 }
 
-export async function observations(engine: IndicatorEngine, code: string, q: { period?: string; area?: string; breakdown?: string }): Promise<Observation[]> {
+/** `known`: the table counters the caller already read for this request (the dashboard reads them once). */
+export async function observations(engine: IndicatorEngine, code: string, q: { period?: string; area?: string; breakdown?: string }, known?: Versions): Promise<Observation[]> {
   const r = findIndicator(engine, code);
   const area = checkArea(engine, q.area);
   const { first, last } = engine.years;
   const years = q.period ? [checkYear(engine, q.period)] : Array.from({ length: last - first + 1 }, (_, i) => first + i);
-  const versions = await engine.versions();
+  const versions = known ?? (await engine.versions());
   if (q.breakdown !== undefined) return breakdownObservations(engine, r as RecordIndicator, checkBreakdown(r, q.breakdown), q.breakdown, years, area, versions);
   const values = await Promise.all(years.map((y) => engine.value(code, y, area, versions)));
   return years.map((y, i) => engine.observation(code, y, area, values[i]!));
 }
 
-async function breakdownObservations(engine: IndicatorEngine, r: RecordIndicator, field: NamedField, breakdown: string, years: number[], area: string, versions: Awaited<ReturnType<IndicatorEngine['versions']>>): Promise<Observation[]> {
+async function breakdownObservations(engine: IndicatorEngine, r: RecordIndicator, field: NamedField, breakdown: string, years: number[], area: string, versions: Versions): Promise<Observation[]> {
   const city = engine.city.code;
   // By district, the series the engine keeps anyway (every value per area) is the breakdown.
   const byArea = field.name === r.area.name;

@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/client.js';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
 import { measureOf, type ResolvedIndicator } from './catalogue.js';
-import type { IndicatorEngine } from './engine.js';
+import type { IndicatorEngine, Versions } from './engine.js';
 import { checkArea, findIndicator } from './service.js';
 import * as q from './targetQueries.js';
 
@@ -16,7 +16,6 @@ import * as q from './targetQueries.js';
 
 const TARGET: Message = { zh: '目标', en: 'Target' };
 const TABLE = { table: 'targets', columns: q.TARGET_COLUMNS, entity: TARGET };
-type Versions = Awaited<ReturnType<IndicatorEngine['versions']>>;
 type Sums = Awaited<ReturnType<typeof q.districtSums>>;
 
 /** Targets may look up to five years past the running one. */
@@ -88,8 +87,8 @@ async function presentTarget(engine: IndicatorEngine, row: q.TargetRow, versions
   };
 }
 
-export async function listTargets(engine: IndicatorEngine, f: { period?: string; area?: string; indicator_code?: string; parent_id?: number }): Promise<Target[]> {
-  const [rows, versions, sums] = await Promise.all([q.findTargets(engine.db, f), engine.versions(), q.districtSums(engine.db, engine.city.code)]);
+export async function listTargets(engine: IndicatorEngine, f: { period?: string; area?: string; indicator_code?: string; parent_id?: number }, known?: Versions): Promise<Target[]> {
+  const [rows, versions, sums] = await Promise.all([q.findTargets(engine.db, f), known ?? engine.versions(), q.districtSums(engine.db, engine.city.code)]);
   return Promise.all(rows.map((row) => presentTarget(engine, row, versions, sums)));
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../api/indicators';
 import { useCreateTarget, type Target } from '../api/targets';
 import { useServerProblems } from '../form/useServerProblems';
-import { FormProblems } from '../indicators/FormProblems';
+import { FormProblems } from '../form/FormProblems';
 import { useAreas } from '../indicators/useAreas';
 import { useIndicatorFormat } from '../indicators/useIndicatorFormat';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateTarget, type Target } from '../api/targets';
 import { useServerProblems } from '../form/useServerProblems';
-import { FormProblems } from '../indicators/FormProblems';
+import { FormProblems } from '../form/FormProblems';
 import { useIndicatorFormat } from '../indicators/useIndicatorFormat';
 
 const FIELDS = ['value', 'tolerance'] as const;

@@ -4,10 +4,10 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCreate, useRecord, useUpdate } from '../api/hooks';
-import { ApiProblem, problemTitle } from '../api/problem';
+import { ApiProblem } from '../api/problem';
 import type { Draft, Resource } from '../api/resources';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { messageSide } from '../i18n/language';
+import { FormProblems } from './FormProblems';
 import { useServerProblems, type ServerProblems } from './useServerProblems';
 
 type StoredRecord = { id: number; version: number };
@@ -48,36 +48,15 @@ interface ShellProps<Values> {
 }
 
 function FormShell<Values extends FormValues>({ title, testId, form, initialValues, problems, submitting, submitLabel, cancelTo, notice, onFinish, children }: ShellProps<Values>) {
-  const { t, i18n } = useTranslation();
-  const side = messageSide(i18n.language);
-  const { problem, general } = problems;
+  const { t } = useTranslation();
   // A failed submit with no field to point at (404, 500, network) still has to say something.
-  const unplaced = problem !== null && (general.length > 0 || problem.errors.length === 0);
   return (
     <Flex vertical gap="middle" style={{ maxWidth: 960 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {title}
       </Typography.Title>
       {notice}
-      {unplaced && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="form-problems"
-          title={general.length ? t('form.problemsTitle') : problemTitle(problem, side)}
-          description={
-            general.length ? (
-              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {general.map((g, i) => (
-                  <li key={i}>{g.field ? `${g.field}: ${g.message}` : g.message}</li>
-                ))}
-              </ul>
-            ) : (
-              problem.detail
-            )
-          }
-        />
-      )}
+      <FormProblems problems={problems} />
       <Card>
         <Form<Values>
           form={form}

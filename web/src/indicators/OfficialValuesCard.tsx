@@ -6,7 +6,7 @@ import { formatTimestamp } from '../detail/format';
 import { DateInput } from '../form/DateInput';
 import { useServerProblems } from '../form/useServerProblems';
 import { unitSpec } from './format';
-import { FormProblems } from './FormProblems';
+import { FormProblems } from '../form/FormProblems';
 import { useAreas } from './useAreas';
 import { useIndicatorFormat } from './useIndicatorFormat';
 

@@ -1,12 +1,12 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { problemTitle } from '../api/problem';
-import type { ServerProblems } from '../form/useServerProblems';
+import type { ServerProblems } from './useServerProblems';
 import { messageSide } from '../i18n/language';
 
 /**
  * What a failed submit could not put next to a field: problems of fields the form does not have,
- * or a problem with no field at all (404, 500, the network) — as the registry forms show them.
+ * or a problem with no field at all (404, 500, the network). Every form shows them this way.
  */
 export function FormProblems({ problems }: { problems: ServerProblems }) {
   const { t, i18n } = useTranslation();
