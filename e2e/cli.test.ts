@@ -89,6 +89,11 @@ describe('starcity CLI', () => {
     expect(recorded.stdout).toMatch(/Recorded gdp 2025 \(430100\) = 15300, published 2026-11-20/);
     expect(run('indicator', 'rd_intensity', '--period', '2025').stdout).toMatch(/^2025\s+430100\s+3\.34/m);
 
+    const rebuilt = run('indicators', '--period', '2025', '--rebuild');
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stderr).toMatch(/buckets built again from the registry in \d+\.\d s/);
+    expect(rebuilt.stdout).toMatch(/^rd_institutions\.count\s+研发机构总数\s+4,344\s/m);
+
     const bad = run('indicator', 'rd_institutions.count', '--period', '2015');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--period: The period must be a year from 2016/);

@@ -30,9 +30,14 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => cell + ' '.repeat(widths[i]! - [...cell].length)).join('  ').trimEnd()).join('\n');
 }
 
-/** Every indicator with its value in a year (the last complete one by default). */
-export async function indicatorsCommand(config: Config, opts: { period?: string; json: boolean }): Promise<void> {
+/** Every indicator with its value in a year (the last complete one by default); `rebuild` first builds every bucket again. */
+export async function indicatorsCommand(config: Config, opts: { period?: string; json: boolean; rebuild?: boolean }): Promise<void> {
   await withEngine(config, async (engine) => {
+    if (opts.rebuild) {
+      const started = performance.now();
+      await engine.rebuild();
+      console.error(`Every indicator's buckets built again from the registry in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    }
     const year = opts.period ?? String(engine.years.last - 1);
     const rows: Observation[] = [];
     for (const code of engine.catalogue.indicators.keys()) rows.push(...(await observations(engine, code, { period: year })));

@@ -84,7 +84,10 @@ export function buildCli(): Command {
   withDatabaseFlags(program.command('indicators').description('every indicator with its value in a year (default: the last complete one)'))
     .addOption(new Option('--period <year>', 'the year'))
     .addOption(new Option('--json', 'print JSON observations'))
-    .action((opts) => indicatorsCommand(configFrom(opts), { ...(typeof opts.period === 'string' ? { period: opts.period } : {}), json: opts.json === true }));
+    .addOption(new Option('--rebuild', "build every indicator's buckets again from the registry first (after a load that bypassed the triggers)"))
+    .action((opts) =>
+      indicatorsCommand(configFrom(opts), { ...(typeof opts.period === 'string' ? { period: opts.period } : {}), json: opts.json === true, rebuild: opts.rebuild === true }),
+    );
   withDatabaseFlags(program.command('indicator').description('one indicator: every year, or one year broken down'))
     .argument('<code>', 'indicator code, e.g. rd_institutions.count')
     .addOption(new Option('--period <year>', 'one year'))

@@ -4,6 +4,7 @@ import { filtersSql, Params } from '../../db/list/sql.js';
 import { seriesTable, type Bucket, type SeriesTable } from '../../domain/indicatorSeries.js';
 import { periodBounds, shiftDate, type Period } from '../../domain/period.js';
 import type { NamedField, RecordIndicator } from './catalogue.js';
+import { readBuckets } from './upkeep.js';
 
 /**
  * SQL of the indicator engine: one grouped scan per indicator and breakdown gives the counts of
@@ -19,8 +20,13 @@ export interface Years {
 // date_part (double precision) rather than EXTRACT, which returns numeric and costs several times more per row.
 const year = (dateSql: string) => `date_part('year', ${dateSql})::int`;
 
-/** The counts behind an indicator for every year, area (district) and breakdown key. */
+/** The counts behind an indicator for every year, area (district) and breakdown key, from its upkept buckets. */
 export async function computeSeries(db: Queryable, r: RecordIndicator, breakdown: NamedField | null, years: Years, cityCode: string): Promise<SeriesTable> {
+  return seriesTable(await readBuckets(db, r, breakdown, years.last), years.first, years.last, cityCode);
+}
+
+/** The same counts by a full scan of the registry (seriesSql): what the upkeep spares, and the reference its tests compare with. */
+export async function scanSeries(db: Queryable, r: RecordIndicator, breakdown: NamedField | null, years: Years, cityCode: string): Promise<SeriesTable> {
   const { sql, values } = seriesSql(r, breakdown, years);
   const { rows } = await db.query<SeriesRow>(sql, values);
   return seriesTable(rows.flatMap((row) => bucketsOf(row, years)), years.first, years.last, cityCode);
@@ -34,7 +40,7 @@ function bucketsOf(row: SeriesRow, years: Years): Bucket[] {
   return row.counts.map((n, i) => ({ area: row.area, key: row.key, from: years.first + i, to: years.first + i, n: Number(n), part: 0 }));
 }
 
-/** The one grouped query behind a series (exported for the benchmark, which runs it bare). */
+/** The one grouped query of a full scan behind a series (the benchmark also runs it bare). */
 export function seriesSql(r: RecordIndicator, breakdown: NamedField | null, years: Years): { sql: string; values: unknown[] } {
   const params = new Params();
   const where = [filtersSql(r.spec, r.filters, params)];

@@ -8,6 +8,7 @@ import { periodBounds } from '../../domain/period.js';
 import type { Catalogue, NamedField, RecordIndicator, ResolvedIndicator } from './catalogue.js';
 import { computeSeries, type Years } from './compute.js';
 import { newestOfficialValues, type OfficialCell } from './officialValues.js';
+import { ensureUpkeep, recordIndicators } from './upkeep.js';
 
 /**
  * The indicator engine (指标引擎): a value for any indicator, year and area, computed from the
@@ -30,6 +31,7 @@ export type Versions = Map<string, number>;
 export class IndicatorEngine {
   private readonly tables = new Map<string, { version: string; table: Promise<SeriesTable> }>();
   private official: { version: string; cells: Promise<Map<string, OfficialCell>> } | null = null;
+  private upkeep: Promise<boolean> | null = null;
 
   constructor(
     readonly db: Database,
@@ -58,11 +60,27 @@ export class IndicatorEngine {
     const key = `${r.def.code}\u0001${breakdown?.name ?? ''}`;
     const hit = this.tables.get(key);
     if (hit && hit.version === version) return hit.table;
-    const table = computeSeries(this.db, r, breakdown, this.years, this.city.code);
+    const table = this.ready().then(() => computeSeries(this.db, r, breakdown, this.years, this.city.code));
     this.tables.set(key, { version, table });
     // A failed computation must not stay cached.
     table.catch(() => this.tables.get(key)?.table === table && this.tables.delete(key));
     return table;
+  }
+
+  /** The buckets are installed and built (once per process; a no-op when another process did it). */
+  ready(): Promise<boolean> {
+    this.upkeep ??= ensureUpkeep(this.db, this.catalogue).catch((err: unknown) => {
+      this.upkeep = null;
+      throw err;
+    });
+    return this.upkeep;
+  }
+
+  /** Builds every bucket again from the registry (`starcity indicators --rebuild`, the benchmark). */
+  async rebuild(): Promise<void> {
+    this.tables.clear();
+    this.upkeep = ensureUpkeep(this.db, this.catalogue, { rebuild: true });
+    await this.upkeep;
   }
 
   private officialCells(versions: Versions): Promise<Map<string, OfficialCell>> {
@@ -129,13 +147,12 @@ export class IndicatorEngine {
     return districtName(this.city, area) ?? { zh: area, en: area };
   }
 
-  /** Drops every cached series and computes each indicator's series again (the benchmark's "after a bulk change"). */
+  /** Drops every cached series and reads each indicator's series again (the benchmark's "after a bulk change"). */
   async recomputeAll(): Promise<void> {
     this.tables.clear();
     this.official = null;
     const versions = await this.versions();
-    const records = [...this.catalogue.indicators.values()].filter((r): r is RecordIndicator => r.kind === 'record');
-    await Promise.all([...records.map((r) => this.series(r, null, versions)), this.officialCells(versions)]);
+    await Promise.all([...recordIndicators(this.catalogue).map((r) => this.series(r, null, versions)), this.officialCells(versions)]);
   }
 }
 

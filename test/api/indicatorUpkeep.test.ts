@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Cell, SeriesTable } from '../../src/domain/indicatorSeries.js';
+import { seedDemo } from '../../src/modules/demo/seed.js';
+import { loadCatalogue, resolveCatalogue, type Catalogue } from '../../src/modules/indicators/catalogue.js';
+import { computeSeries, scanSeries } from '../../src/modules/indicators/compute.js';
+import { IndicatorEngine } from '../../src/modules/indicators/engine.js';
+import { compactBuckets, ensureUpkeep, recordIndicators } from '../../src/modules/indicators/upkeep.js';
+import { createTestApp, type TestApp } from '../support/testApp.js';
+
+/**
+ * The incremental upkeep keeps every indicator's buckets equal to a full scan of the registry,
+ * whatever writes happen: inserts, updates and deletes of many rows at once on each counted
+ * table, moves of organizations between districts, rolled-back transactions, TRUNCATE. After
+ * each step, every record indicator is compared with the full scan, by area and by each
+ * breakdown, year by year.
+ */
+
+let t: TestApp;
+let engine: IndicatorEngine;
+const years = { first: 2016, last: 2026 };
+
+/** A series as plain data, without the all-zero entries (deleted rows leave zero buckets behind). */
+function cellsOf(table: SeriesTable): Record<string, Cell[]> {
+  const out: Record<string, Cell[]> = {};
+  for (const area of [table.cityCode, ...table.areas()]) {
+    for (const key of [undefined, ...table.keys(area)]) {
+      const cells = table.get(area, key);
+      if (cells?.some((c) => c.n !== 0 || c.part !== 0)) out[`${area}|${key === undefined ? '*' : String(key)}`] = cells;
+    }
+  }
+  return out;
+}
+
+async function expectUpkeptEqualsScan(catalogue: Catalogue = engine.catalogue): Promise<void> {
+  for (const r of recordIndicators(catalogue)) {
+    for (const breakdown of [null, ...r.breakdowns.values()]) {
+      const upkept = await computeSeries(t.db, r, breakdown, years, t.ctx.city.code);
+      const scanned = await scanSeries(t.db, r, breakdown, years, t.ctx.city.code);
+      expect(cellsOf(upkept), `${r.def.code} by ${breakdown?.name ?? 'area'}`).toEqual(cellsOf(scanned));
+    }
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  engine = new IndicatorEngine(t.db, t.ctx.city, loadCatalogue(t.ctx.city), () => '2026-11-27');
+  await seedDemo(t.ctx);
+}, 300_000);
+
+describe('indicator upkeep', () => {
+  it('builds every bucket from the registry once, and not again for the same catalogue', async () => {
+    expect(await engine.ready()).toBe(true);
+    expect(await ensureUpkeep(t.db, engine.catalogue)).toBe(false);
+    await expectUpkeptEqualsScan();
+  });
+
+  const other = () => t.ctx.city.districts.find((d) => !d.retired)!.code;
+  const steps: Array<[string, () => string[]]> = [
+    ['institutions: dates, zones and "four global" confirmations changed', () => [
+      'UPDATE rd_institutions SET established_on = established_on - 400, zone = NULL WHERE id % 7 = 1',
+      'UPDATE rd_institutions SET global_tasks_confirmed_on = NULL WHERE id % 5 = 2',
+      "UPDATE rd_institutions SET global_layout_evidence = coalesce(global_layout_evidence, 'e'), global_layout_confirmed_on = '2024-03-01' WHERE id % 6 = 3",
+    ]],
+    ['institutions deleted and added', () => [
+      'DELETE FROM rd_institutions WHERE id % 11 = 4',
+      "INSERT INTO rd_institutions (host_org_id, name, category, level, established_on, district_code, zone, global_results_evidence, global_results_confirmed_on) SELECT host_org_id, name || '（二）', category, level, established_on + 30, district_code, zone, 'e', '2025-05-05' FROM rd_institutions WHERE id % 9 = 5",
+    ]],
+    ['qualifications extended, shortened, deleted and added', () => [
+      'UPDATE qualifications SET valid_to = NULL WHERE id % 13 = 6',
+      'UPDATE qualifications SET valid_to = valid_to - 200 WHERE id % 17 = 7 AND valid_to - 200 >= valid_from',
+      'DELETE FROM qualifications WHERE id % 19 = 8',
+      "INSERT INTO qualifications (organization_id, qualification, valid_from, valid_to) SELECT id, 'little_giant', '2023-07-01', '2026-06-30' FROM organizations WHERE id % 23 = 9 ON CONFLICT DO NOTHING",
+    ]],
+    ['organizations moved to another district, and an unread column changed', () => [
+      `UPDATE organizations SET district_code = '${other()}', zone = NULL WHERE id % 10 = 3`,
+      "UPDATE organizations SET address = coalesce(address, '') || ' 1' WHERE id % 3 = 0",
+    ]],
+    ['platforms revoked, raised to national and deleted', () => [
+      "UPDATE platforms SET status = 'revoked' WHERE id % 4 = 1",
+      "UPDATE platforms SET level = 'national' WHERE id % 5 = 0",
+      'DELETE FROM platforms WHERE id % 7 = 2',
+    ]],
+  ];
+  it.each(steps)('stays equal to a full scan: %s', async (_, statements) => {
+    for (const sql of statements()) await t.db.query(sql);
+    await expectUpkeptEqualsScan();
+  });
+
+  it('keeps the counts when it folds the appended rows into one per grain', async () => {
+    const rowsPerGrain = async () =>
+      (await t.db.query<{ most: number }>('SELECT coalesce(max(c), 0)::int AS most FROM (SELECT count(*) AS c FROM indicator_buckets GROUP BY indicator, keys, y1, y2) x')).rows[0]!.most;
+    expect(await rowsPerGrain()).toBeGreaterThan(1);
+    for (const r of recordIndicators(engine.catalogue)) await compactBuckets(t.db, r.def.code);
+    expect(await rowsPerGrain()).toBe(1);
+    await expectUpkeptEqualsScan();
+  });
+
+  it('leaves no trace of a rolled-back transaction', async () => {
+    const failed = t.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM qualifications WHERE id % 2 = 0');
+      await tx.query("UPDATE organizations SET district_code = NULL WHERE id % 2 = 1");
+      throw new Error('rolled back');
+    });
+    await expect(failed).rejects.toThrow('rolled back');
+    await expectUpkeptEqualsScan();
+  });
+
+  it('starts a truncated table from zero', async () => {
+    await t.db.query('TRUNCATE platforms');
+    await expectUpkeptEqualsScan();
+    const { rows } = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM indicator_buckets WHERE indicator LIKE 'platforms.%'");
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('installs and builds again for another catalogue, and keeps it up', async () => {
+    const raw = JSON.parse(readFileSync(new URL('../../config/indicators.json', import.meta.url), 'utf8')) as { indicators: Array<{ code: string; formula?: { filter?: string } }> };
+    raw.indicators.find((i) => i.code === 'rd_institutions.new_enterprise_rd_centers')!.formula!.filter = 'category:enterprise_rd_center';
+    const changed = resolveCatalogue(raw, t.ctx.city);
+    expect(await ensureUpkeep(t.db, changed)).toBe(true);
+    await expectUpkeptEqualsScan(changed);
+    await t.db.query('UPDATE rd_institutions SET category = \'enterprise_rd_center\' WHERE id % 8 = 0');
+    await expectUpkeptEqualsScan(changed);
+  });
+});
