@@ -121,7 +121,8 @@ export function indicatorUpkeep(r: RecordIndicator, firstYear: number): Indicato
       y1 = y2 = year(d);
     } else {
       where.push(`${t.since.field.column} IS NOT NULL`);
-      y1 = year(t.since.field.column);
+      // Years before the first are never shown: one bucket for all of them keeps the grains few.
+      y1 = `GREATEST(${year(t.since.field.column)}, ${firstYear})`;
       y2 = `COALESCE(${lastYear ?? 'NULL::int'}, ${OPEN_END})`;
     }
     const n = r.formula.op === 'sum' ? `COALESCE(${r.sum!.field.column}, 0)::numeric` : '1';
