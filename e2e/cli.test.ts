@@ -102,6 +102,25 @@ describe('starcity CLI', () => {
     expect(computed.stderr).toMatch(/--value/);
   });
 
+  it('creates accounts (password from standard input, checked by the policy) and API tokens printed once', () => {
+    const stdin = (input: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, input, encoding: 'utf8', timeout: 120_000 });
+    const weak = stdin('short\n', 'user', 'create', '--role', 'officer', '--username', 'cli-officer', '--password-stdin');
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toMatch(/password: A password has at least 10 characters/);
+    const made = stdin('Cli-Officer-Password-1\n', 'user', 'create', '--role', 'officer', '--username', 'cli-officer', '--district', '430104', '--password-stdin');
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/Created user cli-officer \(id \d+, officer; districts 430104\)/);
+    const org = stdin('Cli-Org-Password-1\n', 'user', 'create', '--role', 'org_user', '--username', 'cli-org', '--organization', '000000000000000000', '--password-stdin');
+    expect(org.stderr).toMatch(/--organization 000000000000000000: no organization has this credit code/);
+    const token = run('token', 'create', '--username', 'cli-officer', '--scope', 'organizations.create', '--expires-in', '7d');
+    expect(token.status, token.stderr).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^sc_[\w-]{43}$/);
+    expect(token.stderr).toMatch(/scopes organizations\.create; expires/);
+    const beyond = run('token', 'create', '--username', 'cli-officer', '--scope', 'users.manage');
+    expect(beyond.status).toBe(1);
+    expect(beyond.stderr).toMatch(/scopes\.0: You cannot give a token/);
+  });
+
   it('doctor checks every part', () => {
     const r = run('doctor');
     expect(r.stdout).toMatch(/✓ Node\.js/);

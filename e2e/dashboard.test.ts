@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { choose, launchChromium, withScreenshot } from './support/browser.js';
-import { seedDemo, startServer, type RunningServer } from './support/server.js';
+import { seedDemo, signIn, startServer, type RunningServer } from './support/server.js';
 
 /**
  * The dashboard (驾驶舱) on the demo registry, as the bureau reads it: KPI cards with numbers, in
@@ -27,6 +27,7 @@ beforeAll(async () => {
   server = await startServer({ dataDir });
   page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
   page.setDefaultTimeout(15_000);
+  await signIn(page, server);
 });
 
 afterAll(async () => {
@@ -106,7 +107,7 @@ test('sets a target, sees its status, and is told when someone else changed it f
     const target = await mine();
     const patched = await fetch(`${server.url}/api/v1/targets/${target.id}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'if-match': `"${target.version}"` },
+      headers: { 'content-type': 'application/json', 'if-match': `"${target.version}"`, ...server.auth },
       body: JSON.stringify({ value: 90000 }),
     });
     expect(patched.status).toBe(200);

@@ -7,7 +7,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/domain/uscc.js';
 import { launchChromium, withScreenshot } from './support/browser.js';
-import { seedDemo, startServer, type RunningServer } from './support/server.js';
+import { seedDemo, signIn, startServer, type RunningServer } from './support/server.js';
 
 /**
  * Issue 3's "done when", through the UI as a district officer does it (in Chinese, the default
@@ -98,6 +98,7 @@ beforeAll(async () => {
   server = await startServer({ dataDir });
   page = await browser.newPage({ locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
   page.setDefaultTimeout(15_000);
+  await signIn(page, server);
 });
 
 afterAll(async () => {

@@ -20,7 +20,7 @@ test('previews the first rows of a large upload and answers at once', async () =
   const form = new FormData();
   form.append('entity', 'organizations');
   form.append('file', new Blob([`${lines.join('\n')}\n`], { type: 'text/csv' }), 'organizations.csv');
-  const res = await fetch(`${server.url}/api/v1/imports/preview`, { method: 'POST', body: form, signal: AbortSignal.timeout(15_000) });
+  const res = await fetch(`${server.url}/api/v1/imports/preview`, { method: 'POST', body: form, headers: server.auth, signal: AbortSignal.timeout(15_000) });
   expect(res.status).toBe(200);
   const preview = (await res.json()) as { rows: unknown[]; columns: Array<{ key: string | null }> };
   expect(preview.rows).toHaveLength(20);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { validUscc } from '../test/support/factories.js';
 import { choose, launchChromium, withScreenshot } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { signIn, startServer, type RunningServer } from './support/server.js';
 
 /**
  * The registry through the UI, as a bureau clerk uses it (in Chinese, the default language):
@@ -27,9 +27,10 @@ beforeAll(async () => {
   server = await startServer();
   page = await browser.newPage({ locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
+  await signIn(page, server);
   const res = await fetch(`${server.url}/api/v1/organizations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...server.auth },
     body: JSON.stringify({ uscc: validUscc(1), name: OTHER_NAME, kind: 'enterprise', district_code: '430104' }),
   });
   expect(res.status, await res.clone().text()).toBe(201);

@@ -13,6 +13,13 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 9000, host: '127.0.0.1', dataDir: '/tmp/x', databaseUrl: 'postgres://h/db', demo: false, logLevel: 'warn' });
   });
 
+  it('reads the session timeouts and the proxy trust', () => {
+    expect(loadConfig({})).toMatchObject({ sessionIdleMinutes: 30, sessionMaxHours: 12, trustProxy: false });
+    expect(loadConfig({ STARCITY_SESSION_IDLE_MINUTES: '15', STARCITY_SESSION_MAX_HOURS: '8', STARCITY_TRUST_PROXY: '1' })).toMatchObject({ sessionIdleMinutes: 15, sessionMaxHours: 8, trustProxy: true });
+    expect(loadConfig({ STARCITY_TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+    expect(() => loadConfig({ STARCITY_SESSION_IDLE_MINUTES: '0' })).toThrow(/STARCITY_SESSION_IDLE_MINUTES must be a positive number/);
+  });
+
   it('lets flags override variables', () => {
     expect(loadConfig({ PORT: '9000' }, { port: 7000 }).port).toBe(7000);
   });

@@ -29,6 +29,27 @@ export interface Config {
   city: string;
   logLevel: string;
   webRoot: string;
+  /** A session unused this many minutes ends (STARCITY_SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes: number;
+  /** A session ends this many hours after sign-in (STARCITY_SESSION_MAX_HOURS, default 12). */
+  sessionMaxHours: number;
+  /** Fastify's trustProxy (STARCITY_TRUST_PROXY): `1`/`true`, a hop count or addresses; off by default. */
+  trustProxy: boolean | string;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+/** `1`/`true` trusts any proxy, `0`/`false` none; anything else (a hop count, addresses, CIDRs) goes to Fastify as it is. */
+function trustProxyOf(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '' || FALSE.has(raw.toLowerCase())) return false;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  return raw;
 }
 
 const FALSE = new Set(['0', 'false', 'no', 'off']);
@@ -45,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     city: env.STARCITY_CITY ?? 'changsha',
     logLevel: env.LOG_LEVEL ?? 'info',
     webRoot: env.STARCITY_WEB_ROOT ?? join(packageRoot, 'dist', 'web'),
+    sessionIdleMinutes: positive(env, 'STARCITY_SESSION_IDLE_MINUTES', 30),
+    sessionMaxHours: positive(env, 'STARCITY_SESSION_MAX_HOURS', 12),
+    trustProxy: trustProxyOf(env.STARCITY_TRUST_PROXY),
     ...overrides,
   };
 }

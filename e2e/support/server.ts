@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -14,6 +15,45 @@ export interface RunningServer {
   /** What the server printed so far, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
+  /** An administrator made with `starcity user create` before the server started. */
+  admin: { username: string; password: string };
+  /** Headers that act as that administrator (an API token made with `starcity token create`). */
+  auth: { authorization: string };
+}
+
+/** The password of the administrator each test server gets (it passes the policy). */
+const ADMIN_PASSWORD = 'E2e-Admin-Password-1';
+/** Every permission an administrator's token may carry. */
+const ADMIN_SCOPES = ['organizations.create', 'organizations.update', 'organizations.delete', 'qualifications.write', 'rd_institutions.write', 'platforms.write', 'imports.read', 'imports.write', 'official_values.write', 'targets.write', 'users.manage'];
+
+/** Runs the CLI on a data directory no server holds; resolves with its standard output. */
+function cli(dataDir: string, args: string[], input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('error', reject);
+    child.once('exit', (status) => (status === 0 ? resolve(out) : reject(new Error(`starcity ${args.join(' ')} exited with ${status}:\n${out}${err}`))));
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** An administrator and its API token, made through the CLI as an operator would (`starcity user create`, `starcity token create`). */
+async function provisionAdmin(dataDir: string): Promise<RunningServer['admin'] & { token: string }> {
+  const username = `e2e-admin-${process.pid}-${Date.now() % 1e6}`;
+  await cli(dataDir, ['user', 'create', '--role', 'admin', '--username', username, '--password-stdin'], `${ADMIN_PASSWORD}\n`);
+  const token = (await cli(dataDir, ['token', 'create', '--username', username, '--expires-in', '1d', '--name', 'e2e', ...ADMIN_SCOPES.flatMap((s) => ['--scope', s])])).trim();
+  return { username, password: ADMIN_PASSWORD, token };
+}
+
+/** Signs the page's browser context in as the server's administrator (the session cookie is the context's). */
+export async function signIn(page: Page, server: RunningServer): Promise<void> {
+  const res = await page.request.post(`${server.url}/api/v1/auth/login`, { data: server.admin });
+  if (!res.ok()) throw new Error(`sign-in failed: ${res.status()} ${await res.text()}`);
 }
 
 /** A loopback port that is free now (the server takes a fixed PORT, so the test picks one). */
@@ -34,6 +74,7 @@ export function freePort(): Promise<number> {
  */
 export async function startServer({ dataDir: given, timeoutMs = 60_000 }: { dataDir?: string; timeoutMs?: number } = {}): Promise<RunningServer> {
   const dataDir = given ?? mkdtempSync(join(tmpdir(), 'starcity-e2e-'));
+  const admin = await provisionAdmin(dataDir);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
@@ -54,7 +95,7 @@ export async function startServer({ dataDir: given, timeoutMs = 60_000 }: { data
     await stop();
     throw new Error(`${(err as Error).message}\n--- server output ---\n${log}`);
   }
-  return { url, pid: child.pid ?? 0, output: () => log, stop };
+  return { url, pid: child.pid ?? 0, output: () => log, stop, admin: { username: admin.username, password: admin.password }, auth: { authorization: `Bearer ${admin.token}` } };
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -2,7 +2,9 @@ import { loadCity, type Config } from '../config.js';
 import { migrate, pendingMigrations } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import { demoRegistry } from '../modules/demo/generator.js';
+import { createDemoAccounts } from '../modules/demo/accounts.js';
 import { seedDemo } from '../modules/demo/seed.js';
+import { accountsContext } from './accounts.js';
 
 /** `starcity migrate [--dry-run]` */
 export async function migrateCommand(config: Config, dryRun: boolean): Promise<void> {
@@ -33,6 +35,8 @@ export async function seedCommand(config: Config, dryRun: boolean): Promise<void
     await migrate(db);
     const added = await seedDemo({ db, city });
     console.log(`Demo registry loaded: ${added.organizations} organizations, ${added.qualifications} qualifications, ${added.rd_institutions} R&D institutions and ${added.platforms} platforms added; ${added.official_values} official values and ${added.targets} targets.`);
+    const accounts = await createDemoAccounts(accountsContext(config, { db, city }));
+    if (accounts.length) console.log(`Demo accounts created: ${accounts.join(', ')} (the demo password is in docs/security.md; never load the demo on a production database).`);
   } finally {
     await db.close();
   }

@@ -2,6 +2,8 @@ import { Argument, Command, Option } from 'commander';
 import { loadConfig, packageVersion, type Config } from '../config.js';
 import { DataDirBusyError } from '../db/lock.js';
 import { exportFormats, exportLanguages, type ExportFormat, type ExportLanguage } from '../contracts/exports.js';
+import { accountRoles, permissionCodes, type AccountRole } from '../domain/permissions.js';
+import { readStdin, tokenCreateCommand, userCreateCommand } from './accounts.js';
 import { doctor } from './doctor.js';
 import { migrateCommand, seedCommand } from './database.js';
 import { exportCommand, exportEntityChoices } from './export.js';
@@ -29,6 +31,9 @@ function configFrom(opts: Record<string, unknown>): Config {
   if (opts.demo === false) overrides.demo = false;
   return loadConfig(process.env, overrides);
 }
+
+/** Repeatable options (`--scope a --scope b`) gather into a list. */
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function buildCli(): Command {
   const program = new Command('starcity').description('StarCity — the platform of a global R&D center city (全球研发中心城市)').version(packageVersion);
@@ -118,6 +123,38 @@ export function buildCli(): Command {
         published_on: opts.publishedOn,
         ...(typeof opts.area === 'string' ? { area: opts.area } : {}),
         ...(typeof opts.note === 'string' ? { note: opts.note } : {}),
+      }),
+    );
+  const user = program.command('user').description('manage accounts');
+  withDatabaseFlags(user.command('create').description('create an account; the password comes from standard input'))
+    .requiredOption('--username <name>', 'sign-in name')
+    .addOption(new Option('--role <role>', 'the account’s role').choices(accountRoles).makeOptionMandatory())
+    .requiredOption('--password-stdin', 'read the password from standard input (never from the command line)')
+    .addOption(new Option('--display-name <text>', 'a name to show'))
+    .addOption(new Option('--organization <uscc>', 'an organization an org_user acts for (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--district <code>', 'a district an officer is limited to (repeatable; none = the whole city)').argParser(collect).default([]))
+    .action(async (opts: Record<string, unknown>) =>
+      userCreateCommand(configFrom(opts), {
+        username: String(opts.username),
+        role: opts.role as AccountRole,
+        password: await readStdin(),
+        ...(typeof opts.displayName === 'string' ? { displayName: opts.displayName } : {}),
+        organizations: opts.organization as string[],
+        districts: opts.district as string[],
+      }),
+    );
+  const token = program.command('token').description('manage API tokens');
+  withDatabaseFlags(token.command('create').description('create an API token for a user and print it once'))
+    .requiredOption('--username <name>', 'whose token it is')
+    .addOption(new Option('--scope <permission>', `a permission the token carries (repeatable): ${permissionCodes.join(', ')}`).argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--expires-in <lifetime>', 'lifetime: a number and m, h or d').default('30d'))
+    .addOption(new Option('--name <text>', 'what the token is for'))
+    .action((opts: Record<string, unknown>) =>
+      tokenCreateCommand(configFrom(opts), {
+        username: String(opts.username),
+        scopes: opts.scope as string[],
+        expiresIn: String(opts.expiresIn),
+        ...(typeof opts.name === 'string' ? { name: opts.name } : {}),
       }),
     );
   withDatabaseFlags(program.command('doctor').description('check configuration, database and build')).action((opts) => doctor(configFrom(opts)));

@@ -3,7 +3,9 @@ import { loadCity, packageVersion } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import { buildApp } from '../http/app.js';
+import { ensureDemoAccounts } from '../modules/demo/accounts.js';
 import { seedDemoIfEmpty } from '../modules/demo/seed.js';
+import { accountsContext } from './accounts.js';
 
 /** `starcity serve`: migrate, load the demo on an empty registry (unless disabled), listen. */
 export async function serve(config: Config): Promise<void> {
@@ -15,8 +17,11 @@ export async function serve(config: Config): Promise<void> {
   if (config.demo) {
     const seeded = await seedDemoIfEmpty(ctx);
     if (seeded) console.log(`Loaded the demo registry: ${seeded.organizations} organizations, ${seeded.rd_institutions} R&D institutions, ${seeded.platforms} platforms.`);
+    const accounts = await ensureDemoAccounts(accountsContext(config, ctx), seeded !== null);
+    if (accounts.length) console.log(`Created the demo accounts ${accounts.join(', ')} (password: see docs/security.md; the login page lists them).`);
   }
-  const app = await buildApp(ctx, { logLevel: config.logLevel, webRoot: config.webRoot, version: packageVersion });
+  const sessions = accountsContext(config, ctx).sessions;
+  const app = await buildApp(ctx, { logLevel: config.logLevel, webRoot: config.webRoot, version: packageVersion, demo: config.demo, sessions, trustProxy: config.trustProxy });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

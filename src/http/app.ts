@@ -7,6 +7,10 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { pendingMigrations } from '../db/migrate.js';
+import { defaultSessionPolicy, type SessionPolicy } from '../domain/accountSecurity.js';
+import type { AccountsContext } from '../modules/accounts/context.js';
+import { authRoutes, tokenRoutes, userRoutes } from '../modules/accounts/routes.js';
+import { demoAccountsInfo } from '../modules/demo/accounts.js';
 import type { RegistryContext } from '../modules/shared/context.js';
 import { exportRoutes } from '../modules/exports/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
@@ -18,6 +22,7 @@ import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
 import { qualificationRoutes } from '../modules/qualifications/routes.js';
 import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
+import { registerAuth, securitySchemes } from './auth.js';
 import { registerProblemHandlers, sendNotFound, sendProblem } from './problems.js';
 import { zodValidatorCompiler } from './validation.js';
 
@@ -30,6 +35,14 @@ export interface AppOptions {
   version: string;
   /** Today as YYYY-MM-DD, for how much of a period has passed; tests fix it. */
   today?: () => string;
+  /** The clock of sessions, tokens and lock-outs; tests pass their own. */
+  now?: () => Date;
+  /** Session idle and absolute timeouts (default 30 minutes and 12 hours). */
+  sessions?: SessionPolicy;
+  /** Whether this server runs the demo: the login page then lists the demo accounts. */
+  demo?: boolean;
+  /** Fastify's trustProxy: believe X-Forwarded-* (the client's address, and https for the Secure cookie). */
+  trustProxy?: boolean | string;
 }
 
 /** Assembles the HTTP server: plugins, error handling, OpenAPI, the API routes and the web UI. */
@@ -42,12 +55,16 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
     // Requests the router cannot even read (a broken %-escape in the path) get a problem too.
     frameworkErrors: (err, req, reply) => sendProblem(req, reply, 400, 'bad-request', { zh: '请求地址无效', en: 'Invalid request URL' }, [], err.message),
     clientErrorHandler: rejectUnparsable,
+    trustProxy: opts.trustProxy ?? false,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   // Replies are shaped by presenters and checked against their schemas in tests; plain
   // JSON.stringify keeps the hot path free of per-reply validation.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerProblemHandlers(app);
+  const accounts: AccountsContext = { db: ctx.db, city: ctx.city, now: opts.now ?? (() => new Date()), sessions: opts.sessions ?? defaultSessionPolicy };
+  // Before any route: every route is seen as it is added, and gets its guard.
+  registerAuth(app, accounts);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -66,7 +83,11 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
         { name: 'imports', description: '导入 Imports of CSV, XLSX and JSON Lines files, their reports and templates' },
         { name: 'meta', description: 'City configuration and code lists' },
+        { name: 'auth', description: '登录 Sign-in, sessions and the caller’s permissions' },
+        { name: 'tokens', description: 'API 令牌 Your API tokens for machine clients' },
+        { name: 'users', description: '用户管理 User management (administrators)' },
       ],
+      components: { securitySchemes },
     },
     transform: jsonSchemaTransform,
     transformObject: (input) => problemContentType(jsonSchemaTransformObject(input)),
@@ -88,6 +109,9 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
 
   await app.register(
     async (api) => {
+      await api.register(authRoutes(accounts, () => demoAccountsInfo(accounts, opts.demo ?? false)));
+      await api.register(tokenRoutes(accounts));
+      await api.register(userRoutes(accounts));
       await api.register(metaRoutes(ctx));
       await api.register(organizationRoutes(ctx));
       await api.register(qualificationRoutes(ctx));

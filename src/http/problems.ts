@@ -10,10 +10,13 @@ import { RequestValidationError } from './validation.js';
  */
 const STATUS: Record<AppError['kind'], number> = {
   validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   stale: 412,
   precondition_required: 428,
+  locked: 429,
   unavailable: 503,
 };
 
@@ -89,7 +92,10 @@ export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof RequestValidationError)
       return sendProblem(request, reply, 400, 'validation', { zh: '请求未通过校验', en: 'The request is not valid' }, err.problems);
-    if (err instanceof AppError) return sendProblem(request, reply, STATUS[err.kind], err.kind.replace('_', '-'), err.title, err.errors, err.detail);
+    if (err instanceof AppError) {
+      for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
+      return sendProblem(request, reply, STATUS[err.kind], err.kind.replace('_', '-'), err.title, err.errors, err.detail);
+    }
     const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;
     if (known) return sendProblem(request, reply, known.status, known.slug, known.title, known.error ? [known.error] : [], err.message);
     const db = databaseProblem(err as { code?: string; constraint?: string });

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../src/modules/accounts/sessions.js';
+import { updateUser } from '../../src/modules/accounts/users.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsInfo, ensureDemoAccounts } from '../../src/modules/demo/accounts.js';
 import { demoRegistry } from '../../src/modules/demo/generator.js';
 import { PUBLISHED_2025 } from '../../src/modules/demo/figures.js';
 import { seedDemo, seedDemoIfEmpty, type SeedCounts } from '../../src/modules/demo/seed.js';
@@ -120,5 +123,29 @@ describe('demo registry', () => {
     expect(keyLabs.meta.count).toBe(PUBLISHED_2025.newNationalKeyLabs);
     const allFour = await list('/api/v1/rd-institutions?filter=global_feature_count:4&per_page=1');
     expect(allFour.meta.count).toBeGreaterThanOrEqual(PUBLISHED_2025.globalAll);
+  });
+});
+
+describe('demo accounts', () => {
+  it('come with the demo registry: one per role, on the documented password, the org user acting for 湖南大学', async () => {
+    expect(await ensureDemoAccounts(t.accounts, false)).toEqual([]);
+    expect(await ensureDemoAccounts(t.accounts, true)).toEqual(DEMO_ACCOUNTS.map((a) => a.username));
+    expect(await ensureDemoAccounts(t.accounts, true)).toEqual([]);
+    const orgUser = await login(t.accounts, { username: 'org-user', password: DEMO_PASSWORD, ip: null, userAgent: null });
+    expect(orgUser.principal.role).toBe('org_user');
+    const org = await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${orgUser.principal.organizationIds[0]}` });
+    expect(org.json()).toMatchObject({ name: '湖南大学' });
+    const district = await login(t.accounts, { username: 'district-officer', password: DEMO_PASSWORD, ip: null, userAgent: null });
+    expect(district.principal.districts).toEqual(['430104']);
+  });
+
+  it('are listed for the login page only while the server runs the demo, and only while on the demo password', async () => {
+    expect(await demoAccountsInfo(t.accounts, false)).toEqual({ enabled: false, password: null, accounts: [] });
+    const shown = await demoAccountsInfo(t.accounts, true);
+    expect(shown).toMatchObject({ enabled: true, password: DEMO_PASSWORD });
+    expect(shown.accounts.map((a) => a.username)).toEqual(DEMO_ACCOUNTS.map((a) => a.username));
+    const expert = (await t.db.query<{ id: number }>("SELECT id FROM users WHERE username = 'expert'")).rows[0]!;
+    await updateUser(t.accounts, expert.id, null, { password: 'Changed-Password-9' });
+    expect((await demoAccountsInfo(t.accounts, true)).accounts.map((a) => a.username)).not.toContain('expert');
   });
 });

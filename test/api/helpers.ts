@@ -64,3 +64,22 @@ export function resourceClient(app: FastifyInstance, db: Queryable, path: string
   };
   return { post, patch, refused };
 }
+
+/**
+ * The routes Fastify actually serves, read from its route tree (one line per node, four
+ * characters of indentation per level), so a route added without documentation is caught.
+ */
+export function servedRoutes(app: FastifyInstance): Array<{ path: string; method: string }> {
+  const stack: string[] = [];
+  const routes: Array<{ path: string; method: string }> = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] ?? '').length / 4;
+    stack.length = depth;
+    const path = (stack[depth - 1] ?? '') + m[2];
+    stack.push(path);
+    for (const method of (m[3] ?? '').split(', ').filter((x) => x && x !== 'HEAD')) routes.push({ path, method: method.toLowerCase() });
+  }
+  return routes;
+}

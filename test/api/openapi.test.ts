@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/testApp.js';
+import { servedRoutes as routesOf } from './helpers.js';
 
 const { app } = await createTestApp();
 
@@ -18,25 +19,7 @@ interface OpenApiDocument {
 }
 
 const METHODS = ['get', 'post', 'patch', 'delete', 'put'];
-
-/**
- * The routes Fastify actually serves, read from its route tree (one line per node, four
- * characters of indentation per level), so a route added without documentation is caught.
- */
-function servedRoutes(): Array<{ path: string; method: string }> {
-  const stack: string[] = [];
-  const routes: Array<{ path: string; method: string }> = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!m) continue;
-    const depth = (m[1] ?? '').length / 4;
-    stack.length = depth;
-    const path = (stack[depth - 1] ?? '') + m[2];
-    stack.push(path);
-    for (const method of (m[3] ?? '').split(', ').filter((x) => x && x !== 'HEAD')) routes.push({ path, method: method.toLowerCase() });
-  }
-  return routes;
-}
+const servedRoutes = () => routesOf(app);
 
 async function document(): Promise<OpenApiDocument> {
   const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
@@ -54,6 +37,22 @@ const IMPORT_ROUTES = [
   'get /api/v1/imports/{id}/problems',
   'get /api/v1/imports/{id}/report.csv',
   'get /api/v1/imports/templates/{entity}.{format}',
+];
+
+const ACCOUNT_ROUTES = [
+  'post /api/v1/auth/login',
+  'post /api/v1/auth/logout',
+  'get /api/v1/auth/me',
+  'post /api/v1/auth/password',
+  'get /api/v1/auth/demo',
+  'get /api/v1/tokens',
+  'post /api/v1/tokens',
+  'delete /api/v1/tokens/{id}',
+  'get /api/v1/users',
+  'post /api/v1/users',
+  'get /api/v1/users/{id}',
+  'patch /api/v1/users/{id}',
+  'post /api/v1/users/{id}/unlock',
 ];
 
 const INDICATOR_ROUTES = [
@@ -89,7 +88,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES];
+    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES];
     expect(documented).toEqual(expected.sort());
   });
 
@@ -101,11 +100,34 @@ describe('OpenAPI document', () => {
         expect(op.tags?.length, `${method} ${path}`).toBe(1);
         if (path === '/api/v1/meta') continue;
         expect(op.responses['400']?.content?.['application/problem+json']?.schema.$ref, `${method} ${path}`).toBe('#/components/schemas/Problem');
-        if (method !== 'get') {
+        // Record writes share the concurrency and body replies; sign-in and account routes have their own.
+        if (method !== 'get' && !/^\/api\/v1\/(auth|tokens|users)\//.test(`${path}/`)) {
           for (const status of ['404', '409', '412', '413', '415', '428']) expect(op.responses[status], `${method} ${path} ${status}`).toBeDefined();
         }
       }
     }
+  });
+
+  it('declares the cookie and bearer schemes, and each operation’s requirement', async () => {
+    const doc = (await document()) as OpenApiDocument & { components: { securitySchemes?: Record<string, { type: string; in?: string; name?: string; scheme?: string }> } };
+    expect(doc.components.securitySchemes).toMatchObject({ session: { type: 'apiKey', in: 'cookie', name: 'starcity_session' }, bearer: { type: 'http', scheme: 'bearer' } });
+    const op = (path: string, method: string) => doc.paths[path]?.[method] as Operation & { security?: unknown[]; description?: string };
+    expect(op('/api/v1/organizations', 'get').security).toEqual([]);
+    expect(op('/api/v1/auth/login', 'post').security).toEqual([]);
+    for (const [path, method, permission] of [
+      ['/api/v1/organizations', 'post', 'organizations.create'],
+      ['/api/v1/imports', 'get', 'imports.read'],
+      ['/api/v1/targets/{id}', 'patch', 'targets.write'],
+      ['/api/v1/users', 'post', 'users.manage'],
+    ] as const) {
+      const o = op(path, method);
+      expect(o.security, `${method} ${path}`).toEqual([{ session: [] }, { bearer: [] }]);
+      expect(o.description, `${method} ${path}`).toContain(`\`${permission}\``);
+      for (const status of ['401', '403']) expect(o.responses[status]?.content?.['application/problem+json'], `${method} ${path} ${status}`).toBeDefined();
+    }
+    // Every operation says which: public, or one of the two schemes.
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, o] of Object.entries(ops)) expect((o as { security?: unknown }).security, `${method} ${path}`).toBeDefined();
   });
 
   it('documents the list query and the id parameter', async () => {

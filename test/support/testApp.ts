@@ -1,23 +1,56 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, inject } from 'vitest';
 import { loadCity } from '../../src/config.js';
 import { openPglite, openPostgres, type Database } from '../../src/db/client.js';
+import { defaultSessionPolicy } from '../../src/domain/accountSecurity.js';
+import { grantableScopes, type AccountRole, type Permission } from '../../src/domain/permissions.js';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
+import type { AccountsContext } from '../../src/modules/accounts/context.js';
+import { SESSION_COOKIE } from '../../src/modules/accounts/cookies.js';
+import { login } from '../../src/modules/accounts/sessions.js';
+import { createToken } from '../../src/modules/accounts/tokens.js';
+import { createUser } from '../../src/modules/accounts/users.js';
 import type { RegistryContext } from '../../src/modules/shared/context.js';
 import { withDatabase } from './globalSetup.js';
 
 export interface TestApp {
+  /** The app; its `inject` acts as an administrator (a bearer token made in setup) unless the request brings its own Authorization or Cookie header. */
   app: FastifyInstance;
   ctx: RegistryContext;
   db: Database;
+  /** The app's own inject: the request goes as it is (anonymous unless it carries credentials). */
+  anonymous: FastifyInstance['inject'];
+  /** The accounts context the app runs with (same clock). */
+  accounts: AccountsContext;
+  /** `Bearer …` of the administrator the app acts as by default. */
+  adminAuthorization: string;
+  /**
+   * Makes an account and the headers that act as it: a bearer token with the given scopes (by
+   * default every scope it may give), or a session cookie (`via: 'session'`, and for roles that
+   * can give a token nothing).
+   */
+  actAs(role: AccountRole, bindings?: { organizationIds?: number[]; districts?: string[]; scopes?: Permission[]; via?: 'token' | 'session' }): Promise<Acting>;
 }
+
+export interface Acting {
+  headers: Record<string, string>;
+  userId: number;
+  username: string;
+}
+
+/** A password that passes the policy, for accounts made in tests. */
+export const TEST_PASSWORD = 'Test-Password-1';
+
+let accountCounter = 0;
 
 /**
  * A fresh, migrated database of the engine under test (STARCITY_TEST_ENGINE) and the app on it,
- * private to one test file: no test sees another file's rows.
+ * private to one test file: no test sees another file's rows. Writes need an account now
+ * (issue 5): the app's `inject` acts as an administrator by default, so tests of behaviour other
+ * than access stay as they were; access tests use `anonymous` and `actAs`.
  */
 export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const db = await freshDatabase();
@@ -28,7 +61,38 @@ export async function createTestApp(options: Partial<AppOptions> = {}): Promise<
     await app.close();
     await db.close();
   });
-  return { app, ctx, db };
+  const accounts: AccountsContext = { db, city: ctx.city, now: options.now ?? (() => new Date()), sessions: options.sessions ?? defaultSessionPolicy };
+  const actAs: TestApp['actAs'] = async (role, bindings = {}): Promise<Acting> => {
+    const username = `test-${role}-${process.pid}-${++accountCounter}`;
+    const user = await createUser(accounts, {
+      username,
+      role,
+      password: TEST_PASSWORD,
+      ...(bindings.organizationIds ? { organization_ids: bindings.organizationIds } : {}),
+      ...(bindings.districts ? { districts: bindings.districts } : {}),
+    });
+    const owner = { role, organizationIds: bindings.organizationIds ?? [], districts: bindings.districts ?? [], scopes: null, userId: user.id };
+    const scopes = bindings.scopes ?? grantableScopes(owner);
+    if (bindings.via === 'session' || scopes.length === 0) {
+      const signed = await login(accounts, { username, password: TEST_PASSWORD, ip: null, userAgent: null });
+      const headers: Record<string, string> = { cookie: `${SESSION_COOKIE}=${signed.secret}` };
+      return { headers, userId: user.id, username };
+    }
+    const token = await createToken(accounts, owner, { name: 'test', scopes, expires_in: '366d' });
+    const headers: Record<string, string> = { authorization: `Bearer ${token.token}` };
+    return { headers, userId: user.id, username };
+  };
+  const admin = await actAs('admin');
+  const anonymous = app.inject.bind(app) as FastifyInstance['inject'];
+  const asAdmin = (opts?: InjectOptions | string, callback?: unknown) => {
+    if (opts === undefined || typeof callback === 'function') return (anonymous as (...a: unknown[]) => unknown)(opts, callback);
+    const request: InjectOptions = typeof opts === 'string' ? { url: opts } : opts;
+    const headers = request.headers ?? {};
+    const own = Object.keys(headers).some((h) => ['authorization', 'cookie'].includes(h.toLowerCase()));
+    return anonymous(own ? request : { ...request, headers: { ...headers, ...admin.headers } });
+  };
+  app.inject = asAdmin as FastifyInstance['inject'];
+  return { app, ctx, db, anonymous, accounts, adminAuthorization: admin.headers.authorization!, actAs };
 }
 
 let counter = 0;

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { ApiProblem } from './api/problem';
+import { ME_KEY } from './auth/session';
 import { createRouter } from './routes';
 
 const MAX_RETRIES = 2;
@@ -16,15 +17,36 @@ function shouldRetry(failures: number, error: unknown): boolean {
   return failures < MAX_RETRIES;
 }
 
-function makeQueryClient() {
-  return new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 10_000 } } });
+/** A 401 other than a wrong password means the session ended (or never was): sign in, then come back. */
+export function needsSignIn(error: unknown): boolean {
+  return error instanceof ApiProblem && error.status === 401 && !error.problem.errors.some((e) => e.code === 'auth.bad_credentials');
+}
+
+type Router = ReturnType<typeof createRouter>;
+
+function makeQueryClient(router: Router) {
+  const onError = (error: unknown) => {
+    if (!needsSignIn(error)) return;
+    const { pathname, search } = router.state.location;
+    if (pathname === '/login') return;
+    void client.invalidateQueries({ queryKey: ME_KEY });
+    void router.navigate(`/login?expired=1&next=${encodeURIComponent(pathname + search)}`);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: { queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 10_000 } },
+  });
+  return client;
 }
 
 /** Providers: data cache, antd theme and locale (follows the UI language), router. */
 export function App() {
   const { i18n } = useTranslation();
-  const [queryClient] = useState(makeQueryClient);
-  const [router] = useState(createRouter);
+  const [{ queryClient, router }] = useState(() => {
+    const router = createRouter();
+    return { router, queryClient: makeQueryClient(router) };
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4ed8' } }}>

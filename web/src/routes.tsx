@@ -11,6 +11,7 @@ import { ImportListPage } from './imports/ImportListPage';
 import { ImportWizardPage } from './imports/ImportWizard';
 import { IndicatorCataloguePage } from './indicators/IndicatorCataloguePage';
 import { IndicatorPage } from './indicators/IndicatorPage';
+import { LoginPage } from './auth/LoginPage';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
     Component: AppLayout,
     children: [
       { index: true, Component: HomePage },
+      { path: 'login', Component: LoginPage },
       { path: 'dashboard', Component: DashboardPage },
       {
         path: 'indicators',

@@ -90,3 +90,14 @@ export async function hasOrganizations(db: Queryable): Promise<boolean> {
   const { rows } = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM organizations) AS any');
   return rows[0]?.any === true;
 }
+
+/** The organization with this credit code, or else the first one: whom the demo organization user acts for. */
+export async function demoOrganizationId(db: Queryable, uscc: string | null): Promise<number | undefined> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM organizations ORDER BY (uscc = $1) DESC, id LIMIT 1', [uscc ?? '']);
+  return rows[0]?.id;
+}
+
+export async function hasOrganizationWithUscc(db: Queryable, uscc: string): Promise<boolean> {
+  const { rows } = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM organizations WHERE uscc = $1) AS any', [uscc]);
+  return rows[0]?.any === true;
+}

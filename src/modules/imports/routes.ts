@@ -43,6 +43,9 @@ const IMPORT = { zh: '导入记录', en: 'Import' };
 const tags = ['imports'];
 const errors = { 400: problem, 500: problem } as const;
 const uploadErrors = { 400: problem, 404: problem, 409: problem, 412: problem, 413: problem, 415: problem, 428: problem, 500: problem } as const;
+/** Who may import (an officer of the whole city, or an administrator) and read import records (officers and administrators). */
+const importWrite = { access: { permission: 'imports.write', cityWide: true } } as const;
+const importRead = { access: 'imports.read' } as const;
 const binary = z.unknown().meta({ type: 'string', format: 'binary' });
 
 /** The multipart bodies, documented for OpenAPI; the fields are checked by the handler as they stream in. */
@@ -145,6 +148,7 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
         response: { 200: importPreview, ...uploadErrors },
       },
       preValidation: requireMultipart,
+      config: importWrite,
     },
     async (req) => {
       const problems: FieldProblem[] = [];
@@ -190,6 +194,7 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
         response: { 202: importRecord, ...uploadErrors },
       },
       preValidation: requireMultipart,
+      config: importWrite,
     },
     async (req, reply) => {
       const upload = await readUpload(req, spool, (f) => removeSpooled(f.path));
@@ -234,7 +239,7 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
     });
   }
 
-  r.get('/imports', { schema: { tags, summary: 'List imports, newest first', querystring: listQueryFor(importListSpec), response: { 200: importList, ...errors } } }, async (req) => {
+  r.get('/imports', { config: importRead, schema: { tags, summary: 'List imports, newest first', querystring: listQueryFor(importListSpec), response: { 200: importList, ...errors } } }, async (req) => {
     const parsed = parseListQuery(importListSpec, req.query);
     if (!parsed.ok) throw validationFailed(parsed.problems);
     return runList(ctx.db, importListSpec, parsed.value, presentRecord);
@@ -246,13 +251,13 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
     return record;
   };
 
-  r.get('/imports/:id', { schema: { tags, summary: 'Get an import: status, counts and progress', params: idParams, response: { 200: importRecord, 404: problem, ...errors } } }, (req) =>
+  r.get('/imports/:id', { config: importRead, schema: { tags, summary: 'Get an import: status, counts and progress', params: idParams, response: { 200: importRecord, 404: problem, ...errors } } }, (req) =>
     recordOf(req.params.id),
   );
 
   r.get(
     '/imports/:id/problems',
-    { schema: { tags, summary: "A page of an import's problems, in report order", params: idParams, querystring: importProblemQuery, response: { 200: importProblemPageSchema, 404: problem, ...errors } } },
+    { config: importRead, schema: { tags, summary: "A page of an import's problems, in report order", params: idParams, querystring: importProblemQuery, response: { 200: importProblemPageSchema, 404: problem, ...errors } } },
     async (req) => {
       await recordOf(req.params.id);
       const { per_page, page } = req.query;
@@ -264,6 +269,7 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
   r.get(
     '/imports/:id/report.csv',
     {
+      config: importRead,
       schema: {
         tags,
         summary: "An import's problem report as CSV (UTF-8 with BOM)",

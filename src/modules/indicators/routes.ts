@@ -22,6 +22,8 @@ import {
   targetPatch,
   targetQuery,
 } from '../../contracts/indicators.js';
+import type { RecordScope } from '../../domain/permissions.js';
+import { authorize, limitedReach } from '../shared/principal.js';
 import { expectedVersion } from '../shared/records.js';
 import { dashboard } from './dashboard.js';
 import type { IndicatorEngine } from './engine.js';
@@ -42,6 +44,11 @@ const valuesQuery = z.strictObject({ period: z.string().max(8).optional(), area:
 export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyInstance) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['indicators'];
+  /** A figure of the city is city-wide; a district's lies in that district (a district officer writes its own only). */
+  const areaScope = (area: string | undefined): RecordScope => ({ organizationId: null, districtCode: area === undefined || area === engine.city.code ? null : area });
+  const valueAccess = { access: 'official_values.write' } as const;
+  const targetAccess = { access: 'targets.write' } as const;
+  const targetArea = async (id: number) => areaScope((await getTarget(engine, id)).area);
 
   r.get('/indicators', { schema: { tags, summary: 'The indicator catalogue', response: { 200: indicatorCatalogue, 400: problem, 500: problem } } }, () => listIndicators(engine));
 
@@ -77,8 +84,11 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
 
   r.post(
     '/indicators/:code/values',
-    { schema: { tags, summary: 'Enter an official value (a publication or a revision) with its source', params: codeParams, body: officialValueCreate, response: { 201: officialValue, ...writeErrors } } },
-    async (req, reply) => reply.code(201).send(await addOfficialValue(engine, req.params.code, req.body)),
+    { config: valueAccess, schema: { tags, summary: 'Enter an official value (a publication or a revision) with its source', params: codeParams, body: officialValueCreate, response: { 201: officialValue, ...writeErrors } } },
+    async (req, reply) => {
+      authorize(req.principal, 'official_values.write', areaScope(req.body.area));
+      return reply.code(201).send(await addOfficialValue(engine, req.params.code, req.body));
+    },
   );
 
   const targetTags = ['targets'];
@@ -91,21 +101,24 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
     return reply.header('etag', `"${t.version}"`).send(t);
   });
 
-  r.post('/targets', { schema: { tags: targetTags, summary: 'Set a target for an indicator, year and area', body: targetCreate, response: { 201: target, ...writeErrors } } }, async (req, reply) => {
+  r.post('/targets', { config: targetAccess, schema: { tags: targetTags, summary: 'Set a target for an indicator, year and area', body: targetCreate, response: { 201: target, ...writeErrors } } }, async (req, reply) => {
+    authorize(req.principal, 'targets.write', areaScope(req.body.area));
     const t = await createTarget(engine, req.body);
     return reply.code(201).header('etag', `"${t.version}"`).header('location', `/api/v1/targets/${t.id}`).send(t);
   });
 
   r.patch(
     '/targets/:id',
-    { schema: { tags: targetTags, summary: 'Change a target (send its version as If-Match)', params: idParams, body: targetPatch, response: { 200: target, ...writeErrors } } },
+    { config: targetAccess, schema: { tags: targetTags, summary: 'Change a target (send its version as If-Match)', params: idParams, body: targetPatch, response: { 200: target, ...writeErrors } } },
     async (req, reply) => {
+      if (limitedReach(req.principal, 'targets.write')) authorize(req.principal, 'targets.write', await targetArea(req.params.id));
       const t = await updateTarget(engine, req.params.id, expectedVersion(req.headers['if-match'], req.body.version), req.body);
       return reply.header('etag', `"${t.version}"`).send(t);
     },
   );
 
-  r.delete('/targets/:id', { schema: { tags: targetTags, summary: 'Delete a target (and the district targets cascaded from it)', params: idParams, response: { 204: z.null(), ...writeErrors } } }, async (req, reply) => {
+  r.delete('/targets/:id', { config: targetAccess, schema: { tags: targetTags, summary: 'Delete a target (and the district targets cascaded from it)', params: idParams, response: { 204: z.null(), ...writeErrors } } }, async (req, reply) => {
+    if (limitedReach(req.principal, 'targets.write')) authorize(req.principal, 'targets.write', await targetArea(req.params.id));
     const ifMatch = req.headers['if-match'];
     await deleteTarget(engine, req.params.id, ifMatch === undefined ? undefined : expectedVersion(ifMatch, undefined));
     return reply.code(204).send(null);
@@ -113,7 +126,11 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
 
   r.post(
     '/targets/:id/cascade',
-    { schema: { tags: targetTags, summary: 'Split a city target over the districts in proportion to their values; the parts add up to it', params: idParams, body: cascadeBody, response: { 200: targetList, ...writeErrors } } },
+    {
+      // Cascading writes every district's target: it needs a reach over the whole city.
+      config: { access: { permission: 'targets.write', cityWide: true } },
+      schema: { tags: targetTags, summary: 'Split a city target over the districts in proportion to their values; the parts add up to it', params: idParams, body: cascadeBody, response: { 200: targetList, ...writeErrors } },
+    },
     async (req) => ({ results: await cascadeTarget(engine, req.params.id, req.body.basis) }),
   );
 

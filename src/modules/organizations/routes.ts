@@ -3,6 +3,7 @@ import { todayIn } from '../../domain/calendarDate.js';
 import { checkOrganizationFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
+import { organizationScope, organizationScopeAfter } from '../shared/recordScopes.js';
 import { organizationListSpec } from './queries.js';
 import * as service from './service.js';
 
@@ -20,4 +21,6 @@ export const organizationRoutes = (ctx: ServiceContext) =>
     create: (input) => service.createOrganization(ctx, input),
     update: (id, version, patch) => service.updateOrganization(ctx, id, version, patch),
     remove: (id, version) => service.deleteOrganization(ctx, id, version),
+    access: { create: 'organizations.create', update: 'organizations.update', remove: 'organizations.delete' },
+    scope: { of: (id) => organizationScope(ctx.db, id), after: (body, current) => organizationScopeAfter(body, current) },
   });

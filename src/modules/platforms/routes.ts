@@ -3,6 +3,7 @@ import { todayIn } from '../../domain/calendarDate.js';
 import { checkPlatformFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
+import { hostedScope, hostedScopeAfter } from '../shared/recordScopes.js';
 import { platformListSpec } from './queries.js';
 import * as service from './service.js';
 
@@ -20,4 +21,6 @@ export const platformRoutes = (ctx: ServiceContext) =>
     create: (input) => service.createPlatform(ctx, input),
     update: (id, version, patch) => service.updatePlatform(ctx, id, version, patch),
     remove: (id, version) => service.deletePlatform(ctx, id, version),
+    access: { create: 'platforms.write', update: 'platforms.write', remove: 'platforms.write' },
+    scope: { of: (id) => hostedScope(ctx.db, 'platforms', id), after: (body, current) => hostedScopeAfter(body, current) },
   });

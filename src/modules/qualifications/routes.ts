@@ -2,6 +2,7 @@ import { qualification, qualificationCreate, qualificationList, qualificationPat
 import { checkQualificationFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
+import { qualificationScope, qualificationScopeAfter } from '../shared/recordScopes.js';
 import { qualificationListSpec } from './queries.js';
 import * as service from './service.js';
 
@@ -19,4 +20,6 @@ export const qualificationRoutes = (ctx: ServiceContext) =>
     create: (input) => service.createQualification(ctx, input),
     update: (id, version, patch) => service.updateQualification(ctx, id, version, patch),
     remove: (id, version) => service.deleteQualification(ctx, id, version),
+    access: { create: 'qualifications.write', update: 'qualifications.write', remove: 'qualifications.write' },
+    scope: { of: (id) => qualificationScope(ctx.db, id), after: (body, current) => qualificationScopeAfter(ctx.db, body, current) },
   });

@@ -3,6 +3,7 @@ import { todayIn } from '../../domain/calendarDate.js';
 import { checkRdInstitutionFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
+import { hostedScope, hostedScopeAfter } from '../shared/recordScopes.js';
 import { rdInstitutionListSpec } from './queries.js';
 import * as service from './service.js';
 
@@ -20,4 +21,6 @@ export const rdInstitutionRoutes = (ctx: ServiceContext) =>
     create: (input) => service.createRdInstitution(ctx, input),
     update: (id, version, patch) => service.updateRdInstitution(ctx, id, version, patch),
     remove: (id, version) => service.deleteRdInstitution(ctx, id, version),
+    access: { create: 'rd_institutions.write', update: 'rd_institutions.write', remove: 'rd_institutions.write' },
+    scope: { of: (id) => hostedScope(ctx.db, 'rd_institutions', id), after: (body, current) => hostedScopeAfter(body, current) },
   });

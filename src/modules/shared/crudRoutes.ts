@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { idParams, problem, type ListQuery } from '../../contracts/common.js';
 import type { ListSpec } from '../../db/list/spec.js';
 import type { ListPage } from '../../db/list/sql.js';
+import type { Permission, RecordScope } from '../../domain/permissions.js';
 import { listQueryFor, withBodyRules, type BodyRules } from '../../http/validation.js';
+import { authorize, limitedReach } from './principal.js';
 import { expectedVersion } from './records.js';
 
 /** The version travels as a strong ETag so clients can send it back as If-Match. */
@@ -26,9 +28,22 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
   create(input: Create): Promise<Item>;
   update(id: number, version: number, patch: Patch): Promise<Item>;
   remove(id: number, version: number | undefined): Promise<void>;
+  /** The permission each write needs (src/domain/permissions.ts). */
+  access: { create: Permission; update: Permission; remove: Permission };
+  /** Whose a record is and where, for the record-level check (an org user's organizations, an officer's districts). */
+  scope: {
+    /** A stored record's scope; undefined when there is no such record (the use case then answers 404). */
+    of(id: number): Promise<RecordScope | undefined>;
+    /** The scope a new record, or a stored one (`current`) changed by the body, will have. */
+    after(body: Record<string, unknown>, current?: RecordScope): Promise<RecordScope>;
+  };
 }
 
-/** list / get / create / update (If-Match) / delete — thin: validate, call the service, shape the reply. */
+/**
+ * list / get / create / update (If-Match) / delete — thin: validate, authorize, call the service,
+ * shape the reply. Reads are public; each write needs its permission (checked before the body is
+ * read) and must reach the record as it is and as it will be (checked after validation).
+ */
 export function crudRoutes<Item extends { id: number; version: number }, Create, Patch extends { version?: number | undefined }>(res: CrudResource<Item, Create, Patch>) {
   const body = <T extends z.ZodType>(s: T) => (res.rules ? withBodyRules(s, res.rules) : s);
   const a = /^[aeiou]/i.test(res.noun) ? `an ${res.noun}` : `a ${res.noun}`;
@@ -44,7 +59,8 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
       return reply.headers(versionHeaders(item.version)).send(item);
     });
 
-    r.post(res.path, { schema: { tags, summary: `Create ${a}`, body: body(res.schemas.create), response: { 201: res.schemas.item, ...writeErrors } } }, async (req, reply) => {
+    r.post(res.path, { config: { access: res.access.create }, schema: { tags, summary: `Create ${a}`, body: body(res.schemas.create), response: { 201: res.schemas.item, ...writeErrors } } }, async (req, reply) => {
+      if (limitedReach(req.principal, res.access.create)) authorize(req.principal, res.access.create, await res.scope.after(req.body as Record<string, unknown>));
       const item = await res.create(req.body as Create);
       return reply
         .code(201)
@@ -54,15 +70,25 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
 
     r.patch(
       one,
-      { schema: { tags, summary: `Update ${a} (send its version as If-Match)`, params: idParams, body: body(res.schemas.patch), response: { 200: res.schemas.item, ...writeErrors } } },
+      {
+        config: { access: res.access.update },
+        schema: { tags, summary: `Update ${a} (send its version as If-Match)`, params: idParams, body: body(res.schemas.patch), response: { 200: res.schemas.item, ...writeErrors } },
+      },
       async (req, reply) => {
         const patch = req.body as Patch;
+        const current = limitedReach(req.principal, res.access.update) ? await res.scope.of(req.params.id) : undefined;
+        if (current) {
+          authorize(req.principal, res.access.update, current);
+          authorize(req.principal, res.access.update, await res.scope.after(patch as Record<string, unknown>, current));
+        }
         const item = await res.update(req.params.id, expectedVersion(req.headers['if-match'], patch.version), patch);
         return reply.headers(versionHeaders(item.version)).send(item);
       },
     );
 
-    r.delete(one, { schema: { tags, summary: `Delete ${a}`, params: idParams, response: { 204: z.null().describe('Deleted'), ...writeErrors } } }, async (req, reply) => {
+    r.delete(one, { config: { access: res.access.remove }, schema: { tags, summary: `Delete ${a}`, params: idParams, response: { 204: z.null().describe('Deleted'), ...writeErrors } } }, async (req, reply) => {
+      const current = limitedReach(req.principal, res.access.remove) ? await res.scope.of(req.params.id) : undefined;
+      if (current) authorize(req.principal, res.access.remove, current);
       const ifMatch = req.headers['if-match'];
       await res.remove(req.params.id, ifMatch === undefined ? undefined : expectedVersion(ifMatch, undefined));
       return reply.code(204).send(null);

@@ -7,10 +7,12 @@ import type { Message } from '../../domain/message.js';
  */
 export class AppError extends Error {
   constructor(
-    readonly kind: 'validation' | 'not_found' | 'conflict' | 'stale' | 'precondition_required' | 'unavailable',
+    readonly kind: 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'stale' | 'precondition_required' | 'locked' | 'unavailable',
     readonly title: Message,
     readonly errors: FieldProblem[] = [],
     readonly detail?: string,
+    /** Reply headers the failure implies (WWW-Authenticate, Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(title.en);
     this.name = 'AppError';

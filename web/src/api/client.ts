@@ -36,7 +36,8 @@ async function readBody(res: Response): Promise<unknown> {
 async function send<T>(path: string, query: QueryParams | undefined, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`${API_PREFIX}${path}${queryString(query)}`, init);
+    // The session cookie goes with every call (same origin only).
+    res = await fetch(`${API_PREFIX}${path}${queryString(query)}`, { credentials: 'same-origin', ...init });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiProblem(synthesizedProblem(0, { zh: '无法连接服务器', en: 'Cannot reach the server' }, String(err)));

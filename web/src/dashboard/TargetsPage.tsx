@@ -3,7 +3,9 @@ import { App, Button, Dropdown, Flex, Table, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useMeta } from '../api/hooks';
 import { useIndicatorCatalogue } from '../api/indicators';
+import { useCan } from '../auth/useCan';
 import { useCascadeTarget, useTargets, type CascadeBasis, type Target } from '../api/targets';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { unitSpec } from '../indicators/format';
@@ -31,6 +33,10 @@ export function TargetsPage() {
   const period = readYear(query.get('period'), years, String(running));
   const targets = useTargets(period);
   const cascade = useCascadeTarget();
+  const can = useCan();
+  const city = useMeta().data?.city.code;
+  /** A city target is city-wide; a district's lies in that district (a district officer changes its own only). */
+  const areaScope = (area: string) => ({ organizationId: null, districtCode: area === city ? null : area });
   const [editing, setEditing] = useState<Target | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const rows = useMemo(() => targetTree(targets.data ?? []), [targets.data]);
@@ -82,10 +88,12 @@ export function TargetsPage() {
             title: t('targets.columns.actions'),
             render: (_, r) => (
               <Flex gap="small">
-                <Button size="small" icon={<EditOutlined />} data-testid="target-edit" onClick={() => setEditing(r)}>
-                  {t('common.edit')}
-                </Button>
-                {r.districts !== null && (
+                {can('targets.write', areaScope(r.area)) && (
+                  <Button size="small" icon={<EditOutlined />} data-testid="target-edit" onClick={() => setEditing(r)}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {r.districts !== null && can('targets.write', areaScope(r.area)) && (
                   <Dropdown
                     menu={{
                       items: [
@@ -106,7 +114,7 @@ export function TargetsPage() {
         ]}
       />
       {editing && <TargetEditModal key={editing.id} target={editing} onClose={() => setEditing(null)} reload={reload} />}
-      {catalogue.data && <TargetCreateForm indicators={catalogue.data.results} years={years} period={period} onCreated={(created) => setQuery({ period: created.period })} />}
+      {catalogue.data && can('targets.write') && <TargetCreateForm indicators={catalogue.data.results} years={years} period={period} onCreated={(created) => setQuery({ period: created.period })} />}
     </Flex>
   );
 }

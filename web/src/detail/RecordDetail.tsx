@@ -2,6 +2,8 @@ import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/ico
 import { App, Button, Descriptions, Flex, Popconfirm, Result, Skeleton, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { resourceAccess } from '../auth/access';
+import { useCan } from '../auth/useCan';
 import { Link, useNavigate } from 'react-router';
 import { useRecord, useRemove } from '../api/hooks';
 import { ApiProblem } from '../api/problem';
@@ -32,9 +34,15 @@ export function RecordDetail<Item extends StoredRecord>({ resource, id, basePath
   const { data: item, error, isPending } = useRecord(resource, id);
   const remove = useRemove(resource);
   const [deleteError, setDeleteError] = useState<unknown>(null);
+  const can = useCan();
 
   if (isPending) return <Skeleton active />;
   if (error || !item) return <LoadFailure error={error} basePath={basePath} />;
+  // Edit and Delete show only to callers whose permission reaches this record (the server checks again).
+  const access = resourceAccess[resource.path];
+  const scope = access?.scope(item as unknown as Record<string, unknown>);
+  const mayUpdate = access !== undefined && can(access.update, scope);
+  const mayRemove = access !== undefined && can(access.remove, scope);
 
   const onDelete = () => {
     setDeleteError(null);
@@ -62,9 +70,12 @@ export function RecordDetail<Item extends StoredRecord>({ resource, id, basePath
           </Typography.Title>
         </Flex>
         <Flex gap="small">
-          <Button icon={<EditOutlined />} data-testid="edit-button" onClick={() => navigate(`${basePath}/${item.id}/edit`)}>
-            {t('common.edit')}
-          </Button>
+          {mayUpdate && (
+            <Button icon={<EditOutlined />} data-testid="edit-button" onClick={() => navigate(`${basePath}/${item.id}/edit`)}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {mayRemove && (
           <Popconfirm
             title={t('detail.deleteConfirmTitle')}
             description={t('detail.deleteConfirmBody')}
@@ -77,6 +88,7 @@ export function RecordDetail<Item extends StoredRecord>({ resource, id, basePath
               {t('common.delete')}
             </Button>
           </Popconfirm>
+          )}
         </Flex>
       </Flex>
       {deleteError !== null && <ProblemAlert error={deleteError} title={t('detail.deleteFailed')} onClose={() => setDeleteError(null)} />}

@@ -1,10 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { FileEntity } from '../../../src/contracts/fileColumns';
 import type { ImportRecordReply } from '../../../src/contracts/imports';
 import { useImportList } from '../api/imports';
+import { useCan } from '../auth/useCan';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatTimestamp } from '../detail/format';
 import { listPagination } from '../list/pagination';
@@ -12,8 +14,12 @@ import { ImportStatusTag } from './ImportReport';
 import { IMPORT_ENTITIES, IMPORT_STATUSES, importListFilter, type ImportStatus } from './importView';
 import { readImportListState, writeImportListState, type ImportListState } from './listQuery';
 
+/** An import writes across the whole city: a district officer may not start one. */
+const CITY = { organizationId: null, districtCode: null };
+
 /** 导入记录: every import and dry run, newest first, filterable by entity and status; state in the URL. */
 export function ImportListPage() {
+  const can = useCan();
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [query, setQuery] = useSearchParams();
@@ -36,9 +42,11 @@ export function ImportListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('imports.title')}
         </Typography.Title>
-        <Button type="primary" icon={<UploadOutlined />} data-testid="new-import" onClick={() => navigate('/imports/new')}>
-          {t('imports.newImport')}
-        </Button>
+        {can('imports.write', CITY) && (
+          <Button type="primary" icon={<UploadOutlined />} data-testid="new-import" onClick={() => navigate('/imports/new')}>
+            {t('imports.newImport')}
+          </Button>
+        )}
       </Flex>
       <Flex gap="small" wrap>
         <Select<FileEntity>

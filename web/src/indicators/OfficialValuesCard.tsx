@@ -1,5 +1,6 @@
 import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../auth/useCan';
 import { useAddOfficialValue, useOfficialValues, type Indicator, type OfficialValue } from '../api/indicators';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatTimestamp } from '../detail/format';
@@ -26,6 +27,7 @@ interface Values {
  * current, and a form for a new one; the server's problems appear next to their fields.
  */
 export function OfficialValuesCard({ indicator, years, period }: { indicator: Indicator; years: readonly string[]; period: string }) {
+  const can = useCan();
   const { t } = useTranslation();
   const fmt = useIndicatorFormat();
   const areas = useAreas();
@@ -53,7 +55,7 @@ export function OfficialValuesCard({ indicator, years, period }: { indicator: In
             { key: 'created_at', title: t('indicators.official.fields.created_at'), render: (_, v) => formatTimestamp(v.created_at) },
           ]}
         />
-        <OfficialValueForm code={indicator.code} years={years} period={period} />
+        {can('official_values.write') && <OfficialValueForm code={indicator.code} years={years} period={period} />}
       </Flex>
     </Card>
   );

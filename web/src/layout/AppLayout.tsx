@@ -2,6 +2,8 @@ import { AimOutlined, ApiOutlined, AppstoreOutlined, BankOutlined, DashboardOutl
 import { Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useCan } from '../auth/useCan';
+import { UserMenu } from '../auth/UserMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Top-level sections; the first path segment selects the menu entry. */
@@ -14,7 +16,7 @@ const SECTIONS = [
   { path: '/rd-institutions', key: 'rdInstitutions', icon: <ExperimentOutlined /> },
   { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
   { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
-  { path: '/imports', key: 'imports', icon: <UploadOutlined /> },
+  { path: '/imports', key: 'imports', icon: <UploadOutlined />, permission: 'imports.read' },
 ] as const;
 
 function selectedSection(pathname: string): string {
@@ -22,13 +24,14 @@ function selectedSection(pathname: string): string {
   return SECTIONS.find((s) => s.path === first)?.path ?? '/';
 }
 
-/** Header with the product name and language switch, side navigation, and the routed page. */
+/** Header with the product name, language switch and account menu, side navigation (what the caller may see), and the routed page. */
 export function AppLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const { token } = theme.useToken();
+  const can = useCan();
   const items: MenuProps['items'] = [
-    ...SECTIONS.map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path}>{t(`nav.${s.key}`)}</Link> })),
+    ...SECTIONS.filter((s) => !('permission' in s) || can(s.permission)).map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path}>{t(`nav.${s.key}`)}</Link> })),
     { type: 'divider' as const },
     {
       key: 'api-docs',
@@ -53,7 +56,10 @@ export function AppLayout() {
             </Typography.Text>
           </Flex>
         </Link>
-        <LanguageSwitch />
+        <Flex align="center" gap="middle">
+          <LanguageSwitch />
+          <UserMenu />
+        </Flex>
       </Layout.Header>
       <Layout>
         <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>

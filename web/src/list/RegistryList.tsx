@@ -7,6 +7,8 @@ import { useNavigate } from 'react-router';
 import { useList } from '../api/hooks';
 import type { Resource } from '../api/resources';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { resourceAccess } from '../auth/access';
+import { useCan } from '../auth/useCan';
 import { ExportButton } from './ExportButton';
 import { FilterBar, type LabelledFilter } from './FilterBar';
 import { toListParams, type ListState } from './listState';
@@ -41,6 +43,8 @@ interface Props<Item extends { id: number }> {
 export function RegistryList<Item extends { id: number }>({ resource, title, basePath, columns, filters, searchPlaceholder }: Props<Item>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const can = useCan();
+  const access = resourceAccess[resource.path];
   const [state, setState] = useListState(filters);
   const params = toListParams(state, filters);
   const { data, isFetching, error } = useList(resource, params);
@@ -71,9 +75,11 @@ export function RegistryList<Item extends { id: number }>({ resource, title, bas
         </Typography.Title>
         <Space>
           <ExportButton path={resource.path} params={params} />
-          <Button type="primary" icon={<PlusOutlined />} data-testid="new-button" onClick={() => navigate(`${basePath}/new`)}>
-            {t('common.new')}
-          </Button>
+          {access && can(access.create) && (
+            <Button type="primary" icon={<PlusOutlined />} data-testid="new-button" onClick={() => navigate(`${basePath}/new`)}>
+              {t('common.new')}
+            </Button>
+          )}
         </Space>
       </Flex>
       <FilterBar state={state} filters={filters} searchPlaceholder={searchPlaceholder} onChange={setState} />

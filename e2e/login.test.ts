@@ -1,0 +1,62 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, withScreenshot } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+/**
+ * Signing in and out through the page (issue 5): anonymous visitors browse and see no write
+ * buttons; signing in shows the user menu and the buttons the account may use; signing out
+ * takes them away again.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startServer()]);
+  page = await browser.newPage({ locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('signs in through the login page, sees the user menu, signs out', async () => {
+  await withScreenshot(page, 'login-logout', async () => {
+    await page.goto(`${server.url}/organizations`);
+    await page.getByTestId('list-table').waitFor();
+    expect(await page.getByTestId('new-button').count()).toBe(0);
+
+    await page.getByTestId('login-button').click();
+    await page.waitForURL(/\/login\?next=%2Forganizations$/);
+    const form = page.getByTestId('login-form');
+    // Not a demo server: no demo accounts are offered.
+    expect(await page.getByTestId('demo-accounts').count()).toBe(0);
+
+    // A wrong password is refused on the page, in Chinese.
+    await form.locator('#username').fill(server.admin.username);
+    await form.locator('#password').fill('Not-The-Password-1');
+    await page.getByTestId('login-submit').click();
+    await page.getByText('用户名或密码错误').first().waitFor();
+
+    await form.locator('#password').fill(server.admin.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/organizations$/);
+    const menu = page.getByTestId('user-menu');
+    await menu.getByText(server.admin.username).waitFor();
+    await page.getByTestId('new-button').waitFor();
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'starcity_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    await menu.click();
+    await page.getByTestId('menu-logout').click();
+    await page.getByTestId('login-button').waitFor();
+    await page.goto(`${server.url}/organizations`);
+    await page.getByTestId('list-table').waitFor();
+    expect(await page.getByTestId('new-button').count()).toBe(0);
+    expect((await page.context().cookies()).find((c) => c.name === 'starcity_session')).toBeUndefined();
+  });
+});

@@ -1,0 +1,144 @@
+import type { Message } from './message.js';
+
+/**
+ * Who may do what (角色与权限): the ONE role → permission table. The server checks every route
+ * against it and /auth/me hands the caller's row to the web UI, which hides what the caller may
+ * not do. Pure: no I/O, imported by the server and by the web app alike.
+ */
+
+/** Roles an account can have; `public` is everyone, signed in or not. */
+export const accountRoles = ['admin', 'officer', 'expert', 'org_user'] as const;
+export type AccountRole = (typeof accountRoles)[number];
+export type Role = AccountRole | 'public';
+
+export const roleLabels: Readonly<Record<Role, Message>> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  officer: { zh: '科技局审核员', en: 'Bureau officer' },
+  expert: { zh: '评审专家', en: 'Expert' },
+  org_user: { zh: '单位用户', en: 'Organization user' },
+  public: { zh: '公众（未登录）', en: 'Public (not signed in)' },
+};
+
+/** Every permission, with what it lets a caller do. */
+export const permissionLabels = {
+  'registry.read': { zh: '查看登记数据、指标与驾驶舱', en: 'Read the registry, indicators and dashboard' },
+  'organizations.create': { zh: '新增主体', en: 'Create organizations' },
+  'organizations.update': { zh: '修改主体', en: 'Change organizations' },
+  'organizations.delete': { zh: '删除主体', en: 'Delete organizations' },
+  'qualifications.write': { zh: '新增、修改、删除资质', en: 'Create, change and delete qualifications' },
+  'rd_institutions.write': { zh: '新增、修改、删除研发机构', en: 'Create, change and delete R&D institutions' },
+  'platforms.write': { zh: '新增、修改、删除创新平台', en: 'Create, change and delete innovation platforms' },
+  'imports.read': { zh: '查看导入记录与报告', en: 'Read import records and reports' },
+  'imports.write': { zh: '导入文件', en: 'Import files' },
+  'official_values.write': { zh: '录入官方统计数据', en: 'Enter official statistics' },
+  'targets.write': { zh: '设定、修改、分解目标', en: 'Set, change and cascade targets' },
+  'users.manage': { zh: '管理用户（新增、修改、解锁）', en: 'Manage users (create, change, unlock)' },
+  'tokens.manage': { zh: '管理自己的 API 令牌', en: 'Manage one’s own API tokens' },
+} as const satisfies Record<string, Message>;
+export type Permission = keyof typeof permissionLabels;
+export const permissionCodes = Object.keys(permissionLabels) as [Permission, ...Permission[]];
+
+/**
+ * How far a grant reaches:
+ * - `all`: any record;
+ * - `area`: records in the account's districts; an account with no districts reaches the whole
+ *   city, and a city-wide action (an import, a city figure) needs such an account;
+ * - `own`: records of the account's own organizations.
+ */
+export type Reach = 'all' | 'area' | 'own';
+
+const READ = { 'registry.read': 'all' } as const;
+
+/** THE table. A role not listed for a permission does not have it. */
+export const rolePermissions: Readonly<Record<Role, Readonly<Partial<Record<Permission, Reach>>>>> = {
+  public: READ,
+  expert: { ...READ, 'tokens.manage': 'all' },
+  org_user: {
+    ...READ,
+    'organizations.update': 'own',
+    'qualifications.write': 'own',
+    'rd_institutions.write': 'own',
+    'platforms.write': 'own',
+    'tokens.manage': 'all',
+  },
+  officer: {
+    ...READ,
+    'organizations.create': 'area',
+    'organizations.update': 'area',
+    'organizations.delete': 'area',
+    'qualifications.write': 'area',
+    'rd_institutions.write': 'area',
+    'platforms.write': 'area',
+    'imports.read': 'all',
+    'imports.write': 'area',
+    'official_values.write': 'area',
+    'targets.write': 'area',
+    'tokens.manage': 'all',
+  },
+  admin: Object.fromEntries(permissionCodes.map((p) => [p, 'all'])) as Record<Permission, Reach>,
+};
+
+/** Permissions an API token may never carry: a token cannot mint or list tokens. */
+export const sessionOnlyPermissions: readonly Permission[] = ['tokens.manage'];
+
+/** Who is calling: the account's role and bindings, and for a token the scopes it was given. */
+export interface Caller {
+  role: Role;
+  /** Organizations an `org_user` acts for. */
+  organizationIds: readonly number[];
+  /** Districts an officer is limited to; empty = the whole city. */
+  districts: readonly string[];
+  /** A token's scopes; null for a session (everything the role has). */
+  scopes: readonly Permission[] | null;
+}
+
+export const anonymousCaller: Caller = { role: 'public', organizationIds: [], districts: [], scopes: null };
+
+/** Where a record (or an action) sits: whose it is and in which district; null district = city-wide or outside the city. */
+export interface RecordScope {
+  organizationId: number | null;
+  districtCode: string | null;
+}
+
+/** The reach of one permission for a caller, or null when the caller lacks it. */
+export function reachOf(caller: Caller, permission: Permission): Reach | null {
+  const reach = rolePermissions[caller.role][permission] ?? rolePermissions.public[permission] ?? null;
+  if (reach === null) return null;
+  if (caller.scopes && !caller.scopes.includes(permission) && rolePermissions.public[permission] === undefined) return null;
+  return reach;
+}
+
+/** Every permission the caller has, with its reach (what /auth/me shows and the UI reads). */
+export function effectivePermissions(caller: Caller): Partial<Record<Permission, Reach>> {
+  const out: Partial<Record<Permission, Reach>> = {};
+  for (const p of permissionCodes) {
+    const reach = reachOf(caller, p);
+    if (reach) out[p] = reach;
+  }
+  return out;
+}
+
+/** Whether a grant of `reach` covers a record in `scope`. */
+export function reaches(caller: Pick<Caller, 'organizationIds' | 'districts'>, reach: Reach, scope: RecordScope): boolean {
+  if (reach === 'all') return true;
+  if (reach === 'own') return scope.organizationId !== null && caller.organizationIds.includes(scope.organizationId);
+  return caller.districts.length === 0 || (scope.districtCode !== null && caller.districts.includes(scope.districtCode));
+}
+
+/** Why a caller may not do something, or null when it may. */
+export type Refusal = 'unauthenticated' | 'role' | 'organization' | 'district';
+
+/** The whole check: has the permission at all, and, given a record, does it reach that record. */
+export function refusal(caller: Caller, permission: Permission, scope?: RecordScope): Refusal | null {
+  const reach = reachOf(caller, permission);
+  if (reach === null) return caller.role === 'public' ? 'unauthenticated' : 'role';
+  if (!scope || reaches(caller, reach, scope)) return null;
+  return reach === 'own' ? 'organization' : 'district';
+}
+
+export const can = (caller: Caller, permission: Permission, scope?: RecordScope): boolean => refusal(caller, permission, scope) === null;
+
+/** The scopes a token may be given by its owner: the owner's permissions, less the session-only ones and the public ones. */
+export function grantableScopes(caller: Caller): Permission[] {
+  return permissionCodes.filter((p) => reachOf(caller, p) !== null && !sessionOnlyPermissions.includes(p) && rolePermissions.public[p] === undefined);
+}

@@ -1,0 +1,164 @@
+import type { Me, PasswordChangeBody } from '../../contracts/accounts.js';
+import { afterFailure, isLocked, sessionDeadline, sessionState } from '../../domain/accountSecurity.js';
+import { checkPassword } from '../../domain/passwordPolicy.js';
+import { effectivePermissions, roleLabels, type AccountRole, type Permission } from '../../domain/permissions.js';
+import type { AuthFailure } from '../shared/accessErrors.js';
+import { AppError, validationFailed } from '../shared/errors.js';
+import { anonymousPrincipal, type Principal } from '../shared/principal.js';
+import { iso } from '../shared/records.js';
+import type { AccountsContext } from './context.js';
+import { hashPassword, newSecret, secretHash, verifyNothing, verifyPassword } from './passwords.js';
+import * as q from './queries.js';
+import { presentUser } from './users.js';
+
+/** Signing in and out, the session behind a cookie, and changing one's password. */
+
+/** A session is marked used at most once a minute: one write per minute of activity, not per request. */
+const TOUCH_EVERY_MS = 60_000;
+
+const badCredentials = () =>
+  new AppError('unauthenticated', { zh: '用户名或密码错误', en: 'Wrong username or password' }, [
+    { field: 'credentials', code: 'auth.bad_credentials', message: { zh: '用户名或密码错误', en: 'Wrong username or password' } },
+  ]);
+
+/** 429 with Retry-After: the lock ends at `until`, or an administrator lifts it. */
+export function accountLocked(until: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const message = {
+    zh: `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试，或请管理员解锁`,
+    en: `Too many failed sign-ins: the account is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an administrator to unlock it`,
+  };
+  return new AppError('locked', { zh: '账号已锁定', en: 'Account locked' }, [{ field: 'credentials', code: 'account.locked', message, params: { locked_until: until.toISOString(), retry_after_seconds: seconds } }], message.en, {
+    'retry-after': String(seconds),
+  });
+}
+
+const accountDisabled = () =>
+  new AppError('forbidden', { zh: '账号已停用', en: 'Account disabled' }, [
+    { field: 'credentials', code: 'account.disabled', message: { zh: '账号已停用，请联系管理员', en: 'The account is disabled; contact an administrator' } },
+  ]);
+
+export interface SignedIn {
+  /** The cookie's value: shown to the browser once, stored only as its hash. */
+  secret: string;
+  principal: Principal;
+}
+
+/**
+ * Checks a username and password. Unknown users take as long as wrong passwords; a locked account
+ * is refused before its password is even checked; five failures within fifteen minutes lock it.
+ */
+export async function login(ctx: AccountsContext, input: { username: string; password: string; ip: string | null; userAgent: string | null }): Promise<SignedIn> {
+  const user = await q.findUserByUsername(ctx.db, input.username);
+  if (!user || user.password_hash === null) {
+    await verifyNothing(input.password);
+    throw badCredentials();
+  }
+  const started = ctx.now();
+  if (isLocked(user.locked_until, started)) throw accountLocked(user.locked_until!, started);
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    const now = ctx.now();
+    const lockedUntil = await ctx.db.transaction(async (tx) => {
+      const current = await q.findUserById(tx, user.id, true);
+      const next = afterFailure((current?.recent_failures ?? []).map((t) => new Date(t)), now);
+      await q.setSignInState(tx, user.id, { recentFailures: next.recent, lockedUntil: next.lockedUntil });
+      return next.lockedUntil;
+    });
+    if (lockedUntil) throw accountLocked(lockedUntil, now);
+    throw badCredentials();
+  }
+  if (!user.active) throw accountDisabled();
+  const now = ctx.now();
+  const secret = newSecret();
+  const id = secretHash(secret);
+  await ctx.db.transaction(async (tx) => {
+    await q.setSignInState(tx, user.id, { recentFailures: [], lockedUntil: null, lastLoginAt: now });
+    await q.deleteStaleSessions(tx, new Date(now.getTime() - ctx.sessions.idleMs), new Date(now.getTime() - ctx.sessions.absoluteMs));
+    await q.insertSession(tx, { id, userId: user.id, now, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null });
+  });
+  return { secret, principal: principalOf(user, { credential: 'session', sessionId: id, session: { createdAt: now, lastSeenAt: now } }) };
+}
+
+export async function logout(ctx: AccountsContext, sessionId: string): Promise<void> {
+  await q.deleteSession(ctx.db, sessionId);
+}
+
+/** The principal a user row stands for, through a session or a token. */
+export function principalOf(user: q.UserRow, via: Partial<Principal> & Pick<Principal, 'credential'>): Principal {
+  return {
+    ...anonymousPrincipal,
+    role: user.role as AccountRole,
+    organizationIds: user.organization_ids,
+    districts: user.districts,
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    ...via,
+  };
+}
+
+export type Resolved = { ok: true; principal: Principal } | { ok: false; failure: AuthFailure };
+
+/** The principal behind a session cookie, or why it no longer holds (idle, too old, account gone or disabled). */
+export async function resolveSession(ctx: AccountsContext, secret: string): Promise<Resolved> {
+  const id = secretHash(secret);
+  const session = await q.findSession(ctx.db, id);
+  if (!session) return { ok: false, failure: 'session_expired' };
+  const now = ctx.now();
+  const times = { createdAt: new Date(session.created_at), lastSeenAt: new Date(session.last_seen_at) };
+  const state = sessionState(times, now, ctx.sessions);
+  if (state !== 'active') {
+    await q.deleteSession(ctx.db, id);
+    return { ok: false, failure: state === 'idle' ? 'session_idle' : 'session_expired' };
+  }
+  const user = await q.findUserById(ctx.db, session.user_id);
+  if (!user || !user.active) return { ok: false, failure: 'account_disabled' };
+  if (now.getTime() - times.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await q.touchSession(ctx.db, id, now);
+    times.lastSeenAt = now;
+  }
+  return { ok: true, principal: principalOf(user, { credential: 'session', sessionId: id, session: times }) };
+}
+
+/** Changes the caller's own password: the current one is required; the caller's other sessions end. */
+export async function changePassword(ctx: AccountsContext, principal: Principal & { userId: number }, body: PasswordChangeBody): Promise<void> {
+  const user = await q.findUserById(ctx.db, principal.userId);
+  if (!user) throw badCredentials();
+  const current = user.password_hash !== null && (await verifyPassword(user.password_hash, body.current_password));
+  const problems = current
+    ? []
+    : [{ field: 'current_password', code: 'password.wrong', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }];
+  for (const v of checkPassword(body.new_password, user.username))
+    problems.push({ field: 'new_password', code: v.code, message: v.message, ...(v.params ? { params: v.params } : {}) });
+  if (current && body.new_password === body.current_password)
+    problems.push({ field: 'new_password', code: 'password.unchanged', message: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' } });
+  if (problems.length) throw validationFailed(problems);
+  const hash = await hashPassword(body.new_password);
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    await q.updateUser(tx, user.id, null, { password_hash: hash, demo_password: false, password_changed_at: now }, now);
+    await q.deleteUserSessions(tx, user.id, principal.sessionId);
+  });
+}
+
+/** What /auth/me answers: whom the request acts as and everything it may do. */
+export async function describeCaller(ctx: AccountsContext, principal: Principal): Promise<Me> {
+  const row = principal.userId === null ? undefined : await q.findUserById(ctx.db, principal.userId);
+  const session = principal.session
+    ? {
+        expires_at: iso(sessionDeadline(principal.session, ctx.sessions)),
+        absolute_expires_at: iso(new Date(principal.session.createdAt.getTime() + ctx.sessions.absoluteMs)),
+      }
+    : null;
+  return {
+    authenticated: principal.userId !== null,
+    credential: principal.credential,
+    role: principal.role,
+    role_label: roleLabels[principal.role],
+    user: row ? await presentUser(ctx.db, row) : null,
+    permissions: effectivePermissions(principal),
+    session,
+    token: principal.token ? { id: principal.token.id, name: principal.token.name, expires_at: iso(principal.token.expiresAt), scopes: [...(principal.scopes ?? [])] as Permission[] } : null,
+  };
+}

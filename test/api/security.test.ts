@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { rolePermissions, type AccountRole, type Permission } from '../../src/domain/permissions.js';
+import { createOrganization, createPlatform, createQualification, createRdInstitution, organizationInput, platformInput, qualificationInput, rdInstitutionInput } from '../support/factories.js';
+import { createTestApp, type Acting } from '../support/testApp.js';
+import { errorAt, expectProblem, servedRoutes } from './helpers.js';
+
+/**
+ * The same security checks on every route (issue 5): 401 anonymous, 403 for a role without the
+ * permission, 403 for another organization's record, 403 outside an officer's districts. The
+ * routes come from Fastify itself, so a new write route that is not in the table below fails the
+ * first test, and one without a guard fails the 401 test.
+ */
+
+const t = await createTestApp({ today: () => '2026-11-27' });
+const { app, anonymous } = t;
+
+type Access = 'public' | 'signed_in' | Permission;
+
+/** Every write route and what it needs. */
+const WRITES: Record<string, Access> = {
+  'post /api/v1/auth/login': 'public',
+  'post /api/v1/auth/logout': 'public',
+  'post /api/v1/auth/password': 'signed_in',
+  'post /api/v1/tokens': 'tokens.manage',
+  'delete /api/v1/tokens/:id': 'tokens.manage',
+  'post /api/v1/users': 'users.manage',
+  'patch /api/v1/users/:id': 'users.manage',
+  'post /api/v1/users/:id/unlock': 'users.manage',
+  'post /api/v1/organizations': 'organizations.create',
+  'patch /api/v1/organizations/:id': 'organizations.update',
+  'delete /api/v1/organizations/:id': 'organizations.delete',
+  'post /api/v1/qualifications': 'qualifications.write',
+  'patch /api/v1/qualifications/:id': 'qualifications.write',
+  'delete /api/v1/qualifications/:id': 'qualifications.write',
+  'post /api/v1/rd-institutions': 'rd_institutions.write',
+  'patch /api/v1/rd-institutions/:id': 'rd_institutions.write',
+  'delete /api/v1/rd-institutions/:id': 'rd_institutions.write',
+  'post /api/v1/platforms': 'platforms.write',
+  'patch /api/v1/platforms/:id': 'platforms.write',
+  'delete /api/v1/platforms/:id': 'platforms.write',
+  'post /api/v1/imports/preview': 'imports.write',
+  'post /api/v1/imports': 'imports.write',
+  'post /api/v1/indicators/:code/values': 'official_values.write',
+  'post /api/v1/targets': 'targets.write',
+  'patch /api/v1/targets/:id': 'targets.write',
+  'delete /api/v1/targets/:id': 'targets.write',
+  'post /api/v1/targets/:id/cascade': 'targets.write',
+};
+
+/** Reads that are not public registry data; every other GET is public. */
+const PROTECTED_READS: Record<string, Access> = {
+  'get /api/v1/imports': 'imports.read',
+  'get /api/v1/imports/:id': 'imports.read',
+  'get /api/v1/imports/:id/problems': 'imports.read',
+  'get /api/v1/imports/:id/report.csv': 'imports.read',
+  'get /api/v1/tokens': 'tokens.manage',
+  'get /api/v1/users': 'users.manage',
+  'get /api/v1/users/:id': 'users.manage',
+};
+
+const api = servedRoutes(app)
+  .filter((r) => r.path.startsWith('/api/v1/'))
+  .map((r) => ({ key: `${r.method} ${r.path}`, method: r.method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE', path: r.path }));
+const writes = api.filter((r) => r.method !== 'GET');
+const guarded = [...writes.filter((r) => WRITES[r.key] !== 'public'), ...api.filter((r) => PROTECTED_READS[r.key])];
+const url = (path: string) => path.replace(':id', '1').replace(':code', 'gdp').replace(':entity', 'organizations').replace(':format', 'csv');
+
+// Who acts: an organization user of Yuelu's organization, a Yuelu district officer, a city officer, an expert.
+const YUELU = '430104';
+const FURONG = '430102';
+const ownOrg = await createOrganization(app, { district_code: YUELU });
+const otherOrg = await createOrganization(app, { district_code: FURONG });
+const as: Record<'orgUser' | 'districtOfficer' | 'officer' | 'expert', Acting> = {
+  orgUser: await t.actAs('org_user', { organizationIds: [ownOrg.id] }),
+  districtOfficer: await t.actAs('officer', { districts: [YUELU] }),
+  officer: await t.actAs('officer'),
+  expert: await t.actAs('expert'),
+};
+const roleActing: Record<Exclude<AccountRole, 'admin'>, Acting> = { expert: as.expert, org_user: as.orgUser, officer: as.officer };
+
+const call = (who: Acting, method: 'POST' | 'PATCH' | 'DELETE' | 'GET', path: string, payload?: object, version?: number) =>
+  app.inject({ method, url: path, headers: { ...who.headers, ...(version ? { 'if-match': `"${version}"` } : {}) }, ...(payload ? { payload } : {}) });
+
+describe('every route declares who may call it', () => {
+  it('the table names every write route Fastify serves, and nothing else', () => {
+    expect(writes.map((r) => r.key).sort()).toEqual(Object.keys(WRITES).sort());
+    for (const key of Object.keys(PROTECTED_READS)) expect(api.map((r) => r.key), key).toContain(key);
+  });
+
+  it.each(guarded.map((r) => [r.key, r] as const))('%s: anonymous → 401 problem+json naming how to authenticate', async (_key, r) => {
+    const res = await anonymous({ method: r.method, url: url(r.path), payload: r.method === 'GET' ? undefined : {} });
+    const p = expectProblem(res, 401, ['credentials']);
+    expect(errorAt(p, 'credentials').code).toBe('auth.required');
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
+
+  const byRole = [...writes, ...api.filter((r) => PROTECTED_READS[r.key])]
+    .map((r) => ({ ...r, access: WRITES[r.key] ?? PROTECTED_READS[r.key]! }))
+    .filter((r): r is typeof r & { access: Permission } => r.access !== 'public' && r.access !== 'signed_in')
+    .map((r) => ({ ...r, role: (['expert', 'org_user', 'officer'] as const).find((role) => rolePermissions[role][r.access] === undefined) }))
+    .filter((r): r is typeof r & { role: Exclude<AccountRole, 'admin'> } => r.role !== undefined);
+
+  it.each(byRole.map((r) => [r.key, r.role, r] as const))('%s: %s (without the permission) → 403', async (_key, role, r) => {
+    const res = await call(roleActing[role], r.method, url(r.path), r.method === 'GET' ? undefined : {});
+    expect(errorAt(expectProblem(res, 403, ['permission']), 'permission')).toMatchObject({ code: 'permission.role', params: { permission: r.access, role } });
+  });
+
+  it('token management needs a session: a token (even an administrator’s) gets 403', async () => {
+    for (const r of api.filter((x) => x.path.startsWith('/api/v1/tokens'))) {
+      const res = await app.inject({ method: r.method, url: url(r.path), headers: { authorization: t.adminAuthorization }, ...(r.method === 'GET' ? {} : { payload: {} }) });
+      expect(errorAt(expectProblem(res, 403, ['permission']), 'permission').code, r.key).toBe('permission.token_scope');
+    }
+  });
+
+  it('every other read is public: no credentials needed', async () => {
+    for (const r of api.filter((x) => x.method === 'GET' && !PROTECTED_READS[x.key])) {
+      const res = await anonymous({ method: 'GET', url: url(r.path) });
+      expect([401, 403], `${r.key} answered ${res.statusCode}`).not.toContain(res.statusCode);
+    }
+    expect((await anonymous({ method: 'GET', url: `/api/v1/organizations/${ownOrg.id}` })).statusCode).toBe(200);
+  });
+
+  it('import records need an officer: the city officer and the district officer read them', async () => {
+    expect((await call(as.officer, 'GET', '/api/v1/imports')).statusCode).toBe(200);
+    expect((await call(as.districtOfficer, 'GET', '/api/v1/imports')).statusCode).toBe(200);
+  });
+});
+
+/** A qualification's key is (organization, type, start): each one made here starts on another day. */
+let day = 0;
+const start = () => `2010-01-${String(++day).padStart(2, '0')}`;
+
+/** The registry resources under an organization: a record of an organization, a create body for one, a change, a move. */
+const RESOURCES = {
+  qualifications: {
+    make: (orgId: number) => createQualification(app, { organization_id: orgId, valid_from: start() }),
+    input: (orgId: number) => qualificationInput(app, { organization_id: orgId, valid_from: start() }),
+    change: { certificate_no: 'GR2099' },
+    move: (orgId: number) => ({ organization_id: orgId }),
+  },
+  'rd-institutions': {
+    make: (orgId: number) => createRdInstitution(app, { host_org_id: orgId, district_code: orgId === ownOrg.id ? YUELU : FURONG }),
+    input: (orgId: number) => rdInstitutionInput(app, { host_org_id: orgId, district_code: orgId === ownOrg.id ? YUELU : FURONG }),
+    change: { name_en: 'Changed' },
+    move: (orgId: number) => ({ host_org_id: orgId }),
+  },
+  platforms: {
+    make: (orgId: number) => createPlatform(app, { host_org_id: orgId, district_code: orgId === ownOrg.id ? YUELU : FURONG }),
+    input: (orgId: number) => platformInput(app, { host_org_id: orgId, district_code: orgId === ownOrg.id ? YUELU : FURONG }),
+    change: { name_en: 'Changed' },
+    move: (orgId: number) => ({ host_org_id: orgId }),
+  },
+} as const;
+
+describe('an organization user reaches its own organizations’ records only', () => {
+  it('changes its own organization, not another (403 naming the organization)', async () => {
+    const own = await call(as.orgUser, 'PATCH', `/api/v1/organizations/${ownOrg.id}`, { address: '岳麓区麓山南路 2 号' }, ownOrg.version);
+    expect(own.statusCode, own.body).toBe(200);
+    const other = await call(as.orgUser, 'PATCH', `/api/v1/organizations/${otherOrg.id}`, { address: 'x' }, otherOrg.version);
+    expect(errorAt(expectProblem(other, 403, ['permission']), 'permission').code).toBe('permission.organization');
+  });
+
+  it('may not create or delete organizations (its role lacks the permission)', async () => {
+    expect(errorAt(expectProblem(await call(as.orgUser, 'POST', '/api/v1/organizations', organizationInput()), 403), 'permission').code).toBe('permission.role');
+    expect(errorAt(expectProblem(await call(as.orgUser, 'DELETE', `/api/v1/organizations/${ownOrg.id}`), 403), 'permission').code).toBe('permission.role');
+  });
+
+  it('answers 404, not 403, for a record that does not exist (registry records are public: existence is no secret)', async () => {
+    expectProblem(await call(as.orgUser, 'PATCH', '/api/v1/qualifications/2147483647', { certificate_no: 'x' }, 1), 404);
+  });
+
+  describe.each(Object.entries(RESOURCES))('%s', (path, r) => {
+    it('creates, changes and deletes its own organization’s records', async () => {
+      const created = await call(as.orgUser, 'POST', `/api/v1/${path}`, await r.input(ownOrg.id));
+      expect(created.statusCode, created.body).toBe(201);
+      const { id, version } = created.json() as { id: number; version: number };
+      const changed = await call(as.orgUser, 'PATCH', `/api/v1/${path}/${id}`, r.change, version);
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect((await call(as.orgUser, 'DELETE', `/api/v1/${path}/${id}`)).statusCode).toBe(204);
+    });
+
+    it('gets 403 for another organization’s records, and writes nothing', async () => {
+      const other = await r.make(otherOrg.id);
+      for (const res of [
+        await call(as.orgUser, 'POST', `/api/v1/${path}`, await r.input(otherOrg.id)),
+        await call(as.orgUser, 'PATCH', `/api/v1/${path}/${other.id}`, r.change, other.version),
+        await call(as.orgUser, 'DELETE', `/api/v1/${path}/${other.id}`),
+      ])
+        expect(errorAt(expectProblem(res, 403, ['permission']), 'permission').code).toBe('permission.organization');
+      expect((await anonymous({ method: 'GET', url: `/api/v1/${path}/${other.id}` })).json()).toEqual(other);
+    });
+
+    it('may not move its record to another organization', async () => {
+      const own = await r.make(ownOrg.id);
+      const res = await call(as.orgUser, 'PATCH', `/api/v1/${path}/${own.id}`, r.move(otherOrg.id), own.version);
+      expect(errorAt(expectProblem(res, 403, ['permission']), 'permission').code).toBe('permission.organization');
+    });
+  });
+});
+
+describe('a district officer acts in its districts only', () => {
+  const denied = (res: Awaited<ReturnType<typeof call>>) => expect(errorAt(expectProblem(res, 403, ['permission']), 'permission').code).toBe('permission.district');
+
+  it('organizations: creates and changes in its district; not elsewhere, nor moves one out', async () => {
+    const created = await call(as.districtOfficer, 'POST', '/api/v1/organizations', organizationInput({ district_code: YUELU }));
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, version } = created.json() as { id: number; version: number };
+    denied(await call(as.districtOfficer, 'POST', '/api/v1/organizations', organizationInput({ district_code: FURONG })));
+    denied(await call(as.districtOfficer, 'POST', '/api/v1/organizations', organizationInput({ district_code: null })));
+    denied(await call(as.districtOfficer, 'PATCH', `/api/v1/organizations/${otherOrg.id}`, { address: 'x' }, otherOrg.version));
+    denied(await call(as.districtOfficer, 'PATCH', `/api/v1/organizations/${id}`, { district_code: FURONG }, version));
+    denied(await call(as.districtOfficer, 'DELETE', `/api/v1/organizations/${otherOrg.id}`));
+    expect((await call(as.districtOfficer, 'DELETE', `/api/v1/organizations/${id}`)).statusCode).toBe(204);
+  });
+
+  it.each(Object.entries(RESOURCES))('%s: in its district yes, elsewhere 403', async (path, r) => {
+    const created = await call(as.districtOfficer, 'POST', `/api/v1/${path}`, await r.input(ownOrg.id));
+    expect(created.statusCode, created.body).toBe(201);
+    denied(await call(as.districtOfficer, 'POST', `/api/v1/${path}`, await r.input(otherOrg.id)));
+    const other = await r.make(otherOrg.id);
+    denied(await call(as.districtOfficer, 'PATCH', `/api/v1/${path}/${other.id}`, r.change, other.version));
+    denied(await call(as.districtOfficer, 'DELETE', `/api/v1/${path}/${other.id}`));
+  });
+
+  it('targets: its district’s yes; the city’s, another district’s and cascading no', async () => {
+    const target = (area?: string) => ({ indicator_code: 'rd_institutions.count', period: '2026', comparator: '>=', value: 10, ...(area ? { area } : {}) });
+    const own = await call(as.districtOfficer, 'POST', '/api/v1/targets', target(YUELU));
+    expect(own.statusCode, own.body).toBe(201);
+    denied(await call(as.districtOfficer, 'POST', '/api/v1/targets', target(FURONG)));
+    denied(await call(as.districtOfficer, 'POST', '/api/v1/targets', target()));
+    const city = await call(as.officer, 'POST', '/api/v1/targets', target());
+    expect(city.statusCode, city.body).toBe(201);
+    const { id, version } = city.json() as { id: number; version: number };
+    denied(await call(as.districtOfficer, 'PATCH', `/api/v1/targets/${id}`, { value: 11 }, version));
+    denied(await call(as.districtOfficer, 'DELETE', `/api/v1/targets/${id}`));
+    denied(await call(as.districtOfficer, 'POST', `/api/v1/targets/${id}/cascade`, {}));
+    const ownId = (own.json() as { id: number; version: number }).id;
+    expect((await call(as.districtOfficer, 'PATCH', `/api/v1/targets/${ownId}`, { value: 12 }, 1)).statusCode).toBe(200);
+  });
+
+  it('official city figures and imports are city-wide: 403', async () => {
+    denied(await call(as.districtOfficer, 'POST', '/api/v1/indicators/gdp/values', { period: '2025', value: 1, source: 'x', published_on: '2026-03-20' }));
+    denied(await call(as.districtOfficer, 'POST', '/api/v1/imports', {}));
+    const cityOfficer = await call(as.officer, 'POST', '/api/v1/indicators/gdp/values', { period: '2025', value: 1, source: 'x', published_on: '2026-03-20' });
+    expect(cityOfficer.statusCode, cityOfficer.body).toBe(201);
+  });
+
+  it('a city-wide officer reaches every district', async () => {
+    const res = await call(as.officer, 'POST', '/api/v1/organizations', organizationInput({ district_code: FURONG }));
+    expect(res.statusCode, res.body).toBe(201);
+  });
+});

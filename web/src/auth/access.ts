@@ -1,0 +1,58 @@
+import type { Me } from '../../../src/contracts/accounts';
+import { reaches, type Permission, type RecordScope } from '../../../src/domain/permissions';
+
+/**
+ * What the UI shows: the server's answer to /auth/me read with the same pure rule the server
+ * checks with (src/domain/permissions.ts). The server still decides; this only hides what would
+ * be refused.
+ */
+
+/** A record's scope as far as the page knows it; an unknown district is left for the server to judge. */
+export interface KnownScope {
+  organizationId: number | null;
+  districtCode: string | null | undefined;
+}
+
+export function canDo(me: Me | undefined, permission: Permission, scope?: KnownScope): boolean {
+  const reach = me?.permissions[permission];
+  if (!reach) return false;
+  if (!scope) return true;
+  const caller = { organizationIds: me.user?.organizations.map((o) => o.id) ?? [], districts: me.user?.districts ?? [] };
+  if (reach === 'area' && scope.districtCode === undefined) return true;
+  return reaches(caller, reach, scope as RecordScope);
+}
+
+/** The permissions a registry resource's writes need, and where one of its records lies. */
+export const resourceAccess: Record<string, { create: Permission; update: Permission; remove: Permission; scope: (item: Record<string, unknown>) => KnownScope }> = {
+  '/organizations': {
+    create: 'organizations.create',
+    update: 'organizations.update',
+    remove: 'organizations.delete',
+    scope: (o) => ({ organizationId: o.id as number, districtCode: (o.district_code as string | null) ?? null }),
+  },
+  '/qualifications': {
+    create: 'qualifications.write',
+    update: 'qualifications.write',
+    remove: 'qualifications.write',
+    // The holder's district is not part of a qualification's reply: the server judges it.
+    scope: (q) => ({ organizationId: q.organization_id as number, districtCode: undefined }),
+  },
+  '/rd-institutions': {
+    create: 'rd_institutions.write',
+    update: 'rd_institutions.write',
+    remove: 'rd_institutions.write',
+    scope: (r) => ({ organizationId: r.host_org_id as number, districtCode: r.district_code as string }),
+  },
+  '/platforms': {
+    create: 'platforms.write',
+    update: 'platforms.write',
+    remove: 'platforms.write',
+    scope: (p) => ({ organizationId: p.host_org_id as number, districtCode: p.district_code as string }),
+  },
+};
+
+/** Where to go after signing in: a path of this site only (never another origin). */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
+  return next;
+}
