@@ -102,6 +102,7 @@ describe('POST /api/v1/imports', () => {
     expect(counts(record)).toEqual({ read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0 });
     expect(record.file_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(record.file_size).toBeGreaterThan(0);
+    expect(record.created_by, 'who started it').toMatch(/^test-admin-/);
     expect(await rowCount(db, 'organizations')).toBe(before + 2);
     const list = await app.inject({ method: 'GET', url: `/api/v1/organizations?search=${encodeURIComponent('接口甲公司')}` });
     expect(list.json().meta.count).toBe(1);

@@ -204,14 +204,14 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
         if (upload.file) await removeSpooled(upload.file.path);
         throw new RequestValidationError(problems);
       }
-      const id = await startImport(upload.file, fields.value);
+      const id = await startImport(upload.file, fields.value, req.principal.username);
       const record = (await getImportRecord(ctx.db, id))!;
       return reply.code(202).header('location', `/api/v1/imports/${id}`).send(record);
     },
   );
 
-  /** Starts the import of a spooled file; resolves with its id once it is recorded. */
-  function startImport(file: SpooledFile, f: ImportUploadFields): Promise<number> {
+  /** Starts the import of a spooled file for the signed-in account; resolves with its id once it is recorded. */
+  function startImport(file: SpooledFile, f: ImportUploadFields, createdBy: string | null): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       const run = runImport(ctx, {
         entity: f.entity,
@@ -224,6 +224,7 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
         dryRun: f.dry_run === 'true',
         ...(f.encoding ? { encoding: f.encoding } : {}),
         ...(f.sheet ? { sheet: f.sheet } : {}),
+        ...(createdBy ? { createdBy } : {}),
         onCreated: resolve,
       })
         // Once recorded, a failure is in the record (status failed, error); before, the request fails.
