@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,7 +9,7 @@ import { openDatabase } from '../db/open.js';
 import { problemCsvLines } from '../modules/imports/problems.js';
 import type { ImportRecord } from '../modules/imports/queries.js';
 import type { TextEncoding } from '../modules/imports/rawRows.js';
-import { importProblems, runImport, type ImportProgress } from '../modules/imports/service.js';
+import { importProblems, openImportFile, runImport, type ImportProgress } from '../modules/imports/service.js';
 import type { ImportMode } from '../modules/imports/writer.js';
 import { entityNames } from './export.js';
 
@@ -42,7 +42,7 @@ export async function importCommand(config: Config, entityName: string, file: st
       { db, city },
       {
         entity,
-        stream: createReadStream(file),
+        stream: openImportFile(file),
         fileName: basename(file),
         fileSize,
         mode: opts.mode,

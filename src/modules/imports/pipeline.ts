@@ -5,10 +5,10 @@ import type { CityConfig } from '../../domain/city.js';
 import { violation } from '../../domain/message.js';
 import { readCsvBatches } from './csvReader.js';
 import { entitySpecs, type FileRecordOf } from './fileRecords.js';
-import { mapHeaders, type HeaderPreviewEntry } from './headerMapping.js';
+import { mapHeaders, type HeaderMapping, type HeaderPreviewEntry, type MappedColumn } from './headerMapping.js';
 import { danglingReferenceViolation, DuplicateKeys, naturalKeyOf, resolveReferences, type KnownOrganizations } from './inFileChecks.js';
 import { readJsonl } from './jsonlReader.js';
-import { fileProblem, ImportFileError, rowProblem, type FileProblem, type RowProblem } from './problems.js';
+import { cellText, fileProblem, ImportFileError, rowProblem, type FileProblem, type RowProblem } from './problems.js';
 import type { HeaderEvent, RawCell, RawEvent, RowEvent, TextEncoding } from './rawRows.js';
 import { rowValidator, type RowValidator } from './rowValidation.js';
 import { peek } from './textDecoding.js';
@@ -16,7 +16,8 @@ import { peek } from './textDecoding.js';
 /**
  * The import pipeline's first stage (导入校验): a file's bytes → validated file records in batches,
  * with every problem, streaming. The writer consumes one batch per transaction; nothing here
- * touches the database except through the injected `knownOrganizations` lookup.
+ * touches the database except through the injected `knownOrganizations` lookup, which
+ * {@link resolveBatch} makes once per batch after the database-free {@link FileCheck}.
  */
 
 export type ImportFormat = 'csv' | 'xlsx' | 'jsonl';
@@ -34,13 +35,8 @@ export interface ImportInput<E extends FileEntity> {
   format?: ImportFormat;
 }
 
-export interface ImportDeps {
-  city: CityConfig;
+export interface ImportDeps extends FileCheckOptions {
   knownOrganizations: KnownOrganizations;
-  /** The bureau's day; defaults to todayIn(). */
-  today?: string;
-  /** Rows per batch; default 1,000. */
-  batchSize?: number;
 }
 
 export interface ValidatedBatch<R> {
@@ -110,33 +106,46 @@ async function* counted(source: AsyncIterable<Uint8Array>, onBytes: (n: number) 
   }
 }
 
-/** One row on its way through a batch. */
-interface PendingRow<R> {
+/** One row as the database-free checks leave it; its reference is not looked up yet. */
+export interface CheckedRow<P> {
   line: number;
-  record: R | null;
+  /** What a valid row hands on (its record, or the record prepared for the writer); null when the row was refused here. */
+  payload: P | null;
   problems: RowProblem[];
   /** The credit code the row refers to, when it is well-formed. */
   reference?: string;
-  /** Kept until the batch ends, to locate a dangling reference. */
-  cells: readonly RawCell[];
+  /** The reference's cell as report text: where a dangling reference is reported. */
+  referenceValue?: string | null;
 }
 
+/** A batch of rows checked without the database: the whole file-only stage, no lookup yet. */
+export interface CheckedBatch<P> {
+  rows: CheckedRow<P>[];
+  /** The header of the column holding the rows' references (null for organizations). */
+  referenceColumn: string | null;
+}
+
+/** What the database-free stage knows about the file so far; the counts of valid rows come later. */
+export type FileCheckState = Omit<ValidationSummary, 'counts'> & { read: number };
+
 /**
- * A validation run: iterate it (once) for the batches, then read `summary`. The summary is live
- * while batches are read, so a progress bar can show counts and bytes.
+ * The database-free stage (读取与校验): the file read, parsed, every row validated against the
+ * pure domain rules and checked for duplicate keys. It runs in a worker thread during an import
+ * (validationThread.ts), in the caller's thread in {@link ImportValidation}. Iterate it once; its
+ * `state` is live.
  */
-export class ImportValidation<E extends FileEntity> implements AsyncIterable<ValidatedBatch<FileRecordOf<E>>> {
+export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBatch<FileRecordOf<E>>> {
   private started = false;
-  private readonly state: ValidationSummary;
+  readonly state: FileCheckState;
   private readonly today: string;
   private readonly batchSize: number;
 
   constructor(
     private readonly input: ImportInput<E>,
-    private readonly deps: ImportDeps,
+    private readonly options: FileCheckOptions,
   ) {
-    this.today = deps.today ?? todayIn();
-    this.batchSize = deps.batchSize ?? DEFAULT_BATCH;
+    this.today = options.today ?? todayIn();
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH;
     this.state = {
       entity: input.entity,
       fileName: input.fileName,
@@ -144,7 +153,7 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
       encoding: null,
       sheet: null,
       columns: null,
-      counts: { read: 0, valid: 0, rejected: 0 },
+      read: 0,
       fileProblems: [],
       bytesRead: 0,
       done: false,
@@ -152,11 +161,7 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
     };
   }
 
-  get summary(): ValidationSummary {
-    return { ...this.state, counts: { ...this.state.counts }, fileProblems: [...this.state.fileProblems] };
-  }
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<ValidatedBatch<FileRecordOf<E>>> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<CheckedBatch<FileRecordOf<E>>> {
     if (this.started) throw new Error('An import file can be validated only once');
     this.started = true;
     try {
@@ -171,40 +176,45 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
     }
   }
 
-  private async *run(): AsyncGenerator<ValidatedBatch<FileRecordOf<E>>> {
+  private async *run(): AsyncGenerator<CheckedBatch<FileRecordOf<E>>> {
     const runs = await openEventRuns(this.input, (n) => (this.state.bytesRead += n), (format) => (this.state.format = format));
     const { entity } = this.input;
     const duplicates = new DuplicateKeys(entity);
     let validator: RowValidator<FileRecordOf<E>> | null = null;
-    let batch: PendingRow<FileRecordOf<E>>[] = [];
+    let referenceAt: MappedColumn | null = null;
+    let batch: CheckedRow<FileRecordOf<E>>[] = [];
+    const checked = (rows: CheckedRow<FileRecordOf<E>>[]): CheckedBatch<FileRecordOf<E>> => ({ rows, referenceColumn: referenceAt?.header ?? null });
 
     try {
       for await (const events of runs) {
         for (const event of events) {
           if (event.kind === 'header') {
-            validator = this.header(event);
-            if (!validator) return;
+            const mapping = this.header(event);
+            if (!mapping) return;
+            validator = rowValidator(entity, mapping, { city: this.options.city, today: this.today, fileName: this.input.fileName, formulaGuarded: this.state.format !== 'jsonl' });
+            const ref = entitySpecs[entity].reference;
+            referenceAt = ref ? (mapping.byKey.get(ref) ?? null) : null;
             continue;
           }
           if (!validator) continue;
-          batch.push(this.row(validator, duplicates, event.line, event.cells, event.problem));
+          batch.push(this.row(validator, duplicates, referenceAt, event.line, event.cells, event.problem));
           if (batch.length >= this.batchSize) {
-            yield await this.finish(batch, validator);
+            yield checked(batch);
             batch = [];
           }
         }
       }
     } catch (error) {
       // The rows read before the file broke off are handed on; the error then ends the run.
-      if (error instanceof ImportFileError && validator && batch.length > 0) yield await this.finish(batch, validator);
+      if (error instanceof ImportFileError && validator && batch.length > 0) yield checked(batch);
       throw error;
     }
     if (!validator) return void this.state.fileProblems.push(fileProblem('error', emptyFile));
-    if (batch.length > 0) yield await this.finish(batch, validator);
-    if (this.state.counts.read === 0) this.state.fileProblems.push(fileProblem('warning', noRows));
+    if (batch.length > 0) yield checked(batch);
+    if (this.state.read === 0) this.state.fileProblems.push(fileProblem('warning', noRows));
   }
 
-  private header(event: HeaderEvent): RowValidator<FileRecordOf<E>> | null {
+  private header(event: HeaderEvent): HeaderMapping | null {
     if (event.encoding) this.state.encoding = event.encoding;
     if (event.sheet) this.state.sheet = event.sheet;
     const mapped = mapHeaders(this.input.entity, event.headers, event.line);
@@ -215,44 +225,108 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
     }
     this.state.columns = mapped.mapping.preview;
     this.state.fileProblems.push(...mapped.warnings);
-    return rowValidator(this.input.entity, mapped.mapping, { city: this.deps.city, today: this.today, fileName: this.input.fileName, formulaGuarded: this.state.format !== 'jsonl' });
+    return mapped.mapping;
   }
 
-  private row(validator: RowValidator<FileRecordOf<E>>, duplicates: DuplicateKeys, line: number, cells: RawCell[], malformed: RowEvent['problem']): PendingRow<FileRecordOf<E>> {
-    this.state.counts.read++;
-    if (malformed) return { line, record: null, problems: [rowProblem(line, null, null, malformed)], cells: [] };
+  private row(
+    validator: RowValidator<FileRecordOf<E>>,
+    duplicates: DuplicateKeys,
+    referenceAt: MappedColumn | null,
+    line: number,
+    cells: RawCell[],
+    malformed: RowEvent['problem'],
+  ): CheckedRow<FileRecordOf<E>> {
+    this.state.read++;
+    if (malformed) return { line, payload: null, problems: [rowProblem(line, null, null, malformed)] };
     const { entity } = this.input;
     const result = validator.validate(line, cells);
     const values = (result.ok ? result.record : result.partial) as Record<string, unknown>;
-    const pending: PendingRow<FileRecordOf<E>> = { line, record: result.ok ? result.record : null, problems: result.ok ? [] : result.problems, cells };
+    const checked: CheckedRow<FileRecordOf<E>> = { line, payload: result.ok ? result.record : null, problems: result.ok ? [] : result.problems };
     const key = naturalKeyOf(entity, values);
     const duplicate = key === null ? null : duplicates.check(key, line);
-    if (duplicate) pending.problems.push(validator.locate(line, naturalKeys[entity][0] ?? '', cells, duplicate));
+    if (duplicate) {
+      checked.problems.push(validator.locate(line, naturalKeys[entity][0] ?? '', cells, duplicate));
+      checked.payload = null;
+    }
     const ref = entitySpecs[entity].reference;
     const uscc = ref ? values[ref] : undefined;
-    if (ref && typeof uscc === 'string') pending.reference = uscc;
-    return pending;
+    if (typeof uscc === 'string') {
+      checked.reference = uscc;
+      checked.referenceValue = referenceAt ? cellText(cells[referenceAt.index] ?? null) : null;
+    }
+    return checked;
+  }
+}
+
+export interface FileCheckOptions {
+  city: CityConfig;
+  /** The bureau's day; defaults to todayIn(). */
+  today?: string;
+  /** Rows per batch; default 5,000. */
+  batchSize?: number;
+}
+
+/**
+ * Resolves a checked batch's references in one lookup, then splits valid rows from rejected ones:
+ * the one step of validation that needs the database.
+ */
+export async function resolveBatch<P>(entity: FileEntity, checked: CheckedBatch<P>, knownOrganizations: KnownOrganizations): Promise<ValidatedBatch<P>> {
+  const { rows } = checked;
+  let organizationIds: ReadonlyMap<string, number> = new Map();
+  if (entitySpecs[entity].reference) {
+    const column = checked.referenceColumn ?? entitySpecs[entity].reference;
+    organizationIds = await resolveReferences(knownOrganizations, rows.flatMap((r) => (r.reference ? [r.reference] : [])));
+    for (const r of rows) {
+      if (r.reference && !organizationIds.has(r.reference)) r.problems.push(rowProblem(r.line, column, r.referenceValue ?? null, danglingReferenceViolation(r.reference)));
+    }
+  }
+  const batch: ValidatedBatch<P> = { records: [], problems: [], lastLine: rows[rows.length - 1]?.line ?? 0, read: rows.length, organizationIds };
+  for (const r of rows) {
+    if (r.problems.length === 0 && r.payload !== null) batch.records.push({ line: r.line, record: r.payload });
+    else batch.problems.push(...r.problems);
+  }
+  return batch;
+}
+
+/**
+ * A validation run in the caller's thread: iterate it (once) for the batches, then read `summary`.
+ * The summary is live while batches are read, so a progress bar can show counts and bytes. An
+ * import runs the same two steps with the file check in a worker thread (validationThread.ts).
+ */
+export class ImportValidation<E extends FileEntity> implements AsyncIterable<ValidatedBatch<FileRecordOf<E>>> {
+  private readonly check: FileCheck<E>;
+  private readonly counts = { valid: 0, rejected: 0 };
+
+  constructor(
+    input: ImportInput<E>,
+    private readonly deps: ImportDeps,
+  ) {
+    this.check = new FileCheck(input, deps);
   }
 
-  /** Resolves the batch's references in one lookup, then splits valid rows from rejected ones. */
-  private async finish(rows: PendingRow<FileRecordOf<E>>[], validator: RowValidator<FileRecordOf<E>>): Promise<ValidatedBatch<FileRecordOf<E>>> {
-    const ref = entitySpecs[this.input.entity].reference;
-    let organizationIds: ReadonlyMap<string, number> = new Map();
-    if (ref) {
-      organizationIds = await resolveReferences(this.deps.knownOrganizations, rows.flatMap((r) => (r.reference ? [r.reference] : [])));
-      for (const r of rows) {
-        if (r.reference && !organizationIds.has(r.reference)) r.problems.push(validator.locate(r.line, ref, r.cells, danglingReferenceViolation(r.reference)));
-      }
-    }
-    const batch: ValidatedBatch<FileRecordOf<E>> = { records: [], problems: [], lastLine: rows[rows.length - 1]?.line ?? 0, read: rows.length, organizationIds };
-    for (const r of rows) {
-      if (r.problems.length === 0 && r.record !== null) batch.records.push({ line: r.line, record: r.record });
-      else batch.problems.push(...r.problems);
-    }
-    this.state.counts.valid += batch.records.length;
-    this.state.counts.rejected += rows.length - batch.records.length;
-    return batch;
+  get summary(): ValidationSummary {
+    return summaryOf(this.check.state, this.counts);
   }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<ValidatedBatch<FileRecordOf<E>>> {
+    for await (const checked of this.check) {
+      const batch = await resolveBatch(this.check.state.entity, checked, this.deps.knownOrganizations);
+      countBatch(this.counts, batch);
+      yield batch;
+    }
+  }
+}
+
+/** Adds a resolved batch to the counts of valid and rejected rows. */
+export function countBatch(counts: { valid: number; rejected: number }, batch: ValidatedBatch<unknown>): void {
+  counts.valid += batch.records.length;
+  counts.rejected += batch.read - batch.records.length;
+}
+
+/** The summary of a run: the file check's state (a copy) with the counts. */
+export function summaryOf(state: FileCheckState, counts: { valid: number; rejected: number }): ValidationSummary {
+  const { read, ...rest } = state;
+  return { ...rest, counts: { read, ...counts }, fileProblems: [...state.fileProblems] };
 }
 
 async function* singly<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -30,7 +29,7 @@ import { notFound, validationFailed } from '../shared/errors.js';
 import { previewImportFile } from './preview.js';
 import { problemCsvLines } from './problems.js';
 import { getImportRecord, importListSpec, importProblemPage, importProblems, type ImportRecord } from './queries.js';
-import { runImport } from './service.js';
+import { openImportFile, runImport } from './service.js';
 import { drain, MAX_UPLOAD_BYTES, missingFile, multipartLimits, parseFields, readUpload, removeSpooled, spool, uploadName, type SpooledFile } from './uploads.js';
 
 /**
@@ -215,7 +214,7 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
     return new Promise<number>((resolve, reject) => {
       const run = runImport(ctx, {
         entity: f.entity,
-        stream: createReadStream(file.path),
+        stream: openImportFile(file.path),
         fileName: file.fileName,
         fileSize: file.size,
         sha256: file.sha256,
