@@ -48,16 +48,7 @@ export async function countUsers(db: Queryable): Promise<number> {
   return rows[0]!.n;
 }
 
-export interface NewUser {
-  username: string;
-  display_name: string | null;
-  role: string;
-  password_hash: string | null;
-  active: boolean;
-  districts: string[];
-  demo_password: boolean;
-  now: Date;
-}
+export type NewUser = Pick<UserRow, 'username' | 'display_name' | 'role' | 'password_hash' | 'active' | 'districts' | 'demo_password'> & { now: Date };
 
 export async function insertUser(db: Queryable, u: NewUser): Promise<number> {
   const { rows } = await db.query<{ id: number }>(

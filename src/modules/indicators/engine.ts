@@ -69,18 +69,22 @@ export class IndicatorEngine {
 
   /** The buckets are installed and built (once per process; a no-op when another process did it). */
   ready(): Promise<boolean> {
-    this.upkeep ??= ensureUpkeep(this.db, this.catalogue).catch((err: unknown) => {
-      this.upkeep = null;
-      throw err;
-    });
-    return this.upkeep;
+    return (this.upkeep ??= this.install({}));
   }
 
-  /** Builds every bucket again from the registry (`starcity indicators --rebuild`, the benchmark). */
+  /** Builds every bucket again from the registry (`starcity indicators --rebuild`). */
   async rebuild(): Promise<void> {
     this.tables.clear();
-    this.upkeep = ensureUpkeep(this.db, this.catalogue, { rebuild: true });
-    await this.upkeep;
+    await (this.upkeep = this.install({ rebuild: true }));
+  }
+
+  /** A failed install is not remembered: the next read tries again. */
+  private install(options: { rebuild?: boolean }): Promise<boolean> {
+    const installing = ensureUpkeep(this.db, this.catalogue, options).catch((err: unknown) => {
+      if (this.upkeep === installing) this.upkeep = null;
+      throw err;
+    });
+    return installing;
   }
 
   private officialCells(versions: Versions): Promise<Map<string, OfficialCell>> {
