@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../src/db/client.js';
 import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/domain/uscc.js';
 import { startServer } from './support/server.js';
 
@@ -119,6 +120,35 @@ describe('starcity CLI', () => {
     const beyond = run('token', 'create', '--username', 'cli-officer', '--scope', 'users.manage');
     expect(beyond.status).toBe(1);
     expect(beyond.stderr).toMatch(/scopes\.0: You cannot give a token/);
+  });
+
+  it('verifies the audit chain (exit 1 naming the entry once one is edited) and exports the log', async () => {
+    const holds = run('audit', 'verify');
+    expect(holds.status, holds.stderr).toBe(0);
+    expect(holds.stdout).toMatch(/The audit chain holds: [1-9]\d* entries checked; head: entry \d+, hash [0-9a-f]{64}\./);
+    const log = run('audit', 'export', '--format', 'jsonl', '--filter', 'entity:users,action:create');
+    expect(log.status, log.stderr).toBe(0);
+    const created = log.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string | null>);
+    const officer = created.find((e) => JSON.parse(e.after ?? '{}').username === 'cli-officer');
+    expect(officer).toMatchObject({ via: 'cli', role: 'system', username: expect.stringMatching(/^cli:/) });
+
+    // Edit one entry behind the application's back (its append-only trigger off), then put it back.
+    const id = Number(officer!.id);
+    const behindTheBack = async (sql: string) => {
+      const db = await openPglite(join(dataDir, 'pgdata'));
+      try {
+        await db.exec(`ALTER TABLE audit_log DISABLE TRIGGER USER; ${sql}; ALTER TABLE audit_log ENABLE TRIGGER USER`);
+      } finally {
+        await db.close();
+      }
+    };
+    await behindTheBack(`UPDATE audit_log SET username = 'someone-else' WHERE id = ${id}`);
+    const broken = run('audit', 'verify');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`entry ${id}: Its content does not match its hash`);
+    expect(broken.stdout).toMatch(/The audit chain is BROKEN/);
+    await behindTheBack(`UPDATE audit_log SET username = '${officer!.username}' WHERE id = ${id}`);
+    expect(run('audit', 'verify').status).toBe(0);
   });
 
   it('doctor checks every part', () => {

@@ -1,3 +1,4 @@
+import { cliActor } from '../modules/audit/trail.js';
 import { loadCity, type Config } from '../config.js';
 import { tokenCreate, userCreate } from '../contracts/accounts.js';
 import type { Database } from '../db/client.js';
@@ -66,7 +67,7 @@ export async function userCreateCommand(config: Config, opts: UserCreateOptions)
       ...(organizationIds.length ? { organization_ids: organizationIds } : {}),
     });
     if (!input.success) throw new Error(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
-    const user = await createUser(ctx, input.data);
+    const user = await createUser(ctx, input.data, cliActor());
     const bound = [...(user.districts.length ? [`districts ${user.districts.join(', ')}`] : []), ...(user.organizations.length ? [`organizations ${user.organizations.map((o) => o.name).join(', ')}`] : [])];
     console.log(`Created user ${user.username} (id ${user.id}, ${user.role}${bound.length ? `; ${bound.join('; ')}` : ''}).`);
   });
@@ -88,7 +89,7 @@ export async function tokenCreateCommand(config: Config, opts: TokenCreateOption
     const unknown = opts.scopes.filter((s) => !(permissionCodes as readonly string[]).includes(s));
     if (unknown.length) throw new Error(`--scope: unknown permission ${unknown.join(', ')}; one of ${permissionCodes.join(', ')}`);
     const input = tokenCreate.parse({ name: opts.name ?? `CLI ${new Date().toISOString().slice(0, 10)}`, scopes: opts.scopes as Permission[], expires_in: opts.expiresIn });
-    const created = await createToken(ctx, { role: user.role as AccountRole, organizationIds: user.organization_ids, districts: user.districts, scopes: null, userId: user.id }, input);
+    const created = await createToken(ctx, { role: user.role as AccountRole, organizationIds: user.organization_ids, districts: user.districts, scopes: null, userId: user.id }, input, cliActor());
     console.error(`API token "${created.name}" for ${user.username}: scopes ${created.scopes.join(', ')}; expires ${created.expires_at}. It is shown this once:`);
     console.log(created.token);
   });

@@ -1,6 +1,7 @@
 import { loadCity, type Config } from '../config.js';
 import { migrate, pendingMigrations } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
+import { cliActor } from '../modules/audit/trail.js';
 import { demoRegistry } from '../modules/demo/generator.js';
 import { createDemoAccounts } from '../modules/demo/accounts.js';
 import { seedDemo } from '../modules/demo/seed.js';
@@ -33,7 +34,7 @@ export async function seedCommand(config: Config, dryRun: boolean): Promise<void
   const { db } = await openDatabase(config, 'seed');
   try {
     await migrate(db);
-    const added = await seedDemo({ db, city });
+    const added = await seedDemo({ db, city }, {}, cliActor());
     console.log(`Demo registry loaded: ${added.organizations} organizations, ${added.qualifications} qualifications, ${added.rd_institutions} R&D institutions and ${added.platforms} platforms added; ${added.official_values} official values and ${added.targets} targets.`);
     const accounts = await createDemoAccounts(accountsContext(config, { db, city }));
     if (accounts.length) console.log(`Demo accounts created: ${accounts.join(', ')} (the demo password is in docs/security.md; never load the demo on a production database).`);

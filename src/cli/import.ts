@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open.js';
 import { problemCsvLines } from '../modules/imports/problems.js';
 import type { ImportRecord } from '../modules/imports/queries.js';
 import type { TextEncoding } from '../modules/imports/rawRows.js';
+import { cliActor } from '../modules/audit/trail.js';
 import { importProblems, openImportFile, runImport, type ImportProgress } from '../modules/imports/service.js';
 import type { ImportMode } from '../modules/imports/writer.js';
 import { entityNames } from './export.js';
@@ -50,6 +51,7 @@ export async function importCommand(config: Config, entityName: string, file: st
         dryRun: opts.dryRun,
         ...(opts.encoding ? { encoding: opts.encoding } : {}),
         ...(opts.sheet ? { sheet: opts.sheet } : {}),
+        actor: cliActor(),
         onProgress: (p) => progress.update(p),
       },
     );

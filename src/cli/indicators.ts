@@ -2,6 +2,7 @@ import { loadCity, type Config } from '../config.js';
 import type { Observation } from '../contracts/indicators.js';
 import { officialValueCreate } from '../contracts/indicators.js';
 import { openDatabase } from '../db/open.js';
+import { cliActor } from '../modules/audit/trail.js';
 import { loadCatalogue } from '../modules/indicators/catalogue.js';
 import { IndicatorEngine } from '../modules/indicators/engine.js';
 import { addOfficialValue, observations } from '../modules/indicators/service.js';
@@ -74,7 +75,7 @@ export async function indicatorValueCommand(config: Config, code: string, input:
   const parsed = officialValueCreate.safeParse(input);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/_/g, '-')}: ${i.message}`).join('\n'));
   await withEngine(config, async (engine) => {
-    const v = await addOfficialValue(engine, code, parsed.data);
+    const v = await addOfficialValue(engine, code, parsed.data, cliActor());
     console.log(`Recorded ${code} ${v.period} (${v.area}) = ${v.value}, published ${v.published_on}: ${v.source}`);
   });
 }

@@ -3,6 +3,7 @@ import { loadConfig, packageVersion, type Config } from '../config.js';
 import { DataDirBusyError } from '../db/lock.js';
 import { exportFormats, exportLanguages, type ExportFormat, type ExportLanguage } from '../contracts/exports.js';
 import { accountRoles, permissionCodes, type AccountRole } from '../domain/permissions.js';
+import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { readStdin, tokenCreateCommand, userCreateCommand } from './accounts.js';
 import { doctor } from './doctor.js';
 import { migrateCommand, seedCommand } from './database.js';
@@ -155,6 +156,23 @@ export function buildCli(): Command {
         scopes: opts.scope as string[],
         expiresIn: String(opts.expiresIn),
         ...(typeof opts.name === 'string' ? { name: opts.name } : {}),
+      }),
+    );
+  const audit = program.command('audit').description('the audit log');
+  withDatabaseFlags(audit.command('verify').description('recompute the hash chain; exit status 1 if an entry was changed, inserted or removed'))
+    .option('--json', 'print the result as JSON')
+    .action((opts: Record<string, unknown>) => auditVerifyCommand(configFrom(opts), { json: opts.json === true }));
+  withDatabaseFlags(audit.command('export').description('export the audit log as CSV, XLSX or JSON Lines, hashes included (to stdout, or --output)'))
+    .addOption(new Option('--filter <filter>', 'the list filter, e.g. username:admin,at:>2026-01-01'))
+    .addOption(new Option('--format <format>', 'file format').choices(exportFormats).default('csv'))
+    .addOption(new Option('--lang <lang>', 'header language').choices(exportLanguages).default('zh'))
+    .addOption(new Option('-o, --output <file>', 'write to this file instead of stdout'))
+    .action((opts: Record<string, unknown>) =>
+      auditExportCommand(configFrom(opts), {
+        format: opts.format as ExportFormat,
+        lang: opts.lang as ExportLanguage,
+        ...(typeof opts.filter === 'string' ? { filter: opts.filter } : {}),
+        ...(typeof opts.output === 'string' ? { output: opts.output } : {}),
       }),
     );
   withDatabaseFlags(program.command('doctor').description('check configuration, database and build')).action((opts) => doctor(configFrom(opts)));

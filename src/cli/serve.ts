@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { loadCity, packageVersion } from '../config.js';
 import { migrate } from '../db/migrate.js';
@@ -21,7 +22,7 @@ export async function serve(config: Config): Promise<void> {
     if (accounts.length) console.log(`Created the demo accounts ${accounts.join(', ')} (password: see docs/security.md; the login page lists them).`);
   }
   const sessions = accountsContext(config, ctx).sessions;
-  const app = await buildApp(ctx, { logLevel: config.logLevel, webRoot: config.webRoot, version: packageVersion, demo: config.demo, sessions, trustProxy: config.trustProxy });
+  const app = await buildApp(ctx, { logLevel: config.logLevel, webRoot: config.webRoot, version: packageVersion, demo: config.demo, sessions, trustProxy: config.trustProxy, attachmentsDir: join(config.dataDir, 'attachments') });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

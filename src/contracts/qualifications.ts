@@ -21,6 +21,7 @@ export const qualification = z
     ...recordMeta,
     organization_id: id,
     organization_name: z.string(),
+    organization_district_code: z.string().nullable().describe('The holder’s district: where the qualification counts, and whose district officers may change it'),
     qualification: z.enum(qualificationTypeCodes),
     certificate_no: z.string().nullable(),
     valid_from: z.string(),

@@ -93,3 +93,8 @@ export function checkNotInFuture(s: string, today: string): RuleViolation | null
     { value: s, today },
   );
 }
+
+/** A calendar date as a day number since 1970-01-01 (and back): date arithmetic without time zones. */
+export const dayNumber = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+export const dateOfDayNumber = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number): string => dateOfDayNumber(dayNumber(date) + days);

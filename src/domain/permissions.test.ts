@@ -101,8 +101,8 @@ describe('token scopes', () => {
   });
 
   it('may be any of the owner’s permissions except token management and the public ones', () => {
-    expect(grantableScopes(caller('expert'))).toEqual([]);
-    expect(grantableScopes(caller('org_user'))).toEqual(['organizations.update', 'qualifications.write', 'rd_institutions.write', 'platforms.write']);
+    expect(grantableScopes(caller('expert'))).toEqual(['reviews.write']);
+    expect(grantableScopes(caller('org_user'))).toEqual(['organizations.update', 'qualifications.write', 'rd_institutions.write', 'platforms.write', 'applications.write']);
     expect(grantableScopes(caller('admin'))).not.toContain('tokens.manage');
     expect(grantableScopes(caller('admin'))).toContain('users.manage');
   });

@@ -34,6 +34,11 @@ export const permissionLabels = {
   'targets.write': { zh: '设定、修改、分解目标', en: 'Set, change and cascade targets' },
   'users.manage': { zh: '管理用户（新增、修改、解锁）', en: 'Manage users (create, change, unlock)' },
   'tokens.manage': { zh: '管理自己的 API 令牌', en: 'Manage one’s own API tokens' },
+  'audit.read': { zh: '查看、导出与校验审计日志', en: 'Read, export and verify the audit log' },
+  'applications.write': { zh: '填写、提交、撤回备案申请', en: 'Fill in, submit and withdraw filing applications' },
+  'applications.review': { zh: '审查备案申请：受理、退回、抽取专家、公示、备案、驳回、年度评价、撤销', en: 'Handle filing applications: check, return, draw experts, notice, file, reject, evaluate, revoke' },
+  'reviews.write': { zh: '对分配的申请评分', en: 'Score the applications one is drawn for' },
+  'experts.manage': { zh: '管理专家库', en: 'Manage the expert pool' },
 } as const satisfies Record<string, Message>;
 export type Permission = keyof typeof permissionLabels;
 export const permissionCodes = Object.keys(permissionLabels) as [Permission, ...Permission[]];
@@ -52,13 +57,14 @@ const READ = { 'registry.read': 'all' } as const;
 /** THE table. A role not listed for a permission does not have it. */
 export const rolePermissions: Readonly<Record<Role, Readonly<Partial<Record<Permission, Reach>>>>> = {
   public: READ,
-  expert: { ...READ, 'tokens.manage': 'all' },
+  expert: { ...READ, 'reviews.write': 'all', 'tokens.manage': 'all' },
   org_user: {
     ...READ,
     'organizations.update': 'own',
     'qualifications.write': 'own',
     'rd_institutions.write': 'own',
     'platforms.write': 'own',
+    'applications.write': 'own',
     'tokens.manage': 'all',
   },
   officer: {
@@ -73,6 +79,8 @@ export const rolePermissions: Readonly<Record<Role, Readonly<Partial<Record<Perm
     'imports.write': 'area',
     'official_values.write': 'area',
     'targets.write': 'area',
+    'applications.review': 'area',
+    'experts.manage': 'all',
     'tokens.manage': 'all',
   },
   admin: Object.fromEntries(permissionCodes.map((p) => [p, 'all'])) as Record<Permission, Reach>,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -8,6 +9,11 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { pendingMigrations } from '../db/migrate.js';
 import { defaultSessionPolicy, type SessionPolicy } from '../domain/accountSecurity.js';
+import { directoryStore } from '../modules/filings/attachmentStore.js';
+import { loadWorkflows, type Workflows } from '../modules/filings/definitions.js';
+import { filingRoutes } from '../modules/filings/routes.js';
+import { todayIn } from '../domain/calendarDate.js';
+import { auditRoutes } from '../modules/audit/routes.js';
 import type { AccountsContext } from '../modules/accounts/context.js';
 import { authRoutes, tokenRoutes, userRoutes } from '../modules/accounts/routes.js';
 import { demoAccountsInfo } from '../modules/demo/accounts.js';
@@ -43,6 +49,10 @@ export interface AppOptions {
   demo?: boolean;
   /** Fastify's trustProxy: believe X-Forwarded-* (the client's address, and https for the Secure cookie). */
   trustProxy?: boolean | string;
+  /** Where application documents are kept (default: data/attachments under the working directory). */
+  attachmentsDir?: string;
+  /** The filing workflows (default: config/workflows). */
+  workflows?: Workflows;
 }
 
 /** Assembles the HTTP server: plugins, error handling, OpenAPI, the API routes and the web UI. */
@@ -119,6 +129,17 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
       await api.register(platformRoutes(ctx));
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));
+      await api.register(auditRoutes(ctx.db));
+      await api.register(
+        filingRoutes({
+          db: ctx.db,
+          city: ctx.city,
+          workflows: opts.workflows ?? loadWorkflows(),
+          now: accounts.now,
+          today: opts.today ?? (() => todayIn()),
+          attachments: directoryStore(opts.attachmentsDir ?? resolve('data', 'attachments')),
+        }),
+      );
       await api.register(indicatorRoutes(new IndicatorEngine(ctx.db, ctx.city, loadCatalogue(ctx.city), opts.today)));
     },
     { prefix: '/api/v1' },

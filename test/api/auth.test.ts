@@ -5,6 +5,7 @@ import { defaultSessionPolicy } from '../../src/domain/accountSecurity.js';
 import { registerAuth } from '../../src/http/auth.js';
 import { registerProblemHandlers } from '../../src/http/problems.js';
 import { createUser } from '../../src/modules/accounts/users.js';
+import { systemActor } from '../../src/modules/audit/trail.js';
 import { createOrganization, organizationInput } from '../support/factories.js';
 import { createTestApp, TEST_PASSWORD } from '../support/testApp.js';
 import { errorAt, expectProblem } from './helpers.js';
@@ -23,7 +24,7 @@ const { anonymous } = t;
 let n = 0;
 /** A fresh officer account (its own lock-out state), signed in by nobody yet. */
 async function account(role: 'officer' | 'expert' | 'admin' = 'officer', extra: { organization_ids?: number[] } = {}) {
-  const created = await createUser(t.accounts, { username: `user${++n}`, role, password: TEST_PASSWORD, ...extra });
+  const created = await createUser(t.accounts, { username: `user${++n}`, role, password: TEST_PASSWORD, ...extra }, systemActor('test'));
   return created;
 }
 
@@ -73,7 +74,7 @@ describe('sign-in and sign-out', () => {
 
   it('marks the cookie Secure when a trusted proxy says the request came over TLS', async () => {
     const proxied = await createTestApp({ now: () => now, trustProxy: true });
-    const u = await createUser(proxied.accounts, { username: 'proxied', role: 'expert', password: TEST_PASSWORD });
+    const u = await createUser(proxied.accounts, { username: 'proxied', role: 'expert', password: TEST_PASSWORD }, systemActor('test'));
     const res = await proxied.anonymous({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
     expect(String(res.headers['set-cookie'])).toMatch(/; Secure$/);
     // Without trustProxy the header is not believed.
@@ -180,7 +181,7 @@ describe('session timeouts', () => {
 
   it('takes other timeouts from the configuration', async () => {
     const short = await createTestApp({ now: () => now, sessions: { idleMs: 5 * MINUTE, absoluteMs: defaultSessionPolicy.absoluteMs } });
-    const u = await createUser(short.accounts, { username: 'short', role: 'expert', password: TEST_PASSWORD });
+    const u = await createUser(short.accounts, { username: 'short', role: 'expert', password: TEST_PASSWORD }, systemActor('test'));
     const res = await short.anonymous({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
     const cookie = cookieOf(res);
     advance(6 * MINUTE);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../src/modules/accounts/sessions.js';
 import { updateUser } from '../../src/modules/accounts/users.js';
+import { systemActor } from '../../src/modules/audit/trail.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsInfo, ensureDemoAccounts } from '../../src/modules/demo/accounts.js';
 import { demoRegistry } from '../../src/modules/demo/generator.js';
 import { PUBLISHED_2025 } from '../../src/modules/demo/figures.js';
@@ -131,11 +132,11 @@ describe('demo accounts', () => {
     expect(await ensureDemoAccounts(t.accounts, false)).toEqual([]);
     expect(await ensureDemoAccounts(t.accounts, true)).toEqual(DEMO_ACCOUNTS.map((a) => a.username));
     expect(await ensureDemoAccounts(t.accounts, true)).toEqual([]);
-    const orgUser = await login(t.accounts, { username: 'org-user', password: DEMO_PASSWORD, ip: null, userAgent: null });
+    const orgUser = await login(t.accounts, { username: 'org-user', password: DEMO_PASSWORD, ip: null, userAgent: null }, systemActor('test'));
     expect(orgUser.principal.role).toBe('org_user');
     const org = await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${orgUser.principal.organizationIds[0]}` });
     expect(org.json()).toMatchObject({ name: '湖南大学' });
-    const district = await login(t.accounts, { username: 'district-officer', password: DEMO_PASSWORD, ip: null, userAgent: null });
+    const district = await login(t.accounts, { username: 'district-officer', password: DEMO_PASSWORD, ip: null, userAgent: null }, systemActor('test'));
     expect(district.principal.districts).toEqual(['430104']);
   });
 
@@ -145,7 +146,7 @@ describe('demo accounts', () => {
     expect(shown).toMatchObject({ enabled: true, password: DEMO_PASSWORD });
     expect(shown.accounts.map((a) => a.username)).toEqual(DEMO_ACCOUNTS.map((a) => a.username));
     const expert = (await t.db.query<{ id: number }>("SELECT id FROM users WHERE username = 'expert'")).rows[0]!;
-    await updateUser(t.accounts, expert.id, null, { password: 'Changed-Password-9' });
+    await updateUser(t.accounts, expert.id, null, { password: 'Changed-Password-9' }, systemActor('test'));
     expect((await demoAccountsInfo(t.accounts, true)).accounts.map((a) => a.username)).not.toContain('expert');
   });
 });

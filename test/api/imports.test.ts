@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats, exportLanguages } from '../../src/contracts/exports.js';
 import { fileEntities, type FileEntity } from '../../src/contracts/fileColumns.js';
+import { systemActor } from '../../src/modules/audit/trail.js';
 import { seedDemo } from '../../src/modules/demo/seed.js';
 import { exportList } from '../../src/modules/exports/service.js';
 import { claimProvenance } from '../../src/modules/imports/fourGlobalColumns.js';
@@ -26,7 +27,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * unchanged / rejected, modes, dry runs, the import records, and export → import identity.
  */
 const csv = (...lines: string[]) => Readable.from([Buffer.from(`${lines.join('\n')}\n`, 'utf8')]);
-const defaults = { mode: 'upsert', atomic: false, dryRun: false } as const;
+const defaults = { mode: 'upsert', atomic: false, dryRun: false, actor: systemActor('test') } as const;
 const importCsv = (entity: FileEntity, lines: string[], opts: Partial<RunImportInput> = {}) =>
   runImport(ctx, { entity, stream: csv(...lines), fileName: `${entity}.csv`, ...defaults, ...opts });
 
@@ -142,7 +143,7 @@ describe('import records', () => {
   });
 
   it('stores who, when, the file and the options', async () => {
-    const r = await runImport(ctx, { entity: 'organizations', stream: csv(orgHeader), fileName: '空.csv', fileSize: 40, ...defaults, atomic: true, createdBy: 'tester' });
+    const r = await runImport(ctx, { entity: 'organizations', stream: csv(orgHeader), fileName: '空.csv', fileSize: 40, ...defaults, atomic: true, actor: { ...defaults.actor, username: 'tester' } });
     expect(r).toMatchObject({ entity: 'organizations', file_name: '空.csv', file_size: 40, created_by: 'tester', status: 'succeeded', read: 0 });
     expect(r.options).toEqual({ mode: 'upsert', atomic: true, dry_run: false, encoding: null, sheet: null });
     expect(r.detected).toEqual({ format: 'csv', encoding: 'utf-8', sheet: null });

@@ -55,6 +55,30 @@ const ACCOUNT_ROUTES = [
   'post /api/v1/users/{id}/unlock',
 ];
 
+const AUDIT_ROUTES = ['get /api/v1/audit', 'get /api/v1/audit/export', 'get /api/v1/audit/verify'];
+
+const FILING_ROUTES = [
+  'get /api/v1/filing-types',
+  'get /api/v1/applications',
+  'post /api/v1/applications',
+  'get /api/v1/applications/{id}',
+  'patch /api/v1/applications/{id}',
+  'post /api/v1/applications/{id}/transitions',
+  'post /api/v1/applications/{id}/expert-draw',
+  'post /api/v1/applications/{id}/reviews',
+  'post /api/v1/applications/{id}/objections/{sub}/resolution',
+  'post /api/v1/applications/{id}/evaluations',
+  'post /api/v1/applications/{id}/attachments',
+  'get /api/v1/applications/{id}/attachments/{sub}',
+  'delete /api/v1/applications/{id}/attachments/{sub}',
+  'get /api/v1/inbox',
+  'get /api/v1/notices',
+  'post /api/v1/notices/{id}/objections',
+  'get /api/v1/experts',
+  'post /api/v1/experts',
+  'patch /api/v1/experts/{id}',
+];
+
 const INDICATOR_ROUTES = [
   'get /api/v1/indicators',
   'get /api/v1/indicators/{code}',
@@ -88,7 +112,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES];
+    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...FILING_ROUTES];
     expect(documented).toEqual(expected.sort());
   });
 

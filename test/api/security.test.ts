@@ -45,6 +45,18 @@ const WRITES: Record<string, Access> = {
   'patch /api/v1/targets/:id': 'targets.write',
   'delete /api/v1/targets/:id': 'targets.write',
   'post /api/v1/targets/:id/cascade': 'targets.write',
+  'post /api/v1/applications': 'applications.write',
+  'patch /api/v1/applications/:id': 'applications.write',
+  'post /api/v1/applications/:id/transitions': 'signed_in',
+  'post /api/v1/applications/:id/expert-draw': 'applications.review',
+  'post /api/v1/applications/:id/reviews': 'reviews.write',
+  'post /api/v1/applications/:id/objections/:sub/resolution': 'applications.review',
+  'post /api/v1/applications/:id/evaluations': 'applications.review',
+  'post /api/v1/applications/:id/attachments': 'applications.write',
+  'delete /api/v1/applications/:id/attachments/:sub': 'applications.write',
+  'post /api/v1/notices/:id/objections': 'public',
+  'post /api/v1/experts': 'experts.manage',
+  'patch /api/v1/experts/:id': 'experts.manage',
 };
 
 /** Reads that are not public registry data; every other GET is public. */
@@ -56,6 +68,14 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/tokens': 'tokens.manage',
   'get /api/v1/users': 'users.manage',
   'get /api/v1/users/:id': 'users.manage',
+  'get /api/v1/audit': 'audit.read',
+  'get /api/v1/audit/export': 'audit.read',
+  'get /api/v1/audit/verify': 'audit.read',
+  'get /api/v1/applications': 'signed_in',
+  'get /api/v1/applications/:id': 'signed_in',
+  'get /api/v1/applications/:id/attachments/:sub': 'signed_in',
+  'get /api/v1/experts': 'experts.manage',
+  'get /api/v1/inbox': 'signed_in',
 };
 
 const api = servedRoutes(app)
@@ -63,7 +83,7 @@ const api = servedRoutes(app)
   .map((r) => ({ key: `${r.method} ${r.path}`, method: r.method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE', path: r.path }));
 const writes = api.filter((r) => r.method !== 'GET');
 const guarded = [...writes.filter((r) => WRITES[r.key] !== 'public'), ...api.filter((r) => PROTECTED_READS[r.key])];
-const url = (path: string) => path.replace(':id', '1').replace(':code', 'gdp').replace(':entity', 'organizations').replace(':format', 'csv');
+const url = (path: string) => path.replace(':id', '1').replace(':sub', '1').replace(':code', 'gdp').replace(':entity', 'organizations').replace(':format', 'csv');
 
 // Who acts: an organization user of Yuelu's organization, a Yuelu district officer, a city officer, an expert.
 const YUELU = '430104';

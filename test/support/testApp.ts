@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from '../../src/modules/accounts/cookies.js';
 import { login } from '../../src/modules/accounts/sessions.js';
 import { createToken } from '../../src/modules/accounts/tokens.js';
 import { createUser } from '../../src/modules/accounts/users.js';
+import { systemActor } from '../../src/modules/audit/trail.js';
 import type { RegistryContext } from '../../src/modules/shared/context.js';
 import { withDatabase } from './globalSetup.js';
 
@@ -55,7 +56,7 @@ let accountCounter = 0;
 export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const db = await freshDatabase();
   const ctx: RegistryContext = { db, city: loadCity('changsha') };
-  const app = await buildApp(ctx, { logLevel: false, version: 'test', ...options });
+  const app = await buildApp(ctx, { logLevel: false, version: 'test', attachmentsDir: mkdtempSync(join(tmpdir(), 'starcity-attachments-')), ...options });
   await app.ready();
   afterAll(async () => {
     await app.close();
@@ -70,15 +71,15 @@ export async function createTestApp(options: Partial<AppOptions> = {}): Promise<
       password: TEST_PASSWORD,
       ...(bindings.organizationIds ? { organization_ids: bindings.organizationIds } : {}),
       ...(bindings.districts ? { districts: bindings.districts } : {}),
-    });
+    }, systemActor('test'));
     const owner = { role, organizationIds: bindings.organizationIds ?? [], districts: bindings.districts ?? [], scopes: null, userId: user.id };
     const scopes = bindings.scopes ?? grantableScopes(owner);
     if (bindings.via === 'session' || scopes.length === 0) {
-      const signed = await login(accounts, { username, password: TEST_PASSWORD, ip: null, userAgent: null });
+      const signed = await login(accounts, { username, password: TEST_PASSWORD, ip: null, userAgent: null }, systemActor('test'));
       const headers: Record<string, string> = { cookie: `${SESSION_COOKIE}=${signed.secret}` };
       return { headers, userId: user.id, username };
     }
-    const token = await createToken(accounts, owner, { name: 'test', scopes, expires_in: '366d' });
+    const token = await createToken(accounts, owner, { name: 'test', scopes, expires_in: '366d' }, systemActor('test'));
     const headers: Record<string, string> = { authorization: `Bearer ${token.token}` };
     return { headers, userId: user.id, username };
   };

@@ -129,8 +129,9 @@ export async function touchSession(db: Queryable, id: string, now: Date): Promis
   await db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [id, now]);
 }
 
-export async function deleteSession(db: Queryable, id: string): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE id = $1', [id]);
+/** Ends one session; whether there was one. */
+export async function deleteSession(db: Queryable, id: string): Promise<boolean> {
+  return (await db.query('DELETE FROM sessions WHERE id = $1', [id])).affectedRows > 0;
 }
 
 /** Ends a user's sessions, except `keep` (the one changing its password). */

@@ -16,6 +16,7 @@ import {
   userPatch,
 } from '../../contracts/accounts.js';
 import { idParams, problem } from '../../contracts/common.js';
+import { requestActor } from '../audit/trail.js';
 import { requireSignedIn } from '../shared/principal.js';
 import { expectedVersion } from '../shared/records.js';
 import type { AccountsContext } from './context.js';
@@ -54,8 +55,8 @@ export const authRoutes = (ctx: AccountsContext, demo: DemoAccountsSource) => as
       },
     },
     async (req, reply) => {
-      if (req.principal.sessionId) await logout(ctx, req.principal.sessionId);
-      const signed = await login(ctx, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      if (req.principal.sessionId) await logout(ctx, req.principal.sessionId, requestActor(req));
+      const signed = await login(ctx, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }, requestActor(req));
       reply.header('set-cookie', sessionCookie(req, signed.secret, maxAge)).header('cache-control', 'no-store');
       return describeCaller(ctx, signed.principal);
     },
@@ -65,7 +66,7 @@ export const authRoutes = (ctx: AccountsContext, demo: DemoAccountsSource) => as
     '/auth/logout',
     { config: { access: 'public' }, schema: { tags, summary: 'Sign out: ends the session and clears its cookie', response: { 204: z.null().describe('Signed out'), ...errors } } },
     async (req, reply) => {
-      if (req.principal.sessionId) await logout(ctx, req.principal.sessionId);
+      if (req.principal.sessionId) await logout(ctx, req.principal.sessionId, requestActor(req));
       return reply.code(204).header('set-cookie', clearSessionCookie(req)).send(null);
     },
   );
@@ -87,7 +88,7 @@ export const authRoutes = (ctx: AccountsContext, demo: DemoAccountsSource) => as
       },
     },
     async (req, reply) => {
-      await changePassword(ctx, signedInUser(req), req.body);
+      await changePassword(ctx, signedInUser(req), req.body, requestActor(req));
       return reply.code(204).send(null);
     },
   );
@@ -117,13 +118,13 @@ export const tokenRoutes = (ctx: AccountsContext) => async (app: FastifyInstance
         response: { 201: apiTokenCreated, ...errors },
       },
     },
-    async (req, reply) => reply.code(201).header('cache-control', 'no-store').send(await createToken(ctx, signedInUser(req), req.body)),
+    async (req, reply) => reply.code(201).header('cache-control', 'no-store').send(await createToken(ctx, signedInUser(req), req.body, requestActor(req))),
   );
 
   r.delete(
     '/tokens/:id',
     { config, schema: { tags, summary: 'Revoke one of your API tokens (another user’s token is 404)', params: idParams, response: { 200: apiToken, 404: problem, ...errors } } },
-    async (req) => revokeToken(ctx, signedInUser(req).userId, req.params.id),
+    async (req) => revokeToken(ctx, signedInUser(req).userId, req.params.id, requestActor(req)),
   );
 };
 
@@ -136,7 +137,7 @@ export const userRoutes = (ctx: AccountsContext) => async (app: FastifyInstance)
   r.get('/users', { config, schema: { tags, summary: 'List users', response: { 200: userList, ...errors } } }, async () => ({ results: await listUsers(ctx) }));
 
   r.post('/users', { config, schema: { tags, summary: 'Create a user', body: userCreate, response: { 201: user, ...writeErrors } } }, async (req, reply) => {
-    const created = await createUser(ctx, req.body);
+    const created = await createUser(ctx, req.body, requestActor(req));
     return reply.code(201).headers({ etag: `"${created.version}"`, location: `/api/v1/users/${created.id}` }).send(created);
   });
 
@@ -152,12 +153,12 @@ export const userRoutes = (ctx: AccountsContext) => async (app: FastifyInstance)
       schema: { tags, summary: 'Change a user: role, districts, organizations, active, password (send its version as If-Match)', params: idParams, body: userPatch, response: { 200: user, ...writeErrors } },
     },
     async (req, reply) => {
-      const changed = await updateUser(ctx, req.params.id, expectedVersion(req.headers['if-match'], req.body.version), req.body);
+      const changed = await updateUser(ctx, req.params.id, expectedVersion(req.headers['if-match'], req.body.version), req.body, requestActor(req));
       return reply.header('etag', `"${changed.version}"`).send(changed);
     },
   );
 
   r.post('/users/:id/unlock', { config, schema: { tags, summary: 'Lift a lock-out before it ends', params: idParams, response: { 200: user, 404: problem, ...errors } } }, (req) =>
-    unlockUser(ctx, req.params.id),
+    unlockUser(ctx, req.params.id, requestActor(req)),
   );
 };

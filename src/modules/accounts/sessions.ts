@@ -2,6 +2,7 @@ import type { Me, PasswordChangeBody } from '../../contracts/accounts.js';
 import { afterFailure, isLocked, sessionDeadline, sessionState } from '../../domain/accountSecurity.js';
 import { checkPassword } from '../../domain/passwordPolicy.js';
 import { effectivePermissions, roleLabels, type AccountRole, type Permission } from '../../domain/permissions.js';
+import { appendAudit, type AuditActor } from '../audit/trail.js';
 import type { AuthFailure } from '../shared/accessErrors.js';
 import { AppError, validationFailed } from '../shared/errors.js';
 import { anonymousPrincipal, type Principal } from '../shared/principal.js';
@@ -49,7 +50,7 @@ export interface SignedIn {
  * Checks a username and password. Unknown users take as long as wrong passwords; a locked account
  * is refused before its password is even checked; five failures within fifteen minutes lock it.
  */
-export async function login(ctx: AccountsContext, input: { username: string; password: string; ip: string | null; userAgent: string | null }): Promise<SignedIn> {
+export async function login(ctx: AccountsContext, input: { username: string; password: string; ip: string | null; userAgent: string | null }, actor: AuditActor): Promise<SignedIn> {
   const user = await q.findUserByUsername(ctx.db, input.username);
   if (!user || user.password_hash === null) {
     await verifyNothing(input.password);
@@ -63,6 +64,8 @@ export async function login(ctx: AccountsContext, input: { username: string; pas
       const current = await q.findUserById(tx, user.id, true);
       const next = afterFailure((current?.recent_failures ?? []).map((t) => new Date(t)), now);
       await q.setSignInState(tx, user.id, { recentFailures: next.recent, lockedUntil: next.lockedUntil });
+      const after = { failures: next.recent.length, locked_until: next.lockedUntil ? iso(next.lockedUntil) : null };
+      await appendAudit(tx, actor, { action: 'sign_in_failed', entity: 'users', recordId: user.id, after }, now);
       return next.lockedUntil;
     });
     if (lockedUntil) throw accountLocked(lockedUntil, now);
@@ -76,12 +79,16 @@ export async function login(ctx: AccountsContext, input: { username: string; pas
     await q.setSignInState(tx, user.id, { recentFailures: [], lockedUntil: null, lastLoginAt: now });
     await q.deleteStaleSessions(tx, new Date(now.getTime() - ctx.sessions.idleMs), new Date(now.getTime() - ctx.sessions.absoluteMs));
     await q.insertSession(tx, { id, userId: user.id, now, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null });
+    const self = { ...actor, userId: user.id, username: user.username, role: user.role, via: 'session' as const };
+    await appendAudit(tx, self, { action: 'sign_in', entity: 'users', recordId: user.id }, now);
   });
   return { secret, principal: principalOf(user, { credential: 'session', sessionId: id, session: { createdAt: now, lastSeenAt: now } }) };
 }
 
-export async function logout(ctx: AccountsContext, sessionId: string): Promise<void> {
-  await q.deleteSession(ctx.db, sessionId);
+export async function logout(ctx: AccountsContext, sessionId: string, actor: AuditActor): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    if ((await q.deleteSession(tx, sessionId)) && actor.userId !== null) await appendAudit(tx, actor, { action: 'sign_out', entity: 'users', recordId: actor.userId }, ctx.now());
+  });
 }
 
 /** The principal a user row stands for, through a session or a token. */
@@ -122,7 +129,7 @@ export async function resolveSession(ctx: AccountsContext, secret: string): Prom
 }
 
 /** Changes the caller's own password: the current one is required; the caller's other sessions end. */
-export async function changePassword(ctx: AccountsContext, principal: Principal & { userId: number }, body: PasswordChangeBody): Promise<void> {
+export async function changePassword(ctx: AccountsContext, principal: Principal & { userId: number }, body: PasswordChangeBody, actor: AuditActor): Promise<void> {
   const user = await q.findUserById(ctx.db, principal.userId);
   if (!user) throw badCredentials();
   const current = user.password_hash !== null && (await verifyPassword(user.password_hash, body.current_password));
@@ -139,6 +146,7 @@ export async function changePassword(ctx: AccountsContext, principal: Principal 
   await ctx.db.transaction(async (tx) => {
     await q.updateUser(tx, user.id, null, { password_hash: hash, demo_password: false, password_changed_at: now }, now);
     await q.deleteUserSessions(tx, user.id, principal.sessionId);
+    await appendAudit(tx, actor, { action: 'password_change', entity: 'users', recordId: user.id }, now);
   });
 }
 

@@ -2,6 +2,7 @@ import type { ApiToken, ApiTokenCreated, TokenCreate } from '../../contracts/acc
 import type { FieldProblem } from '../../contracts/common.js';
 import { parseLifetime } from '../../domain/accountSecurity.js';
 import { grantableScopes, permissionCodes, permissionLabels, type Caller, type Permission } from '../../domain/permissions.js';
+import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { iso } from '../shared/records.js';
 import type { AccountsContext } from './context.js';
@@ -36,7 +37,7 @@ function present(row: q.TokenRow, now: Date): ApiToken {
 }
 
 /** Makes a token for `owner`; its scopes must be among the owner's own permissions. */
-export async function createToken(ctx: AccountsContext, owner: Caller & { userId: number }, input: TokenCreate): Promise<ApiTokenCreated> {
+export async function createToken(ctx: AccountsContext, owner: Caller & { userId: number }, input: TokenCreate, actor: AuditActor): Promise<ApiTokenCreated> {
   const problems: FieldProblem[] = [];
   const lifetime = parseLifetime(input.expires_in);
   if (lifetime === null)
@@ -59,16 +60,21 @@ export async function createToken(ctx: AccountsContext, owner: Caller & { userId
   if (problems.length) throw validationFailed(problems);
   const secret = `${TOKEN_PREFIX}${newSecret()}`;
   const now = ctx.now();
-  const row = await q.insertToken(ctx.db, {
-    userId: owner.userId,
-    name: input.name,
-    hash: secretHash(secret),
-    prefix: secret.slice(0, SHOWN_CHARACTERS),
-    scopes: [...new Set(input.scopes)],
-    now,
-    expiresAt: new Date(now.getTime() + lifetime!),
+  const created = await ctx.db.transaction(async (tx) => {
+    const row = await q.insertToken(tx, {
+      userId: owner.userId,
+      name: input.name,
+      hash: secretHash(secret),
+      prefix: secret.slice(0, SHOWN_CHARACTERS),
+      scopes: [...new Set(input.scopes)],
+      now,
+      expiresAt: new Date(now.getTime() + lifetime!),
+    });
+    const shown = present(row, now);
+    await appendAudit(tx, actor, { action: 'create', entity: 'api_tokens', recordId: row.id, after: shown }, now);
+    return shown;
   });
-  return { ...present(row, now), token: secret };
+  return { ...created, token: secret };
 }
 
 export async function listTokens(ctx: AccountsContext, userId: number): Promise<ApiToken[]> {
@@ -77,10 +83,15 @@ export async function listTokens(ctx: AccountsContext, userId: number): Promise<
 }
 
 /** Revokes one of the caller's tokens; another user's token is "not found" (its existence is not told). */
-export async function revokeToken(ctx: AccountsContext, userId: number, id: number): Promise<ApiToken> {
-  const row = await q.revokeToken(ctx.db, userId, id, ctx.now());
-  if (!row) throw notFound(TOKEN, id);
-  return present(row, ctx.now());
+export async function revokeToken(ctx: AccountsContext, userId: number, id: number, actor: AuditActor): Promise<ApiToken> {
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const row = await q.revokeToken(tx, userId, id, now);
+    if (!row) throw notFound(TOKEN, id);
+    const revoked = present(row, now);
+    await appendAudit(tx, actor, { action: 'revoke', entity: 'api_tokens', recordId: id, after: revoked }, now);
+    return revoked;
+  });
 }
 
 /** The principal behind a bearer token, or why it is refused. */

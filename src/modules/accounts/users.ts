@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client.js';
 import { checkDistrictCode } from '../../domain/district.js';
 import { checkPassword } from '../../domain/passwordPolicy.js';
 import { roleLabels, type AccountRole } from '../../domain/permissions.js';
+import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { conflict, notFound, stale, validationFailed } from '../shared/errors.js';
 import { iso } from '../shared/records.js';
 import type { AccountsContext } from './context.js';
@@ -76,14 +77,14 @@ async function bindingProblems(ctx: AccountsContext, role: AccountRole, district
 const usernameTaken = (username: string) =>
   conflict({ field: 'username', code: 'username.taken', message: { zh: `用户名“${username}”已被使用`, en: `The username "${username}" is taken` }, params: { username } });
 
-export async function createUser(ctx: AccountsContext, input: UserCreate & { demoPassword?: boolean }): Promise<User> {
+export async function createUser(ctx: AccountsContext, input: UserCreate & { demoPassword?: boolean }, actor: AuditActor): Promise<User> {
   const districts = [...new Set(input.districts ?? [])];
   const organizationIds = [...new Set(input.organization_ids ?? [])];
   const problems = [...passwordProblems('password', input.password, input.username), ...(await bindingProblems(ctx, input.role, districts, organizationIds))];
   if (problems.length) throw validationFailed(problems);
   if (await q.findUserByUsername(ctx.db, input.username)) throw usernameTaken(input.username);
   const passwordHash = await hashPassword(input.password);
-  const id = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const id = await q.insertUser(tx, {
       username: input.username,
       display_name: input.display_name || null,
@@ -95,9 +96,10 @@ export async function createUser(ctx: AccountsContext, input: UserCreate & { dem
       now: ctx.now(),
     });
     await q.setUserOrganizations(tx, id, organizationIds);
-    return id;
+    const created = await presentUser(tx, (await q.findUserById(tx, id))!);
+    await appendAudit(tx, actor, { action: 'create', entity: 'users', recordId: id, after: created }, ctx.now());
+    return created;
   });
-  return getUser(ctx, id);
 }
 
 /** Whether the change would leave no active administrator (nobody could manage users any more). */
@@ -109,7 +111,7 @@ async function removesLastAdmin(db: Queryable, row: q.UserRow, patch: UserPatch)
   return others.length === 0;
 }
 
-export async function updateUser(ctx: AccountsContext, id: number, version: number | null, patch: UserPatch): Promise<User> {
+export async function updateUser(ctx: AccountsContext, id: number, version: number | null, patch: UserPatch, actor: AuditActor): Promise<User> {
   const row = await getUserRow(ctx, id);
   const role = patch.role ?? (row.role as AccountRole);
   // A change of role drops bindings the new role cannot have, unless the patch names them.
@@ -121,7 +123,9 @@ export async function updateUser(ctx: AccountsContext, id: number, version: numb
     throw conflict({ field: 'role', code: 'user.last_admin', message: { zh: '不能停用或降级最后一个管理员', en: 'The last active administrator cannot be disabled or demoted' } });
   const now = ctx.now();
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
+    const before = await q.findUserById(tx, id, true);
+    if (!before) throw notFound(USER, id);
     const changed = await q.updateUser(
       tx,
       id,
@@ -135,23 +139,27 @@ export async function updateUser(ctx: AccountsContext, id: number, version: numb
       },
       now,
     );
-    if (!changed) {
-      const current = await q.findUserById(tx, id);
-      if (!current) throw notFound(USER, id);
-      throw stale(current.version);
-    }
+    if (!changed) throw stale(before.version);
     await q.setUserOrganizations(tx, id, organizationIds);
     // A new password set by someone else, or a disabled account: whoever is signed in as the user is signed out.
     if (passwordHash || patch.active === false) await q.deleteUserSessions(tx, id);
+    const after = await presentUser(tx, (await q.findUserById(tx, id))!);
+    // The password itself is never logged, only that it was set.
+    await appendAudit(tx, actor, { action: passwordHash ? 'update_password_set' : 'update', entity: 'users', recordId: id, before: await presentUser(tx, before), after }, now);
+    return after;
   });
-  return getUser(ctx, id);
 }
 
 /** Ends a lock-out before its time (and forgets the failures counted so far). */
-export async function unlockUser(ctx: AccountsContext, id: number): Promise<User> {
-  await getUserRow(ctx, id);
-  await q.setSignInState(ctx.db, id, { recentFailures: [], lockedUntil: null });
-  return getUser(ctx, id);
+export async function unlockUser(ctx: AccountsContext, id: number, actor: AuditActor): Promise<User> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await q.findUserById(tx, id, true);
+    if (!row) throw notFound(USER, id);
+    await q.setSignInState(tx, id, { recentFailures: [], lockedUntil: null });
+    const after = await presentUser(tx, (await q.findUserById(tx, id))!);
+    await appendAudit(tx, actor, { action: 'unlock', entity: 'users', recordId: id, before: await presentUser(tx, row), after }, ctx.now());
+    return after;
+  });
 }
 
 export async function findUserIdByUsername(ctx: Pick<AccountsContext, 'db'>, username: string): Promise<number | undefined> {

@@ -1,3 +1,4 @@
+import { systemActor } from '../audit/trail.js';
 import type { DemoAccounts } from '../../contracts/accounts.js';
 import type { Message } from '../../domain/message.js';
 import { roleLabels, type AccountRole } from '../../domain/permissions.js';
@@ -50,7 +51,7 @@ export async function createDemoAccounts(ctx: AccountsContext): Promise<string[]
       ...(district ? { districts: [district] } : {}),
       ...(organizationId !== undefined ? { organization_ids: [organizationId] } : {}),
       demoPassword: true,
-    });
+    }, systemActor('demo'));
     created.push(account.username);
   }
   return created;

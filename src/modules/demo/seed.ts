@@ -1,3 +1,4 @@
+import { appendAudit, systemActor, type AuditActor } from '../audit/trail.js';
 import type { Queryable } from '../../db/client.js';
 import { todayIn } from '../../domain/calendarDate.js';
 import type { CityConfig } from '../../domain/city.js';
@@ -40,7 +41,7 @@ const CHUNK = 10_000;
  * constraints guard the rest (references, one name per host). One transaction: all of it or
  * nothing. Records whose natural key exists are skipped, so loading twice adds nothing.
  */
-export async function seedDemo(ctx: RegistryContext, options: DemoOptions = {}): Promise<SeedCounts> {
+export async function seedDemo(ctx: RegistryContext, options: DemoOptions = {}, actor: AuditActor = systemActor('demo')): Promise<SeedCounts> {
   const plan = planDemo(ctx.city, options);
   const today = todayIn();
   const counts = await ctx.db.transaction(async (tx) => {
@@ -53,6 +54,8 @@ export async function seedDemo(ctx: RegistryContext, options: DemoOptions = {}):
       added.official_values = await loadOfficialFigures(engine, demoOfficialFigures, tx);
       added.targets = await loadCityTargets(engine, demoTargets2026, tx);
     }
+    // One entry for the whole load: the demo is regenerated from its seed, row by row it would only repeat the generator.
+    await appendAudit(tx, actor, { action: 'seed', entity: 'demo', recordId: null, after: { ...options, added } });
     return added;
   });
   // A bulk load leaves the planner without statistics; embedded PGlite has no autovacuum to gather them.

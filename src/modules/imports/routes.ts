@@ -22,6 +22,7 @@ import { parseListQuery } from '../../db/list/parse.js';
 import { runList } from '../../db/list/sql.js';
 import { sendProblem } from '../../http/problems.js';
 import { listQueryFor, RequestValidationError } from '../../http/validation.js';
+import { requestActor, type AuditActor } from '../audit/trail.js';
 import { contentDisposition, sheetName } from '../exports/cells.js';
 import { writeExport } from '../exports/writers.js';
 import type { RegistryContext } from '../shared/context.js';
@@ -203,14 +204,14 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
         if (upload.file) await removeSpooled(upload.file.path);
         throw new RequestValidationError(problems);
       }
-      const id = await startImport(upload.file, fields.value, req.principal.username);
+      const id = await startImport(upload.file, fields.value, requestActor(req));
       const record = (await getImportRecord(ctx.db, id))!;
       return reply.code(202).header('location', `/api/v1/imports/${id}`).send(record);
     },
   );
 
   /** Starts the import of a spooled file for the signed-in account; resolves with its id once it is recorded. */
-  function startImport(file: SpooledFile, f: ImportUploadFields, createdBy: string | null): Promise<number> {
+  function startImport(file: SpooledFile, f: ImportUploadFields, actor: AuditActor): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       const run = runImport(ctx, {
         entity: f.entity,
@@ -223,7 +224,7 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
         dryRun: f.dry_run === 'true',
         ...(f.encoding ? { encoding: f.encoding } : {}),
         ...(f.sheet ? { sheet: f.sheet } : {}),
-        ...(createdBy ? { createdBy } : {}),
+        actor,
         onCreated: resolve,
       })
         // Once recorded, a failure is in the record (status failed, error); before, the request fails.

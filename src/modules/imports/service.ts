@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import type { FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
 import { todayIn } from '../../domain/calendarDate.js';
+import { appendAudit, type AuditActor } from '../audit/trail.js';
 import type { RegistryContext } from '../shared/context.js';
 import { BATCHES_PER_COLLECTION, collectGarbage } from './garbageCollection.js';
 import type { ValidatedBatch, ValidationSummary } from './pipeline.js';
@@ -57,7 +58,8 @@ export interface RunImportInput {
   dryRun: boolean;
   encoding?: TextEncoding;
   sheet?: string;
-  createdBy?: string;
+  /** Who runs it: recorded as the import's `created_by` and in the audit log. */
+  actor: AuditActor;
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
   /** Called once the import is recorded, before any row is read: a caller may answer with its id. */
@@ -153,14 +155,12 @@ export async function runImport(ctx: RegistryContext, input: RunImportInput): Pr
   const { db } = ctx;
   await markStaleImports(db);
   const options = { mode: input.mode, atomic: input.atomic, dry_run: input.dryRun, encoding: input.encoding ?? null, sheet: input.sheet ?? null };
-  const id = await createImportRecord(db, {
-    entity: input.entity,
-    fileName: input.fileName,
-    fileSize: input.fileSize ?? null,
-    sha256: input.sha256 ?? null,
-    options,
-    runner: thisRunner(),
-    createdBy: input.createdBy ?? null,
+  const id = await db.transaction(async (tx) => {
+    const fileName = input.fileName;
+    const id = await createImportRecord(tx, { entity: input.entity, fileName, fileSize: input.fileSize ?? null, sha256: input.sha256 ?? null, options, runner: thisRunner(), createdBy: input.actor.username });
+    // Every batch written later belongs to an import the log already names (a dry run writes nothing).
+    if (!input.dryRun) await appendAudit(tx, input.actor, { action: 'import_start', entity: input.entity, recordId: id, after: { import_id: id, file_name: fileName, file_sha256: input.sha256 ?? null, options } });
+    return id;
   });
   input.onCreated?.(id);
   const source = new HashingSource(input.stream);
@@ -201,6 +201,7 @@ export async function runImport(ctx: RegistryContext, input: RunImportInput): Pr
       await saveProgress(tx, id, run.counts, summary.bytesRead, run.problems, committed);
       const sha256 = validation.wholeFileRead ? source.digest() : null;
       await finishImportRecord(tx, id, { status, error: null, sha256, detected: { format: summary.format, encoding: summary.encoding, sheet: summary.sheet } });
+      if (!input.dryRun) await appendAudit(tx, input.actor, { action: 'import', entity: input.entity, recordId: id, after: { import_id: id, file_name: input.fileName, file_sha256: sha256, status, committed, ...run.counts } });
     });
     if (committed && run.counts.inserted > 10_000) await db.exec(`ANALYZE ${input.entity}`);
   } catch (err) {

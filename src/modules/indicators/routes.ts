@@ -23,6 +23,7 @@ import {
   targetQuery,
 } from '../../contracts/indicators.js';
 import type { RecordScope } from '../../domain/permissions.js';
+import { requestActor } from '../audit/trail.js';
 import { authorize, limitedReach } from '../shared/principal.js';
 import { expectedVersion } from '../shared/records.js';
 import { dashboard } from './dashboard.js';
@@ -87,7 +88,7 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
     { config: valueAccess, schema: { tags, summary: 'Enter an official value (a publication or a revision) with its source', params: codeParams, body: officialValueCreate, response: { 201: officialValue, ...writeErrors } } },
     async (req, reply) => {
       authorize(req.principal, 'official_values.write', areaScope(req.body.area));
-      return reply.code(201).send(await addOfficialValue(engine, req.params.code, req.body));
+      return reply.code(201).send(await addOfficialValue(engine, req.params.code, req.body, requestActor(req)));
     },
   );
 
@@ -103,7 +104,7 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
 
   r.post('/targets', { config: targetAccess, schema: { tags: targetTags, summary: 'Set a target for an indicator, year and area', body: targetCreate, response: { 201: target, ...writeErrors } } }, async (req, reply) => {
     authorize(req.principal, 'targets.write', areaScope(req.body.area));
-    const t = await createTarget(engine, req.body);
+    const t = await createTarget(engine, req.body, requestActor(req));
     return reply.code(201).header('etag', `"${t.version}"`).header('location', `/api/v1/targets/${t.id}`).send(t);
   });
 
@@ -112,7 +113,7 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
     { config: targetAccess, schema: { tags: targetTags, summary: 'Change a target (send its version as If-Match)', params: idParams, body: targetPatch, response: { 200: target, ...writeErrors } } },
     async (req, reply) => {
       if (limitedReach(req.principal, 'targets.write')) authorize(req.principal, 'targets.write', await targetArea(req.params.id));
-      const t = await updateTarget(engine, req.params.id, expectedVersion(req.headers['if-match'], req.body.version), req.body);
+      const t = await updateTarget(engine, req.params.id, expectedVersion(req.headers['if-match'], req.body.version), req.body, requestActor(req));
       return reply.header('etag', `"${t.version}"`).send(t);
     },
   );
@@ -120,7 +121,7 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
   r.delete('/targets/:id', { config: targetAccess, schema: { tags: targetTags, summary: 'Delete a target (and the district targets cascaded from it)', params: idParams, response: { 204: z.null(), ...writeErrors } } }, async (req, reply) => {
     if (limitedReach(req.principal, 'targets.write')) authorize(req.principal, 'targets.write', await targetArea(req.params.id));
     const ifMatch = req.headers['if-match'];
-    await deleteTarget(engine, req.params.id, ifMatch === undefined ? undefined : expectedVersion(ifMatch, undefined));
+    await deleteTarget(engine, req.params.id, ifMatch === undefined ? undefined : expectedVersion(ifMatch, undefined), requestActor(req));
     return reply.code(204).send(null);
   });
 
@@ -131,7 +132,7 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
       config: { access: { permission: 'targets.write', cityWide: true } },
       schema: { tags: targetTags, summary: 'Split a city target over the districts in proportion to their values; the parts add up to it', params: idParams, body: cascadeBody, response: { 200: targetList, ...writeErrors } },
     },
-    async (req) => ({ results: await cascadeTarget(engine, req.params.id, req.body.basis) }),
+    async (req) => ({ results: await cascadeTarget(engine, req.params.id, req.body.basis, requestActor(req)) }),
   );
 
   r.get('/dashboard', { schema: { tags: ['dashboard'], summary: 'Everything the dashboard shows, in one reply', querystring: dashboardQuery, response: { 200: dashboardReply, ...readErrors } } }, (req) =>

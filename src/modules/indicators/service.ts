@@ -11,6 +11,7 @@ import { presentOrganization } from '../organizations/service.js';
 import { presentPlatform } from '../platforms/service.js';
 import { presentQualification } from '../qualifications/service.js';
 import { presentRdInstitution } from '../rdInstitutions/service.js';
+import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { breakdownLabels, measureOf, type Entity, type NamedField, type RecordIndicator, type ResolvedIndicator } from './catalogue.js';
 import { rowFilters } from './compute.js';
@@ -178,14 +179,18 @@ function officialIndicator(engine: IndicatorEngine, code: string): ResolvedIndic
 }
 
 /** Records a published (or revised) official figure; older publications stay as its history. */
-export async function addOfficialValue(engine: IndicatorEngine, code: string, input: OfficialValueCreate) {
+export async function addOfficialValue(engine: IndicatorEngine, code: string, input: OfficialValueCreate, actor: AuditActor) {
   officialIndicator(engine, code);
   const p = parsePeriod(input.period);
   if (!isViolation(p) && p.kind !== 'year') throw problem('period', 'period.quarter_not_computed', '季度数值尚未支持，请按年份录入', 'Quarterly values are not supported yet; enter a year');
   const area = checkArea(engine, input.area);
-  const id = await insertOfficialValue(engine.db, { indicator_code: code, period: input.period, area_code: area, value: input.value, source: input.source, published_on: input.published_on, note: input.note ?? null });
-  const rows = await officialValueHistory(engine.db, code, { period: input.period, area });
-  return presentOfficialValue(rows.find((row) => row.id === id)!);
+  return engine.db.transaction(async (tx) => {
+    const id = await insertOfficialValue(tx, { indicator_code: code, period: input.period, area_code: area, value: input.value, source: input.source, published_on: input.published_on, note: input.note ?? null });
+    const rows = await officialValueHistory(tx, code, { period: input.period, area });
+    const added = presentOfficialValue(rows.find((row) => row.id === id)!);
+    await appendAudit(tx, actor, { action: 'create', entity: 'official_values', recordId: id, after: added });
+    return added;
+  });
 }
 
 export async function listOfficialValues(engine: IndicatorEngine, code: string, q: { period?: string; area?: string }) {

@@ -5,6 +5,7 @@ import { elapsedShare, isViolation, parsePeriod } from '../../domain/period.js';
 import { assessTarget, targetStatuses } from '../../domain/targetStatus.js';
 import type { FieldProblem } from '../../contracts/common.js';
 import type { Queryable } from '../../db/client.js';
+import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
 import { measureOf, type ResolvedIndicator } from './catalogue.js';
@@ -98,10 +99,14 @@ export async function getTarget(engine: IndicatorEngine, id: number): Promise<Ta
   return presentTarget(engine, row, await engine.versions(), await q.districtSums(engine.db, engine.city.code));
 }
 
-export async function createTarget(engine: IndicatorEngine, input: TargetCreate): Promise<Target> {
+/** The stored target row, as the audit log keeps it (progress and status are computed, not stored). */
+const storedTarget = async (db: Queryable, id: number): Promise<q.TargetRow | undefined> => (await q.findTargets(db, { id }))[0];
+
+export async function createTarget(engine: IndicatorEngine, input: TargetCreate, actor: AuditActor): Promise<Target> {
   const area = checkNewTarget(engine, input);
   const parent = area === engine.city.code ? null : await q.cityTargetId(engine.db, input.indicator_code, input.period, engine.city.code);
-  const id = await q.insertTarget(engine.db, {
+  const id = await engine.db.transaction(async (tx) => {
+    const id = await q.insertTarget(tx, {
     indicator_code: input.indicator_code,
     period: input.period,
     area_code: area,
@@ -110,6 +115,9 @@ export async function createTarget(engine: IndicatorEngine, input: TargetCreate)
     tolerance: input.tolerance ?? null,
     parent_id: parent,
     note: input.note ?? null,
+    });
+    if (id !== null) await appendAudit(tx, actor, { action: 'create', entity: 'targets', recordId: id, after: await storedTarget(tx, id) });
+    return id;
   });
   if (id === null) {
     throw conflict({
@@ -122,14 +130,26 @@ export async function createTarget(engine: IndicatorEngine, input: TargetCreate)
   return getTarget(engine, id);
 }
 
-export async function updateTarget(engine: IndicatorEngine, id: number, version: number, patch: TargetPatch): Promise<Target> {
+export async function updateTarget(engine: IndicatorEngine, id: number, version: number, patch: TargetPatch, actor: AuditActor): Promise<Target> {
   const { version: _v, ...fields } = patch;
-  await updateVersioned<q.TargetRow>(engine.db, TABLE, id, version, fields, q.TARGET_WRITABLE);
+  await engine.db.transaction(async (tx) => {
+    await tx.query('SELECT 1 FROM targets WHERE id = $1 FOR UPDATE', [id]);
+    const before = await storedTarget(tx, id);
+    const after = await updateVersioned<q.TargetRow>(tx, TABLE, id, version, fields, q.TARGET_WRITABLE);
+    await appendAudit(tx, actor, { action: 'update', entity: 'targets', recordId: id, before, after });
+  });
   return getTarget(engine, id);
 }
 
-export async function deleteTarget(engine: IndicatorEngine, id: number, version: number | undefined): Promise<void> {
-  await deleteVersioned(engine.db, TABLE, id, version);
+/** Deletes a target; the district targets cascaded from it go with it (and are named in the log entry). */
+export async function deleteTarget(engine: IndicatorEngine, id: number, version: number | undefined, actor: AuditActor): Promise<void> {
+  await engine.db.transaction(async (tx) => {
+    await tx.query('SELECT 1 FROM targets WHERE id = $1 FOR UPDATE', [id]);
+    const before = await storedTarget(tx, id);
+    const parts = await q.findTargets(tx, { parent_id: id });
+    await deleteVersioned(tx, TABLE, id, version);
+    await appendAudit(tx, actor, { action: 'delete', entity: 'targets', recordId: id, before: before && { ...before, cascaded: parts } });
+  });
 }
 
 /** Indicators whose district values add up to the city's: only those can be split over districts. */
@@ -142,7 +162,7 @@ function isAdditive(r: ResolvedIndicator): boolean {
  * Cascades a city target to every district (目标分解), in proportion to each district's value of
  * the target's year so far (or of the year before), keeping the sum equal to the city's target.
  */
-export async function cascadeTarget(engine: IndicatorEngine, id: number, basis: 'current' | 'previous'): Promise<Target[]> {
+export async function cascadeTarget(engine: IndicatorEngine, id: number, basis: 'current' | 'previous', actor: AuditActor): Promise<Target[]> {
   const city = await getTarget(engine, id);
   const r = findIndicator(engine, city.indicator_code);
   const refuse = (code: string, zh: string, en: string) => conflict({ field: 'id', code, message: { zh, en } });
@@ -156,9 +176,11 @@ export async function cascadeTarget(engine: IndicatorEngine, id: number, basis: 
   const values = apportion(city.value, weights, decimals);
   const tolerances = city.tolerance === null ? null : apportion(city.tolerance, weights, decimals);
   await engine.db.transaction(async (tx) => {
+    const before = await q.findTargets(tx, { parent_id: city.id });
     for (const [i, d] of districts.entries()) {
       await q.upsertDistrictTarget(tx, { indicator_code: city.indicator_code, period: city.period, area_code: d.code, comparator: city.comparator, value: values[i]!, tolerance: tolerances?.[i] ?? null, parent_id: city.id });
     }
+    await appendAudit(tx, actor, { action: 'cascade', entity: 'targets', recordId: city.id, before, after: { basis, districts: await q.findTargets(tx, { parent_id: city.id }) } });
   });
   return listTargets(engine, { parent_id: city.id });
 }

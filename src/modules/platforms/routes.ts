@@ -1,26 +1,28 @@
 import { platform, platformCreate, platformList, platformPatch } from '../../contracts/platforms.js';
 import { todayIn } from '../../domain/calendarDate.js';
 import { checkPlatformFields } from '../../domain/recordRules.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { RegistryContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
 import { hostedScope, hostedScopeAfter } from '../shared/recordScopes.js';
 import { platformListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/platforms — 创新平台. */
-export const platformRoutes = (ctx: ServiceContext) =>
+export const platformRoutes = (ctx: RegistryContext) =>
   crudRoutes({
+    ctx,
+    table: 'platforms',
     path: '/platforms',
     tag: 'platforms',
     noun: 'platform',
     schemas: { create: platformCreate, patch: platformPatch, item: platform, list: platformList },
     rules: (input) => checkPlatformFields(ctx.city, input, todayIn()),
     listSpec: platformListSpec(ctx.city),
-    list: (query) => service.listPlatforms(ctx, query),
-    get: (id) => service.getPlatform(ctx, id),
-    create: (input) => service.createPlatform(ctx, input),
-    update: (id, version, patch) => service.updatePlatform(ctx, id, version, patch),
-    remove: (id, version) => service.deletePlatform(ctx, id, version),
+    list: service.listPlatforms,
+    get: service.getPlatform,
+    create: service.createPlatform,
+    update: service.updatePlatform,
+    remove: service.deletePlatform,
     access: { create: 'platforms.write', update: 'platforms.write', remove: 'platforms.write' },
     scope: { of: (id) => hostedScope(ctx.db, 'platforms', id), after: (body, current) => hostedScopeAfter(body, current) },
   });

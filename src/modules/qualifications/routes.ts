@@ -1,25 +1,27 @@
 import { qualification, qualificationCreate, qualificationList, qualificationPatch } from '../../contracts/qualifications.js';
 import { checkQualificationFields } from '../../domain/recordRules.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { RegistryContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
 import { qualificationScope, qualificationScopeAfter } from '../shared/recordScopes.js';
 import { qualificationListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/qualifications — 资质. */
-export const qualificationRoutes = (ctx: ServiceContext) =>
+export const qualificationRoutes = (ctx: RegistryContext) =>
   crudRoutes({
+    ctx,
+    table: 'qualifications',
     path: '/qualifications',
     tag: 'qualifications',
     noun: 'qualification',
     schemas: { create: qualificationCreate, patch: qualificationPatch, item: qualification, list: qualificationList },
     rules: (input) => checkQualificationFields(input),
     listSpec: qualificationListSpec(ctx.city),
-    list: (query) => service.listQualifications(ctx, query),
-    get: (id) => service.getQualification(ctx, id),
-    create: (input) => service.createQualification(ctx, input),
-    update: (id, version, patch) => service.updateQualification(ctx, id, version, patch),
-    remove: (id, version) => service.deleteQualification(ctx, id, version),
+    list: service.listQualifications,
+    get: service.getQualification,
+    create: service.createQualification,
+    update: service.updateQualification,
+    remove: service.deleteQualification,
     access: { create: 'qualifications.write', update: 'qualifications.write', remove: 'qualifications.write' },
     scope: { of: (id) => qualificationScope(ctx.db, id), after: (body, current) => qualificationScopeAfter(ctx.db, body, current) },
   });

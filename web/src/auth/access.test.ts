@@ -28,12 +28,14 @@ describe('canDo', () => {
     expect(canDo(u, 'qualifications.write', scope({ organization_id: 8 }))).toBe(false);
   });
 
-  it('shows a district officer its districts’ records; an unknown district is left to the server', () => {
+  it('shows a district officer its districts’ records (a qualification where its holder is), no others', () => {
     const o = me({ 'platforms.write': 'area', 'qualifications.write': 'area' }, { districts: ['430104'] });
     const platform = resourceAccess['/platforms']!.scope;
     expect(canDo(o, 'platforms.write', platform({ host_org_id: 1, district_code: '430104' }))).toBe(true);
     expect(canDo(o, 'platforms.write', platform({ host_org_id: 1, district_code: '430102' }))).toBe(false);
-    expect(canDo(o, 'qualifications.write', resourceAccess['/qualifications']!.scope({ organization_id: 1 }))).toBe(true);
+    const qualification = resourceAccess['/qualifications']!.scope;
+    expect(canDo(o, 'qualifications.write', qualification({ organization_id: 1, organization_district_code: '430104' }))).toBe(true);
+    expect(canDo(o, 'qualifications.write', qualification({ organization_id: 1, organization_district_code: '430102' }))).toBe(false);
   });
 });
 

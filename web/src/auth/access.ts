@@ -34,8 +34,8 @@ export const resourceAccess: Record<string, { create: Permission; update: Permis
     create: 'qualifications.write',
     update: 'qualifications.write',
     remove: 'qualifications.write',
-    // The holder's district is not part of a qualification's reply: the server judges it.
-    scope: (q) => ({ organizationId: q.organization_id as number, districtCode: undefined }),
+    // A qualification lies where its holder is.
+    scope: (q) => ({ organizationId: q.organization_id as number, districtCode: (q.organization_district_code as string | null) ?? null }),
   },
   '/rd-institutions': {
     create: 'rd_institutions.write',

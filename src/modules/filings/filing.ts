@@ -1,0 +1,86 @@
+import type { Queryable } from '../../db/client.js';
+import type { CityConfig } from '../../domain/city.js';
+import { fourGlobalFeatureCodes, type FourGlobalFeature } from '../../domain/fourGlobal.js';
+import type { FilingType } from '../../domain/workflow/definition.js';
+import { appendAudit, type AuditActor } from '../audit/trail.js';
+import { createPlatform, getPlatform, updatePlatform } from '../platforms/service.js';
+import { createRdInstitution, getRdInstitution, updateRdInstitution } from '../rdInstitutions/service.js';
+import type { ApplicationRow } from './queries.js';
+
+/**
+ * What filing writes to the registry (备案入库), in the transaction that closes the application,
+ * through the registry's own services (so the same rules hold) and into the audit log as a write
+ * of its own. Revoking undoes what filing meant: a platform is marked revoked, a recognized
+ * institution loses its category, confirmed "four global" features lose their confirmation.
+ */
+
+export interface Filed {
+  entity: 'platforms' | 'rd_institutions';
+  id: number;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+export async function fileRecord(tx: Queryable, city: CityConfig, type: FilingType, app: ApplicationRow, today: string, actor: AuditActor): Promise<Filed> {
+  const ctx = { db: tx, city };
+  const d = app.data;
+  const s = type.subject;
+  if (s.kind === 'platform') {
+    const created = await createPlatform(ctx, {
+      host_org_id: app.organization_id,
+      name: text(d.name)!,
+      name_en: text(d.name_en),
+      type: s.platformType as never,
+      level: s.level as never,
+      recognized_on: today,
+      authority: `${city.name.zh}科学技术局`,
+      status: 'active',
+      district_code: text(d.district_code)!,
+      zone: text(d.zone),
+    });
+    await appendAudit(tx, actor, { action: 'create', entity: 'platforms', recordId: created.id, after: created });
+    return { entity: 'platforms', id: created.id };
+  }
+  if (s.kind === 'rd_institution') {
+    const created = await createRdInstitution(ctx, {
+      host_org_id: app.organization_id,
+      name: text(d.name)!,
+      name_en: text(d.name_en),
+      category: s.category as never,
+      level: s.level as never,
+      established_on: text(d.established_on),
+      district_code: text(d.district_code)!,
+      zone: text(d.zone),
+    });
+    await appendAudit(tx, actor, { action: 'create', entity: 'rd_institutions', recordId: created.id, after: created });
+    return { entity: 'rd_institutions', id: created.id };
+  }
+  const id = app.rd_institution_id!;
+  const before = await getRdInstitution(ctx, id);
+  const claims = Object.fromEntries(
+    claimedFeatures(d).map((f) => [f, { evidence: text(d[`${f}_evidence`]) ?? before.four_global[f].evidence, confirmed_on: today }]),
+  );
+  const after = await updateRdInstitution(ctx, id, before.version, { four_global: claims });
+  await appendAudit(tx, actor, { action: 'update', entity: 'rd_institutions', recordId: id, before, after });
+  return { entity: 'rd_institutions', id };
+}
+
+export const claimedFeatures = (d: ApplicationRow['data']): FourGlobalFeature[] => fourGlobalFeatureCodes.filter((f) => d[`${f}_claimed`] === true);
+
+export async function revokeRecord(tx: Queryable, city: CityConfig, type: FilingType, app: ApplicationRow, actor: AuditActor): Promise<void> {
+  const ctx = { db: tx, city };
+  const id = app.filed_record_id!;
+  if (app.filed_entity === 'platforms') {
+    const before = await getPlatform(ctx, id);
+    const after = await updatePlatform(ctx, id, before.version, { status: 'revoked' });
+    await appendAudit(tx, actor, { action: 'update', entity: 'platforms', recordId: id, before, after });
+    return;
+  }
+  const before = await getRdInstitution(ctx, id);
+  const patch =
+    type.subject.kind === 'four_global'
+      ? { four_global: Object.fromEntries(claimedFeatures(app.data).map((f) => [f, { evidence: before.four_global[f].evidence, confirmed_on: null }])) }
+      : { category: 'other' as const };
+  const after = await updateRdInstitution(ctx, id, before.version, patch);
+  await appendAudit(tx, actor, { action: 'update', entity: 'rd_institutions', recordId: id, before, after });
+}

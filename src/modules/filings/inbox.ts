@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { inboxReply } from '../../contracts/workflows.js';
+import { reachOf } from '../../domain/permissions.js';
+import type { Party } from '../../domain/workflow/definition.js';
+import type { Principal } from '../shared/principal.js';
+import { iso } from '../shared/records.js';
+import type { FilingsContext } from './context.js';
+import { scopeSql } from './list.js';
+import * as q from './queries.js';
+import { filingTypeOf, presentSummary } from './service.js';
+
+/**
+ * The inbox (待办与动态): what waits for the caller — applications in a state that waits for a
+ * part the caller plays — and what changed lately on the applications the caller may see, done
+ * by someone else. Computed from the applications and their timelines, so nothing is stored twice.
+ */
+
+const CHANGES_DAYS = 14;
+const CHANGES_SHOWN = 50;
+
+/** States waiting for `party`, over every path. */
+function statesWaitingFor(ctx: FilingsContext, party: Party): string[] {
+  return [...new Set([...ctx.workflows.paths.values()].flatMap((p) => p.states.filter((s) => s.waitingFor === party).map((s) => s.code)))];
+}
+
+const list = (codes: readonly string[]) => codes.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ') || 'NULL';
+
+export async function inbox(ctx: FilingsContext, principal: Principal): Promise<z.output<typeof inboxReply>> {
+  const scope = await scopeSql(ctx, principal, 't');
+  const waits: string[] = [];
+  const review = reachOf(principal, 'applications.review');
+  if (review) waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'officer'))})${review === 'area' && principal.districts.length ? ` AND t.district_code IN (${list(principal.districts)})` : ''}`);
+  if (reachOf(principal, 'applications.write') === 'own')
+    waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'applicant'))}) AND t.organization_id IN (${principal.organizationIds.filter(Number.isInteger).join(', ') || 'NULL'})`);
+  if (reachOf(principal, 'applications.write') === 'all') waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'applicant'))})`);
+  const expert = principal.userId !== null && reachOf(principal, 'reviews.write') ? await q.findExpert(ctx.db, { userId: principal.userId }) : undefined;
+  if (expert)
+    waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'expert'))})
+      AND ${expert.id} = ANY ((SELECT d.drawn FROM expert_draws d WHERE d.application_id = t.id ORDER BY d.id DESC LIMIT 1)::int[])
+      AND NOT EXISTS (SELECT 1 FROM expert_reviews r WHERE r.application_id = t.id AND r.expert_id = ${expert.id})`);
+  const waiting = waits.length
+    ? (await ctx.db.query<q.ApplicationRow>(`SELECT ${q.APPLICATION_COLUMNS} FROM ${q.APPLICATION_FROM} WHERE (${scope}) AND ((${waits.join(') OR (')})) ORDER BY t.state_since`)).rows
+    : [];
+  const since = new Date(ctx.now().getTime() - CHANGES_DAYS * 86_400_000);
+  const { rows: events } = await ctx.db.query<q.EventRow & { application_id: number; filing_type: string; organization_name: string; subject: string | null }>(
+    `SELECT e.application_id, e.at, e.username, e.kind, e.from_state, e.to_state, e.comment, e.details, t.filing_type, o.name AS organization_name, t.data->>'name' AS subject
+       FROM application_events e JOIN ${q.APPLICATION_FROM} ON t.id = e.application_id
+      WHERE (${scope}) AND e.at >= $1 AND e.user_id IS DISTINCT FROM $2
+      ORDER BY e.id DESC LIMIT ${CHANGES_SHOWN}`,
+    [since, principal.userId],
+  );
+  return {
+    waiting: waiting.map((row) => presentSummary(ctx, row)),
+    changes: events.map((e) => {
+      const { type, path } = filingTypeOf(ctx, e.filing_type);
+      const label = path.transitions.find((t) => t.action === e.kind)?.label ?? { zh: e.kind, en: e.kind };
+      return { application_id: e.application_id, filing_type_name: type.name, organization_name: e.organization_name, subject: e.subject, at: iso(e.at), kind: e.kind, label, to_state: e.to_state };
+    }),
+  };
+}

@@ -1,0 +1,237 @@
+import type { ApplicationCreate, ApplicationPatch, ApplicationSummary, ApplicationView } from '../../contracts/workflows.js';
+import type { Queryable } from '../../db/client.js';
+import { belowMinimum, formProblems, type FormData } from '../../domain/workflow/applicationForm.js';
+import type { FilingType, WorkflowPath } from '../../domain/workflow/definition.js';
+import { exclusionLabels, type Exclusion } from '../../domain/workflow/expertDraw.js';
+import { availableActions, fire, requirementMessages, stateOf } from '../../domain/workflow/engine.js';
+import { noticeLastDay } from '../../domain/workflow/noticePeriod.js';
+import { appendAudit, type AuditActor } from '../audit/trail.js';
+import { AppError, notFound, validationFailed } from '../shared/errors.js';
+import type { Principal } from '../shared/principal.js';
+import { iso } from '../shared/records.js';
+import type { FilingsContext } from './context.js';
+import { fileRecord, revokeRecord } from './filing.js';
+import { currentReviews, evidenceOf, factsOf, outcomeOf, partiesOf } from './parties.js';
+import * as q from './queries.js';
+
+/** Filing applications (备案申请): create and edit a draft, read one, move it along its path. */
+
+export const APPLICATION = { zh: '备案申请', en: 'Application' };
+
+export function filingTypeOf(ctx: FilingsContext, code: string): { type: FilingType; path: WorkflowPath } {
+  const type = ctx.workflows.types.get(code);
+  if (!type) throw validationFailed([{ field: 'filing_type', code: 'filing_type.unknown', message: { zh: `没有“${code}”这一备案类型`, en: `There is no filing type "${code}"` }, params: { value: code } }]);
+  return { type, path: ctx.workflows.paths.get(type.path)! };
+}
+
+/** A 409 that names what stands in the way, in both languages. */
+export const workflowConflict = (code: string, message: { zh: string; en: string }, params?: Record<string, unknown>) =>
+  new AppError('conflict', { zh: '当前状态下不能进行此操作', en: 'Not possible in the application’s current state' }, [{ field: 'action', code, message, ...(params ? { params } : {}) }]);
+
+function checkField(ctx: FilingsContext, field: string): void {
+  if (!(field in ctx.workflows.expertiseFields))
+    throw validationFailed([{ field: 'field', code: 'field.unknown', message: { zh: `没有“${field}”这一专业领域`, en: `There is no field of expertise "${field}"` }, params: { value: field } }]);
+}
+
+function checkForm(ctx: FilingsContext, type: FilingType, data: FormData): void {
+  const problems = formProblems(type.form, data, ctx.city, { complete: false });
+  if (problems.length) throw validationFailed(problems);
+}
+
+/** The registry's values for a new application's fields (fill once, reuse). */
+async function prefill(db: Queryable, type: FilingType, organizationId: number, institutionId: number | null): Promise<FormData> {
+  const source = institutionId !== null ? 'rd_institutions' : 'organizations';
+  const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM ${source} WHERE id = $1`, [institutionId ?? organizationId]);
+  const row = rows[0] ?? {};
+  const data: Record<string, string | number | boolean | null> = {};
+  for (const f of type.form) {
+    const v = f.prefill ? row[f.prefill] : undefined;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') data[f.key] = v;
+  }
+  return data;
+}
+
+export async function createApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, input: ApplicationCreate): Promise<ApplicationView> {
+  const { type, path } = filingTypeOf(ctx, input.filing_type);
+  checkField(ctx, input.field);
+  const { rows } = await ctx.db.query<{ district_code: string | null }>('SELECT district_code FROM organizations WHERE id = $1', [input.organization_id]);
+  if (!rows[0]) throw validationFailed([{ field: 'organization_id', code: 'organization.not_found', message: { zh: `主体 ${input.organization_id} 不存在`, en: `Organization ${input.organization_id} does not exist` } }]);
+  const institutionId = type.subject.kind === 'four_global' ? await subjectInstitution(ctx.db, input) : null;
+  const data = input.data ?? (await prefill(ctx.db, type, input.organization_id, institutionId));
+  checkForm(ctx, type, data);
+  const now = ctx.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    const id = await q.insertApplication(tx, { filing_type: type.code, state: path.initial, organization_id: input.organization_id, rd_institution_id: institutionId, district_code: rows[0]!.district_code, field: input.field, data, now, created_by: principal.userId });
+    await q.insertEvent(tx, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: 'created', to: path.initial });
+    await appendAudit(tx, actor, { action: 'create', entity: 'applications', recordId: id, after: { filing_type: type.code, organization_id: input.organization_id, rd_institution_id: institutionId, field: input.field, data } }, now);
+    return id;
+  });
+  return viewApplication(ctx, principal, id);
+}
+
+/** A "four global" confirmation is about one institution of the applicant's. */
+async function subjectInstitution(db: Queryable, input: ApplicationCreate): Promise<number> {
+  const bad = (zh: string, en: string) => validationFailed([{ field: 'rd_institution_id', code: 'rd_institution.subject', message: { zh, en } }]);
+  if (input.rd_institution_id === undefined) throw bad('请选择要认定的研发机构', 'Name the R&D institution to confirm');
+  const { rows } = await db.query<{ host_org_id: number }>('SELECT host_org_id FROM rd_institutions WHERE id = $1', [input.rd_institution_id]);
+  if (!rows[0]) throw bad(`研发机构 ${input.rd_institution_id} 不存在`, `R&D institution ${input.rd_institution_id} does not exist`);
+  if (rows[0].host_org_id !== input.organization_id) throw bad('该研发机构不属于申请单位', 'The institution is not hosted by the applicant');
+  return input.rd_institution_id;
+}
+
+async function loadForParty(ctx: FilingsContext, db: Queryable, principal: Principal, id: number, forUpdate = false) {
+  const app = await q.findApplication(db, id, forUpdate);
+  if (!app) throw notFound(APPLICATION, id);
+  const evidence = await evidenceOf(db, id);
+  const parties = await partiesOf(db, principal, app, evidence.draw);
+  // Someone who is no party to it is not told it exists.
+  if (parties.length === 1) throw notFound(APPLICATION, id);
+  return { app, evidence, parties, ...filingTypeOf(ctx, app.filing_type) };
+}
+
+/** Only the applicant edits, and only while the application is a draft or returned for revision. */
+export async function updateApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, version: number, patch: ApplicationPatch): Promise<ApplicationView> {
+  if (patch.field !== undefined) checkField(ctx, patch.field);
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const { app, parties, type } = await loadForParty(ctx, tx, principal, id, true);
+    if (!parties.includes('applicant')) throw workflowConflict('workflow.party', { zh: '只有申请单位可以修改申请', en: 'Only the applicant edits an application' });
+    if (app.state !== 'draft' && app.state !== 'returned') throw workflowConflict('application.not_editable', { zh: '只有草稿或退回修改的申请可以修改', en: 'Only a draft or an application returned for revision can be edited' });
+    if (app.version !== version) throw staleApplication(app);
+    const data = patch.data ?? app.data;
+    checkForm(ctx, type, data);
+    const changes = { ...(patch.data ? { data } : {}), ...(patch.field ? { field: patch.field } : {}) };
+    await q.updateApplication(tx, id, version, changes, now);
+    await appendAudit(tx, actor, { action: 'update', entity: 'applications', recordId: id, before: { field: app.field, data: app.data }, after: { field: patch.field ?? app.field, data } }, now);
+  });
+  return viewApplication(ctx, principal, id);
+}
+
+/** Someone acted on the application first: a conflict naming where it now stands. */
+const staleApplication = (app: q.ApplicationRow) =>
+  workflowConflict('application.changed', { zh: `申请已被他人处理（当前版本 ${app.version}），请刷新`, en: `The application was changed by someone else (now version ${app.version}); reload it` }, { current: app.version, state: app.state });
+
+/**
+ * Fires one transition of the application's path. The row is locked, so two officers acting at
+ * once are served one after the other: the second finds the state moved and gets a 409. Filing
+ * writes the registry in the same transaction.
+ */
+export async function transition(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, body: { action: string; reason?: string | undefined; version?: number | undefined }): Promise<ApplicationView> {
+  const now = ctx.now();
+  const today = ctx.today();
+  await ctx.db.transaction(async (tx) => {
+    const { app, evidence, parties, type, path } = await loadForParty(ctx, tx, principal, id, true);
+    if (body.version !== undefined && body.version !== app.version) throw staleApplication(app);
+    const firing = fire(path, app.state, body.action, parties, factsOf(type, ctx.city, app, evidence, today, body.reason));
+    if (!firing.ok) {
+      const r = firing.refusal;
+      if (r.kind === 'requirements') throw new AppError('conflict', { zh: '尚不满足操作条件', en: 'The conditions for this action are not met' }, r.unmet.map((u) => ({ field: 'action', code: `workflow.requires.${u.requirement}`, message: u.message })));
+      if (r.kind === 'unknown_action') throw validationFailed([{ field: 'action', code: 'workflow.unknown_action', message: r.message }]);
+      throw workflowConflict(`workflow.${r.kind}`, r.message, { state: app.state });
+    }
+    const to = firing.to.code;
+    const changes: Record<string, unknown> = { state: to, state_since: now };
+    if (to === 'submitted') changes.submitted_at = now;
+    if (to === 'public_notice') Object.assign(changes, { notice_from: today, notice_to: noticeLastDay(today, type.noticeWorkingDays) });
+    if (to === 'rejected' || to === 'filed' || to === 'withdrawn') Object.assign(changes, { decided_at: now, decision_reason: body.reason?.trim() || null });
+    if (to === 'revoked') changes.decision_reason = body.reason!.trim();
+    if (to === 'filed') {
+      const filed = await fileRecord(tx, ctx.city, type, app, today, actor);
+      Object.assign(changes, { filed_entity: filed.entity, filed_record_id: filed.id });
+    }
+    if (to === 'revoked') await revokeRecord(tx, ctx.city, type, app, actor);
+    await q.updateApplication(tx, id, app.version, changes, now);
+    await q.insertEvent(tx, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: body.action, from: app.state, to, comment: body.reason?.trim() || null });
+    await appendAudit(tx, actor, { action: body.action, entity: 'applications', recordId: id, before: { state: app.state }, after: { state: to, ...(body.reason ? { reason: body.reason.trim() } : {}), ...(changes.filed_record_id ? { filed_entity: changes.filed_entity, filed_record_id: changes.filed_record_id } : {}) } }, now);
+  });
+  return viewApplication(ctx, principal, id);
+}
+
+export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): ApplicationSummary {
+  const { type, path } = filingTypeOf(ctx, app.filing_type);
+  const state = stateOf(path, app.state);
+  const deadline = state?.deadlineDays ? new Date(new Date(app.state_since).getTime() + state.deadlineDays * 86_400_000) : null;
+  return {
+    id: app.id,
+    filing_type: app.filing_type,
+    filing_type_name: type.name,
+    state: app.state,
+    state_label: state?.label ?? { zh: app.state, en: app.state },
+    organization_id: app.organization_id,
+    organization_name: app.organization_name,
+    rd_institution_id: app.rd_institution_id,
+    district_code: app.district_code,
+    field: app.field,
+    state_since: iso(app.state_since),
+    deadline: deadline ? iso(deadline) : null,
+    overdue: deadline !== null && ctx.now().getTime() > deadline.getTime(),
+    waiting_for: state?.waitingFor ?? null,
+    submitted_at: app.submitted_at ? iso(app.submitted_at) : null,
+    decided_at: app.decided_at ? iso(app.decided_at) : null,
+    notice_from: app.notice_from,
+    notice_to: app.notice_to,
+    filed_entity: app.filed_entity,
+    filed_record_id: app.filed_record_id,
+    created_at: iso(app.created_at),
+    updated_at: iso(app.updated_at),
+    version: app.version,
+  };
+}
+
+/** One application as the caller may see it: officers see every review; an expert, their own; the applicant, the outcome. */
+export async function viewApplication(ctx: FilingsContext, principal: Principal, id: number): Promise<ApplicationView> {
+  const { app, evidence, parties, type, path } = await loadForParty(ctx, ctx.db, principal, id);
+  // The reason is typed when the action is taken: offered actions do not wait for it.
+  const facts = { ...factsOf(type, ctx.city, app, evidence, ctx.today(), undefined), reason_given: true };
+  const officer = parties.includes('officer');
+  const ownExpertId = parties.includes('expert') ? (await q.findExpert(ctx.db, { userId: principal.userId! }))?.id : undefined;
+  const reviews = currentReviews(evidence).filter((r) => officer || r.expert_id === ownExpertId);
+  return {
+    ...presentSummary(ctx, app),
+    data: app.data,
+    decision_reason: app.decision_reason,
+    parties,
+    actions: availableActions(path, app.state, parties, facts).map((a) => ({ ...a, unmet: a.unmet.map((r) => ({ requirement: r, message: requirementMessages[r] })) })),
+    below_minimum: belowMinimum(type.form, app.data),
+    draw: officer && evidence.draw ? await presentDraw(ctx.db, evidence.draw) : null,
+    reviews: reviews.map((r) => ({ expert_id: r.expert_id, expert_name: officer ? r.expert_name : null, scores: r.scores, total: Number(r.total), comment: r.comment, submitted_at: iso(r.submitted_at) })),
+    review_outcome: officer || parties.includes('applicant') ? outcomeOf(type, evidence) : null,
+    objections: evidence.objections.map((o) => ({ id: o.id, lodged_at: iso(o.lodged_at), name: officer ? o.name : '—', text: o.text, upheld: o.upheld, resolution: o.resolution, resolved_at: o.resolved_at ? iso(o.resolved_at) : null })),
+    evaluations: evidence.evaluations.map((e) => ({ year: e.year, result: e.result, comment: e.comment, evaluated_at: iso(e.evaluated_at) })),
+    attachments: evidence.attachments.map((a) => ({ id: a.id, checklist_item: a.checklist_item, file_name: a.file_name, content_type: a.content_type, size: a.size, sha256: a.sha256, uploaded_at: iso(a.uploaded_at) })),
+    timeline: (await q.listEvents(ctx.db, id)).map((e) => ({
+      at: iso(e.at),
+      username: officer ? e.username : null,
+      kind: e.kind,
+      label: path.transitions.find((t) => t.action === e.kind)?.label ?? eventLabels[e.kind] ?? { zh: e.kind, en: e.kind },
+      from_state: e.from_state,
+      to_state: e.to_state,
+      comment: e.comment,
+      details: officer ? e.details : null,
+    })),
+  };
+}
+
+const eventLabels: Record<string, { zh: string; en: string }> = {
+  created: { zh: '创建申请', en: 'Created' },
+  experts_drawn: { zh: '抽取评审专家', en: 'Experts drawn' },
+  review_submitted: { zh: '专家提交评分', en: 'An expert scored' },
+  objection_lodged: { zh: '收到异议', en: 'Objection lodged' },
+  objection_resolved: { zh: '异议已处理', en: 'Objection resolved' },
+  evaluated: { zh: '年度评价', en: 'Annual evaluation' },
+  attachment_added: { zh: '上传材料', en: 'Document uploaded' },
+  attachment_removed: { zh: '删除材料', en: 'Document removed' },
+};
+
+async function presentDraw(db: Queryable, d: q.DrawRow): Promise<NonNullable<ApplicationView['draw']>> {
+  const names = new Map((await q.listExperts(db)).map((e) => [e.id, e.display_name ?? e.username]));
+  return {
+    seed: d.seed,
+    field: d.field,
+    requested: d.requested,
+    eligible: d.eligible,
+    excluded: d.excluded.map((x) => ({ id: x.id, reason: x.reason, label: exclusionLabels[x.reason as Exclusion] ?? { zh: x.reason, en: x.reason } })),
+    drawn: d.drawn.map((id) => ({ id, name: names.get(id) ?? null })),
+    drawn_at: iso(d.drawn_at),
+  };
+}
