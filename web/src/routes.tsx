@@ -11,10 +11,14 @@ import { ImportListPage } from './imports/ImportListPage';
 import { ImportWizardPage } from './imports/ImportWizard';
 import { IndicatorCataloguePage } from './indicators/IndicatorCataloguePage';
 import { IndicatorPage } from './indicators/IndicatorPage';
+import { AuditLogPage } from './audit/AuditLogPage';
 import { LoginPage } from './auth/LoginPage';
+import { RequirePermission } from './auth/RequirePermission';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { TokenListPage } from './tokens/TokenListPage';
+import { UserListPage } from './users/UserListPage';
 
 type RecordPage = ComponentType<{ id: number }>;
 
@@ -73,6 +77,14 @@ export const routes: RouteObject[] = [
           { path: ':id', element: <WithId page={ImportDetailPage} /> },
         ],
       },
+      {
+        path: 'admin',
+        children: [
+          { path: 'users', element: <RequirePermission permission="users.manage"><UserListPage /></RequirePermission> },
+          { path: 'audit', element: <RequirePermission permission="audit.read"><AuditLogPage /></RequirePermission> },
+        ],
+      },
+      { path: 'tokens', element: <RequirePermission permission="tokens.manage"><TokenListPage /></RequirePermission> },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldProblem } from '../../../src/contracts/common';
-import { changedPaths, placeProblems, withoutFields } from './problemFields';
+import { changedPaths, foldListItems, placeProblems, withoutFields } from './problemFields';
 
 const problem = (field: string, zh: string, en = zh): FieldProblem => ({ field, code: 'x', message: { zh, en } });
 
@@ -52,5 +52,13 @@ describe('withoutFields', () => {
   });
   it('does not confuse a field with one sharing its prefix', () => {
     expect(withoutFields([problem('name_en', 'x')], ['name'])).toHaveLength(1);
+  });
+});
+
+describe('foldListItems', () => {
+  it('moves list-item problems onto the list field and leaves the rest', () => {
+    const folded = foldListItems([problem('districts.0', '不是本市的区县'), problem('organization_ids.12', '主体不存在'), problem('districts', '只有审核员可以限定区县'), problem('password', '太短'), problem('districts.x', '?')], ['districts', 'organization_ids']);
+    expect(folded.map((e) => e.field)).toEqual(['districts', 'organization_ids', 'districts', 'password', 'districts.x']);
+    expect(folded[0]!.message.zh).toBe('不是本市的区县');
   });
 });

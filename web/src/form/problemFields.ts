@@ -47,3 +47,14 @@ export function changedPaths(changed: object, prefix = ''): string[] {
 export function withoutFields(errors: readonly FieldProblem[], paths: readonly string[]): FieldProblem[] {
   return errors.filter((e) => !paths.some((p) => e.field === p || e.field.startsWith(`${p}.`)));
 }
+
+/**
+ * Problems the API names by list item (`districts.0`, `scopes.2`) moved onto the list's own field
+ * (`districts`), for forms that edit the whole list in one control (a multi-select).
+ */
+export function foldListItems(errors: readonly FieldProblem[], listFields: readonly string[]): FieldProblem[] {
+  return errors.map((e) => {
+    const list = listFields.find((f) => new RegExp(`^${f.replace(/\./g, '\\.')}\\.\\d+$`).test(e.field));
+    return list ? { ...e, field: list } : e;
+  });
+}

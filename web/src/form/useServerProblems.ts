@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../src/contracts/common';
 import { ApiProblem } from '../api/problem';
 import { messageSide } from '../i18n/language';
-import { changedPaths, placeProblems, withoutFields, type GeneralProblem } from './problemFields';
+import { changedPaths, foldListItems, placeProblems, withoutFields, type GeneralProblem } from './problemFields';
 
 export interface ServerProblems {
   /** The problem of the last failed submit, minus what the user has edited since. */
@@ -17,11 +17,14 @@ export interface ServerProblems {
   onValuesChange(changed: object): void;
 }
 
+const NO_LISTS: readonly string[] = [];
+
 /**
  * Puts a failed submit's field problems next to their fields (antd Form.setFields) and keeps
- * them in the current language: switching language re-renders every message.
+ * them in the current language: switching language re-renders every message. `listFields` are
+ * lists edited in one control (a multi-select): their items' problems (`districts.0`) show on it.
  */
-export function useServerProblems(form: FormInstance, fieldPaths: readonly string[]): ServerProblems {
+export function useServerProblems(form: FormInstance, fieldPaths: readonly string[], listFields: readonly string[] = NO_LISTS): ServerProblems {
   const { i18n } = useTranslation();
   const side = messageSide(i18n.language);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -38,8 +41,8 @@ export function useServerProblems(form: FormInstance, fieldPaths: readonly strin
 
   const show = useCallback((error: unknown) => {
     scrollPending.current = true;
-    setProblem(error instanceof ApiProblem ? error.problem : { type: 'about:blank', title: String(error), title_zh: String(error), status: 0, errors: [] });
-  }, []);
+    setProblem(error instanceof ApiProblem ? { ...error.problem, errors: foldListItems(error.problem.errors, listFields) } : { type: 'about:blank', title: String(error), title_zh: String(error), status: 0, errors: [] });
+  }, [listFields]);
   const clear = useCallback(() => setProblem(null), []);
   const onValuesChange = useCallback((changed: object) => {
     const paths = changedPaths(changed);

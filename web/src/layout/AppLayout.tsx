@@ -1,12 +1,13 @@
-import { AimOutlined, ApiOutlined, AppstoreOutlined, BankOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HomeOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HomeOutlined, KeyOutlined, SafetyCertificateOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCan } from '../auth/useCan';
 import { UserMenu } from '../auth/UserMenu';
 import { LanguageSwitch } from './LanguageSwitch';
+import { selectedSection } from './selectedSection';
 
-/** Top-level sections; the first path segment selects the menu entry. */
+/** Top-level sections; the longest path the page lies under selects the menu entry. */
 const SECTIONS = [
   { path: '/', key: 'home', icon: <HomeOutlined /> },
   { path: '/dashboard', key: 'dashboard', icon: <DashboardOutlined /> },
@@ -17,12 +18,12 @@ const SECTIONS = [
   { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
   { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
   { path: '/imports', key: 'imports', icon: <UploadOutlined />, permission: 'imports.read' },
+  { path: '/admin/users', key: 'users', icon: <TeamOutlined />, permission: 'users.manage' },
+  { path: '/admin/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/tokens', key: 'tokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
 ] as const;
 
-function selectedSection(pathname: string): string {
-  const first = `/${pathname.split('/')[1] ?? ''}`;
-  return SECTIONS.find((s) => s.path === first)?.path ?? '/';
-}
+const SECTION_PATHS = SECTIONS.map((s) => s.path);
 
 /** Header with the product name, language switch and account menu, side navigation (what the caller may see), and the routed page. */
 export function AppLayout() {
@@ -31,7 +32,7 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const can = useCan();
   const items: MenuProps['items'] = [
-    ...SECTIONS.filter((s) => !('permission' in s) || can(s.permission)).map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path}>{t(`nav.${s.key}`)}</Link> })),
+    ...SECTIONS.filter((s) => !('permission' in s) || can(s.permission)).map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path} data-testid={`nav-${s.key}`}>{t(`nav.${s.key}`)}</Link> })),
     { type: 'divider' as const },
     {
       key: 'api-docs',
@@ -63,7 +64,7 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
-          <Menu mode="inline" selectedKeys={[selectedSection(pathname)]} items={items} style={{ borderInlineEnd: 'none', paddingTop: 8 }} data-testid="side-nav" />
+          <Menu mode="inline" selectedKeys={[selectedSection(pathname, SECTION_PATHS)]} items={items} style={{ borderInlineEnd: 'none', paddingTop: 8 }} data-testid="side-nav" />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />

@@ -1,0 +1,106 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { choose, launchChromium, withScreenshot } from './support/browser.js';
+import { signIn, startServer, type RunningServer } from './support/server.js';
+
+/**
+ * The administrator's pages: a user made on the users page shows up in the audit log (its detail
+ * drawer shows the new account field by field), the hash chain verifies, and the CSV export
+ * carries the page's filter.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startServer()]);
+  page = await browser.newPage({ locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** antd puts a test id on the input itself or on its wrapper, depending on allowClear. */
+async function inputOf(testId: string): Promise<Locator> {
+  await page.getByTestId(testId).first().waitFor();
+  const direct = page.locator(`input[data-testid="${testId}"]`);
+  return (await direct.count()) > 0 ? direct : page.getByTestId(testId).locator('input');
+}
+
+test('creates an officer, finds it in the audit log, verifies the chain and exports the filtered log', async () => {
+  const officer = `yuelu-${Date.now() % 1e6}`;
+  await withScreenshot(page, 'admin-pages', async () => {
+    await signIn(page, server);
+
+    // 1. The users page, reached from the side menu an administrator sees.
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('nav-audit').waitFor();
+    await page.getByTestId('nav-users').click();
+    await page.waitForURL(/\/admin\/users$/);
+    await page.getByTestId('users-table').getByText(server.admin.username).waitFor();
+
+    // 2. A new district officer; a weak password is refused next to the password field.
+    await page.getByTestId('new-user').click();
+    const form = page.getByTestId('user-form');
+    await form.locator('#username').fill(officer);
+    await form.locator('#display_name').fill('岳麓区科技局');
+    await choose(page, '#role', '科技局审核员');
+    await choose(page, '#districts', '岳麓区');
+    // A multiple select stays open after a choice; clicking the dialog's title closes it (Esc would close the dialog).
+    await page.locator('.ant-modal-title').click();
+    await form.locator('#password').fill('short');
+    await page.getByTestId('user-form-submit').click();
+    const passwordItem = form.locator('.ant-form-item', { has: page.locator('#password') });
+    await passwordItem.locator('.ant-form-item-explain-error').first().waitFor();
+    await form.locator('#password').fill('Officer-Password-2026');
+    await page.getByTestId('user-form-submit').click();
+    const row = page.getByTestId('users-table').locator('tr', { hasText: officer });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('岳麓区');
+
+    // 3. The audit log, filtered to the administrator's creations: the new account's entry.
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL(/\/admin\/audit$/);
+    const username = await inputOf('audit-filter-username');
+    await username.fill(server.admin.username);
+    await username.press('Enter');
+    await page.waitForURL(/username=/);
+    await choose(page, '[data-testid="audit-filter-action"]', '新增');
+    await page.waitForURL(/action=create/);
+    const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('用户');
+    await rows.first().click();
+    const detail = page.getByTestId('audit-detail-body');
+    await detail.getByTestId('audit-diff').getByText(officer, { exact: true }).waitFor();
+    expect(await detail.getByTestId('audit-hash').innerText()).toMatch(/^[0-9a-f]{64}/);
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+
+    // 4. The chain holds.
+    await page.getByTestId('verify-chain').click();
+    const result = page.getByTestId('chain-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    expect(await result.innerText()).toContain('哈希链完整');
+
+    // 5. The CSV export carries the filter: one entry, the new account's.
+    await page.getByTestId('export-button').click();
+    const link = page.getByTestId('export-csv');
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) ?? '';
+    const query = new URL(href, server.url).searchParams;
+    expect(query.get('filter')).toBe(`username:${server.admin.username},action:create`);
+    expect(query.get('format')).toBe('csv');
+    const res = await page.request.get(new URL(href, server.url).toString());
+    expect(res.status()).toBe(200);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('序号');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(officer);
+  });
+});
