@@ -27,6 +27,14 @@ describe('loadConfig', () => {
   it('refuses a port that is not one', () => {
     expect(() => loadConfig({ PORT: 'http' })).toThrow(/PORT must be a port number/);
   });
+
+  it('keeps documents beside the database, or in an S3-compatible bucket whose endpoint and keys are then required', () => {
+    expect(loadConfig({ STARCITY_DATA_DIR: '/srv/sc' }).attachments).toEqual({ kind: 'directory', dir: '/srv/sc/attachments' });
+    expect(loadConfig({}, { dataDir: '/mnt/other' }).attachments).toEqual({ kind: 'directory', dir: '/mnt/other/attachments' });
+    const s3 = { STARCITY_S3_BUCKET: 'docs', STARCITY_S3_ENDPOINT: 'http://minio:9000', STARCITY_S3_ACCESS_KEY_ID: 'id', STARCITY_S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(loadConfig(s3).attachments).toEqual({ kind: 's3', bucket: 'docs', endpoint: 'http://minio:9000', accessKeyId: 'id', secretAccessKey: 'secret', region: 'us-east-1', prefix: '' });
+    expect(() => loadConfig({ ...s3, STARCITY_S3_ENDPOINT: '' })).toThrow(/STARCITY_S3_BUCKET is set, so STARCITY_S3_ENDPOINT is required/);
+  });
 });
 
 describe('loadCity', () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCityConfig, type CityConfig } from './domain/city.js';
+import type { S3Settings } from './modules/filings/attachmentStore.js';
 
 /** The package root, found from this file whether it runs from src/ (tests) or dist/server/. */
 export const packageRoot: string = (() => {
@@ -35,6 +36,28 @@ export interface Config {
   sessionMaxHours: number;
   /** Fastify's trustProxy (STARCITY_TRUST_PROXY): `1`/`true`, a hop count or addresses; off by default. */
   trustProxy: boolean | string;
+  /** Where application documents are kept: `<dataDir>/attachments`, or an S3-compatible bucket (STARCITY_S3_*). */
+  attachments: { kind: 'directory'; dir: string } | ({ kind: 's3' } & S3Settings);
+}
+
+/** An S3-compatible bucket when STARCITY_S3_BUCKET is set; then its endpoint and keys are required. */
+function attachmentsOf(env: NodeJS.ProcessEnv, dataDir: string): Config['attachments'] {
+  const bucket = env.STARCITY_S3_BUCKET;
+  if (!bucket) return { kind: 'directory', dir: join(dataDir, 'attachments') };
+  const required = (name: string) => {
+    const v = env[name];
+    if (!v) throw new Error(`STARCITY_S3_BUCKET is set, so ${name} is required`);
+    return v;
+  };
+  return {
+    kind: 's3',
+    bucket,
+    endpoint: required('STARCITY_S3_ENDPOINT'),
+    accessKeyId: required('STARCITY_S3_ACCESS_KEY_ID'),
+    secretAccessKey: required('STARCITY_S3_SECRET_ACCESS_KEY'),
+    region: env.STARCITY_S3_REGION || 'us-east-1',
+    prefix: env.STARCITY_S3_PREFIX ?? '',
+  };
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -57,7 +80,7 @@ const FALSE = new Set(['0', 'false', 'no', 'off']);
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
-  return {
+  const config = {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.STARCITY_DATA_DIR ?? 'data'),
@@ -71,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: trustProxyOf(env.STARCITY_TRUST_PROXY),
     ...overrides,
   };
+  // After the overrides: a --data-dir flag moves the documents' directory with the database.
+  return { ...config, attachments: overrides.attachments ?? attachmentsOf(env, config.dataDir) };
 }
 
 /** A city is a name under config/cities/ or a path to a JSON file of the same shape. */

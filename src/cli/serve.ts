@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { loadCity, packageVersion } from '../config.js';
 import { migrate } from '../db/migrate.js';
@@ -6,7 +5,10 @@ import { openDatabase } from '../db/open.js';
 import { buildApp } from '../http/app.js';
 import { ensureDemoAccounts } from '../modules/demo/accounts.js';
 import { seedDemoIfEmpty } from '../modules/demo/seed.js';
+import { directoryStore, s3Store } from '../modules/filings/attachmentStore.js';
 import { accountsContext } from './accounts.js';
+
+const attachmentStoreOf = (config: Config) => (config.attachments.kind === 's3' ? s3Store(config.attachments) : directoryStore(config.attachments.dir));
 
 /** `starcity serve`: migrate, load the demo on an empty registry (unless disabled), listen. */
 export async function serve(config: Config): Promise<void> {
@@ -22,7 +24,7 @@ export async function serve(config: Config): Promise<void> {
     if (accounts.length) console.log(`Created the demo accounts ${accounts.join(', ')} (password: see docs/security.md; the login page lists them).`);
   }
   const sessions = accountsContext(config, ctx).sessions;
-  const app = await buildApp(ctx, { logLevel: config.logLevel, webRoot: config.webRoot, version: packageVersion, demo: config.demo, sessions, trustProxy: config.trustProxy, attachmentsDir: join(config.dataDir, 'attachments') });
+  const app = await buildApp(ctx, { logLevel: config.logLevel, webRoot: config.webRoot, version: packageVersion, demo: config.demo, sessions, trustProxy: config.trustProxy, attachments: attachmentStoreOf(config) });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

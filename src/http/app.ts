@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { pendingMigrations } from '../db/migrate.js';
 import { defaultSessionPolicy, type SessionPolicy } from '../domain/accountSecurity.js';
-import { directoryStore } from '../modules/filings/attachmentStore.js';
+import { directoryStore, type AttachmentStore } from '../modules/filings/attachmentStore.js';
 import { loadWorkflows, type Workflows } from '../modules/filings/definitions.js';
 import { filingRoutes } from '../modules/filings/routes.js';
 import { todayIn } from '../domain/calendarDate.js';
@@ -49,8 +49,8 @@ export interface AppOptions {
   demo?: boolean;
   /** Fastify's trustProxy: believe X-Forwarded-* (the client's address, and https for the Secure cookie). */
   trustProxy?: boolean | string;
-  /** Where application documents are kept (default: data/attachments under the working directory). */
-  attachmentsDir?: string;
+  /** Where application documents are kept (default: the directory data/attachments under the working directory). */
+  attachments?: AttachmentStore;
   /** The filing workflows (default: config/workflows). */
   workflows?: Workflows;
 }
@@ -137,7 +137,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
           workflows: opts.workflows ?? loadWorkflows(),
           now: accounts.now,
           today: opts.today ?? (() => todayIn()),
-          attachments: directoryStore(opts.attachmentsDir ?? resolve('data', 'attachments')),
+          attachments: opts.attachments ?? directoryStore(resolve('data', 'attachments')),
         }),
       );
       await api.register(indicatorRoutes(new IndicatorEngine(ctx.db, ctx.city, loadCatalogue(ctx.city), opts.today)));

@@ -14,6 +14,7 @@ import { login } from '../../src/modules/accounts/sessions.js';
 import { createToken } from '../../src/modules/accounts/tokens.js';
 import { createUser } from '../../src/modules/accounts/users.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
+import { directoryStore } from '../../src/modules/filings/attachmentStore.js';
 import type { RegistryContext } from '../../src/modules/shared/context.js';
 import { withDatabase } from './globalSetup.js';
 
@@ -56,7 +57,7 @@ let accountCounter = 0;
 export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const db = await freshDatabase();
   const ctx: RegistryContext = { db, city: loadCity('changsha') };
-  const app = await buildApp(ctx, { logLevel: false, version: 'test', attachmentsDir: mkdtempSync(join(tmpdir(), 'starcity-attachments-')), ...options });
+  const app = await buildApp(ctx, { logLevel: false, version: 'test', attachments: directoryStore(mkdtempSync(join(tmpdir(), 'starcity-attachments-'))), ...options });
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -1,21 +1,25 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { AwsClient } from 'aws4fetch';
 
 /**
  * Where application documents are kept, by content: the SHA-256 of a file is its key, so the same
  * file uploaded twice is stored once and a stored file cannot change under its record. A
- * directory by default; another store (S3-compatible object storage) implements the same two calls.
+ * directory by default, or an S3-compatible bucket (AWS S3, MinIO, Ceph, OSS/COS in S3 mode).
  */
 export interface AttachmentStore {
   put(sha256: string, bytes: Buffer): Promise<void>;
-  get(sha256: string): Readable;
+  get(sha256: string): Promise<Readable>;
 }
 
-/** Files under `dir`, two levels of directories by hash prefix; written to a temporary name, then renamed (never half a file). */
+const keyOf = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
+
+/** Files under `dir`, by hash prefix; written to a temporary name, then renamed (never half a file). */
 export function directoryStore(dir: string): AttachmentStore {
-  const pathOf = (sha256: string) => join(dir, sha256.slice(0, 2), sha256);
+  const pathOf = (sha256: string) => join(dir, keyOf(sha256));
   return {
     async put(sha256, bytes) {
       const target = pathOf(sha256);
@@ -25,6 +29,39 @@ export function directoryStore(dir: string): AttachmentStore {
       await writeFile(temporary, bytes);
       await rename(temporary, target);
     },
-    get: (sha256) => createReadStream(pathOf(sha256)),
+    get: async (sha256) => createReadStream(pathOf(sha256)),
+  };
+}
+
+export interface S3Settings {
+  /** e.g. https://s3.cn-north-1.amazonaws.com.cn or http://minio.local:9000 */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Key prefix inside the bucket, e.g. `starcity/`. */
+  prefix: string;
+}
+
+/**
+ * Objects in an S3-compatible bucket, path-style (`endpoint/bucket/key`, which every
+ * S3-compatible server answers), signed with AWS Signature V4. An object's key is its hash, so a
+ * PUT of an existing object rewrites the same bytes.
+ */
+export function s3Store(s: S3Settings): AttachmentStore {
+  const client = new AwsClient({ accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, service: 's3', region: s.region, retries: 2 });
+  const url = (sha256: string) => `${s.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(s.bucket)}/${s.prefix}${keyOf(sha256)}`;
+  const failed = async (what: string, res: Response) => new Error(`S3 ${what} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return {
+    async put(sha256, bytes) {
+      const res = await client.fetch(url(sha256), { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+      if (!res.ok) throw await failed(`PUT ${sha256}`, res);
+    },
+    async get(sha256) {
+      const res = await client.fetch(url(sha256));
+      if (!res.ok || !res.body) throw await failed(`GET ${sha256}`, res);
+      return Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+    },
   };
 }

@@ -56,7 +56,7 @@ export async function readAttachment(ctx: FilingsContext, principal: Principal, 
   await partyTo(ctx, principal, applicationId, false);
   const row = (await q.listAttachments(ctx.db, applicationId)).find((a) => a.id === attachmentId);
   if (!row) throw notFound(ATTACHMENT, attachmentId);
-  return { row, stream: ctx.attachments.get(row.sha256) };
+  return { row, stream: await ctx.attachments.get(row.sha256) };
 }
 
 export async function removeAttachment(ctx: FilingsContext, principal: Principal, actor: AuditActor, applicationId: number, attachmentId: number): Promise<void> {
