@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../src/modules/accounts/sessions.js';
 import { updateUser } from '../../src/modules/accounts/users.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
+import { loadWorkflows } from '../../src/modules/filings/definitions.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsInfo, ensureDemoAccounts } from '../../src/modules/demo/accounts.js';
 import { demoRegistry } from '../../src/modules/demo/generator.js';
 import { PUBLISHED_2025 } from '../../src/modules/demo/figures.js';
@@ -138,6 +139,14 @@ describe('demo accounts', () => {
     expect(org.json()).toMatchObject({ name: '湖南大学' });
     const district = await login(t.accounts, { username: 'district-officer', password: DEMO_PASSWORD, ip: null, userAgent: null }, systemActor('test'));
     expect(district.principal.districts).toEqual(['430104']);
+    // The expert pool: six reviewers, five in advanced manufacturing (enough for any filing type), one at 湖南大学.
+    const pool = await t.app.inject({ method: 'GET', url: '/api/v1/experts' });
+    const experts = pool.json<{ results: Array<{ username: string; fields: string[]; organization_id: number | null }> }>().results;
+    const known = Object.keys(loadWorkflows().expertiseFields);
+    expect(experts.map((e) => e.username).sort()).toEqual(['expert', 'expert-2', 'expert-3', 'expert-4', 'expert-5', 'expert-6']);
+    for (const e of experts) for (const f of e.fields) expect(known).toContain(f);
+    expect(experts.filter((e) => e.fields.includes('advanced_manufacturing'))).toHaveLength(5);
+    expect(experts.find((e) => e.username === 'expert-6')!.organization_id).toBe(orgUser.principal.organizationIds[0]);
   });
 
   it('are listed for the login page only while the server runs the demo, and only while on the demo password', async () => {

@@ -5,7 +5,7 @@ import { roleLabels, type AccountRole } from '../../domain/permissions.js';
 import type { AccountsContext } from '../accounts/context.js';
 import { countUsers, createUser, demoPasswordAccounts, findUserIdByUsername } from '../accounts/users.js';
 import { NAMED_ENTITIES_CITY, ORG } from './namedEntities.js';
-import { demoOrganizationId, hasOrganizationWithUscc } from './queries.js';
+import { addDemoExpert, demoOrganizationId, hasOrganizationWithUscc } from './queries.js';
 
 /**
  * Demo accounts (演示账号): one per role, created with the demo registry and never otherwise, all
@@ -22,6 +22,8 @@ interface DemoAccount {
   district?: string;
   /** The organization user's organization (by credit code in the Changsha demo; else the first one). */
   organization?: true;
+  /** An expert's fields of expertise in the pool (config/workflows/expertise-fields.json). */
+  expertise?: readonly string[];
 }
 
 /** 岳麓区, home of the demo's universities; another city's demo takes its first district. */
@@ -31,11 +33,34 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'admin', role: 'admin', description: { zh: '管理用户与全部数据', en: 'Manages users and all data' } },
   { username: 'officer', role: 'officer', description: { zh: '市科技局审核员，全市范围', en: 'City bureau officer, whole city' } },
   { username: 'district-officer', role: 'officer', district: DEMO_DISTRICT, description: { zh: '区县科技局审核员，仅限岳麓区', en: 'District bureau officer, Yuelu district only' } },
-  { username: 'expert', role: 'expert', description: { zh: '评审专家，只读', en: 'Expert reviewer, read-only' } },
+  ...demoExperts(),
   { username: 'org-user', role: 'org_user', organization: true, description: { zh: '单位用户，仅维护湖南大学的记录', en: 'Organization user, keeps Hunan University’s records' } },
 ];
 
-/** Creates the demo accounts that are missing; returns the usernames created. */
+/**
+ * Six reviewers in the expert pool, so that a filing can draw its three or five experts in
+ * advanced manufacturing; `expert-6` works at the organization user's university, so a draw for
+ * its applications leaves it out (回避).
+ */
+function demoExperts(): DemoAccount[] {
+  const pool: Array<[string, string[], boolean]> = [
+    ['expert', ['advanced_manufacturing', 'new_materials', 'electronic_information'], false],
+    ['expert-2', ['advanced_manufacturing', 'biomedicine', 'technology_services'], false],
+    ['expert-3', ['advanced_manufacturing', 'new_energy', 'new_materials'], false],
+    ['expert-4', ['advanced_manufacturing', 'electronic_information', 'technology_services'], false],
+    ['expert-5', ['advanced_manufacturing', 'biomedicine', 'modern_agriculture', 'new_energy'], false],
+    ['expert-6', ['new_materials', 'electronic_information', 'technology_services', 'biomedicine'], true],
+  ];
+  return pool.map(([username, expertise, atTheUniversity]) => ({
+    username,
+    role: 'expert',
+    expertise,
+    ...(atTheUniversity ? { organization: true as const } : {}),
+    description: { zh: `评审专家（专家库：${expertise.length} 个领域${atTheUniversity ? '，任职湖南大学' : ''}）`, en: `Expert reviewer (pool: ${expertise.length} fields${atTheUniversity ? ', works at Hunan University' : ''})` },
+  }));
+}
+
+/** Creates the demo accounts that are missing (and puts the experts in the pool); returns the usernames created. */
 export async function createDemoAccounts(ctx: AccountsContext): Promise<string[]> {
   const created: string[] = [];
   const named = ctx.city.code === NAMED_ENTITIES_CITY ? ORG.hnu.uscc : null;
@@ -44,14 +69,16 @@ export async function createDemoAccounts(ctx: AccountsContext): Promise<string[]
     const organizationId = account.organization ? await demoOrganizationId(ctx.db, named) : undefined;
     if (account.organization && organizationId === undefined) continue;
     const district = account.district ? (ctx.city.districts.some((d) => d.code === account.district) ? account.district : ctx.city.districts[0]?.code) : undefined;
-    await createUser(ctx, {
+    const binds = account.role === 'org_user' && organizationId !== undefined;
+    const user = await createUser(ctx, {
       username: account.username,
       role: account.role,
       password: DEMO_PASSWORD,
       ...(district ? { districts: [district] } : {}),
-      ...(organizationId !== undefined ? { organization_ids: [organizationId] } : {}),
+      ...(binds ? { organization_ids: [organizationId] } : {}),
       demoPassword: true,
     }, systemActor('demo'));
+    if (account.expertise) await addDemoExpert(ctx.db, user.id, account.expertise, organizationId ?? null);
     created.push(account.username);
   }
   return created;

@@ -101,3 +101,8 @@ export async function hasOrganizationWithUscc(db: Queryable, uscc: string): Prom
   const { rows } = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM organizations WHERE uscc = $1) AS any', [uscc]);
   return rows[0]?.any === true;
 }
+
+/** A demo expert's place in the pool (the demo writes in bulk; the fields are the shipped configuration's). */
+export async function addDemoExpert(db: Queryable, userId: number, fields: readonly string[], organizationId: number | null): Promise<void> {
+  await db.query('INSERT INTO experts (user_id, fields, organization_id) VALUES ($1, $2, $3) ON CONFLICT (user_id) DO NOTHING', [userId, fields, organizationId]);
+}
