@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STARCITY_SESSION_IDLE_MINUTES: '0' })).toThrow(/STARCITY_SESSION_IDLE_MINUTES must be a positive number/);
   });
 
+  it('reads the date the server acts on (training, demos, tests), refusing one that is not a date', () => {
+    expect(loadConfig({}).today).toBeNull();
+    expect(loadConfig({ STARCITY_TODAY: '2026-11-13' }).today).toBe('2026-11-13');
+    expect(() => loadConfig({ STARCITY_TODAY: '2026-02-30' })).toThrow(/STARCITY_TODAY must be a date written YYYY-MM-DD/);
+    expect(() => loadConfig({ STARCITY_TODAY: 'tomorrow' })).toThrow(/STARCITY_TODAY/);
+  });
+
   it('lets flags override variables', () => {
     expect(loadConfig({ PORT: '9000' }, { port: 7000 }).port).toBe(7000);
   });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCalendarDate } from './domain/calendarDate.js';
 import { parseCityConfig, type CityConfig } from './domain/city.js';
 import type { S3Settings } from './modules/filings/attachmentStore.js';
 
@@ -38,6 +39,11 @@ export interface Config {
   trustProxy: boolean | string;
   /** Where application documents are kept: `<dataDir>/attachments`, or an S3-compatible bucket (STARCITY_S3_*). */
   attachments: { kind: 'directory'; dir: string } | ({ kind: 's3' } & S3Settings);
+  /**
+   * STARCITY_TODAY=YYYY-MM-DD, for training, demos and tests only: the server acts as if today
+   * were that date (notice periods, filing days, indicator periods). Null: the real date.
+   */
+  today: string | null;
 }
 
 /** An S3-compatible bucket when STARCITY_S3_BUCKET is set; then its endpoint and keys are required. */
@@ -77,6 +83,12 @@ function trustProxyOf(raw: string | undefined): boolean | string {
 
 const FALSE = new Set(['0', 'false', 'no', 'off']);
 
+function todayOf(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (parseCalendarDate(raw) === null) throw new Error(`STARCITY_TODAY must be a date written YYYY-MM-DD, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -92,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionIdleMinutes: positive(env, 'STARCITY_SESSION_IDLE_MINUTES', 30),
     sessionMaxHours: positive(env, 'STARCITY_SESSION_MAX_HOURS', 12),
     trustProxy: trustProxyOf(env.STARCITY_TRUST_PROXY),
+    today: todayOf(env.STARCITY_TODAY),
     ...overrides,
   };
   // After the overrides: a --data-dir flag moves the documents' directory with the database.

@@ -70,13 +70,21 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the built server (dist/, which `npm test` builds first) and waits until /readyz answers
- * 200. Without `dataDir` it gets a fresh one of its own, removed when it stops.
+ * 200. Without `dataDir` it gets a fresh one of its own, removed when it stops; a given one is
+ * kept, so a second server can start on it (e.g. with another `STARCITY_TODAY` in `env`), reusing
+ * the first one's administrator (`reuse`).
  */
-export async function startServer({ dataDir: given, timeoutMs = 60_000 }: { dataDir?: string; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer({
+  dataDir: given,
+  timeoutMs = 60_000,
+  env: extraEnv = {},
+  reuse,
+}: { dataDir?: string; timeoutMs?: number; env?: Record<string, string>; reuse?: Pick<RunningServer, 'admin' | 'auth'> } = {}): Promise<RunningServer> {
   const dataDir = given ?? mkdtempSync(join(tmpdir(), 'starcity-e2e-'));
-  const admin = await provisionAdmin(dataDir);
+  // A restart on the same data directory keeps the administrator and its token: no need to make them again.
+  const admin = reuse ? { ...reuse.admin, token: reuse.auth.authorization.replace(/^Bearer /, '') } : await provisionAdmin(dataDir);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'serve', '--no-demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -129,4 +137,23 @@ export function seedDemo(dir: string): Promise<void> {
     child.once('error', reject);
     child.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`starcity seed --demo exited with ${status}:\n${out}`))));
   });
+}
+
+/** An account for a test, such as a district officer. */
+export interface TestAccount {
+  username: string;
+  password: string;
+  role: 'admin' | 'officer' | 'expert' | 'org_user';
+  /** An officer's districts (none: the whole city). */
+  districts?: string[];
+}
+
+/** Makes an account as the server's administrator does it: `POST /api/v1/users` with the administrator's token. */
+export async function createAccount(server: RunningServer, account: TestAccount): Promise<void> {
+  const res = await fetch(`${server.url}/api/v1/users`, {
+    method: 'POST',
+    headers: { ...server.auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: account.username, password: account.password, role: account.role, ...(account.districts ? { districts: account.districts } : {}) }),
+  });
+  if (res.status !== 201) throw new Error(`creating ${account.username} failed: ${res.status} ${await res.text()}`);
 }

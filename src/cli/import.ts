@@ -4,6 +4,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { loadCity, type Config } from '../config.js';
 import type { FileEntity } from '../contracts/fileColumns.js';
+import type { CityConfig } from '../domain/city.js';
+import { checkDistrictCode } from '../domain/district.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import { problemCsvLines } from '../modules/imports/problems.js';
@@ -24,6 +26,8 @@ export interface ImportOptions {
   encoding?: TextEncoding;
   sheet?: string;
   report?: string;
+  /** Districts the import is limited to (`--district`, repeatable); empty: the whole city. */
+  districts?: string[];
 }
 
 /**
@@ -35,6 +39,8 @@ export async function importCommand(config: Config, entityName: string, file: st
   const entity = entityNames[entityName]!;
   const fileSize = statSync(file).size;
   const city = loadCity(config.city);
+  const districts = opts.districts ?? [];
+  checkDistricts(city, districts);
   const { db } = await openDatabase(config, 'import');
   const progress = new ProgressLine(fileSize);
   try {
@@ -51,6 +57,7 @@ export async function importCommand(config: Config, entityName: string, file: st
         dryRun: opts.dryRun,
         ...(opts.encoding ? { encoding: opts.encoding } : {}),
         ...(opts.sheet ? { sheet: opts.sheet } : {}),
+        districts,
         actor: cliActor(),
         onProgress: (p) => progress.update(p),
       },
@@ -63,6 +70,15 @@ export async function importCommand(config: Config, entityName: string, file: st
     progress.end();
     await db.close();
   }
+}
+
+/** Refuses `--district` codes that are not districts of the city, before anything is opened or recorded. */
+function checkDistricts(city: CityConfig, districts: readonly string[]): void {
+  const problems = districts.flatMap((code) => {
+    const v = checkDistrictCode(city, code);
+    return v ? [`--district ${code}: ${v.message.zh} / ${v.message.en}`] : [];
+  });
+  if (problems.length) throw new Error(problems.join('\n'));
 }
 
 const entityLabels: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台' };
@@ -80,6 +96,7 @@ export function summary(entity: FileEntity, r: ImportRecord, reportPath?: string
     `导入${entityLabels[entity]}（#${r.id}）：读取 ${r.read} 行，新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected} — ${status.zh}`,
     `Import #${r.id} of ${entity}: ${r.read} read, ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected — ${status.en}`,
   ];
+  if (r.options.districts.length) lines.push(`限定区县 ${r.options.districts.join('、')}：不在其中的行一律拒绝。`, `Limited to districts ${r.options.districts.join(', ')}: rows outside them are rejected.`);
   if (r.options.dry_run) lines.push('试运行：未写入任何数据。', 'Dry run: nothing was written.');
   else if (!r.committed) lines.push('整体模式：因有被拒绝的行，未写入任何数据。', 'Atomic: rows were rejected, so nothing was written.');
   if (r.problems_total > 0 && !reportPath) lines.push(`共 ${r.problems_total} 个问题；用 --report 文件.csv 导出问题清单。`, `${r.problems_total} problems; write them with --report file.csv.`);

@@ -77,11 +77,14 @@ export function buildCli(): Command {
     .addOption(new Option('--encoding <encoding>', 'CSV text encoding (default: detected)').choices(importEncodings).env('STARCITY_IMPORT_ENCODING'))
     .addOption(new Option('--sheet <name>', 'XLSX sheet (default: the first)').env('STARCITY_IMPORT_SHEET'))
     .addOption(new Option('--report <file>', 'write the problems as CSV to this file').env('STARCITY_IMPORT_REPORT'))
+    .addOption(new Option('--district <code>', "limit the import to a district, as a district officer's is: rows outside it are rejected (repeatable; none = the whole city)").argParser(collect).default([]).env('STARCITY_IMPORT_DISTRICTS'))
     .action((entity: string, file: string, opts: Record<string, unknown>) =>
       importCommand(configFrom(opts), entity, file, {
         mode: opts.mode as ImportMode,
         atomic: opts.atomic === true,
         dryRun: opts.dryRun === true,
+        // The environment gives them comma-separated in one value.
+        districts: (opts.district as string[]).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean),
         ...(typeof opts.encoding === 'string' ? { encoding: opts.encoding as TextEncoding } : {}),
         ...(typeof opts.sheet === 'string' ? { sheet: opts.sheet } : {}),
         ...(typeof opts.report === 'string' ? { report: opts.report } : {}),

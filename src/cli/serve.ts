@@ -24,7 +24,19 @@ export async function serve(config: Config): Promise<void> {
     if (accounts.length) console.log(`Created the demo accounts ${accounts.join(', ')} (password: see docs/security.md; the login page lists them).`);
   }
   const sessions = accountsContext(config, ctx).sessions;
-  const app = await buildApp(ctx, { logLevel: config.logLevel, webRoot: config.webRoot, version: packageVersion, demo: config.demo, sessions, trustProxy: config.trustProxy, attachments: attachmentStoreOf(config) });
+  const today = config.today;
+  const app = await buildApp(ctx, {
+    logLevel: config.logLevel,
+    webRoot: config.webRoot,
+    version: packageVersion,
+    demo: config.demo,
+    sessions,
+    trustProxy: config.trustProxy,
+    attachments: attachmentStoreOf(config),
+    ...(today ? { today: () => today } : {}),
+  });
+  // Never in production: notice periods, filing days and indicator periods all follow this date.
+  if (today) app.log.warn(`STARCITY_TODAY is set: the server acts as if today were ${today} (for training, demos and tests; never set it in production)`);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

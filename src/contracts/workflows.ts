@@ -101,6 +101,7 @@ export const applicationSummary = z
     state_label: bilingual,
     organization_id: id,
     organization_name: z.string(),
+    subject: z.string().nullable().describe('What is filed: the name in the form (a platform or institution), or the institution a "four global" confirmation is about'),
     rd_institution_id: id.nullable(),
     district_code: z.string().nullable(),
     field: z.string(),
@@ -150,6 +151,9 @@ export const expert = z
   .object({ ...recordMeta, user_id: id, username: z.string(), display_name: z.string().nullable(), fields: z.array(z.string()), organization_id: id.nullable(), organization_name: z.string().nullable(), conflicts: z.array(id), active: z.boolean() })
   .meta({ id: 'Expert' });
 export const expertList = z.object({ results: z.array(expert) });
+export const expertCandidateList = z
+  .object({ results: z.array(z.object({ user_id: id, username: z.string(), display_name: z.string().nullable() })) })
+  .meta({ id: 'ExpertCandidates', description: 'Active accounts with the expert role that are not in the pool yet' });
 export const expertCreate = z.strictObject({ user_id: id, fields: z.array(z.string().max(64)).min(1), organization_id: id.nullable().optional(), conflicts: z.array(id).optional(), active: z.boolean().optional() }).meta({ id: 'ExpertCreate' });
 export const expertPatch = expertCreate.omit({ user_id: true }).partial().extend({ version: z.number().int().positive().optional() }).meta({ id: 'ExpertPatch' });
 

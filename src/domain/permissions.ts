@@ -47,7 +47,7 @@ export const permissionCodes = Object.keys(permissionLabels) as [Permission, ...
  * How far a grant reaches:
  * - `all`: any record;
  * - `area`: records in the account's districts; an account with no districts reaches the whole
- *   city, and a city-wide action (an import, a city figure) needs such an account;
+ *   city, and a city-wide action (a city figure, a city target) needs such an account;
  * - `own`: records of the account's own organizations.
  */
 export type Reach = 'all' | 'area' | 'own';

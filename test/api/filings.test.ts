@@ -356,6 +356,18 @@ describe('who sees and acts on an application', () => {
     const changes = (await inboxOf(as.orgUser)).changes.filter((c) => c.application_id === a.id).map((c) => c.kind);
     expect(changes).toEqual(expect.arrayContaining(['start_check', 'pass_check', 'experts_drawn']));
     expect(changes).not.toContain('submit'); // the caller's own step is not news to them
+    const drawnNews = (await inboxOf(as.orgUser)).changes.find((c) => c.application_id === a.id && c.kind === 'experts_drawn');
+    expect(drawnNews?.label).toEqual({ zh: '抽取评审专家', en: 'Experts drawn' });
+  });
+
+  it('officers see which expert accounts may join the pool; list rows name what is filed', async () => {
+    const newcomer = await t.actAs('expert', { via: 'session' });
+    const candidates = (await call(as.officer, 'GET', '/api/v1/experts/candidates')).json<{ results: Array<{ user_id: number }> }>().results.map((c) => c.user_id);
+    expect(candidates).toContain(newcomer.userId);
+    expect(candidates).not.toContain(experts[0]!.userId);
+    const rows = (await call(as.orgUser, 'GET', `/api/v1/applications?search=${encodeURIComponent(pilotData.name)}&per_page=5`)).json<{ results: Array<{ subject: string | null }> }>().results;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.subject === pilotData.name)).toBe(true);
   });
 
   it('every step is in the audit log, and the chain holds', async () => {

@@ -75,6 +75,7 @@ const FILING_ROUTES = [
   'get /api/v1/notices',
   'post /api/v1/notices/{id}/objections',
   'get /api/v1/experts',
+  'get /api/v1/experts/candidates',
   'post /api/v1/experts',
   'patch /api/v1/experts/{id}',
 ];

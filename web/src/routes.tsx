@@ -6,6 +6,13 @@ import { OrganizationCreatePage, OrganizationDetailPage, OrganizationEditPage, O
 import { PlatformCreatePage, PlatformDetailPage, PlatformEditPage, PlatformListPage } from './entities/platforms/pages';
 import { QualificationCreatePage, QualificationDetailPage, QualificationEditPage, QualificationListPage } from './entities/qualifications/pages';
 import { RdInstitutionCreatePage, RdInstitutionDetailPage, RdInstitutionEditPage, RdInstitutionListPage } from './entities/rdInstitutions/pages';
+import { ApplicationListPage } from './filings/ApplicationListPage';
+import { ApplicationPage } from './filings/ApplicationPage';
+import { ExpertPoolPage } from './filings/ExpertPoolPage';
+import { InboxPage } from './filings/InboxPage';
+import { NewApplicationPage } from './filings/NewApplicationPage';
+import { NoticesPage } from './filings/NoticesPage';
+import { RequireSignIn } from './filings/RequireSignIn';
 import { ImportDetailPage } from './imports/ImportDetailPage';
 import { ImportListPage } from './imports/ImportListPage';
 import { ImportWizardPage } from './imports/ImportWizard';
@@ -85,6 +92,17 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'tokens', element: <RequirePermission permission="tokens.manage"><TokenListPage /></RequirePermission> },
+      {
+        path: 'applications',
+        children: [
+          { index: true, element: <RequireSignIn><ApplicationListPage /></RequireSignIn> },
+          { path: 'new', element: <RequirePermission permission="applications.write"><NewApplicationPage /></RequirePermission> },
+          { path: ':id', element: <WithId page={ApplicationPage} /> },
+        ],
+      },
+      { path: 'inbox', Component: InboxPage },
+      { path: 'experts', element: <RequirePermission permission="experts.manage"><ExpertPoolPage /></RequirePermission> },
+      { path: 'notices', Component: NoticesPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -33,6 +33,15 @@ export async function listExperts(ctx: FilingsContext): Promise<{ results: Exper
   return { results: (await q.listExperts(ctx.db)).map(present) };
 }
 
+/** Accounts that could join the pool: active, with the expert role, not in it yet (officers may not list users otherwise). */
+export async function expertCandidates(ctx: FilingsContext) {
+  const { rows } = await ctx.db.query<{ user_id: number; username: string; display_name: string | null }>(
+    `SELECT u.id AS user_id, u.username, u.display_name FROM users u
+      WHERE u.role = 'expert' AND u.active AND NOT EXISTS (SELECT 1 FROM experts e WHERE e.user_id = u.id) ORDER BY u.username`,
+  );
+  return { results: rows };
+}
+
 async function problemsOf(ctx: FilingsContext, input: { fields?: string[] | undefined; organization_id?: number | null | undefined; conflicts?: number[] | undefined }): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   (input.fields ?? []).forEach((f, i) => {

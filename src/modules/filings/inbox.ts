@@ -7,7 +7,7 @@ import { iso } from '../shared/records.js';
 import type { FilingsContext } from './context.js';
 import { scopeSql } from './list.js';
 import * as q from './queries.js';
-import { filingTypeOf, presentSummary } from './service.js';
+import { eventLabel, filingTypeOf, presentSummary } from './service.js';
 
 /**
  * The inbox (待办与动态): what waits for the caller — applications in a state that waits for a
@@ -53,7 +53,7 @@ export async function inbox(ctx: FilingsContext, principal: Principal): Promise<
     waiting: waiting.map((row) => presentSummary(ctx, row)),
     changes: events.map((e) => {
       const { type, path } = filingTypeOf(ctx, e.filing_type);
-      const label = path.transitions.find((t) => t.action === e.kind)?.label ?? { zh: e.kind, en: e.kind };
+      const label = eventLabel(path, e.kind);
       return { application_id: e.application_id, filing_type_name: type.name, organization_name: e.organization_name, subject: e.subject, at: iso(e.at), kind: e.kind, label, to_state: e.to_state };
     }),
   };

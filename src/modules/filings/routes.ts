@@ -11,6 +11,7 @@ import {
   drawBody,
   evaluationBody,
   expert,
+  expertCandidateList,
   expertCreate,
   expertList,
   expertPatch,
@@ -32,7 +33,7 @@ import { authorize } from '../shared/principal.js';
 import { expectedVersion } from '../shared/records.js';
 import { addAttachment, readAttachment, removeAttachment } from './attachments.js';
 import type { FilingsContext } from './context.js';
-import { createExpert, listExperts, updateExpert } from './experts.js';
+import { createExpert, expertCandidates, listExperts, updateExpert } from './experts.js';
 import { inbox } from './inbox.js';
 import { applicationListSpec, listApplications } from './list.js';
 import { createApplication, transition, updateApplication, viewApplication } from './service.js';
@@ -127,6 +128,9 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
   );
 
   r.get('/experts', { config: { access: 'experts.manage' }, schema: { tags, summary: 'The expert pool', response: { 200: expertList, ...errors } } }, () => listExperts(ctx));
+  r.get('/experts/candidates', { config: { access: 'experts.manage' }, schema: { tags, summary: 'Accounts that may join the pool: active experts not in it yet', response: { 200: expertCandidateList, ...errors } } }, () =>
+    expertCandidates(ctx),
+  );
   r.post('/experts', { config: { access: 'experts.manage' }, schema: { tags, summary: 'Add an expert account to the pool', body: expertCreate, response: { 201: expert, ...writeErrors } } }, async (req, reply) => {
     const created = await createExpert(ctx, requestActor(req), req.body);
     return reply.code(201).header('etag', `"${created.version}"`).send(created);

@@ -159,6 +159,7 @@ export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): Appl
     state_label: state?.label ?? { zh: app.state, en: app.state },
     organization_id: app.organization_id,
     organization_name: app.organization_name,
+    subject: app.subject,
     rd_institution_id: app.rd_institution_id,
     district_code: app.district_code,
     field: app.field,
@@ -203,7 +204,7 @@ export async function viewApplication(ctx: FilingsContext, principal: Principal,
       at: iso(e.at),
       username: officer ? e.username : null,
       kind: e.kind,
-      label: path.transitions.find((t) => t.action === e.kind)?.label ?? eventLabels[e.kind] ?? { zh: e.kind, en: e.kind },
+      label: eventLabel(path, e.kind),
       from_state: e.from_state,
       to_state: e.to_state,
       comment: e.comment,
@@ -211,6 +212,9 @@ export async function viewApplication(ctx: FilingsContext, principal: Principal,
     })),
   };
 }
+
+/** A timeline event's name: a transition's label, or one of the steps inside a state. */
+export const eventLabel = (path: WorkflowPath, kind: string) => path.transitions.find((t) => t.action === kind)?.label ?? eventLabels[kind] ?? { zh: kind, en: kind };
 
 const eventLabels: Record<string, { zh: string; en: string }> = {
   created: { zh: '创建申请', en: 'Created' },

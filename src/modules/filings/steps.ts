@@ -131,7 +131,7 @@ export async function currentNotices(ctx: FilingsContext) {
       application_id: app.id,
       filing_type_name: filingTypeOf(ctx, app.filing_type).type.name,
       organization_name: app.organization_name,
-      subject: typeof app.data.name === 'string' ? app.data.name : app.organization_name,
+      subject: app.subject ?? app.organization_name,
       notice_from: app.notice_from!,
       notice_to: app.notice_to!,
       objections_open: !noticeEnded(app.notice_to!, today),

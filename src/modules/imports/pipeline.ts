@@ -2,10 +2,11 @@ import { Readable } from 'node:stream';
 import { fileColumns, naturalKeys, type FileEntity } from '../../contracts/fileColumns.js';
 import { todayIn } from '../../domain/calendarDate.js';
 import type { CityConfig } from '../../domain/city.js';
-import { violation } from '../../domain/message.js';
+import { violation, type RuleViolation } from '../../domain/message.js';
 import { readCsvBatches } from './csvReader.js';
 import { entitySpecs, type FileRecordOf } from './fileRecords.js';
 import { mapHeaders, type HeaderMapping, type HeaderPreviewEntry, type MappedColumn } from './headerMapping.js';
+import { districtScope, districtSource, outsideDistricts, type DistrictScope } from './districtScope.js';
 import { danglingReferenceViolation, DuplicateKeys, naturalKeyOf, resolveReferences, type KnownOrganizations } from './inFileChecks.js';
 import { readJsonl } from './jsonlReader.js';
 import { cellText, fileProblem, ImportFileError, rowProblem, type FileProblem, type RowProblem } from './problems.js';
@@ -16,7 +17,8 @@ import { peek } from './textDecoding.js';
 /**
  * The import pipeline's first stage (导入校验): a file's bytes → validated file records in batches,
  * with every problem, streaming. The writer consumes one batch per transaction; nothing here
- * touches the database except through the injected `knownOrganizations` lookup, which
+ * touches the database except through the injected `knownOrganizations` lookup (and, for an
+ * import of qualifications limited to districts, `organizationDistricts`), which
  * {@link resolveBatch} makes once per batch after the database-free {@link FileCheck}.
  */
 
@@ -37,7 +39,14 @@ export interface ImportInput<E extends FileEntity> {
 
 export interface ImportDeps extends FileCheckOptions {
   knownOrganizations: KnownOrganizations;
+  /**
+   * The districts of these organizations, by id: an import limited to districts judges a
+   * qualification by its holder's. One lookup per batch; needed only then.
+   */
+  organizationDistricts?: OrganizationDistricts;
 }
+
+export type OrganizationDistricts = (ids: number[]) => Promise<ReadonlyMap<number, string | null>>;
 
 export interface ValidatedBatch<R> {
   /** Valid rows, in file order. */
@@ -139,6 +148,8 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
   readonly state: FileCheckState;
   private readonly today: string;
   private readonly batchSize: number;
+  /** Rows whose own district lies outside it are refused here; null: the whole city. */
+  private readonly scope: DistrictScope | null;
 
   constructor(
     private readonly input: ImportInput<E>,
@@ -146,6 +157,7 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
   ) {
     this.today = options.today ?? todayIn();
     this.batchSize = options.batchSize ?? DEFAULT_BATCH;
+    this.scope = districtSource[input.entity] === 'own' ? districtScope(options.city, options.districts) : null;
     this.state = {
       entity: input.entity,
       fileName: input.fileName,
@@ -242,6 +254,11 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
     const result = validator.validate(line, cells);
     const values = (result.ok ? result.record : result.partial) as Record<string, unknown>;
     const checked: CheckedRow<FileRecordOf<E>> = { line, payload: result.ok ? result.record : null, problems: result.ok ? [] : result.problems };
+    const outside = this.outside(values);
+    if (outside) {
+      checked.problems.push(validator.locate(line, 'district_code', cells, outside));
+      checked.payload = null;
+    }
     const key = naturalKeyOf(entity, values);
     const duplicate = key === null ? null : duplicates.check(key, line);
     if (duplicate) {
@@ -256,6 +273,16 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
     }
     return checked;
   }
+
+  /**
+   * The district the row gives, judged against the import's districts; a row without the column
+   * (an organization's is optional) or whose district was refused already is left to the writer.
+   */
+  private outside(values: Record<string, unknown>): RuleViolation | null {
+    if (!this.scope || !('district_code' in values)) return null;
+    const code = values.district_code;
+    return outsideDistricts(this.scope, 'row', typeof code === 'string' ? code : null);
+  }
 }
 
 export interface FileCheckOptions {
@@ -264,21 +291,25 @@ export interface FileCheckOptions {
   today?: string;
   /** Rows per batch; default 5,000. */
   batchSize?: number;
+  /** The districts the caller is limited to: a row whose record lies outside them is rejected. Empty or omitted: the whole city. */
+  districts?: readonly string[];
 }
 
 /**
  * Resolves a checked batch's references in one lookup, then splits valid rows from rejected ones:
- * the one step of validation that needs the database.
+ * the one step of validation that needs the database. An import limited to districts also looks
+ * up where the referred organizations lie, once, when its rows lie where they do (qualifications).
  */
-export async function resolveBatch<P>(entity: FileEntity, checked: CheckedBatch<P>, knownOrganizations: KnownOrganizations): Promise<ValidatedBatch<P>> {
+export async function resolveBatch<P>(entity: FileEntity, checked: CheckedBatch<P>, deps: Pick<ImportDeps, 'knownOrganizations' | 'organizationDistricts' | 'city' | 'districts'>): Promise<ValidatedBatch<P>> {
   const { rows } = checked;
   let organizationIds: ReadonlyMap<string, number> = new Map();
   if (entitySpecs[entity].reference) {
     const column = checked.referenceColumn ?? entitySpecs[entity].reference;
-    organizationIds = await resolveReferences(knownOrganizations, rows.flatMap((r) => (r.reference ? [r.reference] : [])));
+    organizationIds = await resolveReferences(deps.knownOrganizations, rows.flatMap((r) => (r.reference ? [r.reference] : [])));
     for (const r of rows) {
       if (r.reference && !organizationIds.has(r.reference)) r.problems.push(rowProblem(r.line, column, r.referenceValue ?? null, danglingReferenceViolation(r.reference)));
     }
+    await checkHolders(entity, checked, organizationIds, deps);
   }
   const batch: ValidatedBatch<P> = { records: [], problems: [], lastLine: rows[rows.length - 1]?.line ?? 0, read: rows.length, organizationIds };
   for (const r of rows) {
@@ -286,6 +317,33 @@ export async function resolveBatch<P>(entity: FileEntity, checked: CheckedBatch<
     else batch.problems.push(...r.problems);
   }
   return batch;
+}
+
+/** Rejects the rows of an entity that lies where its holder does (a qualification) when the holder lies outside the import's districts. */
+async function checkHolders<P>(
+  entity: FileEntity,
+  checked: CheckedBatch<P>,
+  organizationIds: ReadonlyMap<string, number>,
+  deps: Pick<ImportDeps, 'organizationDistricts' | 'city' | 'districts'>,
+): Promise<void> {
+  const scope = districtScope(deps.city, deps.districts);
+  if (!scope || districtSource[entity] !== 'holder') return;
+  if (!deps.organizationDistricts) throw new Error('An import limited to districts needs organizationDistricts');
+  const holderOf = (r: CheckedRow<P>) => (r.reference === undefined ? undefined : organizationIds.get(r.reference));
+  const holders = [...new Set(checked.rows.flatMap((r) => holderOf(r) ?? []))];
+  if (holders.length === 0) return;
+  const districts = await deps.organizationDistricts(holders);
+  const column = checked.referenceColumn ?? entitySpecs[entity].reference;
+  for (const r of checked.rows) {
+    const id = holderOf(r);
+    // At most one problem a column: a duplicate key is reported there already.
+    if (id === undefined || r.problems.some((p) => p.column === column)) continue;
+    const outside = outsideDistricts(scope, 'holder', districts.get(id) ?? null);
+    if (outside) {
+      r.problems.push(rowProblem(r.line, column, r.referenceValue ?? null, outside));
+      r.payload = null;
+    }
+  }
 }
 
 /**
@@ -310,7 +368,7 @@ export class ImportValidation<E extends FileEntity> implements AsyncIterable<Val
 
   async *[Symbol.asyncIterator](): AsyncGenerator<ValidatedBatch<FileRecordOf<E>>> {
     for await (const checked of this.check) {
-      const batch = await resolveBatch(this.check.state.entity, checked, this.deps.knownOrganizations);
+      const batch = await resolveBatch(this.check.state.entity, checked, this.deps);
       countBatch(this.counts, batch);
       yield batch;
     }

@@ -48,6 +48,16 @@ export async function organizationIds(db: Queryable, usccs: readonly string[]): 
   return new Map(Object.entries(rows[0]?.ids ?? {}));
 }
 
+/** The districts of the organizations with these ids (none: null), in one query: where the qualifications they hold lie. */
+export async function organizationDistricts(db: Queryable, ids: readonly number[]): Promise<Map<number, string | null>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ districts: Record<string, string | null> | null }>(
+    'SELECT json_object_agg(o.id, o.district_code) AS districts FROM json_array_elements_text($1::json) AS k(id) JOIN organizations o ON o.id = k.id::int',
+    [JSON.stringify([...new Set(ids)])],
+  );
+  return new Map(Object.entries(rows[0]?.districts ?? {}).map(([id, district]) => [Number(id), district]));
+}
+
 /** The stored rows with the natural keys of these rows (values by {@link tableColumns}, the key first): one query. */
 export async function existingRows(db: Queryable, spec: TableSpec, rows: ReadonlyArray<ReadonlyArray<SqlValue | undefined>>): Promise<StoredRow[]> {
   if (rows.length === 0) return [];
@@ -93,6 +103,8 @@ export interface ImportOptionsRecord {
   dry_run: boolean;
   encoding: string | null;
   sheet: string | null;
+  /** The districts the import was limited to; empty: the whole city. */
+  districts: string[];
 }
 
 /** An import as recorded (导入记录). */
@@ -115,7 +127,8 @@ export interface ImportRecord extends ImportCounts {
   created_by: string | null;
 }
 
-const RECORD_COLUMNS = `id, entity, file_name, file_sha256, file_size::float8 AS file_size, options, detected, status, committed,
+// Imports recorded before districts were kept reached the whole city.
+const RECORD_COLUMNS = `id, entity, file_name, file_sha256, file_size::float8 AS file_size, jsonb_build_object('districts', '[]'::jsonb) || options AS options, detected, status, committed,
   read, inserted, updated, unchanged, rejected, bytes_read::float8 AS bytes_read, problems_total, problems_stored,
   to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS started_at,
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS finished_at, error, created_by`;

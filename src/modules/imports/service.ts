@@ -8,6 +8,7 @@ import { todayIn } from '../../domain/calendarDate.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
 import type { RegistryContext } from '../shared/context.js';
 import { BATCHES_PER_COLLECTION, collectGarbage } from './garbageCollection.js';
+import { districtScope } from './districtScope.js';
 import type { ValidatedBatch, ValidationSummary } from './pipeline.js';
 import type { ReportedProblem, RowProblem } from './problems.js';
 import {
@@ -16,6 +17,7 @@ import {
   getImportRecord,
   insertProblems,
   markInterrupted,
+  organizationDistricts,
   organizationIds,
   runningImports,
   saveProgress,
@@ -58,6 +60,12 @@ export interface RunImportInput {
   dryRun: boolean;
   encoding?: TextEncoding;
   sheet?: string;
+  /**
+   * The districts the import is limited to (an officer's, or `starcity import --district`): a row
+   * whose record would lie outside them, or that would change a record outside them, is rejected.
+   * Empty or omitted: the whole city.
+   */
+  districts?: readonly string[];
   /** Who runs it: recorded as the import's `created_by` and in the audit log. */
   actor: AuditActor;
   batchSize?: number;
@@ -154,7 +162,8 @@ class AtomicRollback extends Error {}
 export async function runImport(ctx: RegistryContext, input: RunImportInput): Promise<ImportRecord> {
   const { db } = ctx;
   await markStaleImports(db);
-  const options = { mode: input.mode, atomic: input.atomic, dry_run: input.dryRun, encoding: input.encoding ?? null, sheet: input.sheet ?? null };
+  const districts = [...new Set(input.districts ?? [])];
+  const options = { mode: input.mode, atomic: input.atomic, dry_run: input.dryRun, encoding: input.encoding ?? null, sheet: input.sheet ?? null, districts };
   const id = await db.transaction(async (tx) => {
     const fileName = input.fileName;
     const id = await createImportRecord(tx, { entity: input.entity, fileName, fileSize: input.fileSize ?? null, sha256: input.sha256 ?? null, options, runner: thisRunner(), createdBy: input.actor.username });
@@ -175,12 +184,14 @@ export async function runImport(ctx: RegistryContext, input: RunImportInput): Pr
       today: importDate,
       ...(input.batchSize ? { batchSize: input.batchSize } : {}),
       knownOrganizations: (usccs) => organizationIds(lookup, usccs),
+      districts,
+      organizationDistricts: (ids) => organizationDistricts(lookup, ids),
     },
   );
   const run: Run = {
     id,
     validation,
-    write: { mode: input.mode, dryRun: input.dryRun },
+    write: { mode: input.mode, dryRun: input.dryRun, scope: districtScope(ctx.city, districts) },
     counts: { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
     problems: new ProblemLog(),
     progress: (counts) => input.onProgress?.({ id, counts: { ...counts }, bytesRead: validation.summary.bytesRead, fileSize: input.fileSize ?? null }),

@@ -10,7 +10,8 @@ import type { FromWorker, ToWorker, WorkerSetup } from './validationWorker.js';
 /**
  * An import's validation with its database-free stage in a worker thread (validationWorker.ts):
  * this thread sends the file's bytes and looks up the organizations each batch refers to (the one
- * step that needs the database); the worker reads, validates and prepares the rows meanwhile. The
+ * step that needs the database; for an import limited to districts, also where a qualification's
+ * holder lies); the worker reads, validates and prepares the rows meanwhile. The
  * batches, the problems and the summary are those of {@link ImportValidation}; the records come
  * prepared for the writer (TableRow). Iterate it once, then read `summary`.
  */
@@ -93,6 +94,7 @@ export class ValidationThread<E extends FileEntity> implements AsyncIterable<Val
       city: this.deps.city,
       importDate: this.deps.today,
       ...(this.deps.batchSize ? { batchSize: this.deps.batchSize } : {}),
+      ...(this.deps.districts?.length ? { districts: [...this.deps.districts] } : {}),
       ahead: BATCHES_AHEAD,
     });
     const inbox = new Inbox();
@@ -116,7 +118,7 @@ export class ValidationThread<E extends FileEntity> implements AsyncIterable<Val
         this.state = message.state;
         if (message.kind === 'done') return void (this.wholeFileRead = message.wholeFileRead);
         worker.postMessage({ kind: 'taken' } satisfies ToWorker);
-        const batch = await resolveBatch(entity, unpackBatch(message.batch), this.deps.knownOrganizations);
+        const batch = await resolveBatch(entity, unpackBatch(message.batch), this.deps);
         countBatch(this.counts, batch);
         yield batch;
       }

@@ -1,6 +1,7 @@
 import { naturalKeys, type FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
 import { violation } from '../../domain/message.js';
+import { districtSource, outsideDistricts, type DistrictScope } from './districtScope.js';
 import { entitySpecs } from './fileRecords.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
 import { rowProblem, type RowProblem } from './problems.js';
@@ -20,13 +21,19 @@ export interface WriteOptions {
   mode: ImportMode;
   /** Classify and report, write nothing. */
   dryRun: boolean;
+  /**
+   * The districts the import is limited to, or null for the whole city. The reading thread
+   * judged the districts the rows give; here, what the database holds: a row may not change a
+   * stored record outside them, nor make a record without a district.
+   */
+  scope?: DistrictScope | null;
 }
 
 export interface BatchOutcome {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Rows rejected here (the key exists in insert mode; an unresolved organization): their problems. */
+  /** Rows rejected here (the key exists in insert mode; an unresolved organization; outside the import's districts): their problems. */
   problems: RowProblem[];
 }
 
@@ -58,6 +65,29 @@ function shownKey(entity: FileEntity, row: TableRow): string {
 
 const keyOf = (spec: TableSpec, values: ReadonlyArray<SqlValue | undefined>) => spec.keys.map((_, i) => String(values[i])).join('\u0001');
 const storedKeyOf = (spec: TableSpec, row: StoredRow) => spec.keys.map((k) => String(row[k.name])).join('\u0001');
+
+/** The problem of a row outside the import's districts, or null. */
+type ScopeCheck = (line: number, row: TableRow, existing: StoredRow | undefined) => RowProblem | null;
+
+/**
+ * Where a row's record would lie against the import's districts, as far as the stored rows tell:
+ * a stored record outside them may not be changed (reported at the record's key, as an existing
+ * key in insert mode is), and a new record of an entity with its own district must have one (an
+ * organization's column is optional). Nothing for an import of the whole city, nor for
+ * qualifications (judged by their holder while validating).
+ */
+function scopeCheck(entity: FileEntity, scope: DistrictScope | null): ScopeCheck {
+  const at = tableColumns(entity).findIndex((c) => c.name === 'district_code');
+  if (!scope || districtSource[entity] !== 'own' || at < 0) return () => null;
+  return (line, row, existing) => {
+    if (existing) {
+      const v = outsideDistricts(scope, 'stored', (existing.district_code as string | null | undefined) ?? null);
+      return v && rowProblem(line, naturalKeys[entity][0] ?? null, shownKey(entity, row), v);
+    }
+    if (row.values[at] !== undefined) return null;
+    return rowProblem(line, 'district_code', null, outsideDistricts(scope, 'row', null)!);
+  };
+}
 
 /**
  * Classifies a batch and, unless a dry run, writes it: new rows with COPY, changed ones with one
@@ -94,8 +124,14 @@ export async function writeBatch(
   const inserts: Array<ReadonlyArray<SqlValue | undefined>> = [];
   const updates: StoredRow[] = [];
   const firstData = spec.keys.length;
+  const outsideScope = scopeCheck(entity, opts.scope ?? null);
   for (const { line, row, key } of rows) {
     const existing = stored.get(key);
+    const outside = outsideScope(line, row, existing);
+    if (outside) {
+      outcome.problems.push(outside);
+      continue;
+    }
     if (!existing) {
       inserts.push(row.values);
       continue;

@@ -3,7 +3,7 @@ import { forbidden, unauthenticated, type AuthFailure } from './accessErrors.js'
 
 /**
  * Who may call a route: anyone, anyone signed in, holders of one permission, or holders whose
- * grant reaches the whole city (an import touches every district: a district officer may not).
+ * grant reaches the whole city (a city figure or a cascaded target touches every district: a district officer may not).
  */
 export type Access = 'public' | 'signed_in' | Permission | { permission: Permission; cityWide: true };
 

@@ -7,6 +7,8 @@ import { importReportUrl, useImportProblems, type ImportProblemPage } from '../a
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatTimestamp } from '../detail/format';
 import { messageSide } from '../i18n/language';
+import { useCodeLabels } from '../i18n/useCodeLabels';
+import { districtPhrase } from './importScope';
 import { isRunning, PROBLEM_PAGE_SIZES, problemPageQuery, STATUS_COLORS } from './importView';
 
 type Problem = ImportProblemPage['results'][number];
@@ -110,7 +112,9 @@ interface ReportProps {
 /** The report of an import or dry run: what happened, the counts, and every rejected row's reason. */
 export function ImportReport({ record, testId }: ReportProps) {
   const { t } = useTranslation();
+  const { label, side } = useCodeLabels();
   const none = t('common.none');
+  const { districts } = record.options;
   return (
     <Flex vertical gap="middle" data-testid={testId}>
       {record.error && <Alert type="error" showIcon title={t('imports.error')} description={record.error} />}
@@ -132,6 +136,9 @@ export function ImportReport({ record, testId }: ReportProps) {
             label: t('imports.options'),
             children: [t(`imports.modes.${record.options.mode}`), record.options.atomic ? t('imports.atomic') : null].filter(Boolean).join(' · '),
           },
+          ...(districts.length > 0
+            ? [{ key: 'districts', label: t('imports.scope.label'), children: <span data-testid="import-districts">{districtPhrase(districts.map((code) => label('district', code)), side)}</span> }]
+            : []),
           {
             key: 'detected',
             label: t('imports.detected'),

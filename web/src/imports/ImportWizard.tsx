@@ -6,10 +6,13 @@ import { Link, useNavigate } from 'react-router';
 import type { FileEntity } from '../../../src/contracts/fileColumns';
 import type { ImportPreview, ImportRecordReply } from '../../../src/contracts/imports';
 import { importTemplateUrl, useImportPreview, useImportRecord, useStartImport } from '../api/imports';
+import { useMe } from '../auth/session';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useCodeLabels } from '../i18n/useCodeLabels';
 import { messageSide } from '../i18n/language';
 import { ImportProgress } from './ImportProgress';
 import { ImportReport } from './ImportReport';
+import { districtPhrase, importDistricts } from './importScope';
 import { blocksImport, IMPORT_ENTITIES, isRunning, mapHeaders, registryPath } from './importView';
 import { ACCEPTED_EXTENSIONS, acceptsFileName, ENCODING_CHOICES, previewFields, uploadFields, uploadFormData, type FileChoice, type ImportMode } from './uploadForm';
 
@@ -114,6 +117,7 @@ function ChooseStep({ choice, file, onChoice, onFile, error, busy, onNext }: Cho
   return (
     <Card>
       <Form layout="vertical" style={{ maxWidth: 760 }}>
+        <ScopeNotice />
         <Form.Item label={t('imports.entity')}>
           <Radio.Group
             data-testid="import-entity"
@@ -179,6 +183,20 @@ function ChooseStep({ choice, file, onChoice, onFile, error, busy, onNext }: Cho
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** Before the upload, an officer limited to districts is told that rows outside them will be rejected. */
+function ScopeNotice() {
+  const { t } = useTranslation();
+  const { label, side } = useCodeLabels();
+  const districts = importDistricts(useMe().data);
+  if (districts.length === 0) return null;
+  const names = districtPhrase(districts.map((code) => label('district', code)), side);
+  return (
+    <Form.Item>
+      <Alert type="info" showIcon data-testid="import-scope" title={t('imports.scope.title', { districts: names })} description={t('imports.scope.notice')} />
+    </Form.Item>
   );
 }
 

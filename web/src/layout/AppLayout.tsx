@@ -1,9 +1,11 @@
-import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, DashboardOutlined, ExperimentOutlined, FundOutlined, HomeOutlined, KeyOutlined, SafetyCertificateOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useMe } from '../auth/session';
 import { useCan } from '../auth/useCan';
 import { UserMenu } from '../auth/UserMenu';
+import { InboxBadge } from '../filings/InboxBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { selectedSection } from './selectedSection';
 
@@ -17,6 +19,10 @@ const SECTIONS = [
   { path: '/rd-institutions', key: 'rdInstitutions', icon: <ExperimentOutlined /> },
   { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
   { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
+  { path: '/notices', key: 'notices', icon: <NotificationOutlined /> },
+  { path: '/applications', key: 'applications', icon: <FileDoneOutlined />, signedIn: true },
+  { path: '/inbox', key: 'inbox', icon: <InboxOutlined />, signedIn: true },
+  { path: '/experts', key: 'experts', icon: <SolutionOutlined />, permission: 'experts.manage' },
   { path: '/imports', key: 'imports', icon: <UploadOutlined />, permission: 'imports.read' },
   { path: '/admin/users', key: 'users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
@@ -31,8 +37,9 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const { token } = theme.useToken();
   const can = useCan();
+  const signedIn = Boolean(useMe().data?.user);
   const items: MenuProps['items'] = [
-    ...SECTIONS.filter((s) => !('permission' in s) || can(s.permission)).map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path} data-testid={`nav-${s.key}`}>{t(`nav.${s.key}`)}</Link> })),
+    ...SECTIONS.filter((s) => (!('permission' in s) || can(s.permission)) && (!('signedIn' in s) || signedIn)).map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path} data-testid={`nav-${s.key}`}>{t(`nav.${s.key}`)}</Link> })),
     { type: 'divider' as const },
     {
       key: 'api-docs',
@@ -59,6 +66,7 @@ export function AppLayout() {
         </Link>
         <Flex align="center" gap="middle">
           <LanguageSwitch />
+          <InboxBadge />
           <UserMenu />
         </Flex>
       </Layout.Header>

@@ -1,0 +1,259 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/domain/uscc.js';
+import { launchChromium, withScreenshot } from './support/browser.js';
+import { createAccount, startServer, type RunningServer, type TestAccount } from './support/server.js';
+
+/**
+ * Issue 3's "done when" as a district officer does it (Yuelu, 岳麓区), through the UI in Chinese:
+ * sign in, take the organizations template from the import wizard (which says, before the upload,
+ * that rows outside Yuelu will be rejected), fill it in "Excel" with one row of another district
+ * and one bad row, import it, read both in the report (on screen and in the report CSV), fix them,
+ * import again, and export the result from the organizations list. Then the same limit from the
+ * command line: `starcity import --district`.
+ */
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/starcity.js');
+
+const TEMPLATE_HEADERS = ['统一社会信用代码', '名称', '英文名称', '主体类型', '所在区县代码', '所在园区', '成立日期', '地址', '校验位放行理由'];
+/** Every name below contains it. */
+const NAME_MARK = '区县导入';
+const OFFICER: TestAccount = { username: `e2e-yuelu-${process.pid}`, password: 'E2e-Yuelu-Officer-1', role: 'officer', districts: ['430104'] };
+
+/** A credit code of a Changsha Yuelu enterprise, both check characters right. */
+function uscc(n: number): string {
+  const orgCode = `D2D${String(n).padStart(5, '0')}`;
+  const first17 = `91430104${orgCode}${orgCodeCheckCharacter(orgCode)}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+type Row = Record<string, string | number | Date | null>;
+
+const VALID: Row[] = [
+  { 统一社会信用代码: uscc(1), 名称: `长沙${NAME_MARK}麓谷软件有限公司`, 英文名称: null, 主体类型: '企业', 所在区县代码: 430104, 所在园区: null, 成立日期: excelDate('2017-04-12'), 地址: '长沙市岳麓区麓谷大道 658 号' },
+  { 统一社会信用代码: uscc(2), 名称: `长沙${NAME_MARK}岳麓山研究院`, 英文名称: null, 主体类型: '科研院所', 所在区县代码: '岳麓区', 所在园区: null, 成立日期: null, 地址: null },
+];
+
+/** A row of another district and a row with an impossible date: what the report names, and the officer's corrections. */
+const NAMED: Array<{ row: Row; column: string; value: string; code: string; reason: RegExp; fix: Row }> = [
+  {
+    row: { 统一社会信用代码: uscc(3), 名称: `长沙${NAME_MARK}芙蓉贸易有限公司`, 英文名称: null, 主体类型: '企业', 所在区县代码: 430102, 所在园区: null, 成立日期: excelDate('2012-09-01'), 地址: null },
+    column: '所在区县代码',
+    value: '430102',
+    code: 'scope.district',
+    reason: /该行的区县（芙蓉区 430102）不在您的管辖范围（岳麓区）/,
+    // The officer had typed the wrong district: the company is in Yuelu.
+    fix: { 所在区县代码: 430104 },
+  },
+  {
+    row: { 统一社会信用代码: uscc(4), 名称: `长沙${NAME_MARK}梅溪湖生物有限公司`, 英文名称: null, 主体类型: '企业', 所在区县代码: 430104, 所在园区: null, 成立日期: '2025-02-30', 地址: null },
+    column: '成立日期',
+    value: '2025-02-30',
+    code: 'date.invalid',
+    reason: /日期“2025-02-30”无效/,
+    fix: { 成立日期: excelDate('2024-02-29') },
+  },
+];
+
+/** The file's rows: line 2 valid, 3 another district, 4 valid, 5 a bad date. */
+const ORDER: Array<{ valid: number } | { named: number }> = [{ valid: 0 }, { named: 0 }, { valid: 1 }, { named: 1 }];
+const lineOfNamed = (i: number) => ORDER.findIndex((o) => 'named' in o && o.named === i) + 2;
+const FINAL_ROWS: Row[] = [...VALID, ...NAMED.map((n) => ({ ...n.row, ...n.fix }))];
+
+/** A file cell as the export writes it: codes for districts, dates YYYY-MM-DD, empty → null. */
+function asExported(value: Row[string]): string | null {
+  if (value === null) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value === '岳麓区' ? '430104' : String(value);
+}
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startServer()]);
+  await createAccount(server, OFFICER);
+  page = await browser.newPage({ locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function download(trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+  const failure = await d.failure();
+  if (failure) throw new Error(`download of ${d.url()} failed: ${failure}`);
+  return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+}
+
+async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+const cellValues = (row: ExcelJS.Row, width: number) => Array.from({ length: width }, (_, i) => row.getCell(i + 1).value);
+
+async function countsOf(report: Locator): Promise<Record<'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected', number>> {
+  const read = async (key: string) => Number((await report.getByTestId(`import-count-${key}`).locator('.ant-statistic-content-value').innerText()).replace(/[^\d]/g, ''));
+  return { read: await read('read'), inserted: await read('inserted'), updated: await read('updated'), unchanged: await read('unchanged'), rejected: await read('rejected') };
+}
+
+async function problemsOf(report: Locator, expected: number): Promise<string[][]> {
+  const rows = report.getByTestId('import-problems').locator('tbody tr.ant-table-row');
+  await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(expected);
+  return rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+}
+
+/** Entity, file, preview, dry run: the dry run's report. */
+async function uploadAndDryRun(file: { name: string; bytes: Buffer }): Promise<Locator> {
+  await page.getByTestId('import-entity').getByText('主体', { exact: true }).click();
+  await page.getByTestId('import-file').locator('input[type="file"]').setInputFiles({ name: file.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file.bytes });
+  await page.getByTestId('import-file').getByText(file.name).waitFor();
+  await page.getByTestId('import-next').click();
+  const preview = page.getByTestId('import-preview-table');
+  await preview.waitFor();
+  await expect.poll(() => preview.locator('tbody tr.ant-table-row').count()).toBe(ORDER.length);
+  await page.getByTestId('import-next').click();
+  const report = page.getByTestId('import-dry-run-report');
+  await report.waitFor({ timeout: 20_000 });
+  await expect.poll(() => report.getByTestId('import-districts').innerText()).toBe('岳麓区');
+  return report;
+}
+
+async function confirmAndWait(): Promise<Locator> {
+  await page.getByTestId('import-confirm').click();
+  const report = page.getByTestId('import-final-report');
+  await report.waitFor({ timeout: 20_000 });
+  return report;
+}
+
+describe('a district officer', () => {
+  test('signs in, imports a file with a row of another district and a bad row, fixes both, re-imports and exports', { timeout: 180_000 }, async () => {
+    await withScreenshot(page, 'district-import', async () => {
+      // 1. Signs in through the login page.
+      await page.goto(`${server.url}/login?next=${encodeURIComponent('/imports')}`);
+      const form = page.getByTestId('login-form');
+      await form.locator('#username').fill(OFFICER.username);
+      await form.locator('#password').fill(OFFICER.password);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(/\/imports$/);
+
+      // 2. The wizard is there for it, and says before the upload that rows outside Yuelu are rejected.
+      await page.getByTestId('new-import').click();
+      await page.waitForURL(/\/imports\/new$/);
+      const scope = page.getByTestId('import-scope');
+      await expect.poll(() => scope.innerText()).toContain('导入范围：岳麓区');
+      expect(await scope.innerText()).toContain('区县不在您管辖范围内的行都会被拒绝');
+
+      // 3. The template, filled in "Excel" under its own header row.
+      await page.getByTestId('import-entity').getByText('主体', { exact: true }).click();
+      const template = await download(page.getByTestId('import-template-xlsx'));
+      const workbook = await loadWorkbook(template.bytes);
+      const sheet = workbook.worksheets[0]!;
+      expect(cellValues(sheet.getRow(1), TEMPLATE_HEADERS.length)).toEqual(TEMPLATE_HEADERS);
+      const put = (line: number, row: Row) => {
+        for (const [header, value] of Object.entries(row)) {
+          const cell = sheet.getRow(line).getCell(TEMPLATE_HEADERS.indexOf(header) + 1);
+          cell.value = value;
+          if (value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+        }
+      };
+      ORDER.forEach((o, i) => put(i + 2, 'valid' in o ? VALID[o.valid]! : NAMED[o.named]!.row));
+      const fileName = `${NAME_MARK}主体.xlsx`;
+      const filled = { name: fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+
+      // 4. Imported: the dry run and the import name the row of another district and the bad row.
+      let report = await uploadAndDryRun(filled);
+      expect(await countsOf(report)).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 0, rejected: 2 });
+      const dryProblems = await problemsOf(report, NAMED.length);
+      NAMED.forEach((named, i) => {
+        const shown = dryProblems.find((p) => p[0] === String(lineOfNamed(i)));
+        expect(shown, `line ${lineOfNamed(i)} in ${JSON.stringify(dryProblems)}`).toBeDefined();
+        expect(shown!.slice(1, 3)).toEqual([named.column, named.value]);
+        expect(shown![3]).toMatch(named.reason);
+      });
+      report = await confirmAndWait();
+      expect(await countsOf(report)).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 0, rejected: 2 });
+      await expect(report.getByTestId('import-status').innerText()).resolves.toBe('有行被拒绝');
+      expect(await problemsOf(report, NAMED.length)).toEqual(dryProblems);
+
+      const reportCsv = await download(report.getByTestId('import-report-download'));
+      const [, ...csvLines] = parse(reportCsv.bytes.toString('utf8'), { bom: true }) as string[][];
+      expect(csvLines.map((l) => l.slice(0, 4))).toEqual(NAMED.map((n, i) => [String(lineOfNamed(i)), n.column, n.value, n.code]));
+      expect(csvLines[0]![5]).toBe("This row's district (Furong District 430102) is outside your districts (Yuelu District)");
+
+      // 5. Both rows fixed in the workbook, the file imported again: nothing rejected.
+      NAMED.forEach((named, i) => put(lineOfNamed(i), named.fix));
+      const fixed = { name: fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+      await page.getByTestId('import-another').click();
+      await page.getByTestId('import-scope').waitFor();
+      report = await uploadAndDryRun(fixed);
+      expect(await countsOf(report)).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 2, rejected: 0 });
+      report = await confirmAndWait();
+      expect(await countsOf(report)).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 2, rejected: 0 });
+      await expect(report.getByTestId('import-status').innerText()).resolves.toBe('已完成');
+
+      // 6. The result, found in the organizations list and exported.
+      await page.getByTestId('import-go-to-list').click();
+      await page.waitForURL(/\/organizations(\?.*)?$/);
+      const listRows = page.getByTestId('list-table').locator('tbody tr.ant-table-row');
+      await expect.poll(() => listRows.count()).toBeGreaterThan(0);
+      const searchBox = page.getByTestId('list-search');
+      const input = (await page.locator('input[data-testid="list-search"]').count()) > 0 ? searchBox : searchBox.locator('input');
+      await input.fill(NAME_MARK);
+      await input.press('Enter');
+      await page.waitForURL(/search=/);
+      await expect.poll(() => listRows.count()).toBe(FINAL_ROWS.length);
+      await page.getByTestId('export-button').click();
+      const exported = await download(page.getByTestId('export-xlsx'));
+      const out = (await loadWorkbook(exported.bytes)).worksheets[0]!;
+      const outRows: Array<Array<string | null>> = [];
+      out.eachRow((row, n) => {
+        if (n > 1) outRows.push(cellValues(row, TEMPLATE_HEADERS.length).map((v) => (v === null || v === undefined || v === '' ? null : String(v))));
+      });
+      const expected = FINAL_ROWS.map((row) => TEMPLATE_HEADERS.map((h) => asExported(row[h] ?? null)));
+      const byCode = (a: Array<string | null>, b: Array<string | null>) => String(a[0]).localeCompare(String(b[0]));
+      expect(outRows.sort(byCode)).toEqual(expected.sort(byCode));
+    });
+  });
+});
+
+describe('starcity import --district', () => {
+  test('limits a command-line import the same way, and refuses a code that is not a district', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcity-e2e-district-cli-'));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' };
+      delete env.DATABASE_URL;
+      const file = join(dir, 'orgs.csv');
+      writeFileSync(file, `uscc,name,kind,district_code\n${uscc(11)},${NAME_MARK}岳麓公司,enterprise,430104\n${uscc(12)},${NAME_MARK}雨花公司,enterprise,430111\n`);
+      const reportFile = join(dir, 'report.csv');
+      const run = spawnSync(process.execPath, [bin, 'import', 'organizations', file, '--district', '430104', '--report', reportFile], { env, encoding: 'utf8', timeout: 100_000 });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stdout).toContain('1 inserted');
+      expect(run.stdout).toContain('1 rejected');
+      expect(run.stdout).toContain('Limited to districts 430104');
+      const [, ...lines] = parse(readFileSync(reportFile, 'utf8'), { bom: true }) as string[][];
+      expect(lines.map((l) => l.slice(0, 4))).toEqual([['3', 'district_code', '430111', 'scope.district']]);
+
+      const refused = spawnSync(process.execPath, [bin, 'import', 'organizations', file, '--district', '439999'], { env, encoding: 'utf8', timeout: 100_000 });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('--district 439999');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

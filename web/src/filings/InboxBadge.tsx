@@ -1,0 +1,27 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Badge, Button, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useInbox } from '../api/filings';
+import { useMe } from '../auth/session';
+import { waitingCount } from './inboxView';
+
+/** The header's inbox button for someone signed in, with the number of applications waiting for them. */
+export function InboxBadge() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const signedIn = Boolean(me?.user);
+  const { data } = useInbox(signedIn);
+  if (!signedIn) return null;
+  const count = waitingCount(data);
+  return (
+    <Tooltip title={t('filings.inbox.badge', { count })}>
+      <span data-testid="inbox-count" data-count={count}>
+        <Badge count={count} overflowCount={99} size="small">
+          <Button icon={<InboxOutlined />} aria-label={t('filings.inbox.badge', { count })} data-testid="inbox-button" onClick={() => void navigate('/inbox')} />
+        </Badge>
+      </span>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkflowPath } from '../../../src/domain/workflow/definition';
+import { actionButtons, unmetText } from './actionButtons';
+
+const l = (zh: string) => ({ zh, en: zh });
+const path: WorkflowPath = {
+  code: 'standard',
+  initial: 'draft',
+  states: [
+    { code: 'draft', label: l('草稿') },
+    { code: 'submitted', label: l('已提交') },
+    { code: 'formal_check', label: l('形式审查') },
+    { code: 'returned', label: l('退回修改') },
+    { code: 'expert_review', label: l('专家评审') },
+    { code: 'rejected', label: l('未通过'), terminal: true },
+    { code: 'withdrawn', label: l('已撤回'), terminal: true },
+  ],
+  transitions: [
+    { action: 'submit', label: l('提交'), from: ['draft', 'returned'], to: 'submitted', by: ['applicant'], requires: ['form_complete', 'checklist_complete'] },
+    { action: 'return', label: l('退回修改'), from: ['formal_check'], to: 'returned', by: ['officer'], requires: ['reason_given'] },
+    { action: 'pass_check', label: l('通过'), from: ['formal_check'], to: 'expert_review', by: ['officer'], requires: ['experts_drawn'] },
+    { action: 'reject', label: l('不予通过'), from: ['formal_check'], to: 'rejected', by: ['officer'], requires: ['reason_given'] },
+    { action: 'withdraw', label: l('撤回申请'), from: ['draft', 'formal_check'], to: 'withdrawn', by: ['applicant'] },
+  ],
+};
+const unmet = (requirement: string) => ({ requirement, message: l(requirement) });
+
+describe('action buttons', () => {
+  it('puts forward steps first and endings last, asking a reason or a confirmation where due', () => {
+    const buttons = actionButtons(
+      [
+        { action: 'reject', label: l('不予通过'), to: 'rejected', unmet: [] },
+        { action: 'return', label: l('退回修改'), to: 'returned', unmet: [] },
+        { action: 'pass_check', label: l('通过'), to: 'expert_review', unmet: [unmet('experts_drawn')] },
+        { action: 'withdraw', label: l('撤回申请'), to: 'withdrawn', unmet: [] },
+      ],
+      path,
+    );
+    expect(buttons.map((b) => [b.action, b.tone, b.needsReason, b.confirm])).toEqual([
+      ['pass_check', 'primary', false, false],
+      ['return', 'default', true, false],
+      ['reject', 'danger', true, false],
+      ['withdraw', 'danger', false, true],
+    ]);
+    expect(buttons[0]!.unmet).toEqual([l('experts_drawn')]);
+  });
+
+  it('does not hold submit back for a form completed on the page but not saved yet', () => {
+    const submit = { action: 'submit', label: l('提交'), to: 'submitted', unmet: [unmet('form_complete'), unmet('checklist_complete')] };
+    expect(actionButtons([submit], path)[0]!.unmet).toEqual([l('form_complete'), l('checklist_complete')]);
+    expect(actionButtons([submit], path, { formComplete: true })[0]!).toMatchObject({ unmet: [l('checklist_complete')], savesForm: true });
+  });
+
+  it('still offers the actions while the path is not loaded', () => {
+    expect(actionButtons([{ action: 'submit', label: l('提交'), to: 'submitted', unmet: [] }], undefined)).toMatchObject([{ action: 'submit', tone: 'primary', needsReason: false }]);
+  });
+
+  it('lists unmet requirements one per line in the UI language', () => {
+    expect(unmetText([{ zh: '甲', en: 'A' }, { zh: '乙', en: 'B' }], 'en')).toBe('A\nB');
+  });
+});
