@@ -54,20 +54,31 @@ const COPY_SPECIALS = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const copyEscape = (value: string) => (COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]!) : value);
 
+/**
+ * Lets the event loop run. PGlite executes in this thread and its promises settle as microtasks,
+ * so a chain of awaited queries (a seed, an index build, a long request) would otherwise keep
+ * timers and sockets waiting until the whole chain ends: a 30× demo seed went 262 s without one
+ * timer tick (bench/README.md, issue 4).
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function openPglite(dataDir?: string): Promise<Database> {
   const db = new PGlite(dataDir, { parsers: { [DATE_OID]: (v: string) => v } });
   await db.waitReady;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<R>(sql: string, params?: readonly unknown[]) {
       const r = await q.query<R>(sql, params as unknown[] | undefined);
+      await yieldToEventLoop();
       return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
     },
     async exec(sql: string) {
       await q.exec(sql);
+      await yieldToEventLoop();
     },
     async copyRows(table, columns, text) {
       // PGlite reads COPY input from a blob at the virtual path /dev/blob.
       await q.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+      await yieldToEventLoop();
     },
   });
   const self = wrap(db);
