@@ -284,6 +284,11 @@ describe('the other three filings', () => {
     expect(after.four_global.global_results?.confirmed_on).toBeNull();
   });
 
+  it('a new application starts from the applicant’s latest one of the same type, with the registry’s values on top', async () => {
+    const again = await start('pilot_platform');
+    expect(again.data).toMatchObject({ name: pilotData.name, site_area_m2: 1800, pilot_lines: pilotData.pilot_lines, district_code: YUELU }); // as the first application left it
+  });
+
   it('the applicant withdraws before a decision', async () => {
     const a = await start('pilot_platform', pilotData);
     await uploadChecklist(a.id);

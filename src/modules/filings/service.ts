@@ -38,15 +38,27 @@ function checkForm(ctx: FilingsContext, type: FilingType, data: FormData): void 
   if (problems.length) throw validationFailed(problems);
 }
 
-/** The registry's values for a new application's fields (fill once, reuse). */
+/**
+ * A new application's starting values (fill once, reuse): what the applicant wrote in its latest
+ * earlier application of the same type (about the same institution, for a "four global" one),
+ * overlaid with what the registry knows now, which is the truth where the two differ.
+ */
 async function prefill(db: Queryable, type: FilingType, organizationId: number, institutionId: number | null): Promise<FormData> {
   const source = institutionId !== null ? 'rd_institutions' : 'organizations';
-  const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM ${source} WHERE id = $1`, [institutionId ?? organizationId]);
+  const [{ rows }, earlier] = await Promise.all([
+    db.query<Record<string, unknown>>(`SELECT * FROM ${source} WHERE id = $1`, [institutionId ?? organizationId]),
+    db.query<{ data: FormData }>(
+      'SELECT data FROM applications WHERE organization_id = $1 AND filing_type = $2 AND rd_institution_id IS NOT DISTINCT FROM $3 ORDER BY id DESC LIMIT 1',
+      [organizationId, type.code, institutionId],
+    ),
+  ]);
   const row = rows[0] ?? {};
   const data: Record<string, string | number | boolean | null> = {};
+  const previous = earlier.rows[0]?.data ?? {};
   for (const f of type.form) {
     const v = f.prefill ? row[f.prefill] : undefined;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') data[f.key] = v;
+    else if (previous[f.key] !== undefined && previous[f.key] !== null) data[f.key] = previous[f.key]!;
   }
   return data;
 }
