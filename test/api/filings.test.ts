@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationView } from '../../src/contracts/workflows.js';
+import { todayIn } from '../../src/domain/calendarDate.js';
 import { drawExperts, type PoolExpert } from '../../src/domain/workflow/expertDraw.js';
+import { workingDaysAfter } from '../../src/domain/workflow/workingDays.js';
 import { verifyAudit } from '../../src/modules/audit/service.js';
 import { createOrganization, createRdInstitution } from '../support/factories.js';
 import { createTestApp, type Acting } from '../support/testApp.js';
@@ -350,6 +352,16 @@ describe('who sees and acts on an application', () => {
     view(await act(as.orgUser, a.id, 'submit'));
     expect((await inboxOf(as.orgUser)).waiting.map((x) => x.id)).not.toContain(a.id);
     expect((await inboxOf(as.officer)).waiting.map((x) => x.id)).toContain(a.id);
+    // Submitted waits for an officer 5 working days, to the end of the last one (China time); overdue after.
+    const waiting = view(await call(as.officer, 'GET', `/api/v1/applications/${a.id}`));
+    const lastDay = workingDaysAfter(todayIn('Asia/Shanghai', new Date(waiting.state_since)), 5);
+    expect(waiting).toMatchObject({ waiting_for: 'officer', deadline: new Date(`${lastDay}T23:59:59.999+08:00`).toISOString(), overdue: false });
+    today = '2099-01-05';
+    try {
+      expect(view(await call(as.officer, 'GET', `/api/v1/applications/${a.id}`)).overdue).toBe(true);
+    } finally {
+      today = NOTICE_DAY;
+    }
     expect((await inboxOf(as.furongOfficer)).waiting.map((x) => x.id)).not.toContain(a.id);
     view(await act(as.officer, a.id, 'start_check'));
     const drawn = view(await call(as.officer, 'POST', `/api/v1/applications/${a.id}/expert-draw`, {}));

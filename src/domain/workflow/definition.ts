@@ -35,7 +35,7 @@ export interface WorkflowState {
   terminal?: boolean;
   /** Who must act next: what fills their inbox and queue. */
   waitingFor?: Party;
-  /** Days the party waited for has to act, counted from entering the state (overdue after). */
+  /** Working days the party waited for has to act, counted from the day the state began (overdue after the last). */
   deadlineDays?: number;
 }
 

@@ -4,22 +4,22 @@ import { belowMinimum, formProblems } from './applicationForm.js';
 import type { FormField } from './definition.js';
 import { documentType } from './documentTypes.js';
 import { drawExperts, type PoolExpert } from './expertDraw.js';
-import { noticeLastDay, noticeEnded } from './noticePeriod.js';
+import { workingDaysAfter, periodEnded } from './workingDays.js';
 import { reviewOutcome, scoreProblems } from './reviewScores.js';
 
 const city = loadCity('changsha');
 const L = (s: string) => ({ zh: s, en: s });
 
-describe('noticeLastDay (公示期)', () => {
+describe('workingDaysAfter (公示期, deadlines)', () => {
   it('counts working days from the day after publication, skipping weekends', () => {
-    expect(noticeLastDay('2026-11-13', 5)).toBe('2026-11-20'); // Friday → next Friday
-    expect(noticeLastDay('2026-11-16', 5)).toBe('2026-11-23'); // Monday → next Monday
-    expect(noticeLastDay('2026-11-14', 1)).toBe('2026-11-16'); // Saturday → Monday
-    expect(noticeLastDay('2026-12-31', 2)).toBe('2027-01-04');
+    expect(workingDaysAfter('2026-11-13', 5)).toBe('2026-11-20'); // Friday → next Friday
+    expect(workingDaysAfter('2026-11-16', 5)).toBe('2026-11-23'); // Monday → next Monday
+    expect(workingDaysAfter('2026-11-14', 1)).toBe('2026-11-16'); // Saturday → Monday
+    expect(workingDaysAfter('2026-12-31', 2)).toBe('2027-01-04');
   });
   it('has ended once its last day is over', () => {
-    expect(noticeEnded('2026-11-20', '2026-11-20')).toBe(false);
-    expect(noticeEnded('2026-11-20', '2026-11-21')).toBe(true);
+    expect(periodEnded('2026-11-20', '2026-11-20')).toBe(false);
+    expect(periodEnded('2026-11-20', '2026-11-21')).toBe(true);
   });
 });
 

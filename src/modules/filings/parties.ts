@@ -3,7 +3,7 @@ import { can, type Permission } from '../../domain/permissions.js';
 import type { FilingType, Party } from '../../domain/workflow/definition.js';
 import type { Facts } from '../../domain/workflow/engine.js';
 import { formProblems } from '../../domain/workflow/applicationForm.js';
-import { noticeEnded } from '../../domain/workflow/noticePeriod.js';
+import { periodEnded } from '../../domain/workflow/workingDays.js';
 import { reviewOutcome } from '../../domain/workflow/reviewScores.js';
 import type { CityConfig } from '../../domain/city.js';
 import type { Principal } from '../shared/principal.js';
@@ -66,7 +66,7 @@ export function factsOf(type: FilingType, city: CityConfig, app: q.ApplicationRo
     experts_drawn: e.draw !== undefined && e.draw.drawn.length > 0,
     reviews_complete: e.draw !== undefined && currentReviews(e).length === e.draw.drawn.length,
     review_passed: outcome?.passed === true,
-    notice_ended: app.notice_to !== null && noticeEnded(app.notice_to, today),
+    notice_ended: app.notice_to !== null && periodEnded(app.notice_to, today),
     objections_resolved: e.objections.every((o) => o.resolved_at !== null),
     no_objection_upheld: !e.objections.some((o) => o.upheld === true),
     reason_given: reason !== undefined && reason.trim() !== '',

@@ -4,7 +4,8 @@ import { belowMinimum, formProblems, type FormData } from '../../domain/workflow
 import type { FilingType, WorkflowPath } from '../../domain/workflow/definition.js';
 import { exclusionLabels, type Exclusion } from '../../domain/workflow/expertDraw.js';
 import { availableActions, fire, requirementMessages, stateOf } from '../../domain/workflow/engine.js';
-import { noticeLastDay } from '../../domain/workflow/noticePeriod.js';
+import { workingDaysAfter } from '../../domain/workflow/workingDays.js';
+import { todayIn } from '../../domain/calendarDate.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { AppError, notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
@@ -15,6 +16,9 @@ import { currentReviews, evidenceOf, factsOf, outcomeOf, partiesOf } from './par
 import * as q from './queries.js';
 
 /** Filing applications (备案申请): create and edit a draft, read one, move it along its path. */
+
+/** Changsha's (China Standard Time, no daylight saving): the day a deadline ends in. */
+const CITY_TIME_ZONE = 'Asia/Shanghai';
 
 export const APPLICATION = { zh: '备案申请', en: 'Application' };
 
@@ -144,7 +148,7 @@ export async function transition(ctx: FilingsContext, principal: Principal, acto
     const to = firing.to.code;
     const changes: Record<string, unknown> = { state: to, state_since: now };
     if (to === 'submitted') changes.submitted_at = now;
-    if (to === 'public_notice') Object.assign(changes, { notice_from: today, notice_to: noticeLastDay(today, type.noticeWorkingDays) });
+    if (to === 'public_notice') Object.assign(changes, { notice_from: today, notice_to: workingDaysAfter(today, type.noticeWorkingDays) });
     if (to === 'rejected' || to === 'filed' || to === 'withdrawn') Object.assign(changes, { decided_at: now, decision_reason: body.reason?.trim() || null });
     if (to === 'revoked') changes.decision_reason = body.reason!.trim();
     if (to === 'filed') {
@@ -162,7 +166,7 @@ export async function transition(ctx: FilingsContext, principal: Principal, acto
 export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): ApplicationSummary {
   const { type, path } = filingTypeOf(ctx, app.filing_type);
   const state = stateOf(path, app.state);
-  const deadline = state?.deadlineDays ? new Date(new Date(app.state_since).getTime() + state.deadlineDays * 86_400_000) : null;
+  const lastDay = state?.deadlineDays ? workingDaysAfter(todayIn(CITY_TIME_ZONE, new Date(app.state_since)), state.deadlineDays) : null;
   return {
     id: app.id,
     filing_type: app.filing_type,
@@ -176,8 +180,9 @@ export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): Appl
     district_code: app.district_code,
     field: app.field,
     state_since: iso(app.state_since),
-    deadline: deadline ? iso(deadline) : null,
-    overdue: deadline !== null && ctx.now().getTime() > deadline.getTime(),
+    // The end of the last working day, in the city's time; overdue follows the server's today.
+    deadline: lastDay ? iso(new Date(Date.parse(`${lastDay}T00:00:00+08:00`) + 86_400_000 - 1)) : null,
+    overdue: lastDay !== null && ctx.today() > lastDay,
     waiting_for: state?.waitingFor ?? null,
     submitted_at: app.submitted_at ? iso(app.submitted_at) : null,
     decided_at: app.decided_at ? iso(app.decided_at) : null,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ApplicationView } from '../../contracts/workflows.js';
 import { drawExperts } from '../../domain/workflow/expertDraw.js';
-import { noticeEnded } from '../../domain/workflow/noticePeriod.js';
+import { periodEnded } from '../../domain/workflow/workingDays.js';
 import { scoreProblems, totalScore } from '../../domain/workflow/reviewScores.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { notFound, validationFailed } from '../shared/errors.js';
@@ -96,7 +96,7 @@ export async function submitReview(ctx: FilingsContext, principal: Principal, ac
 export async function lodgeObjection(ctx: FilingsContext, actor: AuditActor, id: number, body: { name: string; contact: string; text: string }): Promise<{ id: number }> {
   let objectionId = 0;
   await step(ctx, anonymousPrincipal, actor, id, { party: null, states: ['public_notice'], kind: 'objection_lodged' }, async (tx, app, now) => {
-    if (app.notice_to && noticeEnded(app.notice_to, ctx.today())) throw workflowConflict('notice.closed', { zh: '公示期已结束，不再受理异议', en: 'The notice period is over: objections are no longer accepted' });
+    if (app.notice_to && periodEnded(app.notice_to, ctx.today())) throw workflowConflict('notice.closed', { zh: '公示期已结束，不再受理异议', en: 'The notice period is over: objections are no longer accepted' });
     objectionId = await q.insertObjection(tx, { applicationId: id, at: now, name: body.name, contact: body.contact, text: body.text });
     return { details: { objection_id: objectionId }, audit: { objection_id: objectionId, ...body } };
   });
@@ -134,7 +134,7 @@ export async function currentNotices(ctx: FilingsContext) {
       subject: app.subject ?? app.organization_name,
       notice_from: app.notice_from!,
       notice_to: app.notice_to!,
-      objections_open: !noticeEnded(app.notice_to!, today),
+      objections_open: !periodEnded(app.notice_to!, today),
     })),
   };
 }
