@@ -55,6 +55,15 @@ describe('readXlsx', () => {
     await expect(read(file, '三')).rejects.toMatchObject({ violation: { code: 'xlsx.sheet_not_found', message: { en: 'The workbook has no sheet named "三"; it has: 一, 二' } } });
   });
 
+  it('skips unwanted sheets without leaving exceljs a temporary file it can no longer open (an uncaught ENOENT)', async () => {
+    // The fixture's sheets come before its workbook index, so exceljs parks them in temporary files.
+    const fixture = join(import.meta.dirname, '../../../test/fixtures/imports/organizations.xlsx');
+    for (let i = 0; i < 60; i++) {
+      await expect(read(fixture, '机构')).rejects.toMatchObject({ violation: { code: 'xlsx.sheet_not_found' } });
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  });
+
   it('reports a file that is not a workbook', async () => {
     const file = join(dir, 'broken.xlsx');
     writeFileSync(file, Buffer.from('PK\x03\x04 not really a zip'));

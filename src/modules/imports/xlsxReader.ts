@@ -69,6 +69,16 @@ async function* sheetEvents(sheet: SheetReader): AsyncGenerator<RawEvent> {
   }
 }
 
+/**
+ * Reads a sheet that is not wanted to its end. exceljs keeps a sheet that comes before the
+ * workbook's index in a temporary file, opens a read stream on it, and deletes the file as soon as
+ * the next sheet is asked for; a stream never read would then fail to open (ENOENT) with nobody
+ * listening, which crashes the process.
+ */
+async function skipSheet(sheet: SheetReader): Promise<void> {
+  for await (const _row of sheet);
+}
+
 /** Header, then rows of the chosen sheet; an unreadable workbook or unknown sheet throws an ImportFileError. */
 export async function* readXlsx(source: Readable, options: XlsxOptions = {}): AsyncGenerator<RawEvent> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
@@ -77,7 +87,10 @@ export async function* readXlsx(source: Readable, options: XlsxOptions = {}): As
     for await (const worksheet of reader) {
       const sheet = worksheet as unknown as SheetReader;
       names.push(sheet.name);
-      if (options.sheet !== undefined && sheet.name !== options.sheet) continue;
+      if (options.sheet !== undefined && sheet.name !== options.sheet) {
+        await skipSheet(sheet);
+        continue;
+      }
       yield* sheetEvents(sheet);
       return;
     }
