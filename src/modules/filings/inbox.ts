@@ -27,12 +27,10 @@ const list = (codes: readonly string[]) => codes.map((c) => `'${c.replace(/'/g, 
 
 export async function inbox(ctx: FilingsContext, principal: Principal): Promise<z.output<typeof inboxReply>> {
   const scope = await scopeSql(ctx, principal, 't');
+  // The scope already holds the caller to its districts or organizations: only the states differ.
   const waits: string[] = [];
-  const review = reachOf(principal, 'applications.review');
-  if (review) waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'officer'))})${review === 'area' && principal.districts.length ? ` AND t.district_code IN (${list(principal.districts)})` : ''}`);
-  if (reachOf(principal, 'applications.write') === 'own')
-    waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'applicant'))}) AND t.organization_id IN (${principal.organizationIds.filter(Number.isInteger).join(', ') || 'NULL'})`);
-  if (reachOf(principal, 'applications.write') === 'all') waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'applicant'))})`);
+  if (reachOf(principal, 'applications.review')) waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'officer'))})`);
+  if (reachOf(principal, 'applications.write')) waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'applicant'))})`);
   const expert = principal.userId !== null && reachOf(principal, 'reviews.write') ? await q.findExpert(ctx.db, { userId: principal.userId }) : undefined;
   if (expert)
     waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'expert'))})
@@ -43,7 +41,7 @@ export async function inbox(ctx: FilingsContext, principal: Principal): Promise<
     : [];
   const since = new Date(ctx.now().getTime() - CHANGES_DAYS * 86_400_000);
   const { rows: events } = await ctx.db.query<q.EventRow & { application_id: number; filing_type: string; organization_name: string; subject: string | null }>(
-    `SELECT e.application_id, e.at, e.username, e.kind, e.from_state, e.to_state, e.comment, e.details, t.filing_type, o.name AS organization_name, t.data->>'name' AS subject
+    `SELECT e.application_id, e.at, e.username, e.kind, e.from_state, e.to_state, e.comment, e.details, t.filing_type, o.name AS organization_name, ${q.SUBJECT} AS subject
        FROM application_events e JOIN ${q.APPLICATION_FROM} ON t.id = e.application_id
       WHERE (${scope}) AND e.at >= $1 AND e.user_id IS DISTINCT FROM $2
       ORDER BY e.id DESC LIMIT ${CHANGES_SHOWN}`,

@@ -27,8 +27,9 @@ export interface ApplicationRow {
   version: number;
 }
 
-export const APPLICATION_COLUMNS = `t.id, t.filing_type, t.state, t.organization_id, o.name AS organization_name,
-  coalesce(t.data->>'name', (SELECT i.name FROM rd_institutions i WHERE i.id = t.rd_institution_id)) AS subject, t.rd_institution_id, t.district_code, t.field, t.data,
+/** What an application files: the name in its form, or the institution a "four global" confirmation is about. */
+export const SUBJECT = "coalesce(t.data->>'name', (SELECT i.name FROM rd_institutions i WHERE i.id = t.rd_institution_id))";
+export const APPLICATION_COLUMNS = `t.id, t.filing_type, t.state, t.organization_id, o.name AS organization_name, ${SUBJECT} AS subject, t.rd_institution_id, t.district_code, t.field, t.data,
   t.state_since, t.submitted_at, t.decided_at, t.decision_reason, t.notice_from, t.notice_to, t.filed_entity, t.filed_record_id, t.created_by, t.created_at, t.updated_at, t.version`;
 export const APPLICATION_FROM = 'applications t JOIN organizations o ON o.id = t.organization_id';
 

@@ -56,7 +56,7 @@ const partyNeeded: Record<Party, { zh: string; en: string }> = {
 
 /** Draws the reviewers at random from the pool (seed recorded, so the draw can be replayed). */
 export async function drawForApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, count: number | undefined): Promise<ApplicationView> {
-  await step(ctx, principal, actor, id, { party: 'officer', states: ['formal_check'], kind: 'experts_drawn' }, async (tx, app) => {
+  await step(ctx, principal, actor, id, { party: 'officer', states: ['formal_check'], kind: 'experts_drawn' }, async (tx, app, now) => {
     const { type } = filingTypeOf(ctx, app.filing_type);
     const requested = count ?? type.review.experts;
     if (requested < type.review.experts)
@@ -71,7 +71,7 @@ export async function drawForApplication(ctx: FilingsContext, principal: Princip
         { zh: `专家库中符合领域且无需回避的专家只有 ${draw.eligible.length} 位，少于所需的 ${requested} 位`, en: `Only ${draw.eligible.length} experts in the pool match the field without a conflict of interest; ${requested} are needed` },
         { eligible: draw.eligible.length, requested },
       );
-    await q.insertDraw(tx, { applicationId: id, seed, field: app.field, requested, pool: poolFacts, eligible: draw.eligible, excluded: draw.excluded, drawn: draw.drawn, drawnBy: principal.userId, at: new Date() });
+    await q.insertDraw(tx, { applicationId: id, seed, field: app.field, requested, pool: poolFacts, eligible: draw.eligible, excluded: draw.excluded, drawn: draw.drawn, drawnBy: principal.userId, at: now });
     return { details: { seed, drawn: draw.drawn }, audit: { seed, field: app.field, requested, drawn: draw.drawn, excluded: draw.excluded } };
   });
   return viewApplication(ctx, principal, id);
