@@ -22,7 +22,9 @@ const api = (engine: 'pglite' | 'postgres') => ({
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      // Timeouts only catch a hang (speed is measured in bench/): the worker-thread and 200,000-key
+      // tests take 1–2 s alone and more than vitest's default 5 s on a loaded 2-core machine.
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'], testTimeout: 20_000 } },
       api('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [api('postgres')] : []),
       {

@@ -156,6 +156,7 @@ describe('starcity CLI', () => {
     expect(r.stdout).toMatch(/✓ Node\.js/);
     expect(r.stdout).toMatch(/✓ City: 长沙市 Changsha \(430100\), 9 districts/);
     expect(r.stdout).toMatch(/✓ Migrations: up to date/);
+    expect(r.stdout).toMatch(/[✓!] Holiday calendar: "cn" covers 2025, 2026/);
   });
 
   it('refuses the data directory a running server holds, naming the server', async () => {

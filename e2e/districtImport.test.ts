@@ -49,8 +49,8 @@ const NAMED: Array<{ row: Row; column: string; value: string; code: string; reas
     row: { 统一社会信用代码: uscc(3), 名称: `长沙${NAME_MARK}芙蓉贸易有限公司`, 英文名称: null, 主体类型: '企业', 所在区县代码: 430102, 所在园区: null, 成立日期: excelDate('2012-09-01'), 地址: null },
     column: '所在区县代码',
     value: '430102',
-    code: 'scope.district',
-    reason: /该行的区县（芙蓉区 430102）不在您的管辖范围（岳麓区）/,
+    code: 'scope.area',
+    reason: /该行位于区县 芙蓉区 430102，不在您的管辖范围（岳麓区）/,
     // The officer had typed the wrong district: the company is in Yuelu.
     fix: { 所在区县代码: 430104 },
   },
@@ -194,7 +194,7 @@ describe('a district officer', () => {
       const reportCsv = await download(report.getByTestId('import-report-download'));
       const [, ...csvLines] = parse(reportCsv.bytes.toString('utf8'), { bom: true }) as string[][];
       expect(csvLines.map((l) => l.slice(0, 4))).toEqual(NAMED.map((n, i) => [String(lineOfNamed(i)), n.column, n.value, n.code]));
-      expect(csvLines[0]![5]).toBe("This row's district (Furong District 430102) is outside your districts (Yuelu District)");
+      expect(csvLines[0]![5]).toBe('This row lies in district Furong District 430102, outside your area (Yuelu District)');
 
       // 5. Both rows fixed in the workbook, the file imported again: nothing rejected.
       NAMED.forEach((named, i) => put(lineOfNamed(i), named.fix));
@@ -245,9 +245,9 @@ describe('starcity import --district', () => {
       expect(run.status, run.stderr).toBe(1);
       expect(run.stdout).toContain('1 inserted');
       expect(run.stdout).toContain('1 rejected');
-      expect(run.stdout).toContain('Limited to districts 430104');
+      expect(run.stdout).toContain('Limited to 430104: rows outside this area are rejected.');
       const [, ...lines] = parse(readFileSync(reportFile, 'utf8'), { bom: true }) as string[][];
-      expect(lines.map((l) => l.slice(0, 4))).toEqual([['3', 'district_code', '430111', 'scope.district']]);
+      expect(lines.map((l) => l.slice(0, 4))).toEqual([['3', 'district_code', '430111', 'scope.area']]);
 
       const refused = spawnSync(process.execPath, [bin, 'import', 'organizations', file, '--district', '439999'], { env, encoding: 'utf8', timeout: 100_000 });
       expect(refused.status).toBe(1);

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCalendarDate } from './domain/calendarDate.js';
 import { parseCityConfig, type CityConfig } from './domain/city.js';
+import { parseHolidayCalendar, type HolidayCalendar } from './domain/workflow/holidayCalendar.js';
 import type { S3Settings } from './modules/filings/attachmentStore.js';
 
 /** The package root, found from this file whether it runs from src/ (tests) or dist/server/. */
@@ -111,9 +112,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return { ...config, attachments: overrides.attachments ?? attachmentsOf(env, config.dataDir) };
 }
 
+/** A name under config/<dir>/, or a path to a JSON file (from the working directory). */
+const configFile = (dir: string, nameOrPath: string) =>
+  nameOrPath.endsWith('.json') ? (isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath)) : join(packageRoot, 'config', dir, `${nameOrPath}.json`);
+
 /** A city is a name under config/cities/ or a path to a JSON file of the same shape. */
 export function loadCity(nameOrPath: string): CityConfig {
-  const file = nameOrPath.endsWith('.json') ? (isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath)) : join(packageRoot, 'config', 'cities', `${nameOrPath}.json`);
+  const file = configFile('cities', nameOrPath);
   if (!existsSync(file)) throw new Error(`City configuration not found: ${file} (STARCITY_CITY=${nameOrPath})`);
   return parseCityConfig(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** The holiday calendar a city names (its `calendar`): a name under config/calendars/ or a path to a JSON file. */
+export function loadHolidayCalendar(nameOrPath: string): HolidayCalendar {
+  const file = configFile('calendars', nameOrPath);
+  if (!existsSync(file)) throw new Error(`Holiday calendar not found: ${file} (the city configuration's calendar is "${nameOrPath}")`);
+  return parseHolidayCalendar(JSON.parse(readFileSync(file, 'utf8')), file);
 }

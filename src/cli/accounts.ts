@@ -47,6 +47,7 @@ export interface UserCreateOptions {
   displayName?: string;
   organizations: string[];
   districts: string[];
+  zones: string[];
 }
 
 export async function userCreateCommand(config: Config, opts: UserCreateOptions): Promise<void> {
@@ -64,11 +65,16 @@ export async function userCreateCommand(config: Config, opts: UserCreateOptions)
       password: opts.password,
       ...(opts.displayName ? { display_name: opts.displayName } : {}),
       ...(opts.districts.length ? { districts: opts.districts } : {}),
+      ...(opts.zones.length ? { zones: opts.zones } : {}),
       ...(organizationIds.length ? { organization_ids: organizationIds } : {}),
     });
     if (!input.success) throw new Error(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
     const user = await createUser(ctx, input.data, cliActor());
-    const bound = [...(user.districts.length ? [`districts ${user.districts.join(', ')}`] : []), ...(user.organizations.length ? [`organizations ${user.organizations.map((o) => o.name).join(', ')}`] : [])];
+    const bound = [
+      ...(user.districts.length ? [`districts ${user.districts.join(', ')}`] : []),
+      ...(user.zones.length ? [`zones ${user.zones.join(', ')}`] : []),
+      ...(user.organizations.length ? [`organizations ${user.organizations.map((o) => o.name).join(', ')}`] : []),
+    ];
     console.log(`Created user ${user.username} (id ${user.id}, ${user.role}${bound.length ? `; ${bound.join('; ')}` : ''}).`);
   });
 }
@@ -89,7 +95,7 @@ export async function tokenCreateCommand(config: Config, opts: TokenCreateOption
     const unknown = opts.scopes.filter((s) => !(permissionCodes as readonly string[]).includes(s));
     if (unknown.length) throw new Error(`--scope: unknown permission ${unknown.join(', ')}; one of ${permissionCodes.join(', ')}`);
     const input = tokenCreate.parse({ name: opts.name ?? `CLI ${new Date().toISOString().slice(0, 10)}`, scopes: opts.scopes as Permission[], expires_in: opts.expiresIn });
-    const created = await createToken(ctx, { role: user.role as AccountRole, organizationIds: user.organization_ids, districts: user.districts, scopes: null, userId: user.id }, input, cliActor());
+    const created = await createToken(ctx, { role: user.role as AccountRole, organizationIds: user.organization_ids, districts: user.districts, zones: user.zones, scopes: null, userId: user.id }, input, cliActor());
     console.error(`API token "${created.name}" for ${user.username}: scopes ${created.scopes.join(', ')}; expires ${created.expires_at}. It is shown this once:`);
     console.log(created.token);
   });

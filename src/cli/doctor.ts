@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCity, type Config } from '../config.js';
+import { loadCity, loadHolidayCalendar, type Config } from '../config.js';
+import { todayIn } from '../domain/calendarDate.js';
+import { uncoveredYears } from '../domain/workflow/holidayCalendar.js';
 import { pendingMigrations } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 
@@ -16,6 +18,12 @@ export async function doctor(config: Config): Promise<void> {
   try {
     const city = loadCity(config.city);
     line(true, 'City', `${city.name.zh} ${city.name.en} (${city.code}), ${city.districts.length} districts, ${city.zones.length} zones`);
+    const calendar = loadHolidayCalendar(city.calendar);
+    const uncovered = uncoveredYears(calendar, config.today ?? todayIn());
+    const years = [...calendar.years].sort().join(', ');
+    // A missing year is a warning, not a failure: working days there count Monday to Friday.
+    if (uncovered.length) console.log(`! Holiday calendar: "${city.calendar}" covers ${years} — add ${uncovered.join(' and ')} from the published notice`);
+    else line(true, 'Holiday calendar', `"${city.calendar}" covers ${years}`);
   } catch (err) {
     line(false, 'City', (err as Error).message);
   }

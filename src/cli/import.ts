@@ -6,6 +6,7 @@ import { loadCity, type Config } from '../config.js';
 import type { FileEntity } from '../contracts/fileColumns.js';
 import type { CityConfig } from '../domain/city.js';
 import { checkDistrictCode } from '../domain/district.js';
+import { checkZone } from '../domain/zone.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import { problemCsvLines } from '../modules/imports/problems.js';
@@ -26,8 +27,10 @@ export interface ImportOptions {
   encoding?: TextEncoding;
   sheet?: string;
   report?: string;
-  /** Districts the import is limited to (`--district`, repeatable); empty: the whole city. */
+  /** Districts the import is limited to (`--district`, repeatable); with `zones`, its area; both empty: the whole city. */
   districts?: string[];
+  /** Zones the import is limited to (`--zone`, repeatable). */
+  zones?: string[];
 }
 
 /**
@@ -39,8 +42,8 @@ export async function importCommand(config: Config, entityName: string, file: st
   const entity = entityNames[entityName]!;
   const fileSize = statSync(file).size;
   const city = loadCity(config.city);
-  const districts = opts.districts ?? [];
-  checkDistricts(city, districts);
+  const area = { districts: opts.districts ?? [], zones: opts.zones ?? [] };
+  checkArea(city, area);
   const { db } = await openDatabase(config, 'import');
   const progress = new ProgressLine(fileSize);
   try {
@@ -57,7 +60,7 @@ export async function importCommand(config: Config, entityName: string, file: st
         dryRun: opts.dryRun,
         ...(opts.encoding ? { encoding: opts.encoding } : {}),
         ...(opts.sheet ? { sheet: opts.sheet } : {}),
-        districts,
+        area,
         actor: cliActor(),
         onProgress: (p) => progress.update(p),
       },
@@ -73,11 +76,11 @@ export async function importCommand(config: Config, entityName: string, file: st
 }
 
 /** Refuses `--district` codes that are not districts of the city, before anything is opened or recorded. */
-function checkDistricts(city: CityConfig, districts: readonly string[]): void {
-  const problems = districts.flatMap((code) => {
-    const v = checkDistrictCode(city, code);
-    return v ? [`--district ${code}: ${v.message.zh} / ${v.message.en}`] : [];
-  });
+function checkArea(city: CityConfig, area: { districts: readonly string[]; zones: readonly string[] }): void {
+  const problems = [
+    ...area.districts.map((code) => ['--district', code, checkDistrictCode(city, code)] as const),
+    ...area.zones.map((code) => ['--zone', code, checkZone(city, code)] as const),
+  ].flatMap(([flag, code, v]) => (v ? [`${flag} ${code}: ${v.message.zh} / ${v.message.en}`] : []));
   if (problems.length) throw new Error(problems.join('\n'));
 }
 
@@ -96,7 +99,8 @@ export function summary(entity: FileEntity, r: ImportRecord, reportPath?: string
     `导入${entityLabels[entity]}（#${r.id}）：读取 ${r.read} 行，新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected} — ${status.zh}`,
     `Import #${r.id} of ${entity}: ${r.read} read, ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected — ${status.en}`,
   ];
-  if (r.options.districts.length) lines.push(`限定区县 ${r.options.districts.join('、')}：不在其中的行一律拒绝。`, `Limited to districts ${r.options.districts.join(', ')}: rows outside them are rejected.`);
+  const area = [...r.options.districts, ...r.options.zones];
+  if (area.length) lines.push(`限定范围 ${area.join('、')}：不在其中的行一律拒绝。`, `Limited to ${area.join(', ')}: rows outside this area are rejected.`);
   if (r.options.dry_run) lines.push('试运行：未写入任何数据。', 'Dry run: nothing was written.');
   else if (!r.committed) lines.push('整体模式：因有被拒绝的行，未写入任何数据。', 'Atomic: rows were rejected, so nothing was written.');
   if (r.problems_total > 0 && !reportPath) lines.push(`共 ${r.problems_total} 个问题；用 --report 文件.csv 导出问题清单。`, `${r.problems_total} problems; write them with --report file.csv.`);

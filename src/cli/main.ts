@@ -35,6 +35,8 @@ function configFrom(opts: Record<string, unknown>): Config {
 
 /** Repeatable options (`--scope a --scope b`) gather into a list. */
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+/** A repeatable option's values; the environment gives them comma-separated in one value. */
+const listOption = (values: unknown): string[] => (values as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 
 export function buildCli(): Command {
   const program = new Command('starcity').description('StarCity — the platform of a global R&D center city (全球研发中心城市)').version(packageVersion);
@@ -77,14 +79,15 @@ export function buildCli(): Command {
     .addOption(new Option('--encoding <encoding>', 'CSV text encoding (default: detected)').choices(importEncodings).env('STARCITY_IMPORT_ENCODING'))
     .addOption(new Option('--sheet <name>', 'XLSX sheet (default: the first)').env('STARCITY_IMPORT_SHEET'))
     .addOption(new Option('--report <file>', 'write the problems as CSV to this file').env('STARCITY_IMPORT_REPORT'))
-    .addOption(new Option('--district <code>', "limit the import to a district, as a district officer's is: rows outside it are rejected (repeatable; none = the whole city)").argParser(collect).default([]).env('STARCITY_IMPORT_DISTRICTS'))
+    .addOption(new Option('--district <code>', "limit the import to a district, as a district officer's is: rows outside the area are rejected (repeatable; none = the whole city)").argParser(collect).default([]).env('STARCITY_IMPORT_DISTRICTS'))
+    .addOption(new Option('--zone <code>', "limit the import to a zone, as a zone officer's is (repeatable; with --district, a row inside either is in the area)").argParser(collect).default([]).env('STARCITY_IMPORT_ZONES'))
     .action((entity: string, file: string, opts: Record<string, unknown>) =>
       importCommand(configFrom(opts), entity, file, {
         mode: opts.mode as ImportMode,
         atomic: opts.atomic === true,
         dryRun: opts.dryRun === true,
-        // The environment gives them comma-separated in one value.
-        districts: (opts.district as string[]).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean),
+        districts: listOption(opts.district),
+        zones: listOption(opts.zone),
         ...(typeof opts.encoding === 'string' ? { encoding: opts.encoding as TextEncoding } : {}),
         ...(typeof opts.sheet === 'string' ? { sheet: opts.sheet } : {}),
         ...(typeof opts.report === 'string' ? { report: opts.report } : {}),
@@ -136,7 +139,8 @@ export function buildCli(): Command {
     .requiredOption('--password-stdin', 'read the password from standard input (never from the command line)')
     .addOption(new Option('--display-name <text>', 'a name to show'))
     .addOption(new Option('--organization <uscc>', 'an organization an org_user acts for (repeatable)').argParser(collect).default([]))
-    .addOption(new Option('--district <code>', 'a district an officer is limited to (repeatable; none = the whole city)').argParser(collect).default([]))
+    .addOption(new Option('--district <code>', 'a district an officer is limited to (repeatable; with --zone, its area; none = the whole city)').argParser(collect).default([]))
+    .addOption(new Option('--zone <code>', 'a zone an officer is limited to, e.g. changsha_hitech_zone (repeatable)').argParser(collect).default([]))
     .action(async (opts: Record<string, unknown>) =>
       userCreateCommand(configFrom(opts), {
         username: String(opts.username),
@@ -145,6 +149,7 @@ export function buildCli(): Command {
         ...(typeof opts.displayName === 'string' ? { displayName: opts.displayName } : {}),
         organizations: opts.organization as string[],
         districts: opts.district as string[],
+        zones: opts.zone as string[],
       }),
     );
   const token = program.command('token').description('manage API tokens');

@@ -20,6 +20,8 @@ export const username = z
 /** The policy (length, classes, not the username) is checked by the service, where the username is known. */
 const password = z.string().min(1).max(1024);
 const districtCode = z.string().regex(/^\d{6}$/, 'A district code has 6 digits');
+/** Checked against the city's zones by the service. */
+const zoneCode = z.string().min(1).max(64);
 
 export const loginBody = z.strictObject({ username: z.string().trim().min(1).max(64), password }).meta({ id: 'LoginRequest' });
 export type LoginBody = z.output<typeof loginBody>;
@@ -37,7 +39,8 @@ export const user = z
     role,
     role_label: bilingual,
     active: z.boolean(),
-    districts: z.array(z.string()).describe("An officer's districts; empty = the whole city"),
+    districts: z.array(z.string()).describe("An officer's districts; with its zones, its area; both empty = the whole city"),
+    zones: z.array(z.string()).describe("An officer's zones (functional or innovation zones, by code: GET /api/v1/meta); a record lies in the area when its district or its zone is one of the officer's"),
     organizations: z.array(organizationRef).describe('The organizations an org_user acts for'),
     locked_until: timestamp.nullable().describe('Set while the account is locked after repeated failed sign-ins'),
     last_login_at: timestamp.nullable(),
@@ -58,6 +61,7 @@ export const userCreate = z
     role,
     password: password.describe('Checked against the password policy (docs/security.md)'),
     districts: z.array(districtCode).max(50).optional(),
+    zones: z.array(zoneCode).max(50).optional(),
     organization_ids: z.array(id).max(200).optional(),
     active: z.boolean().optional(),
   })
@@ -69,6 +73,7 @@ export const userPatch = z
     display_name: optionalText(100),
     role: role.optional(),
     districts: z.array(districtCode).max(50).optional(),
+    zones: z.array(zoneCode).max(50).optional(),
     organization_ids: z.array(id).max(200).optional(),
     active: z.boolean().optional(),
     password: password.optional().describe('A new password set by the administrator; ends the user’s sessions'),
@@ -85,7 +90,7 @@ export const me = z
     role: callerRole,
     role_label: bilingual,
     user: user.nullable(),
-    permissions: z.partialRecord(permission, reach).describe('Every permission the caller has, with its reach: all, area (its districts) or own (its organizations)'),
+    permissions: z.partialRecord(permission, reach).describe('Every permission the caller has, with its reach: all, area (its districts and zones) or own (its organizations)'),
     session: z.object({ expires_at: timestamp.describe('When the session ends if not used again'), absolute_expires_at: timestamp }).nullable(),
     token: z.object({ id, name: z.string(), expires_at: timestamp, scopes: z.array(permission) }).nullable(),
   })

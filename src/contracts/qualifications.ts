@@ -22,6 +22,7 @@ export const qualification = z
     organization_id: id,
     organization_name: z.string(),
     organization_district_code: z.string().nullable().describe('The holder’s district: where the qualification counts, and whose district officers may change it'),
+    organization_zone: z.string().nullable().describe('The holder’s zone: whose zone officers may change it'),
     qualification: z.enum(qualificationTypeCodes),
     certificate_no: z.string().nullable(),
     valid_from: z.string(),

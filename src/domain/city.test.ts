@@ -127,7 +127,7 @@ describe('parseCityConfig', () => {
   it('keeps only the known fields', () => {
     const json = changshaCopy();
     json.extra = 'ignored';
-    expect(Object.keys(parseCityConfig(json))).toEqual(['code', 'name', 'province', 'districts', 'retiredDistricts', 'placeholderCodes', 'zones']);
+    expect(Object.keys(parseCityConfig(json))).toEqual(['code', 'name', 'province', 'districts', 'retiredDistricts', 'placeholderCodes', 'zones', 'calendar']);
   });
 
   it('accepts a minimal other city', () => {
@@ -139,7 +139,15 @@ describe('parseCityConfig', () => {
       retiredDistricts: [],
       placeholderCodes: [],
       zones: [],
+      calendar: 'cn',
     });
     expect(city.districts).toHaveLength(1);
+  });
+
+  it('requires the holiday calendar the working days follow: a name or a JSON file', () => {
+    expect(parseCityConfig(changshaCopy()).calendar).toBe('cn');
+    expect(parseCityConfig({ ...changshaCopy(), calendar: '/etc/starcity/calendar.json' }).calendar).toBe('/etc/starcity/calendar.json');
+    expect(problemsOf({ ...changshaCopy(), calendar: undefined })).toContain('calendar: expected a non-empty string');
+    expect(problemsOf({ ...changshaCopy(), calendar: 'China' })).toContain('calendar: "China" does not match');
   });
 });

@@ -2,8 +2,9 @@ import type { Message } from './message.js';
 
 /**
  * The configuration a city adopts StarCity with (城市配置): its GB/T 2260 districts, the codes
- * that must not be used as districts, and its functional/innovation zones, which have no county
- * code and differ from city to city. Loading the file is the caller's job; this module only checks it.
+ * that must not be used as districts, its functional/innovation zones, which have no county
+ * code and differ from city to city, and the holiday calendar its working days follow. Loading
+ * the file is the caller's job; this module only checks it.
  */
 
 /** A current county-level division (区县), GB/T 2260. */
@@ -40,10 +41,16 @@ export interface CityConfig {
   /** Statistical placeholders such as 市辖区 (xx01) that are not real districts. */
   placeholderCodes: string[];
   zones: Zone[];
+  /**
+   * The holiday calendar (节假日安排) its working days follow: a name under config/calendars/
+   * (`cn`, mainland China), or a path to a JSON file of the same shape.
+   */
+  calendar: string;
 }
 
 const AREA_CODE = /^\d{6}$/;
 const ZONE_CODE = /^[a-z][a-z0-9_]*$/;
+const CALENDAR = /^[a-z][a-z0-9_-]*$|\.json$/;
 
 type Problems = string[];
 
@@ -167,6 +174,7 @@ export function parseCityConfig(json: unknown): CityConfig {
     retiredDistricts: readArray(json, 'retiredDistricts', problems, (item, path) => readRetired(item, path, problems)),
     placeholderCodes: readArray(json, 'placeholderCodes', problems, (item, path) => readPlaceholder(item, path, problems)),
     zones: readArray(json, 'zones', problems, (item, path) => readZone(item, path, problems)),
+    calendar: readString(json, 'calendar', '', problems, CALENDAR),
   };
   if (problems.length === 0) checkConsistency(config, problems);
   if (problems.length > 0) throw new Error(`Invalid city configuration:\n- ${problems.join('\n- ')}`);

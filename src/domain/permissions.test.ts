@@ -16,9 +16,12 @@ import {
 } from './permissions.js';
 
 const caller = (role: Role, more: Partial<Caller> = {}): Caller => ({ ...anonymousCaller, role, ...more });
-const YUELU = { organizationId: 7, districtCode: '430104' };
-const FURONG = { organizationId: 8, districtCode: '430102' };
-const CITY = { organizationId: null, districtCode: null };
+const YUELU = { organizationId: 7, districtCode: '430104', zone: null };
+const FURONG = { organizationId: 8, districtCode: '430102', zone: null };
+/** In Yuelu district and in the high-tech zone, which crosses district lines. */
+const YUELU_HITECH = { organizationId: 9, districtCode: '430104', zone: 'changsha_hitech_zone' };
+const KAIFU_HITECH = { organizationId: 10, districtCode: '430105', zone: 'changsha_hitech_zone' };
+const CITY = { organizationId: null, districtCode: null, zone: null };
 
 describe('the role → permission table', () => {
   it('gives everyone, signed in or not, the public reads and nothing else', () => {
@@ -49,7 +52,7 @@ describe('the role → permission table', () => {
     const end = doc.indexOf('<!-- permissions:end -->');
     expect(start, 'docs/security.md has the permissions markers').toBeGreaterThan(-1);
     const roles: Role[] = ['public', 'expert', 'org_user', 'officer', 'admin'];
-    const LABEL = { all: '✓', area: 'its districts', own: 'its organizations' } as const;
+    const LABEL = { all: '✓', area: 'its area', own: 'its organizations' } as const;
     const cell = (r: Role, p: (typeof permissionCodes)[number]) => {
       const reach = rolePermissions[r][p];
       return reach ? LABEL[reach] : '—';
@@ -75,10 +78,24 @@ describe('record-level checks', () => {
   it('a district officer reaches its districts; one without districts the whole city', () => {
     const district = caller('officer', { districts: ['430104'] });
     expect(refusal(district, 'platforms.write', YUELU)).toBeNull();
-    expect(refusal(district, 'platforms.write', FURONG)).toBe('district');
-    expect(refusal(district, 'imports.write', CITY)).toBe('district');
+    expect(refusal(district, 'platforms.write', FURONG)).toBe('area');
+    expect(refusal(district, 'imports.write', CITY)).toBe('area');
+    expect(refusal(district, 'platforms.write', KAIFU_HITECH)).toBe('area');
     const city = caller('officer');
-    for (const scope of [YUELU, FURONG, CITY]) expect(refusal(city, 'platforms.write', scope)).toBeNull();
+    for (const scope of [YUELU, FURONG, CITY, KAIFU_HITECH]) expect(refusal(city, 'platforms.write', scope)).toBeNull();
+  });
+
+  it('a zone officer reaches its zone across district lines, and nothing else', () => {
+    const zone = caller('officer', { zones: ['changsha_hitech_zone'] });
+    for (const scope of [YUELU_HITECH, KAIFU_HITECH]) expect(refusal(zone, 'organizations.update', scope)).toBeNull();
+    expect(refusal(zone, 'organizations.update', YUELU)).toBe('area');
+    expect(refusal(zone, 'targets.write', CITY)).toBe('area');
+  });
+
+  it('an officer with districts and zones reaches a record in either', () => {
+    const both = caller('officer', { districts: ['430102'], zones: ['changsha_hitech_zone'] });
+    for (const scope of [FURONG, YUELU_HITECH, KAIFU_HITECH]) expect(refusal(both, 'platforms.write', scope)).toBeNull();
+    expect(refusal(both, 'platforms.write', YUELU)).toBe('area');
   });
 
   it('anonymous callers are unauthenticated, signed-in callers without the permission are refused by role', () => {

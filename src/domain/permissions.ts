@@ -46,8 +46,10 @@ export const permissionCodes = Object.keys(permissionLabels) as [Permission, ...
 /**
  * How far a grant reaches:
  * - `all`: any record;
- * - `area`: records in the account's districts; an account with no districts reaches the whole
- *   city, and a city-wide action (a city figure, a city target) needs such an account;
+ * - `area`: records in the account's area — its districts and its zones (功能区/创新区, which cross
+ *   district lines): a record lies in the area when its district or its zone is one of them; an
+ *   account with neither reaches the whole city, and a city-wide action (a city figure, a city
+ *   target) needs such an account;
  * - `own`: records of the account's own organizations.
  */
 export type Reach = 'all' | 'area' | 'own';
@@ -94,18 +96,21 @@ export interface Caller {
   role: Role;
   /** Organizations an `org_user` acts for. */
   organizationIds: readonly number[];
-  /** Districts an officer is limited to; empty = the whole city. */
+  /** Districts an officer is limited to; with `zones`, its area; both empty = the whole city. */
   districts: readonly string[];
+  /** Zones (by code) an officer is limited to, e.g. a high-tech zone's bureau. */
+  zones: readonly string[];
   /** A token's scopes; null for a session (everything the role has). */
   scopes: readonly Permission[] | null;
 }
 
-export const anonymousCaller: Caller = { role: 'public', organizationIds: [], districts: [], scopes: null };
+export const anonymousCaller: Caller = { role: 'public', organizationIds: [], districts: [], zones: [], scopes: null };
 
-/** Where a record (or an action) sits: whose it is and in which district; null district = city-wide or outside the city. */
+/** Where a record (or an action) sits: whose it is, in which district and zone; null district and zone = city-wide or outside the city. */
 export interface RecordScope {
   organizationId: number | null;
   districtCode: string | null;
+  zone: string | null;
 }
 
 /** The reach of one permission for a caller, or null when the caller lacks it. */
@@ -127,21 +132,27 @@ export function effectivePermissions(caller: Caller): Partial<Record<Permission,
 }
 
 /** Whether a grant of `reach` covers a record in `scope`. */
-export function reaches(caller: Pick<Caller, 'organizationIds' | 'districts'>, reach: Reach, scope: RecordScope): boolean {
+export function reaches(caller: Pick<Caller, 'organizationIds' | 'districts' | 'zones'>, reach: Reach, scope: RecordScope): boolean {
   if (reach === 'all') return true;
   if (reach === 'own') return scope.organizationId !== null && caller.organizationIds.includes(scope.organizationId);
-  return caller.districts.length === 0 || (scope.districtCode !== null && caller.districts.includes(scope.districtCode));
+  return citywide(caller) || inArea(caller, scope);
 }
 
+/** Whether an account's area is the whole city (no districts, no zones). */
+export const citywide = (caller: Pick<Caller, 'districts' | 'zones'>): boolean => caller.districts.length === 0 && caller.zones.length === 0;
+
+const inArea = (caller: Pick<Caller, 'districts' | 'zones'>, scope: RecordScope): boolean =>
+  (scope.districtCode !== null && caller.districts.includes(scope.districtCode)) || (scope.zone !== null && caller.zones.includes(scope.zone));
+
 /** Why a caller may not do something, or null when it may. */
-export type Refusal = 'unauthenticated' | 'role' | 'organization' | 'district';
+export type Refusal = 'unauthenticated' | 'role' | 'organization' | 'area';
 
 /** The whole check: has the permission at all, and, given a record, does it reach that record. */
 export function refusal(caller: Caller, permission: Permission, scope?: RecordScope): Refusal | null {
   const reach = reachOf(caller, permission);
   if (reach === null) return caller.role === 'public' ? 'unauthenticated' : 'role';
   if (!scope || reaches(caller, reach, scope)) return null;
-  return reach === 'own' ? 'organization' : 'district';
+  return reach === 'own' ? 'organization' : 'area';
 }
 
 export const can = (caller: Caller, permission: Permission, scope?: RecordScope): boolean => refusal(caller, permission, scope) === null;

@@ -13,6 +13,8 @@ import { directoryStore, type AttachmentStore } from '../modules/filings/attachm
 import { loadWorkflows, type Workflows } from '../modules/filings/definitions.js';
 import { filingRoutes } from '../modules/filings/routes.js';
 import { todayIn } from '../domain/calendarDate.js';
+import { uncoveredYears } from '../domain/workflow/holidayCalendar.js';
+import { loadHolidayCalendar } from '../config.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import type { AccountsContext } from '../modules/accounts/context.js';
 import { authRoutes, tokenRoutes, userRoutes } from '../modules/accounts/routes.js';
@@ -117,6 +119,12 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
     }
   });
 
+  const today = opts.today ?? (() => todayIn());
+  const calendar = loadHolidayCalendar(ctx.city.calendar);
+  // Past its years the calendar counts Monday to Friday: the operator should extend it in time.
+  const uncovered = uncoveredYears(calendar, today());
+  if (uncovered.length) app.log.warn(`The holiday calendar "${ctx.city.calendar}" does not cover ${uncovered.join(' and ')}: working days there count Monday to Friday, without public holidays or make-up working days. Add the year's dates from the published notice to the calendar file.`);
+
   await app.register(
     async (api) => {
       await api.register(authRoutes(accounts, () => demoAccountsInfo(accounts, opts.demo ?? false)));
@@ -134,9 +142,10 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
         filingRoutes({
           db: ctx.db,
           city: ctx.city,
+          calendar,
           workflows: opts.workflows ?? loadWorkflows(),
           now: accounts.now,
-          today: opts.today ?? (() => todayIn()),
+          today,
           attachments: opts.attachments ?? directoryStore(resolve('data', 'attachments')),
         }),
       );

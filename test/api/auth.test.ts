@@ -304,6 +304,10 @@ describe('user management', () => {
     const p = expectProblem(await post({ username: 'lisi', role: 'org_user', password: 'lisi', districts: ['430104', '999999'] }), 400, ['districts', 'districts.1', 'organization_ids', 'password']);
     expect(p.errors.filter((e) => e.field === 'password').map((e) => e.code).sort()).toEqual(['password.is_username', 'password.too_short', 'password.too_simple']);
     expect(p.errors.filter((e) => e.field !== 'password').map((e) => e.code).sort()).toEqual(['district.unknown', 'user.districts_role', 'user.organizations_required'].sort());
+    const zoned = expectProblem(await post({ username: 'wangwu', role: 'expert', password: 'Correct-Horse-9', zones: ['changsha_hitech_zone', 'atlantis'] }), 400, ['zones', 'zones.1']);
+    expect(zoned.errors.map((e) => e.code).sort()).toEqual(['user.zones_role', 'zone.unknown']);
+    const zoneOfficer = await post({ username: 'gaoxin', role: 'officer', password: 'Correct-Horse-9', zones: ['changsha_hitech_zone'] });
+    expect(user.parse(zoneOfficer.json())).toMatchObject({ role: 'officer', districts: [], zones: ['changsha_hitech_zone'] });
     // The stored hash is argon2id; the password itself is nowhere.
     const { rows } = await t.db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'Zhang.San'");
     expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -314,7 +318,11 @@ describe('user management', () => {
     expect(list.results.length).toBeGreaterThan(0);
     const o = await account('officer');
     const changed = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${o.id}`, payload: { districts: ['430104'] }, headers: { 'if-match': `"${o.version}"` } });
-    expect(user.parse(changed.json())).toMatchObject({ districts: ['430104'], version: o.version + 1 });
+    expect(user.parse(changed.json())).toMatchObject({ districts: ['430104'], zones: [], version: o.version + 1 });
+    const zoned = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${o.id}`, payload: { zones: ['changsha_hitech_zone'] }, headers: { 'if-match': `"${o.version + 1}"` } });
+    expect(user.parse(zoned.json())).toMatchObject({ districts: ['430104'], zones: ['changsha_hitech_zone'], version: o.version + 2 });
+    const demoted = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${o.id}`, payload: { role: 'expert' }, headers: { 'if-match': `"${o.version + 2}"` } });
+    expect(user.parse(demoted.json())).toMatchObject({ role: 'expert', districts: [], zones: [] });
     expectProblem(await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${o.id}`, payload: { districts: [] }, headers: { 'if-match': `"${o.version}"` } }), 412);
     expectProblem(await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${o.id}`, payload: { districts: [] } }), 428);
 

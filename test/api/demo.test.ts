@@ -139,6 +139,8 @@ describe('demo accounts', () => {
     expect(org.json()).toMatchObject({ name: '湖南大学' });
     const district = await login(t.accounts, { username: 'district-officer', password: DEMO_PASSWORD, ip: null, userAgent: null }, systemActor('test'));
     expect(district.principal.districts).toEqual(['430104']);
+    const zone = await login(t.accounts, { username: 'zone-officer', password: DEMO_PASSWORD, ip: null, userAgent: null }, systemActor('test'));
+    expect(zone.principal).toMatchObject({ districts: [], zones: ['changsha_hitech_zone'] });
     // The expert pool: six reviewers, five in advanced manufacturing (enough for any filing type), one at 湖南大学.
     const pool = await t.app.inject({ method: 'GET', url: '/api/v1/experts' });
     const experts = pool.json<{ results: Array<{ username: string; fields: string[]; organization_id: number | null }> }>().results;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationView } from '../../src/contracts/workflows.js';
-import { todayIn } from '../../src/domain/calendarDate.js';
+import { loadHolidayCalendar } from '../../src/config.js';
 import { drawExperts, type PoolExpert } from '../../src/domain/workflow/expertDraw.js';
 import { workingDaysAfter } from '../../src/domain/workflow/workingDays.js';
 import { verifyAudit } from '../../src/modules/audit/service.js';
@@ -33,6 +33,7 @@ const as = {
   officer: await t.actAs('officer', { via: 'session' }),
   officer2: await t.actAs('officer', { via: 'session' }),
   furongOfficer: await t.actAs('officer', { districts: [FURONG], via: 'session' }),
+  hitechOfficer: await t.actAs('officer', { zones: ['changsha_hitech_zone'], via: 'session' }),
 };
 
 /** Five experts in the pool: three eligible for advanced manufacturing, one of the applicant's organization, one with a declared conflict, one of another field. */
@@ -85,10 +86,10 @@ async function start(type: string, data?: object, extra: object = {}) {
   return view(await call(as.orgUser, 'POST', '/api/v1/applications', { filing_type: type, organization_id: applicant.id, field: 'advanced_manufacturing', ...(data ? { data } : {}), ...extra }), 201);
 }
 
-async function uploadChecklist(id: number) {
+async function uploadChecklist(id: number, who: Acting = as.orgUser) {
   const types = (await call(null, 'GET', '/api/v1/filing-types')).json<{ results: Array<{ code: string; checklist: Array<{ key: string; required: boolean }> }> }>();
-  const a = view(await call(as.orgUser, 'GET', `/api/v1/applications/${id}`));
-  for (const item of types.results.find((x) => x.code === a.filing_type)!.checklist.filter((c) => c.required)) expect((await upload(as.orgUser, id, item.key)).statusCode).toBe(201);
+  const a = view(await call(who, 'GET', `/api/v1/applications/${id}`));
+  for (const item of types.results.find((x) => x.code === a.filing_type)!.checklist.filter((c) => c.required)) expect((await upload(who, id, item.key)).statusCode).toBe(201);
 }
 
 /** Submit → check → draw → review (every drawn expert scores `score` per criterion) → notice. */
@@ -312,8 +313,24 @@ describe('who sees and acts on an application', () => {
     expect((await ids(as.orgUser)).map((x) => x.id)).toContain(a.id);
     expect(await ids(as.otherOrgUser)).toEqual([]);
     expect(await ids(as.furongOfficer)).toEqual([]);
+    expect(await ids(as.hitechOfficer)).toEqual([]);
     expect((await ids(as.officer)).map((x) => x.id)).toContain(a.id);
     expectProblem(await call(as.orgUser, 'GET', '/api/v1/applications?filter=colour:red'), 400);
+  });
+
+  it('an officer limited to a zone sees and handles the applications of organizations in its zone, whatever their district', async () => {
+    const zoned = await createOrganization(app, { district_code: FURONG, zone: 'changsha_hitech_zone' });
+    const zonedUser = await t.actAs('org_user', { organizationIds: [zoned.id], via: 'session' });
+    const a = view(await call(zonedUser, 'POST', '/api/v1/applications', { filing_type: 'pilot_platform', organization_id: zoned.id, field: 'advanced_manufacturing', data: pilotData }), 201);
+    expect(a).toMatchObject({ district_code: FURONG, zone: 'changsha_hitech_zone' });
+    const ids = async (who: Acting, query = '') => (await call(who, 'GET', `/api/v1/applications?per_page=200${query}`)).json<{ results: Array<{ id: number }> }>().results.map((x) => x.id);
+    expect(await ids(as.hitechOfficer)).toEqual([a.id]);
+    expect(await ids(as.furongOfficer)).toEqual([a.id]);
+    expect(await ids(as.officer, '&filter=zone:changsha_hitech_zone')).toEqual([a.id]);
+    await uploadChecklist(a.id, zonedUser);
+    view(await act(zonedUser, a.id, 'submit'));
+    expect(view(await act(as.hitechOfficer, a.id, 'start_check')).state).toBe('formal_check');
+    expectProblem(await act(as.hitechOfficer, (await start('pilot_platform')).id, 'withdraw'), 404);
   });
 
   it('a draw fails plainly when the pool has too few eligible experts', async () => {
@@ -352,10 +369,12 @@ describe('who sees and acts on an application', () => {
     view(await act(as.orgUser, a.id, 'submit'));
     expect((await inboxOf(as.orgUser)).waiting.map((x) => x.id)).not.toContain(a.id);
     expect((await inboxOf(as.officer)).waiting.map((x) => x.id)).toContain(a.id);
-    // Submitted waits for an officer 5 working days, to the end of the last one (China time); overdue after.
+    // Submitted waits for an officer 5 working days from the server's day (Friday 13 November), to the
+    // end of the last one (China time); overdue after.
     const waiting = view(await call(as.officer, 'GET', `/api/v1/applications/${a.id}`));
-    const lastDay = workingDaysAfter(todayIn('Asia/Shanghai', new Date(waiting.state_since)), 5);
-    expect(waiting).toMatchObject({ waiting_for: 'officer', deadline: new Date(`${lastDay}T23:59:59.999+08:00`).toISOString(), overdue: false });
+    const lastDay = workingDaysAfter(NOTICE_DAY, 5, loadHolidayCalendar('cn'));
+    expect(lastDay).toBe('2026-11-20');
+    expect(waiting).toMatchObject({ waiting_for: 'officer', deadline: '2026-11-20T15:59:59.999Z', overdue: false });
     today = '2099-01-05';
     try {
       expect(view(await call(as.officer, 'GET', `/api/v1/applications/${a.id}`)).overdue).toBe(true);

@@ -145,23 +145,23 @@ describe('import records', () => {
   it('stores who, when, the file and the options', async () => {
     const r = await runImport(ctx, { entity: 'organizations', stream: csv(orgHeader), fileName: '空.csv', fileSize: 40, ...defaults, atomic: true, actor: { ...defaults.actor, username: 'tester' } });
     expect(r).toMatchObject({ entity: 'organizations', file_name: '空.csv', file_size: 40, created_by: 'tester', status: 'succeeded', read: 0 });
-    expect(r.options).toEqual({ mode: 'upsert', atomic: true, dry_run: false, encoding: null, sheet: null, districts: [] });
+    expect(r.options).toEqual({ mode: 'upsert', atomic: true, dry_run: false, encoding: null, sheet: null, districts: [], zones: [] });
     expect(r.detected).toEqual({ format: 'csv', encoding: 'utf-8', sheet: null });
     expect(Date.parse(r.finished_at!)).toBeGreaterThanOrEqual(Date.parse(r.started_at));
   });
 
-  it('stores the districts an import was limited to (starcity import --district), once each', async () => {
-    const r = await runImport(ctx, { entity: 'organizations', stream: csv(orgHeader), fileName: '空.csv', ...defaults, districts: ['430104', '430105', '430104'] });
-    expect(r.options.districts).toEqual(['430104', '430105']);
+  it('stores the area an import was limited to (starcity import --district/--zone), once each', async () => {
+    const r = await runImport(ctx, { entity: 'organizations', stream: csv(orgHeader), fileName: '空.csv', ...defaults, area: { districts: ['430104', '430105', '430104'], zones: ['changsha_hitech_zone'] } });
+    expect(r.options).toMatchObject({ districts: ['430104', '430105'], zones: ['changsha_hitech_zone'] });
   });
 
   it('an import limited to districts rejects the rows outside them, and writes the others', async () => {
     const [inside, outside] = [validUscc(), validUscc()];
-    const r = await runImport(ctx, { entity: 'organizations', stream: csv(orgHeader, `${inside},区内公司,enterprise,430104,`, `${outside},区外公司,enterprise,430111,`), fileName: 'o.csv', ...defaults, districts: ['430104'] });
+    const r = await runImport(ctx, { entity: 'organizations', stream: csv(orgHeader, `${inside},区内公司,enterprise,430104,`, `${outside},区外公司,enterprise,430111,`), fileName: 'o.csv', ...defaults, area: { districts: ['430104'] } });
     expect(counts(r)).toEqual({ read: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
     const problems = [];
     for await (const p of importProblems(db, r.id)) problems.push(p);
-    expect(problems).toEqual([{ line: 3, column: 'district_code', value: '430111', code: 'scope.district', message: { zh: '该行的区县（雨花区 430111）不在您的管辖范围（岳麓区）', en: "This row's district (Yuhua District 430111) is outside your districts (Yuelu District)" } }]);
+    expect(problems).toEqual([{ line: 3, column: 'district_code', value: '430111', code: 'scope.area', message: { zh: '该行位于区县 雨花区 430111，不在您的管辖范围（岳麓区）', en: 'This row lies in district Yuhua District 430111, outside your area (Yuelu District)' } }]);
   });
 });
 

@@ -6,9 +6,9 @@ import { createTestApp, type Acting } from '../support/testApp.js';
 import { snapshot, storedRow } from './helpers.js';
 
 /**
- * Imports by an officer limited to districts (issue 3): every row is judged against the officer's
- * districts — the district a row gives (the reading thread), the district of the stored record it
- * would change and a qualification's holder's (the writer's thread) — and the rows outside are
+ * Imports by an officer limited to districts or zones (issues 3 and 5): every row is judged against
+ * the officer's area — the place a row gives (the reading thread), the place of the stored record
+ * it would change and a qualification's holder's (the writer's thread) — and the rows outside are
  * rejected like any other bad row; a city-wide officer's import of the same files rejects none.
  */
 
@@ -17,7 +17,9 @@ const { app, db } = t;
 
 const YUELU = '430104';
 const FURONG = '430102';
+const HITECH = 'changsha_hitech_zone';
 const districtOfficer = await t.actAs('officer', { districts: [YUELU] });
+const zoneOfficer = await t.actAs('officer', { zones: [HITECH] });
 const cityOfficer = await t.actAs('officer');
 
 /** A multipart/form-data body: the text fields, then the file. */
@@ -51,7 +53,7 @@ async function problemsOf(record: ImportRecordReply) {
 }
 
 const counts = (r: ImportRecordReply) => ({ read: r.read, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected });
-const scoped = <P extends { code: string }>(problems: P[]) => problems.filter((p) => p.code === 'scope.district');
+const scoped = <P extends { code: string }>(problems: P[]) => problems.filter((p) => p.code === 'scope.area');
 
 // The registry as an administrator left it: organizations in Yuelu and Furong, a Furong institution
 // hosted in Yuelu.
@@ -118,14 +120,14 @@ describe('an officer limited to districts', () => {
 
     const problems = await problemsOf(record);
     expect(problems.map(({ line, column, value, code }) => ({ line, column, value, code }))).toEqual([
-      { line: 3, column: '所在区县代码', value: FURONG, code: 'scope.district' },
-      { line: 4, column: 'uscc', value: inFurong.uscc, code: 'scope.district' },
-      { line: 6, column: '所在区县代码', value: '', code: 'scope.district' },
-      { line: 7, column: '所在区县代码', value: '芙蓉区', code: 'scope.district' },
+      { line: 3, column: '所在区县代码', value: FURONG, code: 'scope.area' },
+      { line: 4, column: 'uscc', value: inFurong.uscc, code: 'scope.area' },
+      { line: 6, column: '所在区县代码', value: '', code: 'scope.area' },
+      { line: 7, column: '所在区县代码', value: '芙蓉区', code: 'scope.area' },
     ]);
-    expect(problems[0]!.message).toEqual({ zh: '该行的区县（芙蓉区 430102）不在您的管辖范围（岳麓区）', en: "This row's district (Furong District 430102) is outside your districts (Yuelu District)" });
-    expect(problems[1]!.message.zh).toBe('已有记录所在的区县（芙蓉区 430102）不在您的管辖范围（岳麓区）');
-    expect(problems[2]!.message.en).toBe('This row has no district, so it lies outside your districts (Yuelu District)');
+    expect(problems[0]!.message).toEqual({ zh: '该行位于区县 芙蓉区 430102，不在您的管辖范围（岳麓区）', en: 'This row lies in district Furong District 430102, outside your area (Yuelu District)' });
+    expect(problems[1]!.message.zh).toBe('已有记录位于区县 芙蓉区 430102，不在您的管辖范围（岳麓区）');
+    expect(problems[2]!.message.en).toBe('This row has no district or zone, outside your area (Yuelu District)');
 
     expect((await storedRow(db, 'organizations', inFurong.id))?.name).toBe(furongBefore?.name);
     expect((await storedRow(db, 'organizations', inYuelu.id))?.name).toBe('改名的岳麓公司');
@@ -139,8 +141,8 @@ describe('an officer limited to districts', () => {
     const record = await importAs(districtOfficer, { entity: 'organizations' }, ['uscc,name,kind', `${fresh},没有区县列的公司,enterprise`, `${inYuelu.uscc},岳麓公司再改名,enterprise`, `${inFurong.uscc},芙蓉公司再改名,enterprise`]);
     expect(counts(record)).toEqual({ read: 3, inserted: 0, updated: 1, unchanged: 0, rejected: 2 });
     expect((await problemsOf(record)).map(({ line, column, code }) => ({ line, column, code }))).toEqual([
-      { line: 2, column: 'district_code', code: 'scope.district' },
-      { line: 4, column: 'uscc', code: 'scope.district' },
+      { line: 2, column: 'district_code', code: 'scope.area' },
+      { line: 4, column: 'uscc', code: 'scope.area' },
     ]);
   });
 
@@ -155,10 +157,10 @@ describe('an officer limited to districts', () => {
     expect(counts(record)).toEqual({ read: 3, inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
     const problems = await problemsOf(record);
     expect(problems.map(({ line, column, value, code }) => ({ line, column, value, code }))).toEqual([
-      { line: 3, column: '统一社会信用代码', value: inFurong.uscc, code: 'scope.district' },
-      { line: 4, column: '统一社会信用代码', value: inFurong.uscc, code: 'scope.district' },
+      { line: 3, column: '统一社会信用代码', value: inFurong.uscc, code: 'scope.area' },
+      { line: 4, column: '统一社会信用代码', value: inFurong.uscc, code: 'scope.area' },
     ]);
-    expect(problems[0]!.message.zh).toBe('资质持有主体所在的区县（芙蓉区 430102）不在您的管辖范围（岳麓区）');
+    expect(problems[0]!.message.zh).toBe('资质持有主体位于区县 芙蓉区 430102，不在您的管辖范围（岳麓区）');
   });
 
   it('R&D institutions: judged by their own district, not their host’s', async () => {
@@ -170,8 +172,8 @@ describe('an officer limited to districts', () => {
     ]);
     expect(counts(record)).toEqual({ read: 3, inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
     expect((await problemsOf(record)).map(({ line, column, code }) => ({ line, column, code }))).toEqual([
-      { line: 3, column: 'host_uscc', code: 'scope.district' },
-      { line: 4, column: 'district_code', code: 'scope.district' },
+      { line: 3, column: 'host_uscc', code: 'scope.area' },
+      { line: 4, column: 'district_code', code: 'scope.area' },
     ]);
     expect((await storedRow(db, 'rd_institutions', furongInstitution.id))?.district_code).toBe(FURONG);
   });
@@ -182,6 +184,36 @@ describe('an officer limited to districts', () => {
     const mine = importList.parse(res.json()).results.filter((r) => r.created_by === districtOfficer.username);
     expect(mine.length).toBeGreaterThan(0);
     for (const r of mine) expect(r.options.districts).toEqual([YUELU]);
+  });
+});
+
+describe('an officer limited to a zone (a high-tech zone crossing district lines)', () => {
+  it('writes the rows in its zone whatever their district, judges a file without the zone column by the stored zone, and rejects the rest at their zone', async () => {
+    const furongInZone = await createOrganization(app, { district_code: FURONG, zone: HITECH });
+    const yueluInZone = await createOrganization(app, { district_code: YUELU, zone: HITECH });
+    const [fresh, freshOutside] = [validUscc(), validUscc()];
+    const record = await importAs(zoneOfficer, { entity: 'organizations' }, [
+      `${orgHeader},所在园区`,
+      `${fresh},高新区新公司,enterprise,${FURONG},长沙高新区`, // 2: new, in the zone (Furong district)
+      `${freshOutside},园区外新公司,enterprise,${YUELU},`, // 3: new, no zone
+      `${furongInZone.uscc},改名的高新区公司,enterprise,${FURONG},${HITECH}`, // 4: changes one in the zone
+      `${inYuelu.uscc},不在园区的公司,enterprise,${YUELU},${HITECH}`, // 5: would move a Yuelu organization outside the zone into it
+    ]);
+    expect(record.options).toMatchObject({ districts: [], zones: [HITECH] });
+    expect(counts(record)).toEqual({ read: 4, inserted: 1, updated: 1, unchanged: 0, rejected: 2 });
+    const problems = await problemsOf(record);
+    expect(problems.map(({ line, column, value, code }) => ({ line, column, value, code }))).toEqual([
+      { line: 3, column: '所在园区', value: '', code: 'scope.area' },
+      { line: 5, column: 'uscc', value: inYuelu.uscc, code: 'scope.area' },
+    ]);
+    expect(problems[0]!.message.en).toBe('This row lies in district Yuelu District 430104, outside your area (Changsha High-tech Zone)');
+
+    // No zone column: an existing organization keeps its stored zone, so it is judged by it.
+    const withoutZone = await importAs(zoneOfficer, { entity: 'organizations' }, [orgHeader, `${yueluInZone.uscc},仍在高新区的公司,enterprise,${YUELU}`, `${alsoInYuelu.uscc},园区外公司,enterprise,${YUELU}`]);
+    expect(counts(withoutZone)).toEqual({ read: 2, inserted: 0, updated: 1, unchanged: 0, rejected: 1 });
+    expect((await problemsOf(withoutZone)).map(({ line, code }) => ({ line, code }))).toEqual([{ line: 3, code: 'scope.area' }]);
+    expect((await storedRow(db, 'organizations', yueluInZone.id))?.name).toBe('仍在高新区的公司');
+    expect((await storedRow(db, 'organizations', inYuelu.id))?.zone).toBeNull();
   });
 });
 

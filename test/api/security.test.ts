@@ -91,9 +91,10 @@ const YUELU = '430104';
 const FURONG = '430102';
 const ownOrg = await createOrganization(app, { district_code: YUELU });
 const otherOrg = await createOrganization(app, { district_code: FURONG });
-const as: Record<'orgUser' | 'districtOfficer' | 'officer' | 'expert', Acting> = {
+const as: Record<'orgUser' | 'districtOfficer' | 'zoneOfficer' | 'officer' | 'expert', Acting> = {
   orgUser: await t.actAs('org_user', { organizationIds: [ownOrg.id] }),
   districtOfficer: await t.actAs('officer', { districts: [YUELU] }),
+  zoneOfficer: await t.actAs('officer', { zones: ['changsha_hitech_zone'] }),
   officer: await t.actAs('officer'),
   expert: await t.actAs('expert'),
 };
@@ -220,7 +221,7 @@ describe('an organization user reaches its own organizations’ records only', (
 });
 
 describe('a district officer acts in its districts only', () => {
-  const denied = (res: Awaited<ReturnType<typeof call>>) => expect(errorAt(expectProblem(res, 403, ['permission']), 'permission').code).toBe('permission.district');
+  const denied = (res: Awaited<ReturnType<typeof call>>) => expect(errorAt(expectProblem(res, 403, ['permission']), 'permission').code).toBe('permission.area');
 
   it('organizations: creates and changes in its district; not elsewhere, nor moves one out', async () => {
     const created = await call(as.districtOfficer, 'POST', '/api/v1/organizations', organizationInput({ district_code: YUELU }));
@@ -274,6 +275,47 @@ describe('a district officer acts in its districts only', () => {
 
   it('a city-wide officer reaches every district', async () => {
     const res = await call(as.officer, 'POST', '/api/v1/organizations', organizationInput({ district_code: FURONG }));
+    expect(res.statusCode, res.body).toBe(201);
+  });
+});
+
+describe('a zone officer acts in its zone, across district lines', () => {
+  const HITECH = 'changsha_hitech_zone';
+  const denied = (res: Awaited<ReturnType<typeof call>>) => expect(errorAt(expectProblem(res, 403, ['permission']), 'permission').code).toBe('permission.area');
+
+  it('organizations: in its zone whatever the district; not outside it, nor moves one out', async () => {
+    for (const district of [YUELU, FURONG]) {
+      const res = await call(as.zoneOfficer, 'POST', '/api/v1/organizations', organizationInput({ district_code: district, zone: HITECH }));
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const created = (await call(as.zoneOfficer, 'POST', '/api/v1/organizations', organizationInput({ district_code: FURONG, zone: HITECH }))).json() as { id: number; version: number };
+    denied(await call(as.zoneOfficer, 'POST', '/api/v1/organizations', organizationInput({ district_code: YUELU, zone: null })));
+    denied(await call(as.zoneOfficer, 'POST', '/api/v1/organizations', organizationInput({ district_code: YUELU, zone: 'changsha_etdz' })));
+    denied(await call(as.zoneOfficer, 'PATCH', `/api/v1/organizations/${created.id}`, { zone: null }, created.version));
+    denied(await call(as.zoneOfficer, 'PATCH', `/api/v1/organizations/${otherOrg.id}`, { address: 'x' }, otherOrg.version));
+    const moved = await call(as.zoneOfficer, 'PATCH', `/api/v1/organizations/${created.id}`, { district_code: YUELU }, created.version);
+    expect(moved.statusCode, moved.body).toBe(200);
+  });
+
+  it('a qualification lies where its holder does; an institution or platform in its own zone', async () => {
+    const holder = (await call(as.zoneOfficer, 'POST', '/api/v1/organizations', organizationInput({ district_code: FURONG, zone: HITECH }))).json() as { id: number };
+    const q = await call(as.zoneOfficer, 'POST', '/api/v1/qualifications', await qualificationInput(app, { organization_id: holder.id, valid_from: start() }));
+    expect(q.statusCode, q.body).toBe(201);
+    denied(await call(as.zoneOfficer, 'POST', '/api/v1/qualifications', await qualificationInput(app, { organization_id: otherOrg.id, valid_from: start() })));
+    const inZone = await call(as.zoneOfficer, 'POST', '/api/v1/platforms', await platformInput(app, { host_org_id: otherOrg.id, district_code: FURONG, zone: HITECH }));
+    expect(inZone.statusCode, inZone.body).toBe(201);
+    denied(await call(as.zoneOfficer, 'POST', '/api/v1/rd-institutions', await rdInstitutionInput(app, { host_org_id: holder.id, district_code: FURONG, zone: null })));
+  });
+
+  it('district figures and targets are not its: 403', async () => {
+    denied(await call(as.zoneOfficer, 'POST', '/api/v1/targets', { indicator_code: 'rd_institutions.count', period: '2026', comparator: '>=', value: 10, area: YUELU }));
+    denied(await call(as.zoneOfficer, 'POST', '/api/v1/indicators/gdp/values', { period: '2025', value: 1, source: 'x', published_on: '2026-03-20' }));
+  });
+});
+
+describe('a city-wide officer', () => {
+  it('reaches every zone', async () => {
+    const res = await call(as.officer, 'POST', '/api/v1/organizations', organizationInput({ district_code: FURONG, zone: 'changsha_etdz' }));
     expect(res.statusCode, res.body).toBe(201);
   });
 });

@@ -34,7 +34,7 @@ export interface TestApp {
    * default every scope it may give), or a session cookie (`via: 'session'`, and for roles that
    * can give a token nothing).
    */
-  actAs(role: AccountRole, bindings?: { organizationIds?: number[]; districts?: string[]; scopes?: Permission[]; via?: 'token' | 'session' }): Promise<Acting>;
+  actAs(role: AccountRole, bindings?: { organizationIds?: number[]; districts?: string[]; zones?: string[]; scopes?: Permission[]; via?: 'token' | 'session' }): Promise<Acting>;
 }
 
 export interface Acting {
@@ -72,8 +72,9 @@ export async function createTestApp(options: Partial<AppOptions> = {}): Promise<
       password: TEST_PASSWORD,
       ...(bindings.organizationIds ? { organization_ids: bindings.organizationIds } : {}),
       ...(bindings.districts ? { districts: bindings.districts } : {}),
+      ...(bindings.zones ? { zones: bindings.zones } : {}),
     }, systemActor('test'));
-    const owner = { role, organizationIds: bindings.organizationIds ?? [], districts: bindings.districts ?? [], scopes: null, userId: user.id };
+    const owner = { role, organizationIds: bindings.organizationIds ?? [], districts: bindings.districts ?? [], zones: bindings.zones ?? [], scopes: null, userId: user.id };
     const scopes = bindings.scopes ?? grantableScopes(owner);
     if (bindings.via === 'session' || scopes.length === 0) {
       const signed = await login(accounts, { username, password: TEST_PASSWORD, ip: null, userAgent: null }, systemActor('test'));

@@ -106,6 +106,6 @@ export interface FilingType {
     /** The mean total score an application needs to pass review. */
     passScore: number;
   };
-  /** Length of the public notice (公示), in working days (Monday to Friday). */
+  /** Length of the public notice (公示), in working days (the city's holiday calendar: workingDays.ts). */
   noticeWorkingDays: number;
 }

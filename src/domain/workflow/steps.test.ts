@@ -4,24 +4,10 @@ import { belowMinimum, formProblems } from './applicationForm.js';
 import type { FormField } from './definition.js';
 import { documentType } from './documentTypes.js';
 import { drawExperts, type PoolExpert } from './expertDraw.js';
-import { workingDaysAfter, periodEnded } from './workingDays.js';
 import { reviewOutcome, scoreProblems } from './reviewScores.js';
 
 const city = loadCity('changsha');
 const L = (s: string) => ({ zh: s, en: s });
-
-describe('workingDaysAfter (公示期, deadlines)', () => {
-  it('counts working days from the day after publication, skipping weekends', () => {
-    expect(workingDaysAfter('2026-11-13', 5)).toBe('2026-11-20'); // Friday → next Friday
-    expect(workingDaysAfter('2026-11-16', 5)).toBe('2026-11-23'); // Monday → next Monday
-    expect(workingDaysAfter('2026-11-14', 1)).toBe('2026-11-16'); // Saturday → Monday
-    expect(workingDaysAfter('2026-12-31', 2)).toBe('2027-01-04');
-  });
-  it('has ended once its last day is over', () => {
-    expect(periodEnded('2026-11-20', '2026-11-20')).toBe(false);
-    expect(periodEnded('2026-11-20', '2026-11-21')).toBe(true);
-  });
-});
 
 describe('drawExperts (专家抽取)', () => {
   const pool: PoolExpert[] = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, active: i !== 0, fields: i === 1 ? ['biomedicine'] : ['advanced_manufacturing'], organizationId: i === 2 ? 99 : 10 + i, conflicts: i === 3 ? [99] : [] }));

@@ -10,6 +10,7 @@ export interface UserRow {
   password_hash: string | null;
   active: boolean;
   districts: string[];
+  zones: string[];
   organization_ids: number[];
   recent_failures: Array<Date | string>;
   locked_until: Date | null;
@@ -21,12 +22,12 @@ export interface UserRow {
   version: number;
 }
 
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.password_hash, u.active, u.districts,
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.password_hash, u.active, u.districts, u.zones,
   ARRAY(SELECT uo.organization_id FROM user_organizations uo WHERE uo.user_id = u.id ORDER BY uo.organization_id) AS organization_ids,
   u.recent_failures, u.locked_until, u.demo_password, u.password_changed_at, u.last_login_at, u.created_at, u.updated_at, u.version`;
 
 /** Arrays come back as arrays from both engines; integers inside them may come back as strings. */
-const normalizeUser = (r: UserRow): UserRow => ({ ...r, organization_ids: (r.organization_ids ?? []).map(Number), districts: r.districts ?? [], recent_failures: r.recent_failures ?? [] });
+const normalizeUser = (r: UserRow): UserRow => ({ ...r, organization_ids: (r.organization_ids ?? []).map(Number), districts: r.districts ?? [], zones: r.zones ?? [], recent_failures: r.recent_failures ?? [] });
 
 export async function findUserById(db: Queryable, id: number, forUpdate = false): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
@@ -48,18 +49,18 @@ export async function countUsers(db: Queryable): Promise<number> {
   return rows[0]!.n;
 }
 
-export type NewUser = Pick<UserRow, 'username' | 'display_name' | 'role' | 'password_hash' | 'active' | 'districts' | 'demo_password'> & { now: Date };
+export type NewUser = Pick<UserRow, 'username' | 'display_name' | 'role' | 'password_hash' | 'active' | 'districts' | 'zones' | 'demo_password'> & { now: Date };
 
 export async function insertUser(db: Queryable, u: NewUser): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO users (username, display_name, role, password_hash, active, districts, demo_password, password_changed_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8) RETURNING id`,
-    [u.username, u.display_name, u.role, u.password_hash, u.active, u.districts, u.demo_password, u.now],
+    `INSERT INTO users (username, display_name, role, password_hash, active, districts, zones, demo_password, password_changed_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9) RETURNING id`,
+    [u.username, u.display_name, u.role, u.password_hash, u.active, u.districts, u.zones, u.demo_password, u.now],
   );
   return rows[0]!.id;
 }
 
-export const USER_WRITABLE = ['display_name', 'role', 'active', 'districts', 'password_hash', 'demo_password', 'password_changed_at'] as const;
+export const USER_WRITABLE = ['display_name', 'role', 'active', 'districts', 'zones', 'password_hash', 'demo_password', 'password_changed_at'] as const;
 
 /** A conditional update (on `version`); false when the row is gone or its version moved. */
 export async function updateUser(db: Queryable, id: number, version: number | null, changes: Partial<Record<(typeof USER_WRITABLE)[number], unknown>>, now: Date): Promise<boolean> {

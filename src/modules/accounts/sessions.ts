@@ -98,6 +98,7 @@ export function principalOf(user: q.UserRow, via: Partial<Principal> & Pick<Prin
     role: user.role as AccountRole,
     organizationIds: user.organization_ids,
     districts: user.districts,
+    zones: user.zones,
     userId: user.id,
     username: user.username,
     displayName: user.display_name,

@@ -3,6 +3,7 @@ import type { User, UserCreate, UserPatch } from '../../contracts/accounts.js';
 import type { Queryable } from '../../db/client.js';
 import { checkDistrictCode } from '../../domain/district.js';
 import { checkPassword } from '../../domain/passwordPolicy.js';
+import { checkZone } from '../../domain/zone.js';
 import { roleLabels, type AccountRole } from '../../domain/permissions.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { conflict, notFound, stale, validationFailed } from '../shared/errors.js';
@@ -25,6 +26,7 @@ export async function presentUsers(db: Queryable, rows: q.UserRow[]): Promise<Us
     role_label: roleLabels[row.role as AccountRole],
     active: row.active,
     districts: row.districts,
+    zones: row.zones,
     organizations: row.organization_ids.map((id) => ({ id, name: names.get(id) ?? '' })),
     locked_until: row.locked_until ? iso(row.locked_until) : null,
     last_login_at: row.last_login_at ? iso(row.last_login_at) : null,
@@ -54,15 +56,27 @@ export async function getUser(ctx: AccountsContext, id: number): Promise<User> {
 const passwordProblems = (field: string, password: string, username: string): FieldProblem[] =>
   checkPassword(password, username).map((v) => ({ field, code: v.code, message: v.message, ...(v.params ? { params: v.params } : {}) }));
 
-/** Districts must be the city's; organizations must exist; only officers have districts and only org_users organizations. */
-async function bindingProblems(ctx: AccountsContext, role: AccountRole, districts: readonly string[], organizationIds: readonly number[]): Promise<FieldProblem[]> {
+/** An officer's area and an organization user's organizations. */
+interface Bindings {
+  districts: readonly string[];
+  zones: readonly string[];
+  organizationIds: readonly number[];
+}
+
+/** Districts and zones must be the city's; organizations must exist; only officers have an area and only org_users organizations. */
+async function bindingProblems(ctx: AccountsContext, role: AccountRole, { districts, zones, organizationIds }: Bindings): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
-  districts.forEach((code, i) => {
-    const v = checkDistrictCode(ctx.city, code);
-    if (v) problems.push({ field: `districts.${i}`, code: v.code, message: v.message, ...(v.params ? { params: v.params } : {}) });
-  });
+  const itemProblems = (field: string, codes: readonly string[], check: (code: string) => ReturnType<typeof checkZone>) =>
+    codes.forEach((code, i) => {
+      const v = check(code);
+      if (v) problems.push({ field: `${field}.${i}`, code: v.code, message: v.message, ...(v.params ? { params: v.params } : {}) });
+    });
+  itemProblems('districts', districts, (code) => checkDistrictCode(ctx.city, code));
+  itemProblems('zones', zones, (code) => checkZone(ctx.city, code));
   if (districts.length && role !== 'officer')
     problems.push({ field: 'districts', code: 'user.districts_role', message: { zh: '只有审核员可以限定区县', en: 'Only officers are limited to districts' } });
+  if (zones.length && role !== 'officer')
+    problems.push({ field: 'zones', code: 'user.zones_role', message: { zh: '只有审核员可以限定园区', en: 'Only officers are limited to zones' } });
   const missing = new Set(await q.missingOrganizations(ctx.db, organizationIds));
   organizationIds.forEach((id, i) => {
     if (missing.has(id)) problems.push({ field: `organization_ids.${i}`, code: 'organization.not_found', message: { zh: `主体 ${id} 不存在`, en: `Organization ${id} does not exist` }, params: { id } });
@@ -79,8 +93,9 @@ const usernameTaken = (username: string) =>
 
 export async function createUser(ctx: AccountsContext, input: UserCreate & { demoPassword?: boolean }, actor: AuditActor): Promise<User> {
   const districts = [...new Set(input.districts ?? [])];
+  const zones = [...new Set(input.zones ?? [])];
   const organizationIds = [...new Set(input.organization_ids ?? [])];
-  const problems = [...passwordProblems('password', input.password, input.username), ...(await bindingProblems(ctx, input.role, districts, organizationIds))];
+  const problems = [...passwordProblems('password', input.password, input.username), ...(await bindingProblems(ctx, input.role, { districts, zones, organizationIds }))];
   if (problems.length) throw validationFailed(problems);
   if (await q.findUserByUsername(ctx.db, input.username)) throw usernameTaken(input.username);
   const passwordHash = await hashPassword(input.password);
@@ -92,6 +107,7 @@ export async function createUser(ctx: AccountsContext, input: UserCreate & { dem
       password_hash: passwordHash,
       active: input.active ?? true,
       districts,
+      zones,
       demo_password: input.demoPassword ?? false,
       now: ctx.now(),
     });
@@ -116,8 +132,9 @@ export async function updateUser(ctx: AccountsContext, id: number, version: numb
   const role = patch.role ?? (row.role as AccountRole);
   // A change of role drops bindings the new role cannot have, unless the patch names them.
   const districts = patch.districts ? [...new Set(patch.districts)] : role === 'officer' ? row.districts : [];
+  const zones = patch.zones ? [...new Set(patch.zones)] : role === 'officer' ? row.zones : [];
   const organizationIds = patch.organization_ids ? [...new Set(patch.organization_ids)] : role === 'org_user' ? row.organization_ids : [];
-  const problems = [...(patch.password ? passwordProblems('password', patch.password, row.username) : []), ...(await bindingProblems(ctx, role, districts, organizationIds))];
+  const problems = [...(patch.password ? passwordProblems('password', patch.password, row.username) : []), ...(await bindingProblems(ctx, role, { districts, zones, organizationIds }))];
   if (problems.length) throw validationFailed(problems);
   if (await removesLastAdmin(ctx.db, row, patch))
     throw conflict({ field: 'role', code: 'user.last_admin', message: { zh: '不能停用或降级最后一个管理员', en: 'The last active administrator cannot be disabled or demoted' } });
@@ -134,6 +151,7 @@ export async function updateUser(ctx: AccountsContext, id: number, version: numb
         ...(patch.display_name !== undefined ? { display_name: patch.display_name || null } : {}),
         role,
         districts,
+        zones,
         ...(patch.active !== undefined ? { active: patch.active } : {}),
         ...(passwordHash ? { password_hash: passwordHash, demo_password: false, password_changed_at: now } : {}),
       },

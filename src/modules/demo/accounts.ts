@@ -20,6 +20,8 @@ interface DemoAccount {
   description: Message;
   /** A district officer's district, when the city has it. */
   district?: string;
+  /** A zone officer's zone, when the city has it (else its first zone). */
+  zone?: string;
   /** The organization user's organization (by credit code in the Changsha demo; else the first one). */
   organization?: true;
   /** An expert's fields of expertise in the pool (config/workflows/expertise-fields.json). */
@@ -28,11 +30,14 @@ interface DemoAccount {
 
 /** 岳麓区, home of the demo's universities; another city's demo takes its first district. */
 const DEMO_DISTRICT = '430104';
+/** 长沙高新区, which spans several districts; another city's demo takes its first zone. */
+const DEMO_ZONE = 'changsha_hitech_zone';
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'admin', role: 'admin', description: { zh: '管理用户与全部数据', en: 'Manages users and all data' } },
   { username: 'officer', role: 'officer', description: { zh: '市科技局审核员，全市范围', en: 'City bureau officer, whole city' } },
   { username: 'district-officer', role: 'officer', district: DEMO_DISTRICT, description: { zh: '区县科技局审核员，仅限岳麓区', en: 'District bureau officer, Yuelu district only' } },
+  { username: 'zone-officer', role: 'officer', zone: DEMO_ZONE, description: { zh: '园区科技部门审核员，仅限长沙高新区（跨多个区县）', en: 'Zone officer, Changsha High-tech Zone only (across several districts)' } },
   ...demoExperts(),
   { username: 'org-user', role: 'org_user', organization: true, description: { zh: '单位用户，仅维护湖南大学的记录', en: 'Organization user, keeps Hunan University’s records' } },
 ];
@@ -69,12 +74,15 @@ export async function createDemoAccounts(ctx: AccountsContext): Promise<string[]
     const organizationId = account.organization ? await demoOrganizationId(ctx.db, named) : undefined;
     if (account.organization && organizationId === undefined) continue;
     const district = account.district ? (ctx.city.districts.some((d) => d.code === account.district) ? account.district : ctx.city.districts[0]?.code) : undefined;
+    const zone = account.zone ? (ctx.city.zones.some((z) => z.code === account.zone) ? account.zone : ctx.city.zones[0]?.code) : undefined;
+    if (account.zone && zone === undefined) continue;
     const binds = account.role === 'org_user' && organizationId !== undefined;
     const user = await createUser(ctx, {
       username: account.username,
       role: account.role,
       password: DEMO_PASSWORD,
       ...(district ? { districts: [district] } : {}),
+      ...(zone ? { zones: [zone] } : {}),
       ...(binds ? { organization_ids: [organizationId] } : {}),
       demoPassword: true,
     }, systemActor('demo'));

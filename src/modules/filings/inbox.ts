@@ -27,7 +27,7 @@ const list = (codes: readonly string[]) => codes.map((c) => `'${c.replace(/'/g, 
 
 export async function inbox(ctx: FilingsContext, principal: Principal): Promise<z.output<typeof inboxReply>> {
   const scope = await scopeSql(ctx, principal, 't');
-  // The scope already holds the caller to its districts or organizations: only the states differ.
+  // The scope already holds the caller to its area or organizations: only the states differ.
   const waits: string[] = [];
   if (reachOf(principal, 'applications.review')) waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'officer'))})`);
   if (reachOf(principal, 'applications.write')) waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'applicant'))})`);

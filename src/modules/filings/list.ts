@@ -3,7 +3,7 @@ import type { ListQuery } from '../../contracts/common.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import type { ListSpec } from '../../db/list/spec.js';
 import { runList, type ListPage } from '../../db/list/sql.js';
-import { reachOf } from '../../domain/permissions.js';
+import { citywide, reachOf } from '../../domain/permissions.js';
 import { validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import type { FilingsContext } from './context.js';
@@ -12,16 +12,19 @@ import { presentSummary } from './service.js';
 
 /**
  * The applications a caller may see, as a list like every other (filter, sort, page): an officer
- * those of its districts, an organization user its organizations', an expert those it was drawn
- * for. The caller's reach becomes part of the FROM clause (ids and district codes only, checked
- * below), so the page cache keeps callers apart.
+ * those of its area (districts and zones), an organization user its organizations', an expert
+ * those it was drawn for. The caller's reach becomes part of the FROM clause (ids, and district and
+ * zone codes the city configures, checked below), so the page cache keeps callers apart.
  */
 export async function scopeSql(ctx: FilingsContext, p: Principal, alias = 'a'): Promise<string> {
   const ors: string[] = [];
   const ints = (xs: readonly number[]) => xs.filter((x) => Number.isInteger(x)).join(', ') || 'NULL';
   const review = reachOf(p, 'applications.review');
-  if (review === 'all' || (review === 'area' && p.districts.length === 0)) return 'true';
-  if (review === 'area') ors.push(`${alias}.district_code IN (${p.districts.filter((d) => /^\d{6}$/.test(d)).map((d) => `'${d}'`).join(', ') || 'NULL'})`);
+  if (review === 'all' || (review === 'area' && citywide(p))) return 'true';
+  if (review === 'area') {
+    const codes = (xs: readonly string[], known: readonly string[]) => xs.filter((x) => known.includes(x)).map((x) => `'${x}'`).join(', ') || 'NULL';
+    ors.push(`${alias}.district_code IN (${codes(p.districts, ctx.city.districts.map((d) => d.code))})`, `${alias}.zone IN (${codes(p.zones, ctx.city.zones.map((z) => z.code))})`);
+  }
   const write = reachOf(p, 'applications.write');
   if (write === 'all') return 'true';
   if (write === 'own') ors.push(`${alias}.organization_id IN (${ints(p.organizationIds)})`);
@@ -43,6 +46,7 @@ export function applicationListSpec(ctx: FilingsContext, scope: string): ListSpe
       state: { column: 't.state', type: 'text', notNull: true, group: true, sort: true },
       organization_id: { column: 't.organization_id', type: 'int', notNull: true },
       district_code: { column: 't.district_code', type: 'code', values: ctx.city.districts.map((d) => d.code), group: true, sort: true },
+      zone: { column: 't.zone', type: 'code', values: ctx.city.zones.map((z) => z.code), group: true, sort: true },
       field: { column: 't.field', type: 'code', values: Object.keys(ctx.workflows.expertiseFields), notNull: true, group: true },
       state_since: { column: 't.state_since', type: 'timestamp', notNull: true, sort: true },
       submitted_at: { column: 't.submitted_at', type: 'timestamp', sort: true },

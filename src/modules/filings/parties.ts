@@ -14,7 +14,7 @@ import * as q from './queries.js';
  * the path's requirements are judged on, both read from the records.
  */
 
-const scopeOf = (app: q.ApplicationRow) => ({ organizationId: app.organization_id, districtCode: app.district_code });
+const scopeOf = (app: q.ApplicationRow) => ({ organizationId: app.organization_id, districtCode: app.district_code, zone: app.zone });
 const reaches = (p: Principal, permission: Permission, app: q.ApplicationRow) => can(p, permission, scopeOf(app));
 
 export async function partiesOf(db: Queryable, principal: Principal, app: q.ApplicationRow, draw: q.DrawRow | undefined): Promise<Party[]> {

@@ -11,9 +11,12 @@ export interface ApplicationRow {
   subject: string | null;
   rd_institution_id: number | null;
   district_code: string | null;
+  zone: string | null;
   field: string;
   data: Record<string, string | number | boolean | null>;
   state_since: Date;
+  /** The bureau's day the state began (YYYY-MM-DD): deadlines count from it. */
+  state_day: string;
   submitted_at: Date | null;
   decided_at: Date | null;
   decision_reason: string | null;
@@ -29,8 +32,8 @@ export interface ApplicationRow {
 
 /** What an application files: the name in its form, or the institution a "four global" confirmation is about. */
 export const SUBJECT = "coalesce(t.data->>'name', (SELECT i.name FROM rd_institutions i WHERE i.id = t.rd_institution_id))";
-export const APPLICATION_COLUMNS = `t.id, t.filing_type, t.state, t.organization_id, o.name AS organization_name, ${SUBJECT} AS subject, t.rd_institution_id, t.district_code, t.field, t.data,
-  t.state_since, t.submitted_at, t.decided_at, t.decision_reason, t.notice_from, t.notice_to, t.filed_entity, t.filed_record_id, t.created_by, t.created_at, t.updated_at, t.version`;
+export const APPLICATION_COLUMNS = `t.id, t.filing_type, t.state, t.organization_id, o.name AS organization_name, ${SUBJECT} AS subject, t.rd_institution_id, t.district_code, t.zone, t.field, t.data,
+  t.state_since, t.state_day, t.submitted_at, t.decided_at, t.decision_reason, t.notice_from, t.notice_to, t.filed_entity, t.filed_record_id, t.created_by, t.created_at, t.updated_at, t.version`;
 export const APPLICATION_FROM = 'applications t JOIN organizations o ON o.id = t.organization_id';
 
 export async function findApplication(db: Queryable, id: number, forUpdate = false): Promise<ApplicationRow | undefined> {
@@ -40,12 +43,12 @@ export async function findApplication(db: Queryable, id: number, forUpdate = fal
 
 export async function insertApplication(
   db: Queryable,
-  a: { filing_type: string; state: string; organization_id: number; rd_institution_id: number | null; district_code: string | null; field: string; data: object; now: Date; created_by: number | null },
+  a: { filing_type: string; state: string; organization_id: number; rd_institution_id: number | null; district_code: string | null; zone: string | null; field: string; data: object; now: Date; today: string; created_by: number | null },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO applications (filing_type, state, organization_id, rd_institution_id, district_code, field, data, state_since, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8, $8) RETURNING id`,
-    [a.filing_type, a.state, a.organization_id, a.rd_institution_id, a.district_code, a.field, JSON.stringify(a.data), a.now, a.created_by],
+    `INSERT INTO applications (filing_type, state, organization_id, rd_institution_id, district_code, zone, field, data, state_since, state_day, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $9, $9) RETURNING id`,
+    [a.filing_type, a.state, a.organization_id, a.rd_institution_id, a.district_code, a.zone, a.field, JSON.stringify(a.data), a.now, a.today, a.created_by],
   );
   return rows[0]!.id;
 }

@@ -30,6 +30,7 @@ import { requestActor } from '../audit/trail.js';
 import { contentDisposition } from '../exports/cells.js';
 import { validationFailed } from '../shared/errors.js';
 import { authorize } from '../shared/principal.js';
+import { organizationScope } from '../shared/recordScopes.js';
 import { expectedVersion } from '../shared/records.js';
 import { addAttachment, readAttachment, removeAttachment } from './attachments.js';
 import type { FilingsContext } from './context.js';
@@ -55,7 +56,7 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
 
   r.get(
     '/applications',
-    { config: { access: 'signed_in' }, schema: { tags, summary: 'Applications the caller is party to (an officer: its districts’)', querystring: listQueryFor(applicationListSpec(ctx, 'true')), response: { 200: applicationList, ...errors } } },
+    { config: { access: 'signed_in' }, schema: { tags, summary: 'Applications the caller is party to (an officer: its area’s, districts and zones)', querystring: listQueryFor(applicationListSpec(ctx, 'true')), response: { 200: applicationList, ...errors } } },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
       return listApplications(ctx, req.principal, req.query);
@@ -63,8 +64,8 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
   );
 
   r.post('/applications', { config: { access: 'applications.write' }, schema: { tags, summary: 'Start an application (a draft), pre-filled from the registry unless data is given', body: applicationCreate, response: { 201: applicationView, ...writeErrors } } }, async (req, reply) => {
-    const { rows } = await ctx.db.query<{ district_code: string | null }>('SELECT district_code FROM organizations WHERE id = $1', [req.body.organization_id]);
-    authorize(req.principal, 'applications.write', { organizationId: req.body.organization_id, districtCode: rows[0]?.district_code ?? null });
+    const applicant = await organizationScope(ctx.db, req.body.organization_id);
+    authorize(req.principal, 'applications.write', applicant ?? { organizationId: req.body.organization_id, districtCode: null, zone: null });
     const created = await createApplication(ctx, req.principal, requestActor(req), req.body);
     return reply.code(201).headers({ etag: `"${created.version}"`, location: `/api/v1/applications/${created.id}` }).send(created);
   });

@@ -5,10 +5,10 @@ import type { FilingType, WorkflowPath } from '../../domain/workflow/definition.
 import { exclusionLabels, type Exclusion } from '../../domain/workflow/expertDraw.js';
 import { availableActions, fire, requirementMessages, stateOf } from '../../domain/workflow/engine.js';
 import { workingDaysAfter } from '../../domain/workflow/workingDays.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { AppError, notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
+import { organizationScope } from '../shared/recordScopes.js';
 import { iso } from '../shared/records.js';
 import type { FilingsContext } from './context.js';
 import { fileRecord, revokeRecord } from './filing.js';
@@ -16,9 +16,6 @@ import { currentReviews, evidenceOf, factsOf, outcomeOf, partiesOf } from './par
 import * as q from './queries.js';
 
 /** Filing applications (备案申请): create and edit a draft, read one, move it along its path. */
-
-/** Changsha's (China Standard Time, no daylight saving): the day a deadline ends in. */
-const CITY_TIME_ZONE = 'Asia/Shanghai';
 
 export const APPLICATION = { zh: '备案申请', en: 'Application' };
 
@@ -70,14 +67,14 @@ async function prefill(db: Queryable, type: FilingType, organizationId: number, 
 export async function createApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, input: ApplicationCreate): Promise<ApplicationView> {
   const { type, path } = filingTypeOf(ctx, input.filing_type);
   checkField(ctx, input.field);
-  const { rows } = await ctx.db.query<{ district_code: string | null }>('SELECT district_code FROM organizations WHERE id = $1', [input.organization_id]);
-  if (!rows[0]) throw validationFailed([{ field: 'organization_id', code: 'organization.not_found', message: { zh: `主体 ${input.organization_id} 不存在`, en: `Organization ${input.organization_id} does not exist` } }]);
+  const applicant = await organizationScope(ctx.db, input.organization_id);
+  if (!applicant) throw validationFailed([{ field: 'organization_id', code: 'organization.not_found', message: { zh: `主体 ${input.organization_id} 不存在`, en: `Organization ${input.organization_id} does not exist` } }]);
   const institutionId = type.subject.kind === 'four_global' ? await subjectInstitution(ctx.db, input) : null;
   const data = input.data ?? (await prefill(ctx.db, type, input.organization_id, institutionId));
   checkForm(ctx, type, data);
   const now = ctx.now();
   const id = await ctx.db.transaction(async (tx) => {
-    const id = await q.insertApplication(tx, { filing_type: type.code, state: path.initial, organization_id: input.organization_id, rd_institution_id: institutionId, district_code: rows[0]!.district_code, field: input.field, data, now, created_by: principal.userId });
+    const id = await q.insertApplication(tx, { filing_type: type.code, state: path.initial, organization_id: input.organization_id, rd_institution_id: institutionId, district_code: applicant.districtCode, zone: applicant.zone, field: input.field, data, now, today: ctx.today(), created_by: principal.userId });
     await q.insertEvent(tx, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: 'created', to: path.initial });
     await appendAudit(tx, actor, { action: 'create', entity: 'applications', recordId: id, after: { filing_type: type.code, organization_id: input.organization_id, rd_institution_id: institutionId, field: input.field, data } }, now);
     return id;
@@ -146,9 +143,9 @@ export async function transition(ctx: FilingsContext, principal: Principal, acto
       throw workflowConflict(`workflow.${r.kind}`, r.message, { state: app.state });
     }
     const to = firing.to.code;
-    const changes: Record<string, unknown> = { state: to, state_since: now };
+    const changes: Record<string, unknown> = { state: to, state_since: now, state_day: today };
     if (to === 'submitted') changes.submitted_at = now;
-    if (to === 'public_notice') Object.assign(changes, { notice_from: today, notice_to: workingDaysAfter(today, type.noticeWorkingDays) });
+    if (to === 'public_notice') Object.assign(changes, { notice_from: today, notice_to: workingDaysAfter(today, type.noticeWorkingDays, ctx.calendar) });
     if (to === 'rejected' || to === 'filed' || to === 'withdrawn') Object.assign(changes, { decided_at: now, decision_reason: body.reason?.trim() || null });
     if (to === 'revoked') changes.decision_reason = body.reason!.trim();
     if (to === 'filed') {
@@ -166,7 +163,7 @@ export async function transition(ctx: FilingsContext, principal: Principal, acto
 export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): ApplicationSummary {
   const { type, path } = filingTypeOf(ctx, app.filing_type);
   const state = stateOf(path, app.state);
-  const lastDay = state?.deadlineDays ? workingDaysAfter(todayIn(CITY_TIME_ZONE, new Date(app.state_since)), state.deadlineDays) : null;
+  const lastDay = state?.deadlineDays ? workingDaysAfter(app.state_day, state.deadlineDays, ctx.calendar) : null;
   return {
     id: app.id,
     filing_type: app.filing_type,
@@ -178,6 +175,7 @@ export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): Appl
     subject: app.subject,
     rd_institution_id: app.rd_institution_id,
     district_code: app.district_code,
+    zone: app.zone,
     field: app.field,
     state_since: iso(app.state_since),
     // The end of the last working day, in the city's time; overdue follows the server's today.

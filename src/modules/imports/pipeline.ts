@@ -5,8 +5,8 @@ import type { CityConfig } from '../../domain/city.js';
 import { violation, type RuleViolation } from '../../domain/message.js';
 import { readCsvBatches } from './csvReader.js';
 import { entitySpecs, type FileRecordOf } from './fileRecords.js';
+import { areaScope, inArea, outsideArea, placeSource, type AreaScope, type ImportArea, type Place } from './areaScope.js';
 import { mapHeaders, type HeaderMapping, type HeaderPreviewEntry, type MappedColumn } from './headerMapping.js';
-import { districtScope, districtSource, outsideDistricts, type DistrictScope } from './districtScope.js';
 import { danglingReferenceViolation, DuplicateKeys, naturalKeyOf, resolveReferences, type KnownOrganizations } from './inFileChecks.js';
 import { readJsonl } from './jsonlReader.js';
 import { cellText, fileProblem, ImportFileError, rowProblem, type FileProblem, type RowProblem } from './problems.js';
@@ -18,7 +18,7 @@ import { peek } from './textDecoding.js';
  * The import pipeline's first stage (导入校验): a file's bytes → validated file records in batches,
  * with every problem, streaming. The writer consumes one batch per transaction; nothing here
  * touches the database except through the injected `knownOrganizations` lookup (and, for an
- * import of qualifications limited to districts, `organizationDistricts`), which
+ * import of qualifications limited to an area, `organizationPlaces`), which
  * {@link resolveBatch} makes once per batch after the database-free {@link FileCheck}.
  */
 
@@ -40,13 +40,13 @@ export interface ImportInput<E extends FileEntity> {
 export interface ImportDeps extends FileCheckOptions {
   knownOrganizations: KnownOrganizations;
   /**
-   * The districts of these organizations, by id: an import limited to districts judges a
-   * qualification by its holder's. One lookup per batch; needed only then.
+   * Where these organizations lie (district and zone), by id: an import limited to an area judges
+   * a qualification by its holder's place. One lookup per batch; needed only then.
    */
-  organizationDistricts?: OrganizationDistricts;
+  organizationPlaces?: OrganizationPlaces;
 }
 
-export type OrganizationDistricts = (ids: number[]) => Promise<ReadonlyMap<number, string | null>>;
+export type OrganizationPlaces = (ids: number[]) => Promise<ReadonlyMap<number, Place>>;
 
 export interface ValidatedBatch<R> {
   /** Valid rows, in file order. */
@@ -148,8 +148,8 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
   readonly state: FileCheckState;
   private readonly today: string;
   private readonly batchSize: number;
-  /** Rows whose own district lies outside it are refused here; null: the whole city. */
-  private readonly scope: DistrictScope | null;
+  /** Rows whose own place lies outside it are refused here; null: the whole city. */
+  private readonly scope: AreaScope | null;
 
   constructor(
     private readonly input: ImportInput<E>,
@@ -157,7 +157,7 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
   ) {
     this.today = options.today ?? todayIn();
     this.batchSize = options.batchSize ?? DEFAULT_BATCH;
-    this.scope = districtSource[input.entity] === 'own' ? districtScope(options.city, options.districts) : null;
+    this.scope = placeSource[input.entity] === 'own' ? areaScope(options.city, options.area) : null;
     this.state = {
       entity: input.entity,
       fileName: input.fileName,
@@ -256,7 +256,7 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
     const checked: CheckedRow<FileRecordOf<E>> = { line, payload: result.ok ? result.record : null, problems: result.ok ? [] : result.problems };
     const outside = this.outside(values);
     if (outside) {
-      checked.problems.push(validator.locate(line, 'district_code', cells, outside));
+      checked.problems.push(validator.locate(line, outside.column, cells, outside.violation));
       checked.payload = null;
     }
     const key = naturalKeyOf(entity, values);
@@ -275,13 +275,21 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
   }
 
   /**
-   * The district the row gives, judged against the import's districts; a row without the column
-   * (an organization's is optional) or whose district was refused already is left to the writer.
+   * The place the row gives, judged against the import's area, with the column to report it at.
+   * A row is decided here only when what it leaves out cannot matter (the area has no zones, say):
+   * a column the file leaves out keeps the stored value, which only the writer knows; so does a
+   * value refused already.
    */
-  private outside(values: Record<string, unknown>): RuleViolation | null {
-    if (!this.scope || !('district_code' in values)) return null;
-    const code = values.district_code;
-    return outsideDistricts(this.scope, 'row', typeof code === 'string' ? code : null);
+  private outside(values: Record<string, unknown>): { column: string; violation: RuleViolation } | null {
+    const scope = this.scope;
+    if (!scope) return null;
+    const given = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : null);
+    const place: Place = { district: given('district_code'), zone: given('zone') };
+    const known = ('district_code' in values || scope.districts.length === 0) && ('zone' in values || scope.zones.length === 0);
+    if (!known || inArea(scope, place)) return null;
+    // A zone officer's rows are reported at their zone, a district officer's at their district.
+    const column = scope.districts.length === 0 || !('district_code' in values) ? 'zone' : 'district_code';
+    return { column, violation: outsideArea(scope, 'row', place)! };
   }
 }
 
@@ -291,16 +299,16 @@ export interface FileCheckOptions {
   today?: string;
   /** Rows per batch; default 5,000. */
   batchSize?: number;
-  /** The districts the caller is limited to: a row whose record lies outside them is rejected. Empty or omitted: the whole city. */
-  districts?: readonly string[];
+  /** The area the caller is limited to: a row whose record lies outside it is rejected. Empty or omitted: the whole city. */
+  area?: ImportArea;
 }
 
 /**
  * Resolves a checked batch's references in one lookup, then splits valid rows from rejected ones:
- * the one step of validation that needs the database. An import limited to districts also looks
+ * the one step of validation that needs the database. An import limited to an area also looks
  * up where the referred organizations lie, once, when its rows lie where they do (qualifications).
  */
-export async function resolveBatch<P>(entity: FileEntity, checked: CheckedBatch<P>, deps: Pick<ImportDeps, 'knownOrganizations' | 'organizationDistricts' | 'city' | 'districts'>): Promise<ValidatedBatch<P>> {
+export async function resolveBatch<P>(entity: FileEntity, checked: CheckedBatch<P>, deps: Pick<ImportDeps, 'knownOrganizations' | 'organizationPlaces' | 'city' | 'area'>): Promise<ValidatedBatch<P>> {
   const { rows } = checked;
   let organizationIds: ReadonlyMap<string, number> = new Map();
   if (entitySpecs[entity].reference) {
@@ -319,26 +327,26 @@ export async function resolveBatch<P>(entity: FileEntity, checked: CheckedBatch<
   return batch;
 }
 
-/** Rejects the rows of an entity that lies where its holder does (a qualification) when the holder lies outside the import's districts. */
+/** Rejects the rows of an entity that lies where its holder does (a qualification) when the holder lies outside the import's area. */
 async function checkHolders<P>(
   entity: FileEntity,
   checked: CheckedBatch<P>,
   organizationIds: ReadonlyMap<string, number>,
-  deps: Pick<ImportDeps, 'organizationDistricts' | 'city' | 'districts'>,
+  deps: Pick<ImportDeps, 'organizationPlaces' | 'city' | 'area'>,
 ): Promise<void> {
-  const scope = districtScope(deps.city, deps.districts);
-  if (!scope || districtSource[entity] !== 'holder') return;
-  if (!deps.organizationDistricts) throw new Error('An import limited to districts needs organizationDistricts');
+  const scope = areaScope(deps.city, deps.area);
+  if (!scope || placeSource[entity] !== 'holder') return;
+  if (!deps.organizationPlaces) throw new Error('An import limited to an area needs organizationPlaces');
   const holderOf = (r: CheckedRow<P>) => (r.reference === undefined ? undefined : organizationIds.get(r.reference));
   const holders = [...new Set(checked.rows.flatMap((r) => holderOf(r) ?? []))];
   if (holders.length === 0) return;
-  const districts = await deps.organizationDistricts(holders);
+  const places = await deps.organizationPlaces(holders);
   const column = checked.referenceColumn ?? entitySpecs[entity].reference;
   for (const r of checked.rows) {
     const id = holderOf(r);
     // At most one problem a column: a duplicate key is reported there already.
     if (id === undefined || r.problems.some((p) => p.column === column)) continue;
-    const outside = outsideDistricts(scope, 'holder', districts.get(id) ?? null);
+    const outside = outsideArea(scope, 'holder', places.get(id) ?? { district: null, zone: null });
     if (outside) {
       r.problems.push(rowProblem(r.line, column, r.referenceValue ?? null, outside));
       r.payload = null;

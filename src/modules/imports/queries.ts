@@ -1,6 +1,7 @@
 import { fileEntities, type FileEntity } from '../../contracts/fileColumns.js';
 import { copyText, type Queryable } from '../../db/client.js';
 import type { ListSpec } from '../../db/list/spec.js';
+import type { Place } from './areaScope.js';
 import type { ReportedProblem } from './problems.js';
 import { integer, tableColumns, type SqlColumn, type SqlValue, type TableSpec } from './tableRows.js';
 
@@ -48,14 +49,15 @@ export async function organizationIds(db: Queryable, usccs: readonly string[]): 
   return new Map(Object.entries(rows[0]?.ids ?? {}));
 }
 
-/** The districts of the organizations with these ids (none: null), in one query: where the qualifications they hold lie. */
-export async function organizationDistricts(db: Queryable, ids: readonly number[]): Promise<Map<number, string | null>> {
+/** Where the organizations with these ids lie (district and zone), in one query: where the qualifications they hold lie. */
+export async function organizationPlaces(db: Queryable, ids: readonly number[]): Promise<Map<number, Place>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await db.query<{ districts: Record<string, string | null> | null }>(
-    'SELECT json_object_agg(o.id, o.district_code) AS districts FROM json_array_elements_text($1::json) AS k(id) JOIN organizations o ON o.id = k.id::int',
+  const { rows } = await db.query<{ places: Record<string, Place> | null }>(
+    `SELECT json_object_agg(o.id, json_build_object('district', o.district_code, 'zone', o.zone)) AS places
+       FROM json_array_elements_text($1::json) AS k(id) JOIN organizations o ON o.id = k.id::int`,
     [JSON.stringify([...new Set(ids)])],
   );
-  return new Map(Object.entries(rows[0]?.districts ?? {}).map(([id, district]) => [Number(id), district]));
+  return new Map(Object.entries(rows[0]?.places ?? {}).map(([id, place]) => [Number(id), place]));
 }
 
 /** The stored rows with the natural keys of these rows (values by {@link tableColumns}, the key first): one query. */
@@ -103,8 +105,9 @@ export interface ImportOptionsRecord {
   dry_run: boolean;
   encoding: string | null;
   sheet: string | null;
-  /** The districts the import was limited to; empty: the whole city. */
+  /** The districts and zones the import was limited to; both empty: the whole city. */
   districts: string[];
+  zones: string[];
 }
 
 /** An import as recorded (导入记录). */
@@ -127,8 +130,8 @@ export interface ImportRecord extends ImportCounts {
   created_by: string | null;
 }
 
-// Imports recorded before districts were kept reached the whole city.
-const RECORD_COLUMNS = `id, entity, file_name, file_sha256, file_size::float8 AS file_size, jsonb_build_object('districts', '[]'::jsonb) || options AS options, detected, status, committed,
+// Imports recorded before districts and zones were kept reached the whole city.
+const RECORD_COLUMNS = `id, entity, file_name, file_sha256, file_size::float8 AS file_size, jsonb_build_object('districts', '[]'::jsonb, 'zones', '[]'::jsonb) || options AS options, detected, status, committed,
   read, inserted, updated, unchanged, rejected, bytes_read::float8 AS bytes_read, problems_total, problems_stored,
   to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS started_at,
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS finished_at, error, created_by`;

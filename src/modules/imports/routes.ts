@@ -27,7 +27,7 @@ import { contentDisposition, sheetName } from '../exports/cells.js';
 import { writeExport } from '../exports/writers.js';
 import type { RegistryContext } from '../shared/context.js';
 import { notFound, validationFailed } from '../shared/errors.js';
-import { importDistricts } from './districtScope.js';
+import { importArea, type ImportArea } from './areaScope.js';
 import { previewImportFile } from './preview.js';
 import { problemCsvLines } from './problems.js';
 import { getImportRecord, importListSpec, importProblemPage, importProblems, type ImportRecord } from './queries.js';
@@ -45,8 +45,8 @@ const tags = ['imports'];
 const errors = { 400: problem, 500: problem } as const;
 const uploadErrors = { 400: problem, 404: problem, 409: problem, 412: problem, 413: problem, 415: problem, 428: problem, 500: problem } as const;
 /**
- * Who may import (officers and administrators; an officer limited to districts imports rows of
- * those only, each row checked) and read import records (officers and administrators).
+ * Who may import (officers and administrators; an officer limited to districts or zones imports
+ * rows of that area only, each row checked) and read import records (officers and administrators).
  */
 const importWrite = { access: 'imports.write' } as const;
 const importRead = { access: 'imports.read' } as const;
@@ -208,14 +208,14 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
         if (upload.file) await removeSpooled(upload.file.path);
         throw new RequestValidationError(problems);
       }
-      const id = await startImport(upload.file, fields.value, requestActor(req), importDistricts(req.principal));
+      const id = await startImport(upload.file, fields.value, requestActor(req), importArea(req.principal));
       const record = (await getImportRecord(ctx.db, id))!;
       return reply.code(202).header('location', `/api/v1/imports/${id}`).send(record);
     },
   );
 
-  /** Starts the import of a spooled file for the signed-in account, within its districts; resolves with its id once it is recorded. */
-  function startImport(file: SpooledFile, f: ImportUploadFields, actor: AuditActor, districts: string[]): Promise<number> {
+  /** Starts the import of a spooled file for the signed-in account, within its area; resolves with its id once it is recorded. */
+  function startImport(file: SpooledFile, f: ImportUploadFields, actor: AuditActor, area: ImportArea): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       const run = runImport(ctx, {
         entity: f.entity,
@@ -228,7 +228,7 @@ export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstanc
         dryRun: f.dry_run === 'true',
         ...(f.encoding ? { encoding: f.encoding } : {}),
         ...(f.sheet ? { sheet: f.sheet } : {}),
-        districts,
+        area,
         actor,
         onCreated: resolve,
       })

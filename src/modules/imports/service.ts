@@ -8,7 +8,7 @@ import { todayIn } from '../../domain/calendarDate.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
 import type { RegistryContext } from '../shared/context.js';
 import { BATCHES_PER_COLLECTION, collectGarbage } from './garbageCollection.js';
-import { districtScope } from './districtScope.js';
+import { areaScope, type ImportArea } from './areaScope.js';
 import type { ValidatedBatch, ValidationSummary } from './pipeline.js';
 import type { ReportedProblem, RowProblem } from './problems.js';
 import {
@@ -17,7 +17,7 @@ import {
   getImportRecord,
   insertProblems,
   markInterrupted,
-  organizationDistricts,
+  organizationPlaces,
   organizationIds,
   runningImports,
   saveProgress,
@@ -61,11 +61,11 @@ export interface RunImportInput {
   encoding?: TextEncoding;
   sheet?: string;
   /**
-   * The districts the import is limited to (an officer's, or `starcity import --district`): a row
-   * whose record would lie outside them, or that would change a record outside them, is rejected.
-   * Empty or omitted: the whole city.
+   * The area the import is limited to (an officer's districts and zones, or `starcity import
+   * --district/--zone`): a row whose record would lie outside it, or that would change a record
+   * outside it, is rejected. Empty or omitted: the whole city.
    */
-  districts?: readonly string[];
+  area?: Partial<ImportArea>;
   /** Who runs it: recorded as the import's `created_by` and in the audit log. */
   actor: AuditActor;
   batchSize?: number;
@@ -162,8 +162,8 @@ class AtomicRollback extends Error {}
 export async function runImport(ctx: RegistryContext, input: RunImportInput): Promise<ImportRecord> {
   const { db } = ctx;
   await markStaleImports(db);
-  const districts = [...new Set(input.districts ?? [])];
-  const options = { mode: input.mode, atomic: input.atomic, dry_run: input.dryRun, encoding: input.encoding ?? null, sheet: input.sheet ?? null, districts };
+  const area = { districts: [...new Set(input.area?.districts ?? [])], zones: [...new Set(input.area?.zones ?? [])] };
+  const options = { mode: input.mode, atomic: input.atomic, dry_run: input.dryRun, encoding: input.encoding ?? null, sheet: input.sheet ?? null, ...area };
   const id = await db.transaction(async (tx) => {
     const fileName = input.fileName;
     const id = await createImportRecord(tx, { entity: input.entity, fileName, fileSize: input.fileSize ?? null, sha256: input.sha256 ?? null, options, runner: thisRunner(), createdBy: input.actor.username });
@@ -184,14 +184,14 @@ export async function runImport(ctx: RegistryContext, input: RunImportInput): Pr
       today: importDate,
       ...(input.batchSize ? { batchSize: input.batchSize } : {}),
       knownOrganizations: (usccs) => organizationIds(lookup, usccs),
-      districts,
-      organizationDistricts: (ids) => organizationDistricts(lookup, ids),
+      area,
+      organizationPlaces: (ids) => organizationPlaces(lookup, ids),
     },
   );
   const run: Run = {
     id,
     validation,
-    write: { mode: input.mode, dryRun: input.dryRun, scope: districtScope(ctx.city, districts) },
+    write: { mode: input.mode, dryRun: input.dryRun, scope: areaScope(ctx.city, area) },
     counts: { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
     problems: new ProblemLog(),
     progress: (counts) => input.onProgress?.({ id, counts: { ...counts }, bytesRead: validation.summary.bytesRead, fileSize: input.fileSize ?? null }),

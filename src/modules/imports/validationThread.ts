@@ -10,7 +10,7 @@ import type { FromWorker, ToWorker, WorkerSetup } from './validationWorker.js';
 /**
  * An import's validation with its database-free stage in a worker thread (validationWorker.ts):
  * this thread sends the file's bytes and looks up the organizations each batch refers to (the one
- * step that needs the database; for an import limited to districts, also where a qualification's
+ * step that needs the database; for an import limited to an area, also where a qualification's
  * holder lies); the worker reads, validates and prepares the rows meanwhile. The
  * batches, the problems and the summary are those of {@link ImportValidation}; the records come
  * prepared for the writer (TableRow). Iterate it once, then read `summary`.
@@ -94,7 +94,7 @@ export class ValidationThread<E extends FileEntity> implements AsyncIterable<Val
       city: this.deps.city,
       importDate: this.deps.today,
       ...(this.deps.batchSize ? { batchSize: this.deps.batchSize } : {}),
-      ...(this.deps.districts?.length ? { districts: [...this.deps.districts] } : {}),
+      ...(this.deps.area ? { area: this.deps.area } : {}),
       ahead: BATCHES_AHEAD,
     });
     const inbox = new Inbox();

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileEntity } from '../../contracts/fileColumns.js';
 import type { CityConfig } from '../../domain/city.js';
+import type { ImportArea } from './areaScope.js';
 import type { FileRecordOf } from './fileRecords.js';
 import { packBatch, type PackedBatch } from './batchTransfer.js';
 import { collectGarbage } from './garbageCollection.js';
@@ -11,7 +12,7 @@ import { tableRowOf, type TableRow } from './tableRows.js';
 /**
  * The worker thread of an import (导入读取线程): the database-free stage — the bytes the writer's
  * thread sends, decoded and parsed, every row validated against the pure domain rules, checked
- * for duplicate keys and, for an import limited to districts, for the district it gives — and each
+ * for duplicate keys and, for an import limited to an area, for the place it gives — and each
  * valid row prepared for the writer. It can run on another core
  * while the writer's thread drives the database: on the embedded database the engine runs on that
  * thread, so reading and writing could not overlap there otherwise. validationThread.ts is the
@@ -28,8 +29,8 @@ export interface WorkerSetup {
   /** The import's day: rows are judged against it, and a bare 是 is confirmed on it. */
   importDate: string;
   batchSize?: number;
-  /** The districts the import is limited to: a row giving a district outside them is rejected here. */
-  districts?: string[];
+  /** The area the import is limited to: a row placing its record outside it is rejected here. */
+  area?: ImportArea;
   /** Batches the worker may check before the writer's thread has taken them. */
   ahead: number;
 }
@@ -126,7 +127,7 @@ async function run(setup: WorkerSetup, port: NonNullable<typeof parentPort>): Pr
   const { entity, fileName, encoding, sheet, format } = setup;
   const check = new FileCheck(
     { entity, fileName, stream: bytes, ...(encoding ? { encoding } : {}), ...(sheet ? { sheet } : {}), ...(format ? { format } : {}) },
-    { city: setup.city, today: setup.importDate, ...(setup.batchSize ? { batchSize: setup.batchSize } : {}), ...(setup.districts ? { districts: setup.districts } : {}) },
+    { city: setup.city, today: setup.importDate, ...(setup.batchSize ? { batchSize: setup.batchSize } : {}), ...(setup.area ? { area: setup.area } : {}) },
   );
   const batches = check[Symbol.asyncIterator]();
   try {

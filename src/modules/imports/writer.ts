@@ -1,7 +1,7 @@
 import { naturalKeys, type FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
 import { violation } from '../../domain/message.js';
-import { districtSource, outsideDistricts, type DistrictScope } from './districtScope.js';
+import { outsideArea, placeSource, type AreaScope } from './areaScope.js';
 import { entitySpecs } from './fileRecords.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
 import { rowProblem, type RowProblem } from './problems.js';
@@ -22,18 +22,18 @@ export interface WriteOptions {
   /** Classify and report, write nothing. */
   dryRun: boolean;
   /**
-   * The districts the import is limited to, or null for the whole city. The reading thread
-   * judged the districts the rows give; here, what the database holds: a row may not change a
-   * stored record outside them, nor make a record without a district.
+   * The area the import is limited to, or null for the whole city. The reading thread judged
+   * the places rows give where it could; here, with what the database holds: a row may not
+   * change a stored record outside the area, nor leave a record outside it.
    */
-  scope?: DistrictScope | null;
+  scope?: AreaScope | null;
 }
 
 export interface BatchOutcome {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Rows rejected here (the key exists in insert mode; an unresolved organization; outside the import's districts): their problems. */
+  /** Rows rejected here (the key exists in insert mode; an unresolved organization; outside the import's area): their problems. */
   problems: RowProblem[];
 }
 
@@ -66,26 +66,32 @@ function shownKey(entity: FileEntity, row: TableRow): string {
 const keyOf = (spec: TableSpec, values: ReadonlyArray<SqlValue | undefined>) => spec.keys.map((_, i) => String(values[i])).join('\u0001');
 const storedKeyOf = (spec: TableSpec, row: StoredRow) => spec.keys.map((k) => String(row[k.name])).join('\u0001');
 
-/** The problem of a row outside the import's districts, or null. */
+/** The problem of a row outside the import's area, or null. */
 type ScopeCheck = (line: number, row: TableRow, existing: StoredRow | undefined) => RowProblem | null;
 
 /**
- * Where a row's record would lie against the import's districts, as far as the stored rows tell:
- * a stored record outside them may not be changed (reported at the record's key, as an existing
- * key in insert mode is), and a new record of an entity with its own district must have one (an
- * organization's column is optional). Nothing for an import of the whole city, nor for
- * qualifications (judged by their holder while validating).
+ * Where a row's record would lie against the import's area, as far as the stored rows tell: a
+ * stored record outside it may not be changed (reported at the record's key, as an existing key
+ * in insert mode is), and the record as the row leaves it — what the row gives over what is
+ * stored — must lie inside (a new organization without district or zone lies nowhere). Nothing
+ * for an import of the whole city, nor for qualifications (judged by their holder while validating).
  */
-function scopeCheck(entity: FileEntity, scope: DistrictScope | null): ScopeCheck {
-  const at = tableColumns(entity).findIndex((c) => c.name === 'district_code');
-  if (!scope || districtSource[entity] !== 'own' || at < 0) return () => null;
+function scopeCheck(entity: FileEntity, scope: AreaScope | null): ScopeCheck {
+  const columns = tableColumns(entity);
+  const districtAt = columns.findIndex((c) => c.name === 'district_code');
+  const zoneAt = columns.findIndex((c) => c.name === 'zone');
+  if (!scope || placeSource[entity] !== 'own' || districtAt < 0) return () => null;
+  const text = (v: SqlValue | undefined) => (typeof v === 'string' ? v : null);
   return (line, row, existing) => {
     if (existing) {
-      const v = outsideDistricts(scope, 'stored', (existing.district_code as string | null | undefined) ?? null);
-      return v && rowProblem(line, naturalKeys[entity][0] ?? null, shownKey(entity, row), v);
+      const v = outsideArea(scope, 'stored', { district: text(existing.district_code), zone: text(existing.zone) });
+      if (v) return rowProblem(line, naturalKeys[entity][0] ?? null, shownKey(entity, row), v);
     }
-    if (row.values[at] !== undefined) return null;
-    return rowProblem(line, 'district_code', null, outsideDistricts(scope, 'row', null)!);
+    const leaves = (at: number, name: string) => (row.values[at] !== undefined ? text(row.values[at]) : text(existing?.[name]));
+    const place = { district: leaves(districtAt, 'district_code'), zone: zoneAt < 0 ? null : leaves(zoneAt, 'zone') };
+    const v = outsideArea(scope, 'row', place);
+    const column = scope.districts.length === 0 ? 'zone' : 'district_code';
+    return v && rowProblem(line, column, column === 'zone' ? place.zone : place.district, v);
   };
 }
 

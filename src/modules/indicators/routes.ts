@@ -46,7 +46,7 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['indicators'];
   /** A figure of the city is city-wide; a district's lies in that district (a district officer writes its own only). */
-  const areaScope = (area: string | undefined): RecordScope => ({ organizationId: null, districtCode: area === undefined || area === engine.city.code ? null : area });
+  const areaScope = (area: string | undefined): RecordScope => ({ organizationId: null, districtCode: area === undefined || area === engine.city.code ? null : area, zone: null });
   const valueAccess = { access: 'official_values.write' } as const;
   const targetAccess = { access: 'targets.write' } as const;
   const targetArea = async (id: number) => areaScope((await getTarget(engine, id)).area);

@@ -12,6 +12,7 @@ export interface QualificationRow {
   organization_id: number;
   organization_name: string;
   organization_district_code: string | null;
+  organization_zone: string | null;
   qualification: string;
   certificate_no: string | null;
   valid_from: string;
@@ -22,7 +23,7 @@ export interface QualificationRow {
 }
 
 export const WRITABLE = ['organization_id', 'qualification', 'certificate_no', 'valid_from', 'valid_to'] as const;
-export const COLUMNS = `t.id, t.organization_id, o.name AS organization_name, o.district_code AS organization_district_code, t.qualification, t.certificate_no, t.valid_from, t.valid_to, t.created_at, t.updated_at, t.version`;
+export const COLUMNS = `t.id, t.organization_id, o.name AS organization_name, o.district_code AS organization_district_code, o.zone AS organization_zone, t.qualification, t.certificate_no, t.valid_from, t.valid_to, t.created_at, t.updated_at, t.version`;
 // LEFT JOIN on a NOT NULL foreign key gives the same rows as JOIN, and lets PostgreSQL drop the
 // join from any query that reads nothing of the organization (counts, the indicator engine's scans).
 const FROM = 'qualifications t LEFT JOIN organizations o ON o.id = t.organization_id';

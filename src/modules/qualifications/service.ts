@@ -18,6 +18,7 @@ export function presentQualification(row: q.QualificationRow): Qualification {
     organization_id: row.organization_id,
     organization_name: row.organization_name,
     organization_district_code: row.organization_district_code,
+    organization_zone: row.organization_zone,
     qualification: row.qualification as Qualification['qualification'],
     certificate_no: row.certificate_no,
     valid_from: row.valid_from,

@@ -25,7 +25,7 @@ export function unauthenticated(failure: AuthFailure): AppError {
   );
 }
 
-/** 403: the caller is known but may not do this (its role, its token's scopes, or the record's organization or district). */
+/** 403: the caller is known but may not do this (its role, its token's scopes, or the record's organization or area). */
 export function forbidden(caller: Caller, permission: Permission, why: Exclude<Refusal, 'unauthenticated'>): AppError {
   const role = roleLabels[caller.role];
   const what = permissionLabels[permission];
@@ -33,8 +33,8 @@ export function forbidden(caller: Caller, permission: Permission, why: Exclude<R
   const message =
     why === 'organization'
       ? { code: 'permission.organization', zh: '该记录不属于您所代表的单位', en: 'This record belongs to an organization you do not act for' }
-      : why === 'district'
-        ? { code: 'permission.district', zh: '该记录或操作不在您负责的区县范围内', en: 'This record or action is outside your districts' }
+      : why === 'area'
+        ? { code: 'permission.area', zh: '该记录或操作不在您负责的区县或园区范围内', en: 'This record or action is outside your area (your districts and zones)' }
         : byScope
           ? { code: 'permission.token_scope', zh: `API 令牌未被授予此权限：${what.zh}`, en: `The API token was not given this scope: ${what.en}` }
           : { code: 'permission.role', zh: `您的角色（${role.zh}）无此权限：${what.zh}`, en: `Your role (${role.en}) may not: ${what.en}` };

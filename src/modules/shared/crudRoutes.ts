@@ -36,7 +36,7 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
   remove(ctx: ServiceContext, id: number, version: number | undefined): Promise<void>;
   /** The permission each write needs (src/domain/permissions.ts). */
   access: { create: Permission; update: Permission; remove: Permission };
-  /** Whose a record is and where, for the record-level check (an org user's organizations, an officer's districts). */
+  /** Whose a record is and where, for the record-level check (an org user's organizations, an officer's area). */
   scope: {
     /** A stored record's scope; undefined when there is no such record (the use case then answers 404). */
     of(id: number): Promise<RecordScope | undefined>;

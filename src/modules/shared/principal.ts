@@ -7,8 +7,8 @@ import { forbidden, unauthenticated, type AuthFailure } from './accessErrors.js'
  */
 export type Access = 'public' | 'signed_in' | Permission | { permission: Permission; cityWide: true };
 
-/** Where a city-wide action lies: no organization, no single district. */
-export const CITY_WIDE: RecordScope = { organizationId: null, districtCode: null };
+/** Where a city-wide action lies: no organization, no single district or zone. */
+export const CITY_WIDE: RecordScope = { organizationId: null, districtCode: null, zone: null };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -8,7 +8,7 @@ const me = (permissions: Me['permissions'], user: Partial<NonNullable<Me['user']
     credential: 'session',
     role: 'officer',
     role_label: { zh: '', en: '' },
-    user: { organizations: [], districts: [], ...user } as unknown as NonNullable<Me['user']>,
+    user: { organizations: [], districts: [], zones: [], ...user } as unknown as NonNullable<Me['user']>,
     permissions,
     session: null,
     token: null,
@@ -36,6 +36,37 @@ describe('canDo', () => {
     const qualification = resourceAccess['/qualifications']!.scope;
     expect(canDo(o, 'qualifications.write', qualification({ organization_id: 1, organization_district_code: '430104' }))).toBe(true);
     expect(canDo(o, 'qualifications.write', qualification({ organization_id: 1, organization_district_code: '430102' }))).toBe(false);
+  });
+
+  it('shows a zone officer the records in its zones, whatever their district, no others', () => {
+    const o = me({ 'organizations.update': 'area', 'rd_institutions.write': 'area' }, { zones: ['changsha_hitech_zone'] });
+    const organization = resourceAccess['/organizations']!.scope;
+    expect(canDo(o, 'organizations.update', organization({ id: 1, district_code: '430104', zone: 'changsha_hitech_zone' }))).toBe(true);
+    expect(canDo(o, 'organizations.update', organization({ id: 1, district_code: '430104', zone: null }))).toBe(false);
+    const institution = resourceAccess['/rd-institutions']!.scope;
+    expect(canDo(o, 'rd_institutions.write', institution({ host_org_id: 1, district_code: '430102', zone: 'changsha_hitech_zone' }))).toBe(true);
+    expect(canDo(o, 'rd_institutions.write', institution({ host_org_id: 1, district_code: '430102', zone: 'xiangjiang_new_area' }))).toBe(false);
+    const qualification = resourceAccess['/qualifications']!.scope;
+    const zoned = me({ 'qualifications.write': 'area' }, { zones: ['changsha_hitech_zone'] });
+    expect(canDo(zoned, 'qualifications.write', qualification({ organization_id: 1, organization_district_code: '430102', organization_zone: 'changsha_hitech_zone' }))).toBe(true);
+    expect(canDo(zoned, 'qualifications.write', qualification({ organization_id: 1, organization_district_code: '430102', organization_zone: null }))).toBe(false);
+  });
+
+  it('shows an officer of districts and zones the records in either', () => {
+    const o = me({ 'platforms.write': 'area' }, { districts: ['430104'], zones: ['changsha_hitech_zone'] });
+    const platform = resourceAccess['/platforms']!.scope;
+    expect(canDo(o, 'platforms.write', platform({ host_org_id: 1, district_code: '430104', zone: null }))).toBe(true);
+    expect(canDo(o, 'platforms.write', platform({ host_org_id: 1, district_code: '430102', zone: 'changsha_hitech_zone' }))).toBe(true);
+    expect(canDo(o, 'platforms.write', platform({ host_org_id: 1, district_code: '430102', zone: null }))).toBe(false);
+  });
+
+  it('leaves a record whose district and zone are both unknown to the server, and judges by the one known', () => {
+    const o = me({ 'targets.write': 'area' }, { zones: ['changsha_hitech_zone'] });
+    expect(canDo(o, 'targets.write', { organizationId: null, districtCode: undefined, zone: undefined })).toBe(true);
+    expect(canDo(o, 'targets.write', { organizationId: null, districtCode: undefined, zone: 'changsha_hitech_zone' })).toBe(true);
+    // A city target: a zone officer is not city-wide.
+    expect(canDo(o, 'targets.write', { organizationId: null, districtCode: null })).toBe(false);
+    expect(canDo(me({ 'targets.write': 'area' }), 'targets.write', { organizationId: null, districtCode: null })).toBe(true);
   });
 });
 

@@ -7,19 +7,25 @@ import { reaches, type Permission, type RecordScope } from '../../../src/domain/
  * be refused.
  */
 
-/** A record's scope as far as the page knows it; an unknown district is left for the server to judge. */
+/**
+ * A record's scope as far as the page knows it: an unknown district and zone (undefined) are left
+ * for the server to judge; once one of them is known, an unknown other counts as none.
+ */
 export interface KnownScope {
   organizationId: number | null;
   districtCode: string | null | undefined;
+  /** Optional: a target's area is a district or the city, never a zone. */
+  zone?: string | null | undefined;
 }
 
 export function canDo(me: Me | undefined, permission: Permission, scope?: KnownScope): boolean {
   const reach = me?.permissions[permission];
   if (!reach) return false;
   if (!scope) return true;
-  const caller = { organizationIds: me.user?.organizations.map((o) => o.id) ?? [], districts: me.user?.districts ?? [] };
-  if (reach === 'area' && scope.districtCode === undefined) return true;
-  return reaches(caller, reach, scope as RecordScope);
+  const caller = { organizationIds: me.user?.organizations.map((o) => o.id) ?? [], districts: me.user?.districts ?? [], zones: me.user?.zones ?? [] };
+  if (reach === 'area' && scope.districtCode === undefined && scope.zone === undefined) return true;
+  const known: RecordScope = { organizationId: scope.organizationId, districtCode: scope.districtCode ?? null, zone: scope.zone ?? null };
+  return reaches(caller, reach, known);
 }
 
 /** The permissions a registry resource's writes need, and where one of its records lies. */
@@ -28,26 +34,26 @@ export const resourceAccess: Record<string, { create: Permission; update: Permis
     create: 'organizations.create',
     update: 'organizations.update',
     remove: 'organizations.delete',
-    scope: (o) => ({ organizationId: o.id as number, districtCode: (o.district_code as string | null) ?? null }),
+    scope: (o) => ({ organizationId: o.id as number, districtCode: (o.district_code as string | null) ?? null, zone: (o.zone as string | null) ?? null }),
   },
   '/qualifications': {
     create: 'qualifications.write',
     update: 'qualifications.write',
     remove: 'qualifications.write',
     // A qualification lies where its holder is.
-    scope: (q) => ({ organizationId: q.organization_id as number, districtCode: (q.organization_district_code as string | null) ?? null }),
+    scope: (q) => ({ organizationId: q.organization_id as number, districtCode: (q.organization_district_code as string | null) ?? null, zone: (q.organization_zone as string | null) ?? null }),
   },
   '/rd-institutions': {
     create: 'rd_institutions.write',
     update: 'rd_institutions.write',
     remove: 'rd_institutions.write',
-    scope: (r) => ({ organizationId: r.host_org_id as number, districtCode: r.district_code as string }),
+    scope: (r) => ({ organizationId: r.host_org_id as number, districtCode: r.district_code as string, zone: (r.zone as string | null) ?? null }),
   },
   '/platforms': {
     create: 'platforms.write',
     update: 'platforms.write',
     remove: 'platforms.write',
-    scope: (p) => ({ organizationId: p.host_org_id as number, districtCode: p.district_code as string }),
+    scope: (p) => ({ organizationId: p.host_org_id as number, districtCode: p.district_code as string, zone: (p.zone as string | null) ?? null }),
   },
 };
 

@@ -6,7 +6,7 @@ import type { ApplicationListState } from './applicationListQuery';
 import { stateChoices } from './filingOptions';
 import { useMessageText } from './useMessageText';
 
-/** The queue's filters: filing type, state, district. */
+/** The queue's filters: filing type, state, district, zone. */
 export function ApplicationFilters({ state, onChange }: { state: ApplicationListState; onChange: (next: ApplicationListState) => void }) {
   const { t } = useTranslation();
   const { text } = useMessageText();
@@ -41,6 +41,16 @@ export function ApplicationFilters({ state, onChange }: { state: ApplicationList
         value={state.district ?? undefined}
         onChange={(v) => set({ district: v ?? null })}
         options={options('district')}
+        style={{ width: 180 }}
+      />
+      <Select<string>
+        data-testid="filter-zone"
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('filings.list.allZones')}
+        value={state.zone ?? undefined}
+        onChange={(v) => set({ zone: v ?? null })}
+        options={options('zone')}
         style={{ width: 180 }}
       />
     </Flex>

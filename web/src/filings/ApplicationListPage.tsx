@@ -16,7 +16,7 @@ import { useMessageText } from './useMessageText';
 
 /**
  * 备案申请: the applications the caller may see (the server scopes them: an organization user its
- * own, an officer its districts', an expert those it was drawn for), filterable and sortable;
+ * own, an officer its area's (districts or zones), an expert those it was drawn for), filterable and sortable;
  * state in the URL.
  */
 export function ApplicationListPage() {

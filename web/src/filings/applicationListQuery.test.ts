@@ -3,9 +3,9 @@ import { applicationListParams, emptyApplicationListState, readApplicationListSt
 
 describe('applications list URL state', () => {
   it('round-trips the filters, sort and paging', () => {
-    const state = { filingType: 'pilot_platform', state: 'submitted', district: '430104', sort: { field: 'state_since' as const, desc: false }, page: 2, perPage: 50 };
+    const state = { filingType: 'pilot_platform', state: 'submitted', district: '430104', zone: 'changsha_hitech_zone', sort: { field: 'state_since' as const, desc: false }, page: 2, perPage: 50 };
     const query = writeApplicationListState(state);
-    expect(query.toString()).toBe('type=pilot_platform&state=submitted&district=430104&sort=state_since&page=2&per_page=50');
+    expect(query.toString()).toBe('type=pilot_platform&state=submitted&district=430104&zone=changsha_hitech_zone&sort=state_since&page=2&per_page=50');
     expect(readApplicationListState(query)).toEqual(state);
   });
 
@@ -14,7 +14,7 @@ describe('applications list URL state', () => {
   });
 
   it('ignores what the API would refuse', () => {
-    expect(readApplicationListState(new URLSearchParams('type=Pilot;drop&state=x y&district=43&sort=colour:desc&page=0&per_page=7'))).toEqual(emptyApplicationListState());
+    expect(readApplicationListState(new URLSearchParams('type=Pilot;drop&state=x y&district=43&zone=Hi-Tech,state:x&sort=colour:desc&page=0&per_page=7'))).toEqual(emptyApplicationListState());
   });
 });
 
@@ -22,6 +22,7 @@ describe('applications list API query', () => {
   it('ANDs the chosen filters and passes the sort and page', () => {
     const state = { ...emptyApplicationListState(), filingType: 'four_global', district: '430102', sort: { field: 'submitted_at' as const, desc: true } };
     expect(applicationListParams(state)).toEqual({ filter: 'filing_type:four_global,district_code:430102', sort: 'submitted_at:desc', page: 1, per_page: 25 });
+    expect(applicationListParams({ ...emptyApplicationListState(), zone: 'changsha_hitech_zone' })).toEqual({ filter: 'zone:changsha_hitech_zone', page: 1, per_page: 25 });
   });
 
   it('sends no filter or sort when none is chosen', () => {

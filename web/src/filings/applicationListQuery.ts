@@ -3,7 +3,7 @@ import { DEFAULT_PER_PAGE, PAGE_SIZES } from '../list/listState';
 
 /**
  * The applications list (officer queue, applicant's own) as the URL keeps it —
- * ?type=&state=&district=&sort=&page=&per_page= — and the API query it asks for.
+ * ?type=&state=&district=&zone=&sort=&page=&per_page= — and the API query it asks for.
  */
 
 /** The sorts the API offers on applications. */
@@ -14,12 +14,14 @@ export interface ApplicationListState {
   filingType: string | null;
   state: string | null;
   district: string | null;
+  /** A zone's code; an officer's area is its districts and zones. */
+  zone: string | null;
   sort: { field: ApplicationSortField; desc: boolean } | null;
   page: number;
   perPage: number;
 }
 
-export const emptyApplicationListState = (): ApplicationListState => ({ filingType: null, state: null, district: null, sort: null, page: 1, perPage: DEFAULT_PER_PAGE });
+export const emptyApplicationListState = (): ApplicationListState => ({ filingType: null, state: null, district: null, zone: null, sort: null, page: 1, perPage: DEFAULT_PER_PAGE });
 
 const CODE = /^[a-z][a-z0-9_]{0,63}$/;
 const DISTRICT = /^\d{6}$/;
@@ -39,6 +41,7 @@ export function readApplicationListState(query: URLSearchParams): ApplicationLis
     filingType: matching(CODE, query.get('type')),
     state: matching(CODE, query.get('state')),
     district: matching(DISTRICT, query.get('district')),
+    zone: matching(CODE, query.get('zone')),
     sort: readSort(query.get('sort')),
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     perPage: (PAGE_SIZES as readonly number[]).includes(perPage) ? perPage : DEFAULT_PER_PAGE,
@@ -51,15 +54,21 @@ export function writeApplicationListState(state: ApplicationListState): URLSearc
   if (state.filingType) query.set('type', state.filingType);
   if (state.state) query.set('state', state.state);
   if (state.district) query.set('district', state.district);
+  if (state.zone) query.set('zone', state.zone);
   if (state.sort) query.set('sort', `${state.sort.field}${state.sort.desc ? ':desc' : ''}`);
   if (state.page > 1) query.set('page', String(state.page));
   if (state.perPage !== DEFAULT_PER_PAGE) query.set('per_page', String(state.perPage));
   return query;
 }
 
-/** The API's list query: `filter=filing_type:x,state:y,district_code:z`, the sort and the page. */
+/** The API's list query: `filter=filing_type:x,state:y,district_code:z,zone:w`, the sort and the page. */
 export function applicationListParams(state: ApplicationListState): ApplicationListParams {
-  const terms = [state.filingType && `filing_type:${state.filingType}`, state.state && `state:${state.state}`, state.district && `district_code:${state.district}`].filter((t): t is string => Boolean(t));
+  const terms = [
+    state.filingType && `filing_type:${state.filingType}`,
+    state.state && `state:${state.state}`,
+    state.district && `district_code:${state.district}`,
+    state.zone && `zone:${state.zone}`,
+  ].filter((t): t is string => Boolean(t));
   return {
     ...(terms.length ? { filter: terms.join(',') } : {}),
     ...(state.sort ? { sort: `${state.sort.field}${state.sort.desc ? ':desc' : ''}` } : {}),

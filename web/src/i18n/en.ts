@@ -264,9 +264,9 @@ export const en: typeof zhCN = {
     allEntities: 'All types',
     allStatuses: 'All statuses',
     scope: {
-      title: 'Import scope: {{districts}}',
-      notice: 'Rows whose records lie outside your districts are rejected and listed in the report: a new record by the district it gives, a qualification by its holder’s district, and an existing record also by the district it lies in now (records of other districts cannot be changed).',
-      label: 'Limited to districts',
+      title: 'Import scope: {{area}}',
+      notice: 'Rows whose records lie outside your area (districts and zones) are rejected and listed in the report; a record lies in your area when its district or its zone is one of yours. A new record is judged by the district and zone it gives, a qualification by its holder’s, and an existing record also by where it lies now (records outside your area cannot be changed).',
+      label: 'Limited to area (districts and zones)',
     },
   },
   audit: {
@@ -315,12 +315,14 @@ export const en: typeof zhCN = {
       password: 'First password',
       newPassword: 'New password',
       districts: 'Limited to districts',
+      zones: 'Limited to zones',
       organization_ids: 'Acts for organizations',
       active: 'Active',
     },
     help: {
       username: 'Letters (Chinese too), digits and . _ @ -, 2–64 characters, whatever the case; cannot be changed later.',
-      districts: 'None: the whole city.',
+      districts: 'With the zones, the officer’s area: it reaches records in any of these districts or zones. Neither: the whole city.',
+      zones: 'Functional and innovation zones, which cross district lines.',
       organization_ids: 'Type part of a name to search; several allowed, at least one for an organization user.',
       newPassword: 'Leave empty to keep the current one. Setting one signs the user out everywhere.',
       active: 'A disabled account cannot sign in, and its sessions end at once.',
@@ -461,11 +463,12 @@ export const en: typeof zhCN = {
     columns: { applicant: 'Applicant', type: 'Filing type', state: 'State', waitingFor: 'Waiting for', deadline: 'Deadline', district: 'District', submittedAt: 'Submitted', stateSince: 'In this state since', updatedAt: 'Updated' },
     list: {
       title: 'Applications',
-      intro: 'Organization users see their organizations’ applications, officers those of their districts, experts those they were drawn for. Overdue ones are marked.',
+      intro: 'Organization users see their organizations’ applications, officers those of their area (applicants in their districts or zones), experts those they were drawn for. Overdue ones are marked.',
       new: 'New application',
       allTypes: 'All filing types',
       allStates: 'All states',
       allDistricts: 'All districts',
+      allZones: 'All zones',
       none: 'No applications',
     },
     new: {

@@ -266,9 +266,9 @@ export const zhCN = {
     allEntities: '全部类型',
     allStatuses: '全部状态',
     scope: {
-      title: '导入范围：{{districts}}',
-      notice: '区县不在您管辖范围内的行都会被拒绝并列入报告：新记录按所填区县判断，资质按持有主体所在区县判断，已有记录还按其现在所在区县判断（不能修改其他区县的记录）。',
-      label: '限定区县',
+      title: '导入范围：{{area}}',
+      notice: '记录的园区和区县不在您管辖范围内的行都会被拒绝并列入报告（管辖范围即您的区县与园区，记录所在区县或园区属其一即可）：新记录按所填区县和园区判断，资质按持有主体所在的区县和园区判断，已有记录还按其现在所在位置判断（不能修改管辖范围以外的记录）。',
+      label: '限定范围（区县与园区）',
     },
   },
   audit: {
@@ -317,12 +317,14 @@ export const zhCN = {
       password: '初始密码',
       newPassword: '新密码',
       districts: '限定区县',
+      zones: '限定园区',
       organization_ids: '代表的主体',
       active: '启用',
     },
     help: {
       username: '字母（可为中文）、数字及 . _ @ -，2–64 个字符，不区分大小写；创建后不能修改。',
-      districts: '不选表示全市。',
+      districts: '与限定园区合为其管辖范围：记录所在区县或园区属其一即可。区县与园区都不选表示全市。',
+      zones: '功能区、创新区，可跨区县。',
       organization_ids: '输入名称搜索，可选多个；单位用户至少要有一个。',
       newPassword: '留空则不修改。设置后，该用户所有已登录的设备都会退出。',
       active: '停用后不能登录，已有的登录立即失效。',
@@ -463,11 +465,12 @@ export const zhCN = {
     columns: { applicant: '申请单位', type: '备案类型', state: '状态', waitingFor: '等待', deadline: '办理期限', district: '区县', submittedAt: '提交时间', stateSince: '进入当前状态', updatedAt: '更新时间' },
     list: {
       title: '备案申请',
-      intro: '单位用户看到本单位的申请，审核员看到所辖区县的申请，评审专家看到抽中自己的申请。逾期未办的申请会标出。',
+      intro: '单位用户看到本单位的申请，审核员看到其管辖范围内（所辖区县或园区）的申请，评审专家看到抽中自己的申请。逾期未办的申请会标出。',
       new: '新建申请',
       allTypes: '全部备案类型',
       allStates: '全部状态',
       allDistricts: '全部区县',
+      allZones: '全部园区',
       none: '暂无申请',
     },
     new: {

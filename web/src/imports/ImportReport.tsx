@@ -3,12 +3,13 @@ import { Alert, Button, Card, Descriptions, Flex, Statistic, Table, Tag, Typogra
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRecordReply } from '../../../src/contracts/imports';
+import { citywide } from '../../../src/domain/permissions';
 import { importReportUrl, useImportProblems, type ImportProblemPage } from '../api/imports';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatTimestamp } from '../detail/format';
 import { messageSide } from '../i18n/language';
 import { useCodeLabels } from '../i18n/useCodeLabels';
-import { districtPhrase } from './importScope';
+import { areaPhrase } from './importScope';
 import { isRunning, PROBLEM_PAGE_SIZES, problemPageQuery, STATUS_COLORS } from './importView';
 
 type Problem = ImportProblemPage['results'][number];
@@ -114,7 +115,6 @@ export function ImportReport({ record, testId }: ReportProps) {
   const { t } = useTranslation();
   const { label, side } = useCodeLabels();
   const none = t('common.none');
-  const { districts } = record.options;
   return (
     <Flex vertical gap="middle" data-testid={testId}>
       {record.error && <Alert type="error" showIcon title={t('imports.error')} description={record.error} />}
@@ -136,9 +136,10 @@ export function ImportReport({ record, testId }: ReportProps) {
             label: t('imports.options'),
             children: [t(`imports.modes.${record.options.mode}`), record.options.atomic ? t('imports.atomic') : null].filter(Boolean).join(' · '),
           },
-          ...(districts.length > 0
-            ? [{ key: 'districts', label: t('imports.scope.label'), children: <span data-testid="import-districts">{districtPhrase(districts.map((code) => label('district', code)), side)}</span> }]
-            : []),
+          // The testid predates zones; the line names the whole area.
+          ...(citywide(record.options)
+            ? []
+            : [{ key: 'area', label: t('imports.scope.label'), children: <span data-testid="import-districts">{areaPhrase(record.options, label, side)}</span> }]),
           {
             key: 'detected',
             label: t('imports.detected'),

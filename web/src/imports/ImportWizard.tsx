@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { FileEntity } from '../../../src/contracts/fileColumns';
 import type { ImportPreview, ImportRecordReply } from '../../../src/contracts/imports';
+import { citywide } from '../../../src/domain/permissions';
 import { importTemplateUrl, useImportPreview, useImportRecord, useStartImport } from '../api/imports';
 import { useMe } from '../auth/session';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -12,7 +13,7 @@ import { useCodeLabels } from '../i18n/useCodeLabels';
 import { messageSide } from '../i18n/language';
 import { ImportProgress } from './ImportProgress';
 import { ImportReport } from './ImportReport';
-import { districtPhrase, importDistricts } from './importScope';
+import { areaPhrase, importArea } from './importScope';
 import { blocksImport, IMPORT_ENTITIES, isRunning, mapHeaders, registryPath } from './importView';
 import { ACCEPTED_EXTENSIONS, acceptsFileName, ENCODING_CHOICES, previewFields, uploadFields, uploadFormData, type FileChoice, type ImportMode } from './uploadForm';
 
@@ -186,16 +187,15 @@ function ChooseStep({ choice, file, onChoice, onFile, error, busy, onNext }: Cho
   );
 }
 
-/** Before the upload, an officer limited to districts is told that rows outside them will be rejected. */
+/** Before the upload, an officer limited to an area (districts and zones) is told that rows outside it will be rejected. */
 function ScopeNotice() {
   const { t } = useTranslation();
   const { label, side } = useCodeLabels();
-  const districts = importDistricts(useMe().data);
-  if (districts.length === 0) return null;
-  const names = districtPhrase(districts.map((code) => label('district', code)), side);
+  const area = importArea(useMe().data);
+  if (citywide(area)) return null;
   return (
     <Form.Item>
-      <Alert type="info" showIcon data-testid="import-scope" title={t('imports.scope.title', { districts: names })} description={t('imports.scope.notice')} />
+      <Alert type="info" showIcon data-testid="import-scope" title={t('imports.scope.title', { area: areaPhrase(area, label, side) })} description={t('imports.scope.notice')} />
     </Form.Item>
   );
 }

@@ -9,7 +9,7 @@ const me = (role: Me['role'], user: Partial<NonNullable<Me['user']>> | null = {}
     credential: user ? 'session' : 'anonymous',
     role,
     role_label: { zh: '', en: '' },
-    user: user ? ({ organizations: [], districts: [], ...user } as unknown as NonNullable<Me['user']>) : null,
+    user: user ? ({ organizations: [], districts: [], zones: [], ...user } as unknown as NonNullable<Me['user']>) : null,
     permissions: {},
     session: null,
     token: null,
@@ -47,7 +47,8 @@ describe('scopeOptions', () => {
 
 describe('callerOf', () => {
   it('reads the bindings from /auth/me, as a session', () => {
-    expect(callerOf(me('org_user', { organizations: [{ id: 3, name: 'x' }] }))).toEqual({ role: 'org_user', organizationIds: [3], districts: [], scopes: null });
+    expect(callerOf(me('org_user', { organizations: [{ id: 3, name: 'x' }] }))).toEqual({ role: 'org_user', organizationIds: [3], districts: [], zones: [], scopes: null });
+    expect(callerOf(me('officer', { districts: ['430104'], zones: ['changsha_hitech_zone'] }))).toEqual({ role: 'officer', organizationIds: [], districts: ['430104'], zones: ['changsha_hitech_zone'], scopes: null });
   });
 });
 

@@ -26,6 +26,7 @@ export function callerOf(me: Me): Caller {
     role: me.role,
     organizationIds: me.user?.organizations.map((o) => o.id) ?? [],
     districts: me.user?.districts ?? [],
+    zones: me.user?.zones ?? [],
     scopes: null,
   };
 }

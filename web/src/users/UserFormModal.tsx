@@ -7,7 +7,7 @@ import { FormProblems } from '../form/FormProblems';
 import { useServerProblems } from '../form/useServerProblems';
 import { useCodeLabels } from '../i18n/useCodeLabels';
 import { OrganizationsSelect } from './OrganizationsSelect';
-import { hasDistricts, hasOrganizations, newUserValues, USER_FIELDS, USER_LIST_FIELDS, userCreateBody, userPatchBody, userValues, type UserFormValues } from './userForm';
+import { hasArea, hasOrganizations, newUserValues, USER_FIELDS, USER_LIST_FIELDS, userCreateBody, userPatchBody, userValues, type UserFormValues } from './userForm';
 
 interface Props {
   /** The account to edit; null to create one. */
@@ -18,7 +18,7 @@ interface Props {
 /**
  * Creates an account, or changes one with If-Match of the version the dialog opened on (a change
  * made meanwhile answers 412, with a way to load it). The server's field problems show on the
- * fields, a district or organization item's on its list.
+ * fields, a district, zone or organization item's on its list.
  */
 export function UserFormModal({ user, onClose }: Props) {
   const { t } = useTranslation();
@@ -108,11 +108,15 @@ export function UserFormModal({ user, onClose }: Props) {
   );
 }
 
-/** The dialog's fields; districts only for an officer, organizations only for an organization user. */
+/** The dialog's fields; an area (districts and zones) only for an officer, organizations only for an organization user. */
 function UserFields({ editing, role }: { editing: User | null; role: UserFormValues['role'] }) {
   const { t } = useTranslation();
   const { options, side } = useCodeLabels();
   const required = [{ required: true, message: t('auth.required') }];
+  const districts = Form.useWatch<string[] | undefined>('districts') ?? [];
+  const zones = Form.useWatch<string[] | undefined>('zones') ?? [];
+  // An officer with neither districts nor zones reaches the whole city; an empty list alone does not say so.
+  const wholeCity = districts.length === 0 && zones.length === 0 ? t('users.wholeCity') : undefined;
   return (
     <>
       <Form.Item name="username" label={t('users.fields.username')} extra={editing ? undefined : t('users.help.username')} rules={editing ? [] : required}>
@@ -124,10 +128,15 @@ function UserFields({ editing, role }: { editing: User | null; role: UserFormVal
       <Form.Item name="role" label={t('users.fields.role')} rules={required}>
         <Select options={accountRoles.map((r) => ({ value: r, label: roleLabels[r][side] }))} />
       </Form.Item>
-      {hasDistricts(role) && (
-        <Form.Item name="districts" label={t('users.fields.districts')} extra={t('users.help.districts')}>
-          <Select mode="multiple" allowClear options={options('district')} showSearch={{ optionFilterProp: 'label' }} placeholder={t('users.wholeCity')} />
-        </Form.Item>
+      {hasArea(role) && (
+        <>
+          <Form.Item name="districts" label={t('users.fields.districts')} extra={t('users.help.districts')}>
+            <Select mode="multiple" allowClear options={options('district')} showSearch={{ optionFilterProp: 'label' }} placeholder={wholeCity} />
+          </Form.Item>
+          <Form.Item name="zones" label={t('users.fields.zones')} extra={t('users.help.zones')}>
+            <Select mode="multiple" allowClear options={options('zone')} showSearch={{ optionFilterProp: 'label' }} placeholder={wholeCity} />
+          </Form.Item>
+        </>
       )}
       {hasOrganizations(role) && (
         <Form.Item name="organization_ids" label={t('users.fields.organization_ids')} extra={t('users.help.organization_ids')} required>

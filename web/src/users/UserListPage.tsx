@@ -116,7 +116,10 @@ function useUserColumns({ onEdit, onUnlock, unlocking }: RowActions): TableProps
   const none = t('common.none');
   const list = side === 'zh' ? '、' : ', ';
   const scopeOf = (u: User) => {
-    if (u.role === 'officer') return u.districts.length ? u.districts.map((d) => label('district', d)).join(list) : t('users.wholeCity');
+    if (u.role === 'officer') {
+      const area = [...u.districts.map((d) => label('district', d)), ...u.zones.map((z) => label('zone', z))];
+      return area.length ? area.join(list) : t('users.wholeCity');
+    }
     if (u.role === 'org_user') return u.organizations.map((o) => o.name).join(list) || none;
     return none;
   };

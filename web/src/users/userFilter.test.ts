@@ -12,6 +12,7 @@ const user = (patch: Partial<User>): User => ({
   role_label: { zh: '', en: '' },
   active: true,
   districts: [],
+  zones: [],
   organizations: [],
   locked_until: null,
   last_login_at: null,

@@ -10,6 +10,7 @@ const officer: User = {
   role_label: { zh: '科技局审核员', en: 'Bureau officer' },
   active: true,
   districts: ['430104'],
+  zones: [],
   organizations: [],
   locked_until: null,
   last_login_at: null,
@@ -22,25 +23,29 @@ const officer: User = {
 const values = (patch: Partial<UserFormValues>): UserFormValues => ({ ...userValues(officer), ...patch });
 
 describe('userCreateBody', () => {
-  it('sends an officer’s districts and no organizations', () => {
-    expect(userCreateBody({ ...newUserValues(), username: ' yuelu ', role: 'officer', password: 'pw', districts: ['430104'], organization_ids: [9] })).toEqual({
+  it('sends an officer’s area (districts and zones) and no organizations', () => {
+    expect(
+      userCreateBody({ ...newUserValues(), username: ' yuelu ', role: 'officer', password: 'pw', districts: ['430104'], zones: ['changsha_hitech_zone'], organization_ids: [9] }),
+    ).toEqual({
       username: 'yuelu',
       role: 'officer',
       password: 'pw',
       active: true,
       display_name: null,
       districts: ['430104'],
+      zones: ['changsha_hitech_zone'],
     });
   });
 
-  it('sends an organization user’s organizations and no districts', () => {
-    const body = userCreateBody({ ...newUserValues(), username: 'hnu', display_name: '湖南大学', role: 'org_user', password: 'pw', districts: ['430104'], organization_ids: [9, 12] });
+  it('sends an organization user’s organizations and no area', () => {
+    const body = userCreateBody({ ...newUserValues(), username: 'hnu', display_name: '湖南大学', role: 'org_user', password: 'pw', districts: ['430104'], zones: ['changsha_hitech_zone'], organization_ids: [9, 12] });
     expect(body).toMatchObject({ display_name: '湖南大学', organization_ids: [9, 12] });
     expect(body).not.toHaveProperty('districts');
+    expect(body).not.toHaveProperty('zones');
   });
 
   it('starts a new account as an active expert', () => {
-    expect(newUserValues()).toMatchObject({ role: 'expert', active: true, districts: [], organization_ids: [] });
+    expect(newUserValues()).toMatchObject({ role: 'expert', active: true, districts: [], zones: [], organization_ids: [] });
   });
 });
 
@@ -54,8 +59,16 @@ describe('userPatchBody', () => {
     expect(userPatchBody(officer, values({ districts: ['430102'], active: false }))).toEqual({ districts: ['430102'], active: false });
   });
 
+  it('sends the zones when they changed, in any order being the same', () => {
+    const zoned = { ...officer, zones: ['changsha_hitech_zone', 'xiangjiang_new_area'] };
+    expect(userPatchBody(zoned, { ...userValues(zoned), zones: ['xiangjiang_new_area', 'changsha_hitech_zone'] })).toEqual({});
+    expect(userPatchBody(officer, values({ zones: ['changsha_hitech_zone'] }))).toEqual({ zones: ['changsha_hitech_zone'] });
+    expect(userPatchBody(zoned, { ...userValues(zoned), zones: [] })).toEqual({ zones: [] });
+  });
+
   it('changes the role without sending bindings the new role cannot have', () => {
     expect(userPatchBody(officer, values({ role: 'admin' }))).toEqual({ role: 'admin' });
+    expect(userPatchBody(officer, values({ role: 'admin', zones: ['changsha_hitech_zone'] }))).toEqual({ role: 'admin' });
     expect(userPatchBody(officer, values({ role: 'org_user', organization_ids: [7] }))).toEqual({ role: 'org_user', organization_ids: [7] });
   });
 
