@@ -68,21 +68,37 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** An API token of an administrator the database already has, made over the API (`POST /api/v1/tokens` with its session). */
+async function tokenOverApi(url: string, admin: RunningServer['admin']): Promise<string> {
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  if (login.status !== 200) throw new Error(`sign-in of ${admin.username} failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+  const res = await fetch(`${url}/api/v1/tokens`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'e2e', scopes: ADMIN_SCOPES, expires_in: '1d' }) });
+  if (res.status !== 201) throw new Error(`token for ${admin.username} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
 /**
  * Starts the built server (dist/, which `npm test` builds first) and waits until /readyz answers
  * 200. Without `dataDir` it gets a fresh one of its own, removed when it stops; a given one is
  * kept, so a second server can start on it (e.g. with another `STARCITY_TODAY` in `env`), reusing
- * the first one's administrator (`reuse`).
+ * the first one's administrator (`reuse`). `admin` names an administrator the data directory
+ * already has (the demo's): its token is then made over the API, sparing two CLI runs, each of
+ * which opens the whole database.
  */
 export async function startServer({
   dataDir: given,
   timeoutMs = 60_000,
   env: extraEnv = {},
   reuse,
-}: { dataDir?: string; timeoutMs?: number; env?: Record<string, string>; reuse?: Pick<RunningServer, 'admin' | 'auth'> } = {}): Promise<RunningServer> {
+  admin: existing,
+}: { dataDir?: string; timeoutMs?: number; env?: Record<string, string>; reuse?: Pick<RunningServer, 'admin' | 'auth'>; admin?: RunningServer['admin'] } = {}): Promise<RunningServer> {
   const dataDir = given ?? mkdtempSync(join(tmpdir(), 'starcity-e2e-'));
   // A restart on the same data directory keeps the administrator and its token: no need to make them again.
-  const admin = reuse ? { ...reuse.admin, token: reuse.auth.authorization.replace(/^Bearer /, '') } : await provisionAdmin(dataDir);
+  const made = reuse ? { ...reuse.admin, token: reuse.auth.authorization.replace(/^Bearer /, '') } : existing ? null : await provisionAdmin(dataDir);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
@@ -97,8 +113,10 @@ export async function startServer({
     if (!given) rmSync(dataDir, { recursive: true, force: true });
   };
   const url = `http://127.0.0.1:${port}`;
+  let admin: RunningServer['admin'] & { token: string };
   try {
     await waitReady(url, child, timeoutMs);
+    admin = made ?? { ...existing!, token: await tokenOverApi(url, existing!) };
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n--- server output ---\n${log}`);

@@ -43,6 +43,9 @@ export function ApplicationHeader({ view, types, actions }: { view: ApplicationV
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'applicant', label: t('filings.columns.applicant'), children: view.organization_name },
+            ...(view.rd_institution_id
+              ? [{ key: 'institution', label: t('filings.new.fields.rd_institution_id'), children: <Link to={`/rd-institutions/${view.rd_institution_id}`} data-testid="subject-institution">{view.subject}</Link> }]
+              : []),
             { key: 'field', label: t('filings.application.field'), children: field ? text(field) : view.field },
             { key: 'district', label: t('filings.columns.district'), children: label('district', view.district_code) },
             { key: 'submitted', label: t('filings.columns.submittedAt'), children: view.submitted_at ? formatTimestamp(view.submitted_at) : t('common.none') },

@@ -10,7 +10,7 @@ import { FormProblems } from '../form/FormProblems';
 import { OrganizationSelect } from '../form/OrganizationSelect';
 import { useServerProblems } from '../form/useServerProblems';
 import { expertiseChoices } from './filingOptions';
-import { applicantChoice, applicationCreateBody, NEW_APPLICATION_FIELDS, needsInstitution, newApplicationValues, type NewApplicationValues } from './newApplication';
+import { applicantChoice, applicationCreateBody, filingTypeOf, NEW_APPLICATION_FIELDS, needsInstitution, newApplicationValues, type NewApplicationValues } from './newApplication';
 import { useMessageText } from './useMessageText';
 
 /**
@@ -27,7 +27,9 @@ export function NewApplicationPage() {
   const problems = useServerProblems(form, NEW_APPLICATION_FIELDS);
   const create = useCreateApplication();
   const [initialValues] = useState(() => newApplicationValues(me));
-  const chosenType = types?.results.find((ft) => ft.code === Form.useWatch('filing_type', form));
+  // Watched at the top level: a hook must run the same number of times on every render.
+  const chosenCode = Form.useWatch('filing_type', form);
+  const chosenType = filingTypeOf(types, chosenCode);
   const choice = applicantChoice(me);
 
   const onFinish = (values: NewApplicationValues) => {
@@ -106,6 +108,8 @@ function InstitutionSelect({ id, value, onChange }: { id?: string; value?: numbe
       value={value ?? null}
       loading={isFetching}
       disabled={typeof organizationId !== 'number'}
+      // A university may host dozens: found by typing part of the name.
+      showSearch={{ optionFilterProp: 'label' }}
       options={(data?.results ?? []).map((r) => ({ value: r.id, label: r.name }))}
       placeholder={t('filings.new.institutionPlaceholder')}
       onChange={(v: number | null) => onChange?.(v ?? null)}

@@ -15,10 +15,12 @@ describe('application view helpers', () => {
     expect(deadlineStatus({ deadline: null, overdue: false })).toBe('none');
   });
 
-  it('names the application by its form’s name, else by the applicant', () => {
-    expect(applicationSubject({ data: { name: '中试平台' }, organization_name: '某公司' })).toBe('中试平台');
-    expect(applicationSubject({ data: { name: ' ' }, organization_name: '某公司' })).toBe('某公司');
-    expect(applicationSubject({ data: {}, organization_name: '某公司' })).toBe('某公司');
+  it('names the application by what it applies for, else by the applicant', () => {
+    expect(applicationSubject({ subject: '中试平台', organization_name: '某公司' })).toBe('中试平台');
+    // A "four global" confirmation goes by its institution, which the form does not name.
+    expect(applicationSubject({ subject: '某公司—联合研发中心', organization_name: '某公司' })).toBe('某公司—联合研发中心');
+    expect(applicationSubject({ subject: ' ', organization_name: '某公司' })).toBe('某公司');
+    expect(applicationSubject({ subject: null, organization_name: '某公司' })).toBe('某公司');
   });
 
   it('offers each part its steps in the right states only', () => {

@@ -24,10 +24,12 @@ export type DeadlineStatus = 'overdue' | 'due' | 'none';
 
 export const deadlineStatus = (a: Pick<ApplicationSummary, 'deadline' | 'overdue'>): DeadlineStatus => (a.deadline === null ? 'none' : a.overdue ? 'overdue' : 'due');
 
-/** The name the application goes by: what it applies for (the form's name), else its applicant. */
-export function applicationSubject(a: Pick<ApplicationView, 'data' | 'organization_name'>): string {
-  const name = a.data.name;
-  return typeof name === 'string' && name.trim() !== '' ? name : a.organization_name;
+/**
+ * The name the application goes by: what it applies for (the server's subject — the form's name,
+ * or the institution a "four global" confirmation is about), else its applicant.
+ */
+export function applicationSubject(a: Pick<ApplicationSummary, 'subject' | 'organization_name'>): string {
+  return a.subject !== null && a.subject.trim() !== '' ? a.subject : a.organization_name;
 }
 
 const EDITABLE_STATES = ['draft', 'returned'];

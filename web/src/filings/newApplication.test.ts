@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../src/contracts/accounts';
-import type { FilingTypeView } from '../api/filings';
-import { applicantChoice, applicationCreateBody, needsInstitution, newApplicationValues } from './newApplication';
+import type { FilingTypeList, FilingTypeView } from '../api/filings';
+import { applicantChoice, applicationCreateBody, filingTypeOf, needsInstitution, newApplicationValues } from './newApplication';
 
 const me = (permissions: Me['permissions'], organizations: Array<{ id: number; name: string }>): Me =>
   ({ authenticated: true, credential: 'session', role: 'org_user', role_label: { zh: '', en: '' }, user: { organizations }, permissions, session: null, token: null }) as unknown as Me;
@@ -17,6 +17,14 @@ describe('the new-application form', () => {
   it('chooses the only organization at once', () => {
     expect(newApplicationValues(me({ 'applications.write': 'own' }, [{ id: 4, name: '甲' }])).organization_id).toBe(4);
     expect(newApplicationValues(me({ 'applications.write': 'own' }, [{ id: 4, name: '甲' }, { id: 5, name: '乙' }])).organization_id).toBeNull();
+  });
+
+  it('finds the chosen type, whichever place it has in the list', () => {
+    const types = { results: [type('platform'), type('four_global')] } as unknown as FilingTypeList;
+    expect(filingTypeOf(types, 'platform')?.code).toBe('platform');
+    expect(filingTypeOf(types, 'four_global')?.code).toBe('four_global');
+    expect(filingTypeOf(types, null)).toBeUndefined();
+    expect(filingTypeOf(undefined, 'platform')).toBeUndefined();
   });
 
   it('asks for the institution of a "four global" confirmation only', () => {

@@ -1,5 +1,5 @@
 import type { Me } from '../../../src/contracts/accounts';
-import type { ApplicationCreate, FilingTypeView } from '../api/filings';
+import type { ApplicationCreate, FilingTypeList, FilingTypeView } from '../api/filings';
 
 /** The new-application form: type, applicant, field of expertise and, for a "four global" confirmation, the institution. */
 
@@ -9,6 +9,9 @@ export interface NewApplicationValues {
   field: string | null;
   rd_institution_id: number | null;
 }
+
+/** The chosen type's definition (none while the types load or nothing is chosen). */
+export const filingTypeOf = (types: FilingTypeList | undefined, code: string | null | undefined): FilingTypeView | undefined => types?.results.find((ft) => ft.code === code);
 
 /** A "four global" confirmation is about one of the applicant's R&D institutions. */
 export const needsInstitution = (type: FilingTypeView | undefined): boolean => type?.subject.kind === 'four_global';
