@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,16 @@ async function roundTrip(store: AttachmentStore) {
 describe('directoryStore', () => {
   it('keeps a file by its hash and gives it back', async () => {
     await roundTrip(directoryStore(mkdtempSync(join(tmpdir(), 'starcity-store-'))));
+  });
+
+  it('takes the same document saved several times at once, leaving one file and no temporary one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcity-store-'));
+    const store = directoryStore(dir);
+    const bytes = Buffer.alloc(2 * 1024 * 1024, '%PDF-1.4 同一份文件 ');
+    const hash = sha(bytes.toString());
+    await Promise.all(Array.from({ length: 6 }, () => store.put(hash, bytes)));
+    expect(readdirSync(join(dir, hash.slice(0, 2)))).toEqual([hash]);
+    expect(await text(await store.get(hash))).toBe(bytes.toString());
   });
 });
 

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -17,17 +18,28 @@ export interface AttachmentStore {
 
 const keyOf = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
 
-/** Files under `dir`, by hash prefix; written to a temporary name, then renamed (never half a file). */
+/**
+ * Files under `dir`, by hash prefix; written to a temporary name, then renamed (never half a file).
+ * Each save has its own temporary name: two uploads of the same document at once (one file for two
+ * checklist items) would otherwise rename one temporary file twice.
+ */
 export function directoryStore(dir: string): AttachmentStore {
   const pathOf = (sha256: string) => join(dir, keyOf(sha256));
+  const exists = (path: string) => stat(path).then(() => true, () => false);
   return {
     async put(sha256, bytes) {
       const target = pathOf(sha256);
-      if (await stat(target).then(() => true, () => false)) return;
+      if (await exists(target)) return;
       await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true });
-      const temporary = `${target}.${process.pid}.tmp`;
+      const temporary = `${target}.${randomUUID()}.tmp`;
       await writeFile(temporary, bytes);
-      await rename(temporary, target);
+      try {
+        await rename(temporary, target);
+      } catch (err) {
+        // Where a rename may not replace a file (Windows), the other save's copy is the same bytes.
+        await rm(temporary, { force: true });
+        if (!(await exists(target))) throw err;
+      }
     },
     get: async (sha256) => createReadStream(pathOf(sha256)),
   };
