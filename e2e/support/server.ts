@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { openPostgres } from '../../src/db/client.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -100,8 +101,7 @@ export async function startServer({
   // A restart on the same data directory keeps the administrator and its token: no need to make them again.
   const made = reuse ? { ...reuse.admin, token: reuse.auth.authorization.replace(/^Bearer /, '') } : existing ? null : await provisionAdmin(dataDir);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn', ...extraEnv };
-  delete env.DATABASE_URL;
+  const env: NodeJS.ProcessEnv = { ...ownEnvironment(), PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn', ...extraEnv };
   const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'serve', '--no-demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => void (log = (log + chunk.toString()).slice(-20_000));
@@ -143,11 +143,41 @@ async function terminate(child: ChildProcess, exited: Promise<void>): Promise<vo
   clearTimeout(killed);
 }
 
-/** `starcity seed --demo` on a data directory, before a server holds it. */
-export function seedDemo(dir: string): Promise<void> {
+/**
+ * The environment a test's process starts from: the runner's, less its DATABASE_URL, so a server
+ * gets the embedded database of its data directory unless the test names a database
+ * ({@link testDatabase}).
+ */
+function ownEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+/**
+ * A fresh, empty database for a test's server: on the run's PostgreSQL server when it has one
+ * (TEST_DATABASE_URL, as .ci/run provides), so the pages are tested on both engines; else none
+ * (`env` is empty and the server uses its embedded database). `drop` removes it afterwards.
+ */
+export async function testDatabase(): Promise<{ engine: 'postgres' | 'pglite'; env: Record<string, string>; drop: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return { engine: 'pglite', env: {}, drop: async () => {} };
+  const name = `starcity_e2e_${process.pid}_${Date.now() % 1e6}`;
+  const admin = await openPostgres(adminUrl, 1);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+  };
+  return { engine: 'postgres', env: { DATABASE_URL: url.toString() }, drop };
+}
+
+/** `starcity seed --demo` on a data directory (or the database `env` names), before a server holds it. */
+export function seedDemo(dir: string, extraEnv: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: dir, LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
+    const env: NodeJS.ProcessEnv = { ...ownEnvironment(), STARCITY_DATA_DIR: dir, LOG_LEVEL: 'warn', ...extraEnv };
     const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'seed', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
