@@ -55,6 +55,24 @@ describe('readXlsx', () => {
     await expect(read(file, '三')).rejects.toMatchObject({ violation: { code: 'xlsx.sheet_not_found', message: { en: 'The workbook has no sheet named "三"; it has: 一, 二' } } });
   });
 
+  it('keeps the sheet names of a workbook that stores its workbook part last, read after read (exceljs issue #3064)', async () => {
+    // exceljs writes xl/workbook.xml last; its own entry iterator lost that entry about once in
+    // 200 reads here, and the read failed on the missing sheet names. Without
+    // src/modules/imports/exceljsEntries.ts these 300 reads failed in each of 6 runs.
+    const file = await workbookFile('order.xlsx', (wb) => {
+      wb.addWorksheet('一').addRow(['a']);
+      wb.addWorksheet('二').addRow(['b']);
+    });
+    const failures: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      for (const sheet of [undefined, '二']) {
+        const events = await read(file, sheet).catch((e: Error) => (failures.push(e.message), []));
+        if (events.length && (events[0] as { sheet?: string }).sheet !== (sheet ?? '一')) failures.push(`read sheet ${(events[0] as { sheet?: string }).sheet}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('skips unwanted sheets without leaving exceljs a temporary file it can no longer open (an uncaught ENOENT)', async () => {
     // The fixture's sheets come before its workbook index, so exceljs parks them in temporary files.
     const fixture = join(import.meta.dirname, '../../../test/fixtures/imports/organizations.xlsx');

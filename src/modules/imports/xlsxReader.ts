@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-// Before exceljs: its streaming reader must decode UTF-8 across chunks.
+// Before exceljs: its streaming reader must decode UTF-8 across chunks and keep every zip entry.
 import './exceljsUtf8.js';
+import './exceljsEntries.js';
 import ExcelJS from 'exceljs';
 import { violation } from '../../domain/message.js';
 import { ImportFileError } from './problems.js';
