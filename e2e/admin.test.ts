@@ -43,14 +43,16 @@ test('creates an officer, finds it in the audit log, verifies the chain and expo
     await page.waitForURL(/\/admin\/users$/);
     await page.getByTestId('users-table').getByText(server.admin.username).waitFor();
 
-    // 2. A new district officer; a weak password is refused next to the password field.
+    // 2. A new officer of a district and a zone; a weak password is refused next to the password field.
     await page.getByTestId('new-user').click();
     const form = page.getByTestId('user-form');
     await form.locator('#username').fill(officer);
     await form.locator('#display_name').fill('岳麓区科技局');
     await choose(page, '#role', '科技局审核员');
-    await choose(page, '#districts', '岳麓区');
     // A multiple select stays open after a choice; clicking the dialog's title closes it (Esc would close the dialog).
+    await choose(page, '#districts', '岳麓区');
+    await page.locator('.ant-modal-title').click();
+    await choose(page, '#zones', '长沙高新区');
     await page.locator('.ant-modal-title').click();
     await form.locator('#password').fill('short');
     await page.getByTestId('user-form-submit').click();
@@ -61,6 +63,7 @@ test('creates an officer, finds it in the audit log, verifies the chain and expo
     const row = page.getByTestId('users-table').locator('tr', { hasText: officer });
     await row.waitFor();
     expect(await row.innerText()).toContain('岳麓区');
+    expect(await row.innerText()).toContain('长沙高新区');
 
     // 3. The audit log, filtered to the administrator's creations: the new account's entry.
     await page.getByTestId('nav-audit').click();

@@ -85,6 +85,8 @@ function useApplicationColumns(state: ApplicationListState): TableProps<Applicat
           <Link to={`/applications/${a.id}`} onClick={(e) => e.stopPropagation()}>
             {a.organization_name}
           </Link>
+          {/* What is filed tells apart one organization's several applications. */}
+          {a.subject && <Typography.Text>{a.subject}</Typography.Text>}
           <Typography.Text type="secondary">#{a.id}</Typography.Text>
         </Flex>
       ),
@@ -94,6 +96,7 @@ function useApplicationColumns(state: ApplicationListState): TableProps<Applicat
     { key: 'waiting_for', title: t('filings.columns.waitingFor'), render: (_, a) => (a.waiting_for ? text(partyLabels[a.waiting_for]) : t('common.none')) },
     { key: 'deadline', title: t('filings.columns.deadline'), render: (_, a) => <DeadlineTag application={a} /> },
     { key: 'district', title: t('filings.columns.district'), render: (_, a) => label('district', a.district_code) },
+    { key: 'zone', title: t('filings.columns.zone'), render: (_, a) => label('zone', a.zone) },
     { key: 'submitted_at', title: t('filings.columns.submittedAt'), sorter: true, sortOrder: sortOrder('submitted_at'), onCell: nowrap, render: (_, a) => when(a.submitted_at) },
     { key: 'state_since', title: t('filings.columns.stateSince'), sorter: true, sortOrder: sortOrder('state_since'), onCell: nowrap, render: (_, a) => when(a.state_since) },
     { key: 'updated_at', title: t('filings.columns.updatedAt'), sorter: true, sortOrder: sortOrder('updated_at'), onCell: nowrap, render: (_, a) => when(a.updated_at) },

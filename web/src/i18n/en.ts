@@ -460,7 +460,7 @@ export const en: typeof zhCN = {
     listSeparator: '; ',
     dueBy: 'Due by {{time}}',
     overdueSince: 'Overdue (due {{time}})',
-    columns: { applicant: 'Applicant', type: 'Filing type', state: 'State', waitingFor: 'Waiting for', deadline: 'Deadline', district: 'District', submittedAt: 'Submitted', stateSince: 'In this state since', updatedAt: 'Updated' },
+    columns: { applicant: 'Applicant', type: 'Filing type', state: 'State', waitingFor: 'Waiting for', deadline: 'Deadline', district: 'District', zone: 'Zone', submittedAt: 'Submitted', stateSince: 'In this state since', updatedAt: 'Updated' },
     list: {
       title: 'Applications',
       intro: 'Organization users see their organizations’ applications, officers those of their area (applicants in their districts or zones), experts those they were drawn for. Overdue ones are marked.',

@@ -462,7 +462,7 @@ export const zhCN = {
     listSeparator: '；',
     dueBy: '办理期限 {{time}}',
     overdueSince: '已逾期（期限 {{time}}）',
-    columns: { applicant: '申请单位', type: '备案类型', state: '状态', waitingFor: '等待', deadline: '办理期限', district: '区县', submittedAt: '提交时间', stateSince: '进入当前状态', updatedAt: '更新时间' },
+    columns: { applicant: '申请单位', type: '备案类型', state: '状态', waitingFor: '等待', deadline: '办理期限', district: '区县', zone: '园区', submittedAt: '提交时间', stateSince: '进入当前状态', updatedAt: '更新时间' },
     list: {
       title: '备案申请',
       intro: '单位用户看到本单位的申请，审核员看到其管辖范围内（所辖区县或园区）的申请，评审专家看到抽中自己的申请。逾期未办的申请会标出。',
