@@ -1,10 +1,8 @@
-import { Alert, App, Button, Form, Modal, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { Form, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fetchExpert, useCreateExpert, useFilingTypes, useUpdateExpert, useExpertCandidates, type Expert } from '../api/filings';
-import { FormProblems } from '../form/FormProblems';
+import { fetchExpert, useCreateExpert, useFilingTypes, useUpdateExpert, useExpertCandidates, type Expert, type ExpertCreate, type ExpertPatch } from '../api/filings';
 import { OrganizationSelect } from '../form/OrganizationSelect';
-import { useServerProblems } from '../form/useServerProblems';
+import { VersionedFormModal } from '../form/VersionedFormModal';
 import { OrganizationsSelect } from '../users/OrganizationsSelect';
 import { EXPERT_FIELDS, EXPERT_LIST_FIELDS, expertCreateBody, expertName, expertPatchBody, expertValues, newExpertValues, type ExpertFormValues } from './expertForm';
 import { expertiseChoices } from './filingOptions';
@@ -23,87 +21,25 @@ interface Props {
 /** Adds an expert account to the pool, or changes one with If-Match of the version the dialog opened on. */
 export function ExpertFormModal({ expert, conflictNames, inPool, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ExpertFormValues>();
-  const problems = useServerProblems(form, EXPERT_FIELDS, EXPERT_LIST_FIELDS);
-  const create = useCreateExpert();
-  const update = useUpdateExpert();
-  const [base, setBase] = useState(expert);
-  const [stale, setStale] = useState(false);
-
-  const onFinish = (values: ExpertFormValues) => {
-    problems.clear();
-    if (base === null) {
-      create.mutate(expertCreateBody(values), {
-        onSuccess: (created) => {
-          void message.success(t('filings.experts.created', { name: expertName(created) }));
-          onClose();
-        },
-        onError: problems.show,
-      });
-      return;
-    }
-    const patch = expertPatchBody(base, values);
-    if (Object.keys(patch).length === 0) {
-      void message.info(t('form.unchanged'));
-      onClose();
-      return;
-    }
-    update.mutate(
-      { id: base.id, version: base.version, patch },
-      {
-        onSuccess: () => {
-          void message.success(t('filings.experts.saved'));
-          onClose();
-        },
-        onError: (err) => (err.status === 412 ? setStale(true) : problems.show(err)),
-      },
-    );
-  };
-
-  const loadLatest = async () => {
-    if (!base) return;
-    try {
-      const fresh = await fetchExpert(base.id);
-      if (!fresh) return;
-      setBase(fresh);
-      setStale(false);
-      problems.clear();
-      form.setFieldsValue(expertValues(fresh));
-    } catch (err) {
-      problems.show(err);
-    }
-  };
-
   return (
-    <Modal
-      open
-      title={base ? t('filings.experts.editTitle', { name: expertName(base) }) : t('filings.experts.createTitle')}
-      okText={base ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ 'data-testid': 'expert-form-submit' }}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      width={640}
+    <VersionedFormModal<Expert, ExpertFormValues, ExpertCreate, ExpertPatch>
+      record={expert}
+      testId="expert"
+      title={(base) => (base ? t('filings.experts.editTitle', { name: expertName(base) }) : t('filings.experts.createTitle'))}
+      fields={EXPERT_FIELDS}
+      listFields={EXPERT_LIST_FIELDS}
+      valuesOf={(base) => (base ? expertValues(base) : newExpertValues())}
+      createBody={expertCreateBody}
+      patchBody={expertPatchBody}
+      create={useCreateExpert()}
+      update={useUpdateExpert()}
+      fetchLatest={fetchExpert}
+      createdMessage={(created) => t('filings.experts.created', { name: expertName(created) })}
+      savedMessage={t('filings.experts.saved')}
+      onClose={onClose}
     >
-      {stale && base && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="expert-stale"
-          style={{ marginBottom: 12 }}
-          title={t('form.staleTitle')}
-          description={t('form.staleBody', { version: base.version })}
-          action={<Button onClick={() => void loadLatest()}>{t('common.reload')}</Button>}
-        />
-      )}
-      <Form<ExpertFormValues> form={form} layout="vertical" data-testid="expert-form" initialValues={base ? expertValues(base) : newExpertValues()} onFinish={onFinish} onValuesChange={problems.onValuesChange}>
-        <FormProblems problems={problems} />
-        <ExpertFields editing={base} conflictNames={conflictNames} inPool={inPool} />
-      </Form>
-    </Modal>
+      {(base) => <ExpertFields editing={base} conflictNames={conflictNames} inPool={inPool} />}
+    </VersionedFormModal>
   );
 }
 

@@ -1,10 +1,9 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { UserCreate, UserPatch } from '../../../src/contracts/accounts';
 import { accountRoles, roleLabels } from '../../../src/domain/permissions';
 import { fetchUser, useCreateUser, useUpdateUser, type User } from '../api/users';
-import { FormProblems } from '../form/FormProblems';
-import { useServerProblems } from '../form/useServerProblems';
+import { VersionedFormModal } from '../form/VersionedFormModal';
 import { useCodeLabels } from '../i18n/useCodeLabels';
 import { OrganizationsSelect } from './OrganizationsSelect';
 import { hasArea, hasOrganizations, newUserValues, USER_FIELDS, USER_LIST_FIELDS, userCreateBody, userPatchBody, userValues, type UserFormValues } from './userForm';
@@ -22,95 +21,32 @@ interface Props {
  */
 export function UserFormModal({ user, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<UserFormValues>();
-  const problems = useServerProblems(form, USER_FIELDS, USER_LIST_FIELDS);
-  const create = useCreateUser();
-  const update = useUpdateUser();
-  const [base, setBase] = useState(user);
-  const [stale, setStale] = useState(false);
-  const role = Form.useWatch('role', form) ?? base?.role ?? newUserValues().role;
-
-  const onFinish = (submitted: UserFormValues) => {
-    // A hidden binding field is not submitted; the bodies read it only for the role that shows it.
-    const values = { ...(base ? userValues(base) : newUserValues()), ...submitted };
-    problems.clear();
-    if (base === null) {
-      create.mutate(userCreateBody(values), {
-        onSuccess: (created) => {
-          void message.success(t('users.created', { username: created.username }));
-          onClose();
-        },
-        onError: problems.show,
-      });
-      return;
-    }
-    const patch = userPatchBody(base, values);
-    if (Object.keys(patch).length === 0) {
-      void message.info(t('form.unchanged'));
-      onClose();
-      return;
-    }
-    update.mutate(
-      { id: base.id, version: base.version, patch },
-      {
-        onSuccess: () => {
-          void message.success(t('users.saved'));
-          onClose();
-        },
-        onError: (err) => (err.status === 412 ? setStale(true) : problems.show(err)),
-      },
-    );
-  };
-
-  const loadLatest = async () => {
-    if (!base) return;
-    try {
-      const fresh = await fetchUser(base.id);
-      setBase(fresh);
-      setStale(false);
-      problems.clear();
-      form.setFieldsValue(userValues(fresh));
-    } catch (err) {
-      problems.show(err);
-    }
-  };
-
   return (
-    <Modal
-      open
-      title={base ? t('users.editTitle', { username: base.username }) : t('users.createTitle')}
-      okText={base ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ 'data-testid': 'user-form-submit' }}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      width={640}
+    <VersionedFormModal<User, UserFormValues, UserCreate, UserPatch>
+      record={user}
+      testId="user"
+      title={(base) => (base ? t('users.editTitle', { username: base.username }) : t('users.createTitle'))}
+      fields={USER_FIELDS}
+      listFields={USER_LIST_FIELDS}
+      valuesOf={(base) => (base ? userValues(base) : newUserValues())}
+      createBody={userCreateBody}
+      patchBody={userPatchBody}
+      create={useCreateUser()}
+      update={useUpdateUser()}
+      fetchLatest={fetchUser}
+      createdMessage={(created) => t('users.created', { username: created.username })}
+      savedMessage={t('users.saved')}
+      onClose={onClose}
     >
-      {stale && base && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="user-stale"
-          style={{ marginBottom: 12 }}
-          title={t('form.staleTitle')}
-          description={t('form.staleBody', { version: base.version })}
-          action={<Button onClick={() => void loadLatest()}>{t('common.reload')}</Button>}
-        />
-      )}
-      <Form<UserFormValues> form={form} layout="vertical" data-testid="user-form" initialValues={base ? userValues(base) : newUserValues()} onFinish={onFinish} onValuesChange={problems.onValuesChange}>
-        <FormProblems problems={problems} />
-        <UserFields editing={base} role={role} />
-      </Form>
-    </Modal>
+      {(base) => <UserFields editing={base} />}
+    </VersionedFormModal>
   );
 }
 
 /** The dialog's fields; an area (districts and zones) only for an officer, organizations only for an organization user. */
-function UserFields({ editing, role }: { editing: User | null; role: UserFormValues['role'] }) {
+function UserFields({ editing }: { editing: User | null }) {
   const { t } = useTranslation();
+  const role = Form.useWatch<UserFormValues['role'] | undefined>('role') ?? editing?.role ?? newUserValues().role;
   const { options, side } = useCodeLabels();
   const required = [{ required: true, message: t('auth.required') }];
   const districts = Form.useWatch<string[] | undefined>('districts') ?? [];
