@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/domain/uscc.js';
 import { launchChromium, withScreenshot } from './support/browser.js';
+import { cellValues, confirmAndWait, countsOf, download, dryRun, excelDate, loadWorkbook, problemsOf, putRow, TEMPLATE_HEADERS, uploadOrganizations, yueluUscc, type Row } from './support/importWizard.js';
 import { createAccount, startServer, type RunningServer, type TestAccount } from './support/server.js';
 
 /**
@@ -23,20 +22,11 @@ import { createAccount, startServer, type RunningServer, type TestAccount } from
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/starcity.js');
 
-const TEMPLATE_HEADERS = ['统一社会信用代码', '名称', '英文名称', '主体类型', '所在区县代码', '所在园区', '成立日期', '地址', '校验位放行理由'];
 /** Every name below contains it. */
 const NAME_MARK = '区县导入';
 const OFFICER: TestAccount = { username: `e2e-yuelu-${process.pid}`, password: 'E2e-Yuelu-Officer-1', role: 'officer', districts: ['430104'] };
 
-/** A credit code of a Changsha Yuelu enterprise, both check characters right. */
-function uscc(n: number): string {
-  const orgCode = `D2D${String(n).padStart(5, '0')}`;
-  const first17 = `91430104${orgCode}${orgCodeCheckCharacter(orgCode)}`;
-  return first17 + usccCheckCharacter(first17);
-}
-
-const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-type Row = Record<string, string | number | Date | null>;
+const uscc = (n: number) => yueluUscc('D2D', n);
 
 const VALID: Row[] = [
   { 统一社会信用代码: uscc(1), 名称: `长沙${NAME_MARK}麓谷软件有限公司`, 英文名称: null, 主体类型: '企业', 所在区县代码: 430104, 所在园区: null, 成立日期: excelDate('2017-04-12'), 地址: '长沙市岳麓区麓谷大道 658 号' },
@@ -92,52 +82,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function download(trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
-  const failure = await d.failure();
-  if (failure) throw new Error(`download of ${d.url()} failed: ${failure}`);
-  return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
-}
-
-async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook;
-}
-
-const cellValues = (row: ExcelJS.Row, width: number) => Array.from({ length: width }, (_, i) => row.getCell(i + 1).value);
-
-async function countsOf(report: Locator): Promise<Record<'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected', number>> {
-  const read = async (key: string) => Number((await report.getByTestId(`import-count-${key}`).locator('.ant-statistic-content-value').innerText()).replace(/[^\d]/g, ''));
-  return { read: await read('read'), inserted: await read('inserted'), updated: await read('updated'), unchanged: await read('unchanged'), rejected: await read('rejected') };
-}
-
-async function problemsOf(report: Locator, expected: number): Promise<string[][]> {
-  const rows = report.getByTestId('import-problems').locator('tbody tr.ant-table-row');
-  await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(expected);
-  return rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
-}
-
-/** Entity, file, preview, dry run: the dry run's report. */
+/** Entity, file, preview, dry run: the dry run's report, which names the import's area. */
 async function uploadAndDryRun(file: { name: string; bytes: Buffer }): Promise<Locator> {
-  await page.getByTestId('import-entity').getByText('主体', { exact: true }).click();
-  await page.getByTestId('import-file').locator('input[type="file"]').setInputFiles({ name: file.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file.bytes });
-  await page.getByTestId('import-file').getByText(file.name).waitFor();
-  await page.getByTestId('import-next').click();
-  const preview = page.getByTestId('import-preview-table');
-  await preview.waitFor();
-  await expect.poll(() => preview.locator('tbody tr.ant-table-row').count()).toBe(ORDER.length);
-  await page.getByTestId('import-next').click();
-  const report = page.getByTestId('import-dry-run-report');
-  await report.waitFor({ timeout: 20_000 });
+  await uploadOrganizations(page, file, ORDER.length);
+  const report = await dryRun(page);
   await expect.poll(() => report.getByTestId('import-districts').innerText()).toBe('岳麓区');
-  return report;
-}
-
-async function confirmAndWait(): Promise<Locator> {
-  await page.getByTestId('import-confirm').click();
-  const report = page.getByTestId('import-final-report');
-  await report.waitFor({ timeout: 20_000 });
   return report;
 }
 
@@ -161,17 +110,11 @@ describe('a district officer', () => {
 
       // 3. The template, filled in "Excel" under its own header row.
       await page.getByTestId('import-entity').getByText('主体', { exact: true }).click();
-      const template = await download(page.getByTestId('import-template-xlsx'));
+      const template = await download(page, page.getByTestId('import-template-xlsx'));
       const workbook = await loadWorkbook(template.bytes);
       const sheet = workbook.worksheets[0]!;
       expect(cellValues(sheet.getRow(1), TEMPLATE_HEADERS.length)).toEqual(TEMPLATE_HEADERS);
-      const put = (line: number, row: Row) => {
-        for (const [header, value] of Object.entries(row)) {
-          const cell = sheet.getRow(line).getCell(TEMPLATE_HEADERS.indexOf(header) + 1);
-          cell.value = value;
-          if (value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
-        }
-      };
+      const put = (line: number, row: Row) => putRow(sheet, line, row);
       ORDER.forEach((o, i) => put(i + 2, 'valid' in o ? VALID[o.valid]! : NAMED[o.named]!.row));
       const fileName = `${NAME_MARK}主体.xlsx`;
       const filled = { name: fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
@@ -186,12 +129,12 @@ describe('a district officer', () => {
         expect(shown!.slice(1, 3)).toEqual([named.column, named.value]);
         expect(shown![3]).toMatch(named.reason);
       });
-      report = await confirmAndWait();
+      report = await confirmAndWait(page);
       expect(await countsOf(report)).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 0, rejected: 2 });
       await expect(report.getByTestId('import-status').innerText()).resolves.toBe('有行被拒绝');
       expect(await problemsOf(report, NAMED.length)).toEqual(dryProblems);
 
-      const reportCsv = await download(report.getByTestId('import-report-download'));
+      const reportCsv = await download(page, report.getByTestId('import-report-download'));
       const [, ...csvLines] = parse(reportCsv.bytes.toString('utf8'), { bom: true }) as string[][];
       expect(csvLines.map((l) => l.slice(0, 4))).toEqual(NAMED.map((n, i) => [String(lineOfNamed(i)), n.column, n.value, n.code]));
       expect(csvLines[0]![5]).toBe('This row lies in district Furong District 430102, outside your area (Yuelu District)');
@@ -203,7 +146,7 @@ describe('a district officer', () => {
       await page.getByTestId('import-scope').waitFor();
       report = await uploadAndDryRun(fixed);
       expect(await countsOf(report)).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 2, rejected: 0 });
-      report = await confirmAndWait();
+      report = await confirmAndWait(page);
       expect(await countsOf(report)).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 2, rejected: 0 });
       await expect(report.getByTestId('import-status').innerText()).resolves.toBe('已完成');
 
@@ -219,7 +162,7 @@ describe('a district officer', () => {
       await page.waitForURL(/search=/);
       await expect.poll(() => listRows.count()).toBe(FINAL_ROWS.length);
       await page.getByTestId('export-button').click();
-      const exported = await download(page.getByTestId('export-xlsx'));
+      const exported = await download(page, page.getByTestId('export-xlsx'));
       const out = (await loadWorkbook(exported.bytes)).worksheets[0]!;
       const outRows: Array<Array<string | null>> = [];
       out.eachRow((row, n) => {

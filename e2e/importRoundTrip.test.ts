@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/domain/uscc.js';
 import { launchChromium, withScreenshot } from './support/browser.js';
+import { cellValues, confirmAndWait, countsOf, download, dryRun, excelDate, loadWorkbook, problemsOf, putRow, TEMPLATE_HEADERS, uploadOrganizations, yueluUscc, type Row } from './support/importWizard.js';
 import { seedDemo, signIn, startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -20,23 +20,10 @@ import { seedDemo, signIn, startServer, type RunningServer } from './support/ser
  */
 
 
-/** The template's header row: the Chinese headers of the organizations columns (docs/data-formats.md). */
-const TEMPLATE_HEADERS = ['统一社会信用代码', '名称', '英文名称', '主体类型', '所在区县代码', '所在园区', '成立日期', '地址', '校验位放行理由'];
 /** Every name below contains it, and nothing in the demo registry does. */
 const NAME_MARK = '往返导入';
 
-/** A credit code of a Changsha Yuelu (430104) enterprise, both check characters right. */
-function uscc(n: number): string {
-  const orgCode = `E2E${String(n).padStart(5, '0')}`;
-  const first17 = `91430104${orgCode}${orgCodeCheckCharacter(orgCode)}`;
-  return first17 + usccCheckCharacter(first17);
-}
-
-/** A calendar day as Excel keeps it: a date cell (no time zone; exceljs writes and reads UTC). */
-const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-/** One organization as the officer types it: key = Chinese header. */
-type Row = Record<string, string | number | Date | null>;
+const uscc = (n: number) => yueluUscc('E2E', n);
 
 const VALID: Row[] = [
   { 统一社会信用代码: uscc(1), 名称: `长沙${NAME_MARK}光电科技有限公司`, 英文名称: 'Changsha Round Trip Photonics Co., Ltd.', 主体类型: '企业', 所在区县代码: 430104, 所在园区: 'xiangjiang_new_area', 成立日期: excelDate('2016-03-18'), 地址: '长沙市岳麓区麓谷大道 627 号' },
@@ -107,45 +94,10 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Clicks a download link or button and returns the downloaded file's name and bytes. */
-async function download(trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
-  const failure = await d.failure();
-  if (failure) throw new Error(`download of ${d.url()} failed: ${failure}`);
-  return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
-}
-
-async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook;
-}
-
-const cellValues = (row: ExcelJS.Row, width: number) => Array.from({ length: width }, (_, i) => row.getCell(i + 1).value);
-
-/** The five counts of a report on screen, read from its statistic cards. */
-async function countsOf(report: Locator): Promise<Record<'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected', number>> {
-  const read = async (key: string) => Number((await report.getByTestId(`import-count-${key}`).locator('.ant-statistic-content-value').innerText()).replace(/[^\d]/g, ''));
-  return { read: await read('read'), inserted: await read('inserted'), updated: await read('updated'), unchanged: await read('unchanged'), rejected: await read('rejected') };
-}
-
-/** The problems table of a report once loaded: [line, column, value, reason] per row. */
-async function problemsOf(report: Locator, expected: number): Promise<string[][]> {
-  const rows = report.getByTestId('import-problems').locator('tbody tr.ant-table-row');
-  await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(expected);
-  return rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
-}
-
 /** Step 1 to the dry run's report: entity, file, preview (mapping checked), dry run. */
 async function uploadAndDryRun(file: { name: string; bytes: Buffer }, rows: number): Promise<Locator> {
-  await page.getByTestId('import-entity').getByText('主体', { exact: true }).click();
-  await page.getByTestId('import-file').locator('input[type="file"]').setInputFiles({ name: file.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file.bytes });
-  await page.getByTestId('import-file').getByText(file.name).waitFor();
-  await page.getByTestId('import-next').click();
-
   // The preview: every template header matched to its field (required ones starred), none ignored.
-  const preview = page.getByTestId('import-preview-table');
-  await preview.waitFor();
+  const preview = await uploadOrganizations(page, file, rows);
   await page.getByText(`前 ${rows} 行数据，表头下方为对应的字段`).waitFor();
   const headerTexts = await preview.locator('thead th').allInnerTexts();
   for (const header of TEMPLATE_HEADERS) {
@@ -153,23 +105,12 @@ async function uploadAndDryRun(file: { name: string; bytes: Buffer }, rows: numb
     expect(headerTexts.some((t) => t.replace(/\s+/g, ' ').includes(`${header} → ${header}${required ? ' *' : ''}`)), `${header} mapped in ${JSON.stringify(headerTexts)}`).toBe(true);
   }
   expect(headerTexts.join(' ')).not.toContain('忽略');
-  await expect.poll(() => preview.locator('tbody tr.ant-table-row').count()).toBe(rows);
   await expect(preview.locator('tbody').innerText()).resolves.toContain(FINAL_ROWS[0]!.名称 as string);
   expect(await page.getByText('格式：xlsx').count()).toBe(1);
 
-  await page.getByTestId('import-next').click();
-  const report = page.getByTestId('import-dry-run-report');
-  await report.waitFor({ timeout: 20_000 });
+  const report = await dryRun(page);
   await expect(report.getByTestId('import-status').innerText()).resolves.toBeTruthy();
   await expect(report.getByText('试运行', { exact: true }).count()).resolves.toBe(1);
-  return report;
-}
-
-/** Confirms the dry run and waits for the final report. */
-async function confirmAndWait(): Promise<Locator> {
-  await page.getByTestId('import-confirm').click();
-  const report = page.getByTestId('import-final-report');
-  await report.waitFor({ timeout: 20_000 });
   return report;
 }
 
@@ -180,7 +121,7 @@ test('template → filled in Excel → imported with the wizard → rejected row
     await page.getByTestId('new-import').click();
     await page.waitForURL(/\/imports\/new$/);
     await page.getByTestId('import-entity').getByText('主体', { exact: true }).click();
-    const template = await download(page.getByTestId('import-template-xlsx'));
+    const template = await download(page, page.getByTestId('import-template-xlsx'));
     expect(template.name).toMatch(/\.xlsx$/);
     expect(template.bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004'); // a zip, as XLSX is
     const workbook = await loadWorkbook(template.bytes);
@@ -191,14 +132,7 @@ test('template → filled in Excel → imported with the wizard → rejected row
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
 
     // 2. Filled in "Excel": rows under the template's own header row, dates as date cells.
-    const columnOf = new Map(TEMPLATE_HEADERS.map((h) => [h, TEMPLATE_HEADERS.indexOf(h) + 1]));
-    const put = (line: number, row: Row) => {
-      for (const [header, value] of Object.entries(row)) {
-        const cell = sheet.getRow(line).getCell(columnOf.get(header)!);
-        cell.value = value;
-        if (value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
-      }
-    };
+    const put = (line: number, row: Row) => putRow(sheet, line, row);
     ORDER.forEach((o, i) => put(i + 2, 'valid' in o ? VALID[o.valid]! : INVALID[o.invalid]!.row));
     const fileName = `${NAME_MARK}主体.xlsx`;
     const filled = { name: fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
@@ -221,13 +155,13 @@ test('template → filled in Excel → imported with the wizard → rejected row
     const before = (await (await fetch(`${server.url}/api/v1/organizations?search=${encodeURIComponent(NAME_MARK)}`)).json()) as { meta: { count: number } };
     expect(before.meta.count).toBe(0);
 
-    report = await confirmAndWait();
+    report = await confirmAndWait(page);
     expect(await countsOf(report)).toEqual({ read: 6, inserted: 3, updated: 0, unchanged: 0, rejected: 3 });
     await expect(report.getByTestId('import-status').innerText()).resolves.toBe('有行被拒绝');
     await report.getByText('数据已写入', { exact: true }).waitFor();
     expect(await problemsOf(report, INVALID.length)).toEqual(dryProblems);
 
-    const reportCsv = await download(report.getByTestId('import-report-download'));
+    const reportCsv = await download(page, report.getByTestId('import-report-download'));
     expect(reportCsv.name).toBe(`${NAME_MARK}主体-report.csv`);
     const csvText = reportCsv.bytes.toString('utf8');
     expect(csvText.charCodeAt(0)).toBe(0xfeff);
@@ -249,11 +183,11 @@ test('template → filled in Excel → imported with the wizard → rejected row
     report = await uploadAndDryRun(fixed, ORDER.length);
     expect(await countsOf(report)).toEqual({ read: 6, inserted: 3, updated: 0, unchanged: 3, rejected: 0 });
     await problemsOf(report, 0);
-    report = await confirmAndWait();
+    report = await confirmAndWait(page);
     expect(await countsOf(report)).toEqual({ read: 6, inserted: 3, updated: 0, unchanged: 3, rejected: 0 });
     await expect(report.getByTestId('import-status').innerText()).resolves.toBe('已完成');
     await report.getByTestId('import-problems').getByText('没有问题').waitFor();
-    expect((await download(report.getByTestId('import-report-download'))).bytes.toString('utf8').trim().split(/\r?\n/)).toHaveLength(1);
+    expect((await download(page, report.getByTestId('import-report-download'))).bytes.toString('utf8').trim().split(/\r?\n/)).toHaveLength(1);
 
     // 5. The list, searched for the imported rows, exported as Excel.
     await page.getByTestId('import-go-to-list').click();
@@ -271,7 +205,7 @@ test('template → filled in Excel → imported with the wizard → rejected row
     for (const row of FINAL_ROWS) expect(listed.some((t) => t.includes(row.名称 as string)), `${row.名称} listed`).toBe(true);
 
     await page.getByTestId('export-button').click();
-    const exported = await download(page.getByTestId('export-xlsx'));
+    const exported = await download(page, page.getByTestId('export-xlsx'));
     expect(exported.name).toMatch(/\.xlsx$/);
     const out = (await loadWorkbook(exported.bytes)).worksheets[0]!;
     expect(cellValues(out.getRow(1), TEMPLATE_HEADERS.length)).toEqual(TEMPLATE_HEADERS);

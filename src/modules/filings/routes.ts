@@ -29,8 +29,6 @@ import { listQueryFor } from '../../http/validation.js';
 import { requestActor } from '../audit/trail.js';
 import { contentDisposition } from '../exports/cells.js';
 import { validationFailed } from '../shared/errors.js';
-import { authorize } from '../shared/principal.js';
-import { organizationScope } from '../shared/recordScopes.js';
 import { expectedVersion } from '../shared/records.js';
 import { addAttachment, readAttachment, removeAttachment } from './attachments.js';
 import type { FilingsContext } from './context.js';
@@ -64,8 +62,6 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
   );
 
   r.post('/applications', { config: { access: 'applications.write' }, schema: { tags, summary: 'Start an application (a draft), pre-filled from the registry unless data is given', body: applicationCreate, response: { 201: applicationView, ...writeErrors } } }, async (req, reply) => {
-    const applicant = await organizationScope(ctx.db, req.body.organization_id);
-    authorize(req.principal, 'applications.write', applicant ?? { organizationId: req.body.organization_id, districtCode: null, zone: null });
     const created = await createApplication(ctx, req.principal, requestActor(req), req.body);
     return reply.code(201).headers({ etag: `"${created.version}"`, location: `/api/v1/applications/${created.id}` }).send(created);
   });

@@ -7,7 +7,7 @@ import { availableActions, fire, requirementMessages, stateOf } from '../../doma
 import { workingDaysAfter } from '../../domain/workflow/workingDays.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { AppError, notFound, validationFailed } from '../shared/errors.js';
-import type { Principal } from '../shared/principal.js';
+import { authorize, type Principal } from '../shared/principal.js';
 import { organizationScope } from '../shared/recordScopes.js';
 import { iso } from '../shared/records.js';
 import type { FilingsContext } from './context.js';
@@ -64,10 +64,12 @@ async function prefill(db: Queryable, type: FilingType, organizationId: number, 
   return data;
 }
 
+/** Starts a draft for an organization the caller acts for (403 otherwise), where the applicant lies. */
 export async function createApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, input: ApplicationCreate): Promise<ApplicationView> {
+  const applicant = await organizationScope(ctx.db, input.organization_id);
+  authorize(principal, 'applications.write', applicant ?? { organizationId: input.organization_id, districtCode: null, zone: null });
   const { type, path } = filingTypeOf(ctx, input.filing_type);
   checkField(ctx, input.field);
-  const applicant = await organizationScope(ctx.db, input.organization_id);
   if (!applicant) throw validationFailed([{ field: 'organization_id', code: 'organization.not_found', message: { zh: `主体 ${input.organization_id} 不存在`, en: `Organization ${input.organization_id} does not exist` } }]);
   const institutionId = type.subject.kind === 'four_global' ? await subjectInstitution(ctx.db, input) : null;
   const data = input.data ?? (await prefill(ctx.db, type, input.organization_id, institutionId));

@@ -54,6 +54,9 @@ export function areaScope(city: CityConfig, area: Partial<ImportArea> | undefine
   return districts.length > 0 || zones.length > 0 ? { city, districts, zones } : null;
 }
 
+/** Where a row outside the area is reported: a zone officer's at its zone, anyone else's at its district. */
+export const areaColumn = (scope: AreaScope): 'district_code' | 'zone' => (scope.districts.length === 0 ? 'zone' : 'district_code');
+
 export const inArea = (scope: AreaScope, place: Place): boolean =>
   (place.district !== null && scope.districts.includes(place.district)) || (place.zone !== null && scope.zones.includes(place.zone));
 

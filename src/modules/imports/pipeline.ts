@@ -5,7 +5,7 @@ import type { CityConfig } from '../../domain/city.js';
 import { violation, type RuleViolation } from '../../domain/message.js';
 import { readCsvBatches } from './csvReader.js';
 import { entitySpecs, type FileRecordOf } from './fileRecords.js';
-import { areaScope, inArea, outsideArea, placeSource, type AreaScope, type ImportArea, type Place } from './areaScope.js';
+import { areaColumn, areaScope, inArea, outsideArea, placeSource, type AreaScope, type ImportArea, type Place } from './areaScope.js';
 import { mapHeaders, type HeaderMapping, type HeaderPreviewEntry, type MappedColumn } from './headerMapping.js';
 import { danglingReferenceViolation, DuplicateKeys, naturalKeyOf, resolveReferences, type KnownOrganizations } from './inFileChecks.js';
 import { readJsonl } from './jsonlReader.js';
@@ -287,9 +287,7 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
     const place: Place = { district: given('district_code'), zone: given('zone') };
     const known = ('district_code' in values || scope.districts.length === 0) && ('zone' in values || scope.zones.length === 0);
     if (!known || inArea(scope, place)) return null;
-    // A zone officer's rows are reported at their zone, a district officer's at their district.
-    const column = scope.districts.length === 0 || !('district_code' in values) ? 'zone' : 'district_code';
-    return { column, violation: outsideArea(scope, 'row', place)! };
+    return { column: areaColumn(scope), violation: outsideArea(scope, 'row', place)! };
   }
 }
 

@@ -1,7 +1,7 @@
 import { naturalKeys, type FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
 import { violation } from '../../domain/message.js';
-import { outsideArea, placeSource, type AreaScope } from './areaScope.js';
+import { areaColumn, outsideArea, placeSource, type AreaScope } from './areaScope.js';
 import { entitySpecs } from './fileRecords.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
 import { rowProblem, type RowProblem } from './problems.js';
@@ -90,7 +90,7 @@ function scopeCheck(entity: FileEntity, scope: AreaScope | null): ScopeCheck {
     const leaves = (at: number, name: string) => (row.values[at] !== undefined ? text(row.values[at]) : text(existing?.[name]));
     const place = { district: leaves(districtAt, 'district_code'), zone: zoneAt < 0 ? null : leaves(zoneAt, 'zone') };
     const v = outsideArea(scope, 'row', place);
-    const column = scope.districts.length === 0 ? 'zone' : 'district_code';
+    const column = areaColumn(scope);
     return v && rowProblem(line, column, column === 'zone' ? place.zone : place.district, v);
   };
 }
