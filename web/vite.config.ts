@@ -1,21 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { precompress } from '../scripts/precompress.mjs';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const api = 'http://localhost:8080';
 
-/** Vendor groups: each library that changes on its own schedule gets its own cacheable chunk. */
+/**
+ * Vendor groups: each library that every page needs and that changes on its own schedule gets its
+ * own cacheable chunk. antd's components, its icons and echarts are left to follow the lazy pages
+ * (web/src/routes.tsx) that use them: grouped, any page would load all of them.
+ */
 const vendorChunks: Array<[name: string, test: RegExp]> = [
   ['react', /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/],
-  ['antd-icons', /node_modules[\\/]@ant-design[\\/]icons/],
-  ['antd-rc', /node_modules[\\/](@rc-component|rc-[\w-]+)[\\/]/],
-  ['antd-style', /node_modules[\\/](@ant-design|@emotion|stylis)[\\/]/],
-  ['antd', /node_modules[\\/]antd[\\/]/],
+  ['antd-style', /node_modules[\\/](@ant-design[\\/](cssinjs|colors|fast-color)|@emotion|stylis)[\\/]/],
   ['query', /node_modules[\\/]@tanstack[\\/]/],
   ['i18n', /node_modules[\\/](i18next|react-i18next|dayjs)[\\/]/],
 ];
+
+/** Brotli and gzip copies of the built files, which the server sends as they are (src/http/webStatic.ts). */
+function precompressed(outDir: string): Plugin {
+  return { name: 'starcity:precompress', apply: 'build', closeBundle: async () => void (await precompress(outDir)) };
+}
 
 /**
  * The web UI. `npm run build:web` writes dist/web, which the server serves at `/`;
@@ -24,7 +31,7 @@ const vendorChunks: Array<[name: string, test: RegExp]> = [
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), precompressed(`${repoRoot}dist/web`)],
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,

@@ -33,6 +33,7 @@ import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
 import { registerAuth, securitySchemes } from './auth.js';
 import { registerProblemHandlers, sendNotFound, sendProblem } from './problems.js';
 import { zodValidatorCompiler } from './validation.js';
+import { webStaticOptions } from './webStatic.js';
 
 export interface AppOptions {
   /** pino level, or false for silence (tests, benchmarks). */
@@ -155,7 +156,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
   );
 
   const web = opts.webRoot && existsSync(opts.webRoot) ? opts.webRoot : null;
-  if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
+  if (web) await app.register(fastifyStatic, webStaticOptions(web));
   app.setNotFoundHandler((req, reply) => (web && wantsPage(req) ? reply.sendFile('index.html') : sendNotFound(req, reply)));
   return app;
 }

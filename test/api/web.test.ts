@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { precompress } from '../../scripts/precompress.mjs';
 import { createTestApp } from '../support/testApp.js';
 
 // A stand-in for the built web UI: what matters here is how the server serves it.
@@ -9,6 +11,9 @@ const webRoot = mkdtempSync(join(tmpdir(), 'starcity-web-'));
 mkdirSync(join(webRoot, 'assets'));
 writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>星城 StarCity</title>');
 writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1)');
+const script = 'export const districts = ["芙蓉区", "天心区", "岳麓区"];\n'.repeat(200);
+writeFileSync(join(webRoot, 'assets', 'index-CsV4jQ92.js'), script);
+await precompress(webRoot);
 
 const { app } = await createTestApp({ webRoot });
 const html = { accept: 'text/html,application/xhtml+xml' };
@@ -39,5 +44,38 @@ describe('serving the web UI beside the API', () => {
 
   it('still serves the API', async () => {
     expect((await app.inject({ url: '/api/v1/organizations' })).statusCode).toBe(200);
+  });
+});
+
+describe('web UI delivery: compression and caching', () => {
+  const hashed = '/assets/index-CsV4jQ92.js';
+
+  it('sends the brotli copy to a browser that accepts br, else gzip', async () => {
+    const br = await app.inject({ url: hashed, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    const gz = await app.inject({ url: hashed, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+  });
+
+  it('sends the file as it is to a client that accepts no encoding', async () => {
+    for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+      const plain = await app.inject({ url: hashed, headers });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
+    }
+  });
+
+  it('lets browsers keep hashed assets for a year, and revalidate index.html and unhashed files', async () => {
+    const asset = await app.inject({ url: hashed, headers: { 'accept-encoding': 'br' } });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/organizations/42', '/assets/app.js']) {
+      const res = await app.inject({ url, headers: { ...html, 'accept-encoding': 'br, gzip' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
   });
 });

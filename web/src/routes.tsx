@@ -1,31 +1,10 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactElement } from 'react';
 import { createBrowserRouter, useParams, type RouteObject } from 'react-router';
-import { DashboardPage } from './dashboard/DashboardPage';
-import { TargetsPage } from './dashboard/TargetsPage';
-import { OrganizationCreatePage, OrganizationDetailPage, OrganizationEditPage, OrganizationListPage } from './entities/organizations/pages';
-import { PlatformCreatePage, PlatformDetailPage, PlatformEditPage, PlatformListPage } from './entities/platforms/pages';
-import { QualificationCreatePage, QualificationDetailPage, QualificationEditPage, QualificationListPage } from './entities/qualifications/pages';
-import { RdInstitutionCreatePage, RdInstitutionDetailPage, RdInstitutionEditPage, RdInstitutionListPage } from './entities/rdInstitutions/pages';
-import { ApplicationListPage } from './filings/ApplicationListPage';
-import { ApplicationPage } from './filings/ApplicationPage';
-import { ExpertPoolPage } from './filings/ExpertPoolPage';
-import { InboxPage } from './filings/InboxPage';
-import { NewApplicationPage } from './filings/NewApplicationPage';
-import { NoticesPage } from './filings/NoticesPage';
 import { RequireSignIn } from './filings/RequireSignIn';
-import { ImportDetailPage } from './imports/ImportDetailPage';
-import { ImportListPage } from './imports/ImportListPage';
-import { ImportWizardPage } from './imports/ImportWizard';
-import { IndicatorCataloguePage } from './indicators/IndicatorCataloguePage';
-import { IndicatorPage } from './indicators/IndicatorPage';
-import { AuditLogPage } from './audit/AuditLogPage';
-import { LoginPage } from './auth/LoginPage';
 import { RequirePermission } from './auth/RequirePermission';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { TokenListPage } from './tokens/TokenListPage';
-import { UserListPage } from './users/UserListPage';
 
 type RecordPage = ComponentType<{ id: number }>;
 
@@ -43,15 +22,24 @@ interface EntityPages {
   edit: RecordPage;
 }
 
-/** /x, /x/new, /x/:id and /x/:id/edit for one registry resource. */
-function entityRoutes(path: string, pages: EntityPages): RouteObject {
+/**
+ * A page whose code loads on its first visit: each area of the app is a chunk of its own, so the
+ * first page (the overview) loads only the code it shows, not the charts, forms and wizards.
+ */
+function lazyPage<M>(load: () => Promise<M>, render: (module: M) => ReactElement): RouteObject['lazy'] {
+  return async () => ({ element: render(await load()) });
+}
+
+/** /x, /x/new, /x/:id and /x/:id/edit for one registry resource, from the module of its pages. */
+function entityRoutes<M>(path: string, load: () => Promise<M>, pagesOf: (module: M) => EntityPages): RouteObject {
+  const page = (render: (pages: EntityPages) => ReactElement) => lazyPage(load, (m) => render(pagesOf(m)));
   return {
     path,
     children: [
-      { index: true, Component: pages.list },
-      { path: 'new', Component: pages.create },
-      { path: ':id', element: <WithId page={pages.detail} /> },
-      { path: ':id/edit', element: <WithId page={pages.edit} /> },
+      { index: true, lazy: page((p) => <p.list />) },
+      { path: 'new', lazy: page((p) => <p.create />) },
+      { path: ':id', lazy: page((p) => <WithId page={p.detail} />) },
+      { path: ':id/edit', lazy: page((p) => <WithId page={p.edit} />) },
     ],
   };
 }
@@ -62,47 +50,47 @@ export const routes: RouteObject[] = [
     Component: AppLayout,
     children: [
       { index: true, Component: HomePage },
-      { path: 'login', Component: LoginPage },
-      { path: 'dashboard', Component: DashboardPage },
+      { path: 'login', lazy: lazyPage(() => import('./auth/LoginPage'), (m) => <m.LoginPage />) },
+      { path: 'dashboard', lazy: lazyPage(() => import('./dashboard/DashboardPage'), (m) => <m.DashboardPage />) },
       {
         path: 'indicators',
         children: [
-          { index: true, Component: IndicatorCataloguePage },
-          { path: ':code', Component: IndicatorPage },
+          { index: true, lazy: lazyPage(() => import('./indicators/IndicatorCataloguePage'), (m) => <m.IndicatorCataloguePage />) },
+          { path: ':code', lazy: lazyPage(() => import('./indicators/IndicatorPage'), (m) => <m.IndicatorPage />) },
         ],
       },
-      { path: 'targets', Component: TargetsPage },
-      entityRoutes('organizations', { list: OrganizationListPage, create: OrganizationCreatePage, detail: OrganizationDetailPage, edit: OrganizationEditPage }),
-      entityRoutes('rd-institutions', { list: RdInstitutionListPage, create: RdInstitutionCreatePage, detail: RdInstitutionDetailPage, edit: RdInstitutionEditPage }),
-      entityRoutes('platforms', { list: PlatformListPage, create: PlatformCreatePage, detail: PlatformDetailPage, edit: PlatformEditPage }),
-      entityRoutes('qualifications', { list: QualificationListPage, create: QualificationCreatePage, detail: QualificationDetailPage, edit: QualificationEditPage }),
+      { path: 'targets', lazy: lazyPage(() => import('./dashboard/TargetsPage'), (m) => <m.TargetsPage />) },
+      entityRoutes('organizations', () => import('./entities/organizations/pages'), (m) => ({ list: m.OrganizationListPage, create: m.OrganizationCreatePage, detail: m.OrganizationDetailPage, edit: m.OrganizationEditPage })),
+      entityRoutes('rd-institutions', () => import('./entities/rdInstitutions/pages'), (m) => ({ list: m.RdInstitutionListPage, create: m.RdInstitutionCreatePage, detail: m.RdInstitutionDetailPage, edit: m.RdInstitutionEditPage })),
+      entityRoutes('platforms', () => import('./entities/platforms/pages'), (m) => ({ list: m.PlatformListPage, create: m.PlatformCreatePage, detail: m.PlatformDetailPage, edit: m.PlatformEditPage })),
+      entityRoutes('qualifications', () => import('./entities/qualifications/pages'), (m) => ({ list: m.QualificationListPage, create: m.QualificationCreatePage, detail: m.QualificationDetailPage, edit: m.QualificationEditPage })),
       {
         path: 'imports',
         children: [
-          { index: true, Component: ImportListPage },
-          { path: 'new', Component: ImportWizardPage },
-          { path: ':id', element: <WithId page={ImportDetailPage} /> },
+          { index: true, lazy: lazyPage(() => import('./imports/ImportListPage'), (m) => <m.ImportListPage />) },
+          { path: 'new', lazy: lazyPage(() => import('./imports/ImportWizard'), (m) => <m.ImportWizardPage />) },
+          { path: ':id', lazy: lazyPage(() => import('./imports/ImportDetailPage'), (m) => <WithId page={m.ImportDetailPage} />) },
         ],
       },
       {
         path: 'admin',
         children: [
-          { path: 'users', element: <RequirePermission permission="users.manage"><UserListPage /></RequirePermission> },
-          { path: 'audit', element: <RequirePermission permission="audit.read"><AuditLogPage /></RequirePermission> },
+          { path: 'users', lazy: lazyPage(() => import('./users/UserListPage'), (m) => <RequirePermission permission="users.manage"><m.UserListPage /></RequirePermission>) },
+          { path: 'audit', lazy: lazyPage(() => import('./audit/AuditLogPage'), (m) => <RequirePermission permission="audit.read"><m.AuditLogPage /></RequirePermission>) },
         ],
       },
-      { path: 'tokens', element: <RequirePermission permission="tokens.manage"><TokenListPage /></RequirePermission> },
+      { path: 'tokens', lazy: lazyPage(() => import('./tokens/TokenListPage'), (m) => <RequirePermission permission="tokens.manage"><m.TokenListPage /></RequirePermission>) },
       {
         path: 'applications',
         children: [
-          { index: true, element: <RequireSignIn><ApplicationListPage /></RequireSignIn> },
-          { path: 'new', element: <RequirePermission permission="applications.write"><NewApplicationPage /></RequirePermission> },
-          { path: ':id', element: <WithId page={ApplicationPage} /> },
+          { index: true, lazy: lazyPage(() => import('./filings/ApplicationListPage'), (m) => <RequireSignIn><m.ApplicationListPage /></RequireSignIn>) },
+          { path: 'new', lazy: lazyPage(() => import('./filings/NewApplicationPage'), (m) => <RequirePermission permission="applications.write"><m.NewApplicationPage /></RequirePermission>) },
+          { path: ':id', lazy: lazyPage(() => import('./filings/ApplicationPage'), (m) => <WithId page={m.ApplicationPage} />) },
         ],
       },
-      { path: 'inbox', Component: InboxPage },
-      { path: 'experts', element: <RequirePermission permission="experts.manage"><ExpertPoolPage /></RequirePermission> },
-      { path: 'notices', Component: NoticesPage },
+      { path: 'inbox', lazy: lazyPage(() => import('./filings/InboxPage'), (m) => <m.InboxPage />) },
+      { path: 'experts', lazy: lazyPage(() => import('./filings/ExpertPoolPage'), (m) => <RequirePermission permission="experts.manage"><m.ExpertPoolPage /></RequirePermission>) },
+      { path: 'notices', lazy: lazyPage(() => import('./filings/NoticesPage'), (m) => <m.NoticesPage />) },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,0 +1,29 @@
+import type { ServerResponse } from 'node:http';
+import { basename, dirname } from 'node:path';
+import type { FastifyStaticOptions } from '@fastify/static';
+
+/** Vite names what it builds into assets/ after its content (`index-CsV4jQ92.js`): a new build, a new name. */
+const HASHED_ASSET = /-[\w-]{8,}\.\w+(\.(br|gz))?$/;
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html and unhashed files (favicon) may change with any release: revalidate every time (ETag). */
+const REVALIDATE = 'no-cache';
+
+/** How long a browser may keep a file of the built UI without asking again. */
+export function webCacheControl(file: string): string {
+  return basename(dirname(file)) === 'assets' && HASHED_ASSET.test(basename(file)) ? IMMUTABLE : REVALIDATE;
+}
+
+function setWebHeaders(res: ServerResponse, file: string): void {
+  res.setHeader('cache-control', webCacheControl(file));
+  // The same URL answers brotli, gzip or plain by Accept-Encoding; caches must key on it.
+  res.setHeader('vary', 'accept-encoding');
+}
+
+/**
+ * @fastify/static options for the built web UI: the .br/.gz copies written at build time
+ * (scripts/precompress.mjs) are sent as they are when the browser accepts them.
+ */
+export function webStaticOptions(root: string): FastifyStaticOptions {
+  return { root, wildcard: false, index: ['index.html'], preCompressed: true, cacheControl: false, setHeaders: setWebHeaders };
+}
