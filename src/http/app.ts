@@ -12,14 +12,12 @@ import { defaultSessionPolicy, type SessionPolicy } from '../domain/accountSecur
 import { directoryStore, type AttachmentStore } from '../modules/filings/attachmentStore.js';
 import { loadWorkflows, type Workflows } from '../modules/filings/definitions.js';
 import { filingRoutes } from '../modules/filings/routes.js';
-import { todayIn } from '../domain/calendarDate.js';
 import { uncoveredYears } from '../domain/workflow/holidayCalendar.js';
-import { loadHolidayCalendar } from '../config.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import type { AccountsContext } from '../modules/accounts/context.js';
 import { authRoutes, tokenRoutes, userRoutes } from '../modules/accounts/routes.js';
 import { demoAccountsInfo } from '../modules/demo/accounts.js';
-import type { RegistryContext } from '../modules/shared/context.js';
+import type { AppContext } from '../modules/shared/context.js';
 import { exportRoutes } from '../modules/exports/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { loadCatalogue } from '../modules/indicators/catalogue.js';
@@ -42,10 +40,6 @@ export interface AppOptions {
   webRoot?: string;
   bodyLimit?: number;
   version: string;
-  /** Today as YYYY-MM-DD, for how much of a period has passed; tests fix it. */
-  today?: () => string;
-  /** The clock of sessions, tokens and lock-outs; tests pass their own. */
-  now?: () => Date;
   /** Session idle and absolute timeouts (default 30 minutes and 12 hours). */
   sessions?: SessionPolicy;
   /** Whether this server runs the demo: the login page then lists the demo accounts. */
@@ -59,7 +53,7 @@ export interface AppOptions {
 }
 
 /** Assembles the HTTP server: plugins, error handling, OpenAPI, the API routes and the web UI. */
-export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel === false ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit ?? 512 * 1024,
@@ -75,7 +69,7 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
   // JSON.stringify keeps the hot path free of per-reply validation.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerProblemHandlers(app);
-  const accounts: AccountsContext = { db: ctx.db, city: ctx.city, now: opts.now ?? (() => new Date()), sessions: opts.sessions ?? defaultSessionPolicy };
+  const accounts: AccountsContext = { ...ctx, sessions: opts.sessions ?? defaultSessionPolicy };
   // Before any route: every route is seen as it is added, and gets its guard.
   registerAuth(app, accounts);
 
@@ -120,10 +114,8 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
     }
   });
 
-  const today = opts.today ?? (() => todayIn());
-  const calendar = loadHolidayCalendar(ctx.city.calendar);
   // Past its years the calendar counts Monday to Friday: the operator should extend it in time.
-  const uncovered = uncoveredYears(calendar, today());
+  const uncovered = uncoveredYears(ctx.calendar, ctx.clock.today());
   if (uncovered.length) app.log.warn(`The holiday calendar "${ctx.city.calendar}" does not cover ${uncovered.join(' and ')}: working days there count Monday to Friday, without public holidays or make-up working days. Add the year's dates from the published notice to the calendar file.`);
 
   await app.register(
@@ -141,16 +133,12 @@ export async function buildApp(ctx: RegistryContext, opts: AppOptions): Promise<
       await api.register(auditRoutes(ctx.db));
       await api.register(
         filingRoutes({
-          db: ctx.db,
-          city: ctx.city,
-          calendar,
+          ...ctx,
           workflows: opts.workflows ?? loadWorkflows(),
-          now: accounts.now,
-          today,
           attachments: opts.attachments ?? directoryStore(resolve('data', 'attachments')),
         }),
       );
-      await api.register(indicatorRoutes(new IndicatorEngine(ctx.db, ctx.city, loadCatalogue(ctx.city), opts.today)));
+      await api.register(indicatorRoutes(new IndicatorEngine(ctx, loadCatalogue(ctx.city))));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,5 @@
-import type { ServerResponse } from 'node:http';
 import { basename, dirname } from 'node:path';
-import type { FastifyStaticOptions } from '@fastify/static';
+import type { FastifyStaticOptions, SetHeadersResponse } from '@fastify/static';
 
 /** Vite names what it builds into assets/ after its content (`index-CsV4jQ92.js`): a new build, a new name. */
 const HASHED_ASSET = /-[\w-]{8,}\.\w+(\.(br|gz))?$/;
@@ -14,7 +13,7 @@ export function webCacheControl(file: string): string {
   return basename(dirname(file)) === 'assets' && HASHED_ASSET.test(basename(file)) ? IMMUTABLE : REVALIDATE;
 }
 
-function setWebHeaders(res: ServerResponse, file: string): void {
+function setWebHeaders(res: SetHeadersResponse, file: string): void {
   res.setHeader('cache-control', webCacheControl(file));
   // The same URL answers brotli, gzip or plain by Accept-Encoding; caches must key on it.
   res.setHeader('vary', 'accept-encoding');

@@ -148,7 +148,7 @@ describe('computed values and their rows', () => {
   });
 
   it('recomputes every indicator at once, to the same values', async () => {
-    const engine = new IndicatorEngine(t.db, t.ctx.city, loadCatalogue(t.ctx.city), () => TODAY);
+    const engine = new IndicatorEngine(t.ctx, loadCatalogue(t.ctx.city));
     await engine.recomputeAll();
     const versions = await engine.versions();
     for (const code of ['rd_institutions.count', 'rd_institutions.global_all', 'enterprises.tech_sme.count', 'platforms.national.count']) {

@@ -56,10 +56,10 @@ export async function login(ctx: AccountsContext, input: { username: string; pas
     await verifyNothing(input.password);
     throw badCredentials();
   }
-  const started = ctx.now();
+  const started = ctx.clock.now();
   if (isLocked(user.locked_until, started)) throw accountLocked(user.locked_until!, started);
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    const now = ctx.now();
+    const now = ctx.clock.now();
     const lockedUntil = await ctx.db.transaction(async (tx) => {
       const current = await q.findUserById(tx, user.id, true);
       const next = afterFailure((current?.recent_failures ?? []).map((t) => new Date(t)), now);
@@ -72,7 +72,7 @@ export async function login(ctx: AccountsContext, input: { username: string; pas
     throw badCredentials();
   }
   if (!user.active) throw accountDisabled();
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const secret = newSecret();
   const id = secretHash(secret);
   await ctx.db.transaction(async (tx) => {
@@ -87,7 +87,7 @@ export async function login(ctx: AccountsContext, input: { username: string; pas
 
 export async function logout(ctx: AccountsContext, sessionId: string, actor: AuditActor): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    if ((await q.deleteSession(tx, sessionId)) && actor.userId !== null) await appendAudit(tx, actor, { action: 'sign_out', entity: 'users', recordId: actor.userId }, ctx.now());
+    if ((await q.deleteSession(tx, sessionId)) && actor.userId !== null) await appendAudit(tx, actor, { action: 'sign_out', entity: 'users', recordId: actor.userId }, ctx.clock.now());
   });
 }
 
@@ -113,7 +113,7 @@ export async function resolveSession(ctx: AccountsContext, secret: string): Prom
   const id = secretHash(secret);
   const session = await q.findSession(ctx.db, id);
   if (!session) return { ok: false, failure: 'session_expired' };
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const times = { createdAt: new Date(session.created_at), lastSeenAt: new Date(session.last_seen_at) };
   const state = sessionState(times, now, ctx.sessions);
   if (state !== 'active') {
@@ -143,7 +143,7 @@ export async function changePassword(ctx: AccountsContext, principal: Principal 
     problems.push({ field: 'new_password', code: 'password.unchanged', message: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' } });
   if (problems.length) throw validationFailed(problems);
   const hash = await hashPassword(body.new_password);
-  const now = ctx.now();
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await q.updateUser(tx, user.id, null, { password_hash: hash, demo_password: false, password_changed_at: now }, now);
     await q.deleteUserSessions(tx, user.id, principal.sessionId);

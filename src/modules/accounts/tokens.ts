@@ -59,7 +59,7 @@ export async function createToken(ctx: AccountsContext, owner: Caller & { userId
   });
   if (problems.length) throw validationFailed(problems);
   const secret = `${TOKEN_PREFIX}${newSecret()}`;
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const created = await ctx.db.transaction(async (tx) => {
     const row = await q.insertToken(tx, {
       userId: owner.userId,
@@ -78,13 +78,13 @@ export async function createToken(ctx: AccountsContext, owner: Caller & { userId
 }
 
 export async function listTokens(ctx: AccountsContext, userId: number): Promise<ApiToken[]> {
-  const now = ctx.now();
+  const now = ctx.clock.now();
   return (await q.listTokens(ctx.db, userId)).map((r) => present(r, now));
 }
 
 /** Revokes one of the caller's tokens; another user's token is "not found" (its existence is not told). */
 export async function revokeToken(ctx: AccountsContext, userId: number, id: number, actor: AuditActor): Promise<ApiToken> {
-  const now = ctx.now();
+  const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const row = await q.revokeToken(tx, userId, id, now);
     if (!row) throw notFound(TOKEN, id);
@@ -100,7 +100,7 @@ export async function resolveToken(ctx: AccountsContext, secret: string): Promis
   const token = await q.findTokenByHash(ctx.db, secretHash(secret));
   if (!token) return { ok: false, failure: 'token_invalid' };
   if (token.revoked_at) return { ok: false, failure: 'token_revoked' };
-  const now = ctx.now();
+  const now = ctx.clock.now();
   if (new Date(token.expires_at).getTime() <= now.getTime()) return { ok: false, failure: 'token_expired' };
   const user = await q.findUserById(ctx.db, token.user_id);
   if (!user || !user.active) return { ok: false, failure: 'account_disabled' };

@@ -109,11 +109,11 @@ export async function createUser(ctx: AccountsContext, input: UserCreate & { dem
       districts,
       zones,
       demo_password: input.demoPassword ?? false,
-      now: ctx.now(),
+      now: ctx.clock.now(),
     });
     await q.setUserOrganizations(tx, id, organizationIds);
     const created = await presentUser(tx, (await q.findUserById(tx, id))!);
-    await appendAudit(tx, actor, { action: 'create', entity: 'users', recordId: id, after: created }, ctx.now());
+    await appendAudit(tx, actor, { action: 'create', entity: 'users', recordId: id, after: created }, ctx.clock.now());
     return created;
   });
 }
@@ -138,7 +138,7 @@ export async function updateUser(ctx: AccountsContext, id: number, version: numb
   if (problems.length) throw validationFailed(problems);
   if (await removesLastAdmin(ctx.db, row, patch))
     throw conflict({ field: 'role', code: 'user.last_admin', message: { zh: '不能停用或降级最后一个管理员', en: 'The last active administrator cannot be disabled or demoted' } });
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return ctx.db.transaction(async (tx) => {
     const before = await q.findUserById(tx, id, true);
@@ -175,7 +175,7 @@ export async function unlockUser(ctx: AccountsContext, id: number, actor: AuditA
     if (!row) throw notFound(USER, id);
     await q.setSignInState(tx, id, { recentFailures: [], lockedUntil: null });
     const after = await presentUser(tx, (await q.findUserById(tx, id))!);
-    await appendAudit(tx, actor, { action: 'unlock', entity: 'users', recordId: id, before: await presentUser(tx, row), after }, ctx.now());
+    await appendAudit(tx, actor, { action: 'unlock', entity: 'users', recordId: id, before: await presentUser(tx, row), after }, ctx.clock.now());
     return after;
   });
 }

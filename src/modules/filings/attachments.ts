@@ -39,7 +39,7 @@ export async function addAttachment(ctx: FilingsContext, principal: Principal, a
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   // Stored before the row: a row never points at a missing file (a file without a row is harmless).
   await ctx.attachments.put(sha256, file.bytes);
-  const now = ctx.now();
+  const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
       'INSERT INTO attachments (application_id, checklist_item, file_name, content_type, size, sha256, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
@@ -63,7 +63,7 @@ export async function removeAttachment(ctx: FilingsContext, principal: Principal
   const { app, parties } = await partyTo(ctx, principal, applicationId, false);
   if (!parties.includes('applicant')) throw workflowConflict('workflow.party', { zh: '只有申请单位可以删除材料', en: 'Only the applicant removes documents' });
   if (!EDITABLE.includes(app.state)) throw workflowConflict('application.not_editable', { zh: '已提交的申请不能删除材料', en: 'Documents of a submitted application stay' });
-  const now = ctx.now();
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<q.AttachmentRow>('DELETE FROM attachments WHERE application_id = $1 AND id = $2 RETURNING id, checklist_item, file_name, content_type, size, sha256, uploaded_at', [applicationId, attachmentId]);
     if (!rows[0]) throw notFound(ATTACHMENT, attachmentId);

@@ -69,7 +69,7 @@ export async function createExpert(ctx: FilingsContext, actor: AuditActor, input
   return ctx.db.transaction(async (tx) => {
     const id = await q.insertExpert(tx, { user_id: input.user_id, fields: [...new Set(input.fields)], organization_id: input.organization_id ?? null, conflicts: [...new Set(input.conflicts ?? [])], active: input.active ?? true });
     const created = present((await q.findExpert(tx, { id }))!);
-    await appendAudit(tx, actor, { action: 'create', entity: 'experts', recordId: id, after: created }, ctx.now());
+    await appendAudit(tx, actor, { action: 'create', entity: 'experts', recordId: id, after: created }, ctx.clock.now());
     return created;
   });
 }
@@ -85,7 +85,7 @@ export async function updateExpert(ctx: FilingsContext, actor: AuditActor, id: n
     const changes = Object.fromEntries(Object.entries({ ...fields, ...(fields.fields ? { fields: [...new Set(fields.fields)] } : {}), ...(fields.conflicts ? { conflicts: [...new Set(fields.conflicts)] } : {}) }).filter(([, v]) => v !== undefined));
     if (!(await q.updateExpert(tx, id, version, changes))) throw stale(before.version);
     const after = present((await q.findExpert(tx, { id }))!);
-    await appendAudit(tx, actor, { action: 'update', entity: 'experts', recordId: id, before: present(before), after }, ctx.now());
+    await appendAudit(tx, actor, { action: 'update', entity: 'experts', recordId: id, before: present(before), after }, ctx.clock.now());
     return after;
   });
 }

@@ -39,7 +39,7 @@ export async function inbox(ctx: FilingsContext, principal: Principal): Promise<
   const waiting = waits.length
     ? (await ctx.db.query<q.ApplicationRow>(`SELECT ${q.APPLICATION_COLUMNS} FROM ${q.APPLICATION_FROM} WHERE (${scope}) AND ((${waits.join(') OR (')})) ORDER BY t.state_since`)).rows
     : [];
-  const since = new Date(ctx.now().getTime() - CHANGES_DAYS * 86_400_000);
+  const since = new Date(ctx.clock.now().getTime() - CHANGES_DAYS * 86_400_000);
   const { rows: events } = await ctx.db.query<q.EventRow & { application_id: number; filing_type: string; organization_name: string; subject: string | null }>(
     `SELECT e.application_id, e.at, e.username, e.kind, e.from_state, e.to_state, e.comment, e.details, t.filing_type, o.name AS organization_name, ${q.SUBJECT} AS subject
        FROM application_events e JOIN ${q.APPLICATION_FROM} ON t.id = e.application_id

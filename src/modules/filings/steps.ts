@@ -28,7 +28,7 @@ async function step(
   need: { party: Party | null; states: readonly string[]; kind: string },
   work: (tx: Parameters<Parameters<FilingsContext['db']['transaction']>[0]>[0], app: q.ApplicationRow, now: Date) => Promise<{ details?: unknown; comment?: string | null; audit: unknown }>,
 ): Promise<void> {
-  const now = ctx.now();
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const app = await q.findApplication(tx, id, true);
     if (!app) throw notFound(APPLICATION, id);
@@ -96,7 +96,7 @@ export async function submitReview(ctx: FilingsContext, principal: Principal, ac
 export async function lodgeObjection(ctx: FilingsContext, actor: AuditActor, id: number, body: { name: string; contact: string; text: string }): Promise<{ id: number }> {
   let objectionId = 0;
   await step(ctx, anonymousPrincipal, actor, id, { party: null, states: ['public_notice'], kind: 'objection_lodged' }, async (tx, app, now) => {
-    if (app.notice_to && periodEnded(app.notice_to, ctx.today())) throw workflowConflict('notice.closed', { zh: '公示期已结束，不再受理异议', en: 'The notice period is over: objections are no longer accepted' });
+    if (app.notice_to && periodEnded(app.notice_to, ctx.clock.today())) throw workflowConflict('notice.closed', { zh: '公示期已结束，不再受理异议', en: 'The notice period is over: objections are no longer accepted' });
     objectionId = await q.insertObjection(tx, { applicationId: id, at: now, name: body.name, contact: body.contact, text: body.text });
     return { details: { objection_id: objectionId }, audit: { objection_id: objectionId, ...body } };
   });
@@ -124,7 +124,7 @@ export async function evaluate(ctx: FilingsContext, principal: Principal, actor:
 
 /** The notices running now (公示), for everyone: what is to be filed, for whom, until when. */
 export async function currentNotices(ctx: FilingsContext) {
-  const today = ctx.today();
+  const today = ctx.clock.today();
   const rows = await q.currentNotices(ctx.db);
   return {
     results: rows.map((app) => ({

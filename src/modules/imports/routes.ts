@@ -25,7 +25,7 @@ import { listQueryFor, RequestValidationError } from '../../http/validation.js';
 import { requestActor, type AuditActor } from '../audit/trail.js';
 import { contentDisposition, sheetName } from '../exports/cells.js';
 import { writeExport } from '../exports/writers.js';
-import type { RegistryContext } from '../shared/context.js';
+import type { AppContext } from '../shared/context.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { importArea, type ImportArea } from './areaScope.js';
 import { previewImportFile } from './preview.js';
@@ -124,7 +124,7 @@ const templateNames: Record<FileEntity, string> = { organizations: '主体', qua
 
 async function* noRows(): AsyncGenerator<never> {}
 
-export const importRoutes = (ctx: RegistryContext) => async (app: FastifyInstance) => {
+export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) => {
   await app.register(fastifyMultipart, { limits: multipartLimits });
   // Other bodies are refused at once rather than buffered (JSON and text ones reach the handler's check).
   app.addContentTypeParser('*', (_req, _payload, done) => done(new NotMultipart('the request is not multipart'), undefined));

@@ -8,11 +8,11 @@ import type { CodeList } from '../../domain/message.js';
 import { organizationKinds } from '../../domain/organization.js';
 import { qualificationTypes } from '../../domain/qualification.js';
 import { rdInstitutionCategories } from '../../domain/rdInstitution.js';
-import type { RegistryContext } from '../shared/context.js';
+import type { AppContext } from '../shared/context.js';
 
 const entries = (list: CodeList<string>) => Object.entries(list).map(([code, label]) => ({ code, label }));
 
-export function registryMetaOf(ctx: RegistryContext): RegistryMeta {
+export function registryMetaOf(ctx: AppContext): RegistryMeta {
   const { city } = ctx;
   return {
     city: {
@@ -36,7 +36,7 @@ export function registryMetaOf(ctx: RegistryContext): RegistryMeta {
 }
 
 /** /api/v1/meta — the city configuration and code lists the UI labels with. */
-export function metaRoutes(ctx: RegistryContext) {
+export function metaRoutes(ctx: AppContext) {
   const meta = registryMetaOf(ctx);
   return async (app: FastifyInstance) => {
     app.withTypeProvider<ZodTypeProvider>().get('/meta', { schema: { tags: ['meta'], summary: 'City configuration and code lists', response: { 200: registryMeta } } }, () => meta);

@@ -1,14 +1,13 @@
 import { organization, organizationCreate, organizationList, organizationPatch } from '../../contracts/organizations.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import { checkOrganizationFields } from '../../domain/recordRules.js';
-import type { RegistryContext } from '../shared/context.js';
+import type { AppContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
 import { organizationScope, organizationScopeAfter } from '../shared/recordScopes.js';
 import { organizationListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/organizations — 主体. */
-export const organizationRoutes = (ctx: RegistryContext) =>
+export const organizationRoutes = (ctx: AppContext) =>
   crudRoutes({
     ctx,
     table: 'organizations',
@@ -16,7 +15,7 @@ export const organizationRoutes = (ctx: RegistryContext) =>
     tag: 'organizations',
     noun: 'organization',
     schemas: { create: organizationCreate, patch: organizationPatch, item: organization, list: organizationList },
-    rules: (input) => checkOrganizationFields(ctx.city, input, todayIn()),
+    rules: (input) => checkOrganizationFields(ctx.city, input, ctx.clock.today()),
     listSpec: organizationListSpec(ctx.city),
     list: service.listOrganizations,
     get: service.getOrganization,

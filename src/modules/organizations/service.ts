@@ -2,7 +2,6 @@ import type { ListQuery } from '../../contracts/common.js';
 import type { Organization, OrganizationCreate, OrganizationPatch } from '../../contracts/organizations.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import { runList, type ListPage } from '../../db/list/sql.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import { checkOrganizationFields } from '../../domain/recordRules.js';
 import { normalizeUscc, validateUscc } from '../../domain/uscc.js';
 import type { ServiceContext } from '../shared/context.js';
@@ -47,7 +46,7 @@ export async function getOrganization(ctx: ServiceContext, id: number): Promise<
 }
 
 function checkRules(ctx: ServiceContext, input: Record<string, unknown>): void {
-  const problems = checkOrganizationFields(ctx.city, input, todayIn());
+  const problems = checkOrganizationFields(ctx.city, input, ctx.clock.today());
   if (problems.length) throw validationFailed(problems);
 }
 

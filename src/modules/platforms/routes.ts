@@ -1,14 +1,13 @@
 import { platform, platformCreate, platformList, platformPatch } from '../../contracts/platforms.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import { checkPlatformFields } from '../../domain/recordRules.js';
-import type { RegistryContext } from '../shared/context.js';
+import type { AppContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
 import { hostedScope, hostedScopeAfter } from '../shared/recordScopes.js';
 import { platformListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/platforms — 创新平台. */
-export const platformRoutes = (ctx: RegistryContext) =>
+export const platformRoutes = (ctx: AppContext) =>
   crudRoutes({
     ctx,
     table: 'platforms',
@@ -16,7 +15,7 @@ export const platformRoutes = (ctx: RegistryContext) =>
     tag: 'platforms',
     noun: 'platform',
     schemas: { create: platformCreate, patch: platformPatch, item: platform, list: platformList },
-    rules: (input) => checkPlatformFields(ctx.city, input, todayIn()),
+    rules: (input) => checkPlatformFields(ctx.city, input, ctx.clock.today()),
     listSpec: platformListSpec(ctx.city),
     list: service.listPlatforms,
     get: service.getPlatform,

@@ -2,7 +2,6 @@ import type { ListQuery } from '../../contracts/common.js';
 import type { Platform, PlatformCreate, PlatformPatch } from '../../contracts/platforms.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import { runList, type ListPage } from '../../db/list/sql.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import { checkPlatformFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { notFound, validationFailed } from '../shared/errors.js';
@@ -47,7 +46,7 @@ export async function getPlatform(ctx: ServiceContext, id: number): Promise<Plat
 }
 
 function checkRules(ctx: ServiceContext, input: Partial<PlatformCreate>) {
-  const problems = checkPlatformFields(ctx.city, input, todayIn());
+  const problems = checkPlatformFields(ctx.city, input, ctx.clock.today());
   if (problems.length) throw validationFailed(problems);
 }
 

@@ -1,13 +1,13 @@
 import { qualification, qualificationCreate, qualificationList, qualificationPatch } from '../../contracts/qualifications.js';
 import { checkQualificationFields } from '../../domain/recordRules.js';
-import type { RegistryContext } from '../shared/context.js';
+import type { AppContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
 import { qualificationScope, qualificationScopeAfter } from '../shared/recordScopes.js';
 import { qualificationListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/qualifications — 资质. */
-export const qualificationRoutes = (ctx: RegistryContext) =>
+export const qualificationRoutes = (ctx: AppContext) =>
   crudRoutes({
     ctx,
     table: 'qualifications',

@@ -1,14 +1,13 @@
 import { rdInstitution, rdInstitutionCreate, rdInstitutionList, rdInstitutionPatch } from '../../contracts/rdInstitutions.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import { checkRdInstitutionFields } from '../../domain/recordRules.js';
-import type { RegistryContext } from '../shared/context.js';
+import type { AppContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
 import { hostedScope, hostedScopeAfter } from '../shared/recordScopes.js';
 import { rdInstitutionListSpec } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/rd-institutions — 研发机构. */
-export const rdInstitutionRoutes = (ctx: RegistryContext) =>
+export const rdInstitutionRoutes = (ctx: AppContext) =>
   crudRoutes({
     ctx,
     table: 'rd_institutions',
@@ -16,7 +15,7 @@ export const rdInstitutionRoutes = (ctx: RegistryContext) =>
     tag: 'rd-institutions',
     noun: 'R&D institution',
     schemas: { create: rdInstitutionCreate, patch: rdInstitutionPatch, item: rdInstitution, list: rdInstitutionList },
-    rules: (input) => checkRdInstitutionFields(ctx.city, input, todayIn()),
+    rules: (input) => checkRdInstitutionFields(ctx.city, input, ctx.clock.today()),
     listSpec: rdInstitutionListSpec(ctx.city),
     list: service.listRdInstitutions,
     get: service.getRdInstitution,

@@ -2,7 +2,6 @@ import type { ListQuery } from '../../contracts/common.js';
 import type { RdInstitution, RdInstitutionCreate, RdInstitutionPatch } from '../../contracts/rdInstitutions.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import { runList, type ListPage } from '../../db/list/sql.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import { checkRdInstitutionFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
@@ -73,7 +72,7 @@ export async function getRdInstitution(ctx: ServiceContext, id: number): Promise
 }
 
 function checkRules(ctx: ServiceContext, input: Partial<RdInstitutionCreate>) {
-  const problems = checkRdInstitutionFields(ctx.city, input, todayIn());
+  const problems = checkRdInstitutionFields(ctx.city, input, ctx.clock.today());
   if (problems.length) throw validationFailed(problems);
 }
 

@@ -7,7 +7,7 @@ import type { ListPage } from '../../db/list/sql.js';
 import type { Permission, RecordScope } from '../../domain/permissions.js';
 import { listQueryFor, withBodyRules, type BodyRules } from '../../http/validation.js';
 import { appendAudit, requestActor, type AuditActor } from '../audit/trail.js';
-import type { RegistryContext, ServiceContext } from './context.js';
+import type { AppContext, ServiceContext } from './context.js';
 import { authorize, limitedReach } from './principal.js';
 import { expectedVersion } from './records.js';
 
@@ -19,7 +19,7 @@ const writeErrors = { 400: problem, 404: problem, 409: problem, 412: problem, 41
 /** One registry resource: its contracts and its use cases. Every resource gets the same five routes. */
 export interface CrudResource<Item extends { id: number; version: number }, Create, Patch extends { version?: number | undefined }> {
   /** The database and city the use cases run on; each write runs in a transaction of it. */
-  ctx: RegistryContext;
+  ctx: AppContext;
   /** The table behind the resource: its row is locked while a write reads it for the audit log. */
   table: string;
   path: string;
