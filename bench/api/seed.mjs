@@ -31,7 +31,8 @@ const ROADS = ['麓谷大道', '岳麓大道', '芙蓉中路', '人民东路', '
 export async function seedRegistry(config, target) {
   const { openDatabase } = await load('db/open.js');
   const { migrate } = await load('db/migrate.js');
-  const { loadCity } = await load('config.js');
+  const { loadCity, loadHolidayCalendar } = await load('config.js');
+  const { appContext } = await load('modules/shared/context.js');
   const city = loadCity('changsha');
   const { db } = await openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: config.dataDir ?? '' }, 'bench-seed');
   try {
@@ -39,7 +40,7 @@ export async function seedRegistry(config, target) {
     let demo = 0;
     if (existsSync(new URL('modules/demo/seed.js', dist))) {
       const { seedDemo } = await load('modules/demo/seed.js');
-      demo = (await seedDemo({ db, city })).organizations;
+      demo = (await seedDemo(appContext(db, city, loadHolidayCalendar(city.calendar)))).organizations;
     }
     const before = await count(db);
     await insertGenerated(db, city, Math.max(0, target - before));

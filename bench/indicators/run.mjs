@@ -74,8 +74,9 @@ const ROLLBACK = new Error('rolled back on purpose');
 
 /** One engine at one scale: a fresh database, the demo at that scale, then the measurements. */
 async function measure(engineName, open, scale) {
-  const [{ loadCity }, { migrate }, { seedDemo }, { buildApp }, { loadCatalogue }, { IndicatorEngine }, { seriesSql }] = await Promise.all([
+  const [{ loadCity, loadHolidayCalendar }, { appContext }, { migrate }, { seedDemo }, { buildApp }, { loadCatalogue }, { IndicatorEngine }, { seriesSql }] = await Promise.all([
     load('config.js'),
+    load('modules/shared/context.js'),
     load('db/migrate.js'),
     load('modules/demo/seed.js'),
     load('http/app.js'),
@@ -85,19 +86,20 @@ async function measure(engineName, open, scale) {
   ]);
   const city = loadCity('changsha');
   const db = await open();
+  const ctx = appContext(db, city, loadHolidayCalendar(city.calendar));
   try {
     await migrate(db);
-    const seedMs = await timed(() => seedDemo({ db, city }, { scale }));
+    const seedMs = await timed(() => seedDemo(ctx, { scale }));
     const { rows } = await db.query('SELECT (SELECT count(*) FROM rd_institutions)::int AS institutions, (SELECT count(*) FROM organizations)::int AS organizations, (SELECT count(*) FROM qualifications)::int AS qualifications, (SELECT count(*) FROM platforms)::int AS platforms');
     const sizes = rows[0];
     log(`${engineName} ×${scale}: seeded ${fmt(sizes.institutions)} institutions, ${fmt(sizes.organizations)} organizations, ${fmt(sizes.qualifications)} qualifications in ${fmt(seedMs / 1000, 1)} s`);
 
     // First start on a registry loaded without the upkeep: every bucket is built by one scan.
-    const engine = new IndicatorEngine(db, city, loadCatalogue(city));
+    const engine = new IndicatorEngine(ctx, loadCatalogue(city));
     const buildMs = await timed(() => engine.ready());
     log(`${engineName} ×${scale}: built every bucket in ${fmt(buildMs / 1000, 1)} s`);
 
-    const app = await buildApp({ db, city }, { logLevel: false, version: 'bench' });
+    const app = await buildApp(ctx, { logLevel: false, version: 'bench' });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${app.server.address().port}/api/v1/dashboard`;
     const request = async () => {

@@ -1,29 +1,28 @@
 import { cliActor } from '../modules/audit/trail.js';
-import { loadCity, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import { tokenCreate, userCreate } from '../contracts/accounts.js';
-import type { Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
-import type { CityConfig } from '../domain/city.js';
 import { permissionCodes, type AccountRole, type Permission } from '../domain/permissions.js';
 import type { AccountsContext } from '../modules/accounts/context.js';
 import { createToken } from '../modules/accounts/tokens.js';
 import { createUser, getUserRow, findUserIdByUsername } from '../modules/accounts/users.js';
 import { listOrganizations } from '../modules/organizations/service.js';
+import type { AppContext } from '../modules/shared/context.js';
 import { AppError } from '../modules/shared/errors.js';
+import { openAppContext } from './context.js';
 
 /** `starcity user create`, `starcity token create`: accounts from a terminal (whoever runs them holds the database). */
 
-export function accountsContext(config: Config, ctx: { db: Database; city: CityConfig }): AccountsContext {
-  return { db: ctx.db, city: ctx.city, now: () => new Date(), sessions: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 } };
+export function accountsContext(config: Config, ctx: AppContext): AccountsContext {
+  return { ...ctx, sessions: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 } };
 }
 
 async function withAccounts<T>(config: Config, command: string, work: (ctx: AccountsContext) => Promise<T>): Promise<T> {
-  const city = loadCity(config.city);
-  const { db } = await openDatabase(config, command);
+  const { ctx } = await openAppContext(config, command);
+  const db = ctx.db;
   try {
     await migrate(db);
-    return await work(accountsContext(config, { db, city }));
+    return await work(accountsContext(config, ctx));
   } catch (err) {
     // Problems name the option they are about, as the API names the field.
     if (err instanceof AppError) throw new Error(err.errors.length ? err.errors.map((e) => `${e.field}: ${e.message.en} (${e.message.zh})`).join('\n') : `${err.title.en} (${err.title.zh})`);

@@ -2,6 +2,7 @@ import { loadCity, type Config } from '../config.js';
 import { migrate, pendingMigrations } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import { cliActor } from '../modules/audit/trail.js';
+import { openAppContext } from './context.js';
 import { demoRegistry } from '../modules/demo/generator.js';
 import { createDemoAccounts } from '../modules/demo/accounts.js';
 import { seedDemo } from '../modules/demo/seed.js';
@@ -31,12 +32,13 @@ export async function seedCommand(config: Config, dryRun: boolean): Promise<void
     console.log(`Would load ${demo.organizations.length} organizations, ${demo.qualifications.length} qualifications, ${demo.rdInstitutions.length} R&D institutions and ${demo.platforms.length} platforms (existing ones are kept).`);
     return;
   }
-  const { db } = await openDatabase(config, 'seed');
+  const { ctx } = await openAppContext(config, 'seed');
+  const db = ctx.db;
   try {
     await migrate(db);
-    const added = await seedDemo({ db, city }, {}, cliActor());
+    const added = await seedDemo(ctx, {}, cliActor());
     console.log(`Demo registry loaded: ${added.organizations} organizations, ${added.qualifications} qualifications, ${added.rd_institutions} R&D institutions and ${added.platforms} platforms added; ${added.official_values} official values and ${added.targets} targets.`);
-    const accounts = await createDemoAccounts(accountsContext(config, { db, city }));
+    const accounts = await createDemoAccounts(accountsContext(config, ctx));
     if (accounts.length) console.log(`Demo accounts created: ${accounts.join(', ')} (the demo password is in docs/security.md; never load the demo on a production database).`);
   } finally {
     await db.close();

@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { loadCity, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import type { ExportFormat, ExportLanguage } from '../contracts/exports.js';
 import type { FileEntity } from '../contracts/fileColumns.js';
-import { openDatabase } from '../db/open.js';
 import { exportList, type ExportFile } from '../modules/exports/service.js';
 import type { ServiceContext } from '../modules/shared/context.js';
 import { AppError } from '../modules/shared/errors.js';
+import { openAppContext } from './context.js';
 
 /** Entity names the command accepts: the URL spelling and the file contract's. */
 export const entityNames: Record<string, FileEntity> = {
@@ -36,10 +36,10 @@ export async function exportCommand(config: Config, entityName: string, opts: Ex
   if (opts.format === 'xlsx' && !opts.output && process.stdout.isTTY) {
     throw new Error('refusing to write XLSX (binary) to a terminal; use --output FILE or redirect stdout (> file.xlsx)');
   }
-  const city = loadCity(config.city);
-  const { db } = await openDatabase(config, 'export');
+  const { ctx } = await openAppContext(config, 'export');
+  const db = ctx.db;
   try {
-    const file = start({ db, city }, entity, opts);
+    const file = start(ctx, entity, opts);
     await pipeline(file.stream, opts.output ? createWriteStream(opts.output) : process.stdout);
     if (opts.output) console.error(`Exported ${entity} to ${opts.output}`);
   } catch (err) {

@@ -8,13 +8,13 @@ import type { CityConfig } from '../domain/city.js';
 import { checkDistrictCode } from '../domain/district.js';
 import { checkZone } from '../domain/zone.js';
 import { migrate } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
 import { problemCsvLines } from '../modules/imports/problems.js';
 import type { ImportRecord } from '../modules/imports/queries.js';
 import type { TextEncoding } from '../modules/imports/rawRows.js';
 import { cliActor } from '../modules/audit/trail.js';
 import { importProblems, openImportFile, runImport, type ImportProgress } from '../modules/imports/service.js';
 import type { ImportMode } from '../modules/imports/writer.js';
+import { openAppContext } from './context.js';
 import { entityNames } from './export.js';
 
 export const importEncodings: readonly TextEncoding[] = ['utf-8', 'gb18030', 'gbk'];
@@ -44,12 +44,13 @@ export async function importCommand(config: Config, entityName: string, file: st
   const city = loadCity(config.city);
   const area = { districts: opts.districts ?? [], zones: opts.zones ?? [] };
   checkArea(city, area);
-  const { db } = await openDatabase(config, 'import');
+  const { ctx } = await openAppContext(config, 'import');
+  const db = ctx.db;
   const progress = new ProgressLine(fileSize);
   try {
     await migrate(db);
     const record = await runImport(
-      { db, city },
+      ctx,
       {
         entity,
         stream: openImportFile(file),

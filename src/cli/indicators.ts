@@ -1,20 +1,20 @@
-import { loadCity, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import type { Observation } from '../contracts/indicators.js';
 import { officialValueCreate } from '../contracts/indicators.js';
-import { openDatabase } from '../db/open.js';
 import { cliActor } from '../modules/audit/trail.js';
 import { loadCatalogue } from '../modules/indicators/catalogue.js';
 import { IndicatorEngine } from '../modules/indicators/engine.js';
 import { addOfficialValue, observations } from '../modules/indicators/service.js';
 import { AppError } from '../modules/shared/errors.js';
+import { openAppContext } from './context.js';
 
 /** `starcity indicators`, `starcity indicator <code>`, `starcity indicator-value <code>`: the indicator engine from a terminal. */
 
 async function withEngine<T>(config: Config, work: (engine: IndicatorEngine) => Promise<T>): Promise<T> {
-  const city = loadCity(config.city);
-  const { db } = await openDatabase(config, 'indicators');
+  const { ctx } = await openAppContext(config, 'indicators');
+  const db = ctx.db;
   try {
-    return await work(new IndicatorEngine(db, city, loadCatalogue(city)));
+    return await work(new IndicatorEngine(ctx, loadCatalogue(ctx.city)));
   } catch (err) {
     // Problems name the option they are about, as the API names the field.
     if (err instanceof AppError && err.errors.length) throw new Error(err.errors.map((e) => `--${e.field}: ${e.message.en} (${e.message.zh})`).join('\n'));

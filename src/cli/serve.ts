@@ -1,22 +1,21 @@
 import type { Config } from '../config.js';
-import { loadCity, packageVersion } from '../config.js';
+import { packageVersion } from '../config.js';
 import { migrate } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
 import { buildApp } from '../http/app.js';
 import { ensureDemoAccounts } from '../modules/demo/accounts.js';
 import { seedDemoIfEmpty } from '../modules/demo/seed.js';
 import { directoryStore, s3Store } from '../modules/filings/attachmentStore.js';
 import { accountsContext } from './accounts.js';
+import { openAppContext } from './context.js';
 
 const attachmentStoreOf = (config: Config) => (config.attachments.kind === 's3' ? s3Store(config.attachments) : directoryStore(config.attachments.dir));
 
 /** `starcity serve`: migrate, load the demo on an empty registry (unless disabled), listen. */
 export async function serve(config: Config): Promise<void> {
   const started = performance.now();
-  const city = loadCity(config.city);
-  const { db, setUrl } = await openDatabase(config, 'serve');
+  const { ctx, setUrl } = await openAppContext(config, 'serve');
+  const db = ctx.db;
   await migrate(db);
-  const ctx = { db, city };
   if (config.demo) {
     const seeded = await seedDemoIfEmpty(ctx);
     if (seeded) console.log(`Loaded the demo registry: ${seeded.organizations} organizations, ${seeded.rd_institutions} R&D institutions, ${seeded.platforms} platforms.`);
@@ -24,7 +23,6 @@ export async function serve(config: Config): Promise<void> {
     if (accounts.length) console.log(`Created the demo accounts ${accounts.join(', ')} (password: see docs/security.md; the login page lists them).`);
   }
   const sessions = accountsContext(config, ctx).sessions;
-  const today = config.today;
   const app = await buildApp(ctx, {
     logLevel: config.logLevel,
     webRoot: config.webRoot,
@@ -33,10 +31,9 @@ export async function serve(config: Config): Promise<void> {
     sessions,
     trustProxy: config.trustProxy,
     attachments: attachmentStoreOf(config),
-    ...(today ? { today: () => today } : {}),
   });
   // Never in production: notice periods, filing days and indicator periods all follow this date.
-  if (today) app.log.warn(`STARCITY_TODAY is set: the server acts as if today were ${today} (for training, demos and tests; never set it in production)`);
+  if (config.today) app.log.warn(`STARCITY_TODAY is set: the server acts as if today were ${config.today} (for training, demos and tests; never set it in production)`);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();

@@ -5,6 +5,7 @@ import { seedDemo } from '../../src/modules/demo/seed.js';
 import { loadCatalogue, resolveCatalogue, type Catalogue } from '../../src/modules/indicators/catalogue.js';
 import { computeSeries, scanSeries } from '../../src/modules/indicators/compute.js';
 import { IndicatorEngine } from '../../src/modules/indicators/engine.js';
+import { cityClock } from '../../src/modules/shared/context.js';
 import { compactBuckets, ensureUpkeep, recordIndicators } from '../../src/modules/indicators/upkeep.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
@@ -44,7 +45,7 @@ async function expectUpkeptEqualsScan(catalogue: Catalogue = engine.catalogue): 
 
 beforeAll(async () => {
   t = await createTestApp();
-  engine = new IndicatorEngine(t.db, t.ctx.city, loadCatalogue(t.ctx.city), () => '2026-11-27');
+  engine = new IndicatorEngine({ ...t.ctx, clock: cityClock({ today: '2026-11-27' }) }, loadCatalogue(t.ctx.city));
   await seedDemo(t.ctx);
 }, 300_000);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, inject } from 'vitest';
-import { loadCity } from '../../src/config.js';
+import { loadCity, loadHolidayCalendar } from '../../src/config.js';
 import { openPglite, openPostgres, type Database } from '../../src/db/client.js';
 import { defaultSessionPolicy } from '../../src/domain/accountSecurity.js';
 import { grantableScopes, type AccountRole, type Permission } from '../../src/domain/permissions.js';
@@ -15,13 +15,13 @@ import { createToken } from '../../src/modules/accounts/tokens.js';
 import { createUser } from '../../src/modules/accounts/users.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
 import { directoryStore } from '../../src/modules/filings/attachmentStore.js';
-import type { RegistryContext } from '../../src/modules/shared/context.js';
+import { appContext, type AppContext, type ClockOptions } from '../../src/modules/shared/context.js';
 import { withDatabase } from './globalSetup.js';
 
 export interface TestApp {
   /** The app; its `inject` acts as an administrator (a bearer token made in setup) unless the request brings its own Authorization or Cookie header. */
   app: FastifyInstance;
-  ctx: RegistryContext;
+  ctx: AppContext;
   db: Database;
   /** The app's own inject: the request goes as it is (anonymous unless it carries credentials). */
   anonymous: FastifyInstance['inject'];
@@ -54,16 +54,20 @@ let accountCounter = 0;
  * (issue 5): the app's `inject` acts as an administrator by default, so tests of behaviour other
  * than access stay as they were; access tests use `anonymous` and `actAs`.
  */
-export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
-  const db = await freshDatabase();
-  const ctx: RegistryContext = { db, city: loadCity('changsha') };
-  const app = await buildApp(ctx, { logLevel: false, version: 'test', attachments: directoryStore(mkdtempSync(join(tmpdir(), 'starcity-attachments-'))), ...options });
+export async function createTestApp(options: Partial<AppOptions> & ClockOptions & { observe?: (db: Database) => Database } = {}): Promise<TestApp> {
+  // `observe` wraps the database the app runs on (a test counting the statements a request sends).
+  const { now, today, observe, ...appOptions } = options;
+  const stored = await freshDatabase();
+  const db = observe ? observe(stored) : stored;
+  const city = loadCity('changsha');
+  const ctx: AppContext = appContext(db, city, loadHolidayCalendar(city.calendar), { ...(now ? { now } : {}), ...(today ? { today } : {}) });
+  const app = await buildApp(ctx, { logLevel: false, version: 'test', attachments: directoryStore(mkdtempSync(join(tmpdir(), 'starcity-attachments-'))), ...appOptions });
   await app.ready();
   afterAll(async () => {
     await app.close();
     await db.close();
   });
-  const accounts: AccountsContext = { db, city: ctx.city, now: options.now ?? (() => new Date()), sessions: options.sessions ?? defaultSessionPolicy };
+  const accounts: AccountsContext = { ...ctx, sessions: options.sessions ?? defaultSessionPolicy };
   const actAs: TestApp['actAs'] = async (role, bindings = {}): Promise<Acting> => {
     const username = `test-${role}-${process.pid}-${++accountCounter}`;
     const user = await createUser(accounts, {

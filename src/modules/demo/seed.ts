@@ -1,6 +1,5 @@
 import { appendAudit, systemActor, type AuditActor } from '../audit/trail.js';
 import type { Queryable } from '../../db/client.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import type { CityConfig } from '../../domain/city.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import {
@@ -14,7 +13,7 @@ import { loadCatalogue } from '../indicators/catalogue.js';
 import { IndicatorEngine } from '../indicators/engine.js';
 import { loadOfficialFigures } from '../indicators/service.js';
 import { loadCityTargets } from '../indicators/targets.js';
-import type { RegistryContext } from '../shared/context.js';
+import type { AppContext } from '../shared/context.js';
 import { DEMO_TABLES, planDemo, type DemoOptions, type DemoRows, type DemoTable } from './generator.js';
 import { NAMED_ENTITIES_CITY } from './namedEntities.js';
 import { createStages, hasOrganizations, writeChunk } from './queries.js';
@@ -41,16 +40,16 @@ const CHUNK = 10_000;
  * constraints guard the rest (references, one name per host). One transaction: all of it or
  * nothing. Records whose natural key exists are skipped, so loading twice adds nothing.
  */
-export async function seedDemo(ctx: RegistryContext, options: DemoOptions = {}, actor: AuditActor = systemActor('demo')): Promise<SeedCounts> {
+export async function seedDemo(ctx: AppContext, options: DemoOptions = {}, actor: AuditActor = systemActor('demo')): Promise<SeedCounts> {
   const plan = planDemo(ctx.city, options);
-  const today = todayIn();
+  const today = ctx.clock.today();
   const counts = await ctx.db.transaction(async (tx) => {
     await createStages(tx);
     const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, official_values: 0, targets: 0 };
     for (const table of DEMO_TABLES) added[table] = await load(tx, table, plan.rows(table, CHUNK), ctx.city, today);
     if (ctx.city.code === NAMED_ENTITIES_CITY) {
       // Through the indicator services, which check each code against the catalogue.
-      const engine = new IndicatorEngine(ctx.db, ctx.city, loadCatalogue(ctx.city));
+      const engine = new IndicatorEngine(ctx, loadCatalogue(ctx.city));
       added.official_values = await loadOfficialFigures(engine, demoOfficialFigures, tx);
       added.targets = await loadCityTargets(engine, demoTargets2026, tx);
     }
@@ -64,7 +63,7 @@ export async function seedDemo(ctx: RegistryContext, options: DemoOptions = {}, 
 }
 
 /** Seeds only an empty registry (first start); null when there are organizations already. */
-export async function seedDemoIfEmpty(ctx: RegistryContext, options: DemoOptions = {}): Promise<SeedCounts | null> {
+export async function seedDemoIfEmpty(ctx: AppContext, options: DemoOptions = {}): Promise<SeedCounts | null> {
   if (await hasOrganizations(ctx.db)) return null;
   return seedDemo(ctx, options);
 }

@@ -1,8 +1,7 @@
-import type { Queryable } from '../../db/client.js';
-import type { CityConfig } from '../../domain/city.js';
 import { fourGlobalFeatureCodes, type FourGlobalFeature } from '../../domain/fourGlobal.js';
 import type { FilingType } from '../../domain/workflow/definition.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
+import type { ServiceContext } from '../shared/context.js';
 import { createPlatform, getPlatform, updatePlatform } from '../platforms/service.js';
 import { createRdInstitution, getRdInstitution, updateRdInstitution } from '../rdInstitutions/service.js';
 import type { ApplicationRow } from './queries.js';
@@ -21,8 +20,8 @@ export interface Filed {
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
-export async function fileRecord(tx: Queryable, city: CityConfig, type: FilingType, app: ApplicationRow, today: string, actor: AuditActor): Promise<Filed> {
-  const ctx = { db: tx, city };
+export async function fileRecord(ctx: ServiceContext, type: FilingType, app: ApplicationRow, today: string, actor: AuditActor): Promise<Filed> {
+  const { db: tx, city } = ctx;
   const d = app.data;
   const s = type.subject;
   if (s.kind === 'platform') {
@@ -67,8 +66,8 @@ export async function fileRecord(tx: Queryable, city: CityConfig, type: FilingTy
 
 export const claimedFeatures = (d: ApplicationRow['data']): FourGlobalFeature[] => fourGlobalFeatureCodes.filter((f) => d[`${f}_claimed`] === true);
 
-export async function revokeRecord(tx: Queryable, city: CityConfig, type: FilingType, app: ApplicationRow, actor: AuditActor): Promise<void> {
-  const ctx = { db: tx, city };
+export async function revokeRecord(ctx: ServiceContext, type: FilingType, app: ApplicationRow, actor: AuditActor): Promise<void> {
+  const tx = ctx.db;
   const id = app.filed_record_id!;
   if (app.filed_entity === 'platforms') {
     const before = await getPlatform(ctx, id);

@@ -74,9 +74,9 @@ export async function createApplication(ctx: FilingsContext, principal: Principa
   const institutionId = type.subject.kind === 'four_global' ? await subjectInstitution(ctx.db, input) : null;
   const data = input.data ?? (await prefill(ctx.db, type, input.organization_id, institutionId));
   checkForm(ctx, type, data);
-  const now = ctx.now();
+  const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    const id = await q.insertApplication(tx, { filing_type: type.code, state: path.initial, organization_id: input.organization_id, rd_institution_id: institutionId, district_code: applicant.districtCode, zone: applicant.zone, field: input.field, data, now, today: ctx.today(), created_by: principal.userId });
+    const id = await q.insertApplication(tx, { filing_type: type.code, state: path.initial, organization_id: input.organization_id, rd_institution_id: institutionId, district_code: applicant.districtCode, zone: applicant.zone, field: input.field, data, now, today: ctx.clock.today(), created_by: principal.userId });
     await q.insertEvent(tx, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: 'created', to: path.initial });
     await appendAudit(tx, actor, { action: 'create', entity: 'applications', recordId: id, after: { filing_type: type.code, organization_id: input.organization_id, rd_institution_id: institutionId, field: input.field, data } }, now);
     return id;
@@ -107,7 +107,7 @@ async function loadForParty(ctx: FilingsContext, db: Queryable, principal: Princ
 /** Only the applicant edits, and only while the application is a draft or returned for revision. */
 export async function updateApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, version: number, patch: ApplicationPatch): Promise<ApplicationView> {
   if (patch.field !== undefined) checkField(ctx, patch.field);
-  const now = ctx.now();
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const { app, parties, type } = await loadForParty(ctx, tx, principal, id, true);
     if (!parties.includes('applicant')) throw workflowConflict('workflow.party', { zh: '只有申请单位可以修改申请', en: 'Only the applicant edits an application' });
@@ -132,8 +132,8 @@ const staleApplication = (app: q.ApplicationRow) =>
  * writes the registry in the same transaction.
  */
 export async function transition(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, body: { action: string; reason?: string | undefined; version?: number | undefined }): Promise<ApplicationView> {
-  const now = ctx.now();
-  const today = ctx.today();
+  const now = ctx.clock.now();
+  const today = ctx.clock.today();
   await ctx.db.transaction(async (tx) => {
     const { app, evidence, parties, type, path } = await loadForParty(ctx, tx, principal, id, true);
     if (body.version !== undefined && body.version !== app.version) throw staleApplication(app);
@@ -151,10 +151,10 @@ export async function transition(ctx: FilingsContext, principal: Principal, acto
     if (to === 'rejected' || to === 'filed' || to === 'withdrawn') Object.assign(changes, { decided_at: now, decision_reason: body.reason?.trim() || null });
     if (to === 'revoked') changes.decision_reason = body.reason!.trim();
     if (to === 'filed') {
-      const filed = await fileRecord(tx, ctx.city, type, app, today, actor);
+      const filed = await fileRecord({ ...ctx, db: tx }, type, app, today, actor);
       Object.assign(changes, { filed_entity: filed.entity, filed_record_id: filed.id });
     }
-    if (to === 'revoked') await revokeRecord(tx, ctx.city, type, app, actor);
+    if (to === 'revoked') await revokeRecord({ ...ctx, db: tx }, type, app, actor);
     await q.updateApplication(tx, id, app.version, changes, now);
     await q.insertEvent(tx, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: body.action, from: app.state, to, comment: body.reason?.trim() || null });
     await appendAudit(tx, actor, { action: body.action, entity: 'applications', recordId: id, before: { state: app.state }, after: { state: to, ...(body.reason ? { reason: body.reason.trim() } : {}), ...(changes.filed_record_id ? { filed_entity: changes.filed_entity, filed_record_id: changes.filed_record_id } : {}) } }, now);
@@ -182,7 +182,7 @@ export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): Appl
     state_since: iso(app.state_since),
     // The end of the last working day, in the city's time; overdue follows the server's today.
     deadline: lastDay ? iso(new Date(Date.parse(`${lastDay}T00:00:00+08:00`) + 86_400_000 - 1)) : null,
-    overdue: lastDay !== null && ctx.today() > lastDay,
+    overdue: lastDay !== null && ctx.clock.today() > lastDay,
     waiting_for: state?.waitingFor ?? null,
     submitted_at: app.submitted_at ? iso(app.submitted_at) : null,
     decided_at: app.decided_at ? iso(app.decided_at) : null,
@@ -200,7 +200,7 @@ export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): Appl
 export async function viewApplication(ctx: FilingsContext, principal: Principal, id: number): Promise<ApplicationView> {
   const { app, evidence, parties, type, path } = await loadForParty(ctx, ctx.db, principal, id);
   // The reason is typed when the action is taken: offered actions do not wait for it.
-  const facts = { ...factsOf(type, ctx.city, app, evidence, ctx.today(), undefined), reason_given: true };
+  const facts = { ...factsOf(type, ctx.city, app, evidence, ctx.clock.today(), undefined), reason_given: true };
   const officer = parties.includes('officer');
   const ownExpertId = parties.includes('expert') ? (await q.findExpert(ctx.db, { userId: principal.userId! }))?.id : undefined;
   const reviews = currentReviews(evidence).filter((r) => officer || r.expert_id === ownExpertId);

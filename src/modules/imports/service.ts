@@ -4,9 +4,8 @@ import { hostname } from 'node:os';
 import { Readable } from 'node:stream';
 import type { FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
-import type { RegistryContext } from '../shared/context.js';
+import type { AppContext } from '../shared/context.js';
 import { BATCHES_PER_COLLECTION, collectGarbage } from './garbageCollection.js';
 import { areaScope, type ImportArea } from './areaScope.js';
 import type { ValidatedBatch, ValidationSummary } from './pipeline.js';
@@ -159,7 +158,7 @@ function finalStatus(summary: ValidationSummary, counts: ImportCounts): ImportSt
 
 class AtomicRollback extends Error {}
 
-export async function runImport(ctx: RegistryContext, input: RunImportInput): Promise<ImportRecord> {
+export async function runImport(ctx: AppContext, input: RunImportInput): Promise<ImportRecord> {
   const { db } = ctx;
   await markStaleImports(db);
   const area = { districts: [...new Set(input.area?.districts ?? [])], zones: [...new Set(input.area?.zones ?? [])] };
@@ -173,7 +172,7 @@ export async function runImport(ctx: RegistryContext, input: RunImportInput): Pr
   });
   input.onCreated?.(id);
   const source = new HashingSource(input.stream);
-  const importDate = todayIn();
+  const importDate = ctx.clock.today();
   // Where the validator looks organizations up: the open transaction in atomic mode (an embedded
   // database runs one transaction at a time), the database otherwise.
   let lookup: Queryable = db;
@@ -274,7 +273,7 @@ async function applyBatch(tx: Queryable, run: Run, batch: Batch): Promise<RowPro
 }
 
 /** Partial mode: each batch, its problems and the record's counts in one transaction. */
-async function runPartial(ctx: RegistryContext, run: Run): Promise<void> {
+async function runPartial(ctx: AppContext, run: Run): Promise<void> {
   let batches = 0;
   for await (const batch of oneAhead(run.validation)) {
     if (++batches % BATCHES_PER_COLLECTION === 0) collectGarbage();
@@ -291,7 +290,7 @@ async function runPartial(ctx: RegistryContext, run: Run): Promise<void> {
  * Atomic mode: all batches in one transaction, kept only if nothing was rejected. Returns
  * whether the rows were committed; the problems are stored either way.
  */
-async function runAtomic(ctx: RegistryContext, run: Run, onTransaction: (tx: Queryable) => void): Promise<boolean> {
+async function runAtomic(ctx: AppContext, run: Run, onTransaction: (tx: Queryable) => void): Promise<boolean> {
   const kept: RowProblem[] = [];
   try {
     await ctx.db.transaction(async (tx) => {

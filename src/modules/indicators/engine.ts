@@ -1,6 +1,7 @@
 import type { Observation } from '../../contracts/indicators.js';
 import type { Database } from '../../db/client.js';
 import type { CityConfig } from '../../domain/city.js';
+import type { Clock } from '../shared/context.js';
 import { districtName } from '../../domain/district.js';
 import { growthPercent, percentOf, type Cell, type SeriesTable } from '../../domain/indicatorSeries.js';
 import type { Message } from '../../domain/message.js';
@@ -33,13 +34,23 @@ export class IndicatorEngine {
   private official: { version: string; cells: Promise<Map<string, OfficialCell>> } | null = null;
   private upkeep: Promise<boolean> | null = null;
 
+  readonly db: Database;
+  readonly city: CityConfig;
+  private readonly clock: Clock;
+
   constructor(
-    readonly db: Database,
-    readonly city: CityConfig,
+    ctx: { db: Database; city: CityConfig; clock: Clock },
     readonly catalogue: Catalogue,
-    /** Today, as a calendar date; injected so tests can stand anywhere in a period. */
-    readonly today: () => string = () => new Date().toISOString().slice(0, 10),
-  ) {}
+  ) {
+    this.db = ctx.db;
+    this.city = ctx.city;
+    this.clock = ctx.clock;
+  }
+
+  /** Today in the city (the app's clock), so the dashboard and the filings agree on the date. */
+  today(): string {
+    return this.clock.today();
+  }
 
   get years(): Years {
     return { first: this.catalogue.firstYear, last: Number(this.today().slice(0, 4)) };
