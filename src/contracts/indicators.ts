@@ -221,6 +221,10 @@ export const dashboard = z
   .object({
     period: z.string(),
     target_period: z.string(),
+    /** The year running on the server's today: the newest year a dashboard can show. */
+    running_period: z.string(),
+    /** The day the shown year's computed figures stand for: its last day, or today while it runs (year to date). */
+    as_of: z.string(),
     area: z.string(),
     computed_at: timestamp,
     kpis: z.array(kpi),

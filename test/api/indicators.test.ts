@@ -238,6 +238,8 @@ describe('dashboard', () => {
     const d = dashboard.parse(await get('/api/v1/dashboard'));
     expect(d.period).toBe('2025');
     expect(d.target_period).toBe('2026');
+    expect(d).toMatchObject({ running_period: '2026', as_of: '2025-12-31' });
+    expect(dashboard.parse(await get('/api/v1/dashboard?period=2026')).as_of).toBe(TODAY);
     const kpi = d.kpis.find((k) => k.indicator.code === 'rd_institutions.count')!;
     expect(kpi).toMatchObject({ value: { value: 7 }, previous: { value: 4 }, change: 3 });
     expect(kpi.change_percent).toBeCloseTo(75, 5);

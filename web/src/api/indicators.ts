@@ -91,11 +91,11 @@ export function useAddOfficialValue(code: string) {
 
 export const DASHBOARD_KEY = '/dashboard';
 
-/** The whole dashboard in one call; without a period the server picks the last complete year. */
-export function useDashboard(period: string | undefined) {
+/** The whole dashboard in one call; without a year the server picks the last complete year, and the running year's targets. */
+export function useDashboard(year: { period?: string; target_period?: string }) {
   return useQuery<Dashboard, ApiProblem>({
-    queryKey: [DASHBOARD_KEY, period ?? null],
-    queryFn: ({ signal }) => apiRequest<Dashboard>(DASHBOARD_KEY, { query: { period }, signal }),
+    queryKey: [DASHBOARD_KEY, year.period ?? null, year.target_period ?? null],
+    queryFn: ({ signal }) => apiRequest<Dashboard>(DASHBOARD_KEY, { query: { ...year }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,4 @@
-import { Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,20 +7,18 @@ import { useDashboard, useIndicatorCatalogue } from '../api/indicators';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatTimestamp } from '../detail/format';
 import { yearRange } from '../indicators/paths';
+import { dashboardYear, isYearToDate } from './dashboardYear';
 import { BreakdownCard, FunnelCard, MapCard, TrendCard } from './DashboardCharts';
 import { KpiCard } from './KpiCard';
 import { prepareKpi } from './prepareKpi';
 import { TargetsSection } from './TargetsSection';
 import { YearSelect } from './YearSelect';
 
-const YEAR = /^\d{4}$/;
-
 /** 驾驶舱: KPI cards, target progress, trends, district bars and map, the "four global" funnel; the year in the URL. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useSearchParams();
-  const asked = query.get('period');
-  const { data, error, isFetching } = useDashboard(asked !== null && YEAR.test(asked) ? asked : undefined);
+  const { data, error, isFetching } = useDashboard(dashboardYear(query.get('period')));
   const catalogue = useIndicatorCatalogue();
   const { data: meta } = useMeta();
   const indicators = useMemo(() => new Map((catalogue.data?.results ?? []).map((i) => [i.code, i])), [catalogue.data]);
@@ -34,9 +32,14 @@ export function DashboardPage() {
         <Typography.Text type="secondary">{t('dashboard.intro')}</Typography.Text>
       </div>
       {data && catalogue.data && (
-        <Flex align="center" gap="small">
+        <Flex align="center" gap="small" wrap>
           <Typography.Text type="secondary">{t('dashboard.computedAt', { time: formatTimestamp(data.computed_at) })}</Typography.Text>
-          <YearSelect years={yearRange(catalogue.data.first_year, Number(data.target_period))} value={data.period} onChange={(period) => setQuery({ period })} />
+          {isYearToDate(data.period, data.as_of) && (
+            <Tag color="orange" data-testid="year-to-date">
+              {t('dashboard.yearToDate', { date: data.as_of })}
+            </Tag>
+          )}
+          <YearSelect years={yearRange(catalogue.data.first_year, Number(data.running_period))} value={data.period} onChange={(period) => setQuery({ period })} />
         </Flex>
       )}
     </Flex>
@@ -65,7 +68,7 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
-      <TargetsSection targets={data.targets} period={data.target_period} indicators={indicators} />
+      <TargetsSection targets={data.targets} period={data.target_period} yearToDate={data.target_period === data.running_period} indicators={indicators} />
       {first && (
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('dashboard.trends', { first, last: data.period })}

@@ -33,16 +33,19 @@ export function KpiCard({ view }: { view: KpiView }) {
 function ChangeLine({ view, colour }: { view: KpiView; colour: string }) {
   const { t } = useTranslation();
   const fmt = useIndicatorFormat();
-  if (view.change === null || view.previousPeriod === null) return <Typography.Text type="secondary">{t('dashboard.noChange')}</Typography.Text>;
+  if (view.comparison !== 'change' || view.change === null) return <Typography.Text type="secondary">{t(COMPARISON_KEYS[view.comparison], { period: view.previousPeriod })}</Typography.Text>;
   const percent = view.changePercent === null ? '' : ` (${fmt.changePercent(view.changePercent)})`;
+  const move = view.rankMove;
   return (
     <Flex gap={6} align="center" wrap>
       <Typography.Text style={{ color: colour }} data-testid="kpi-change">
         {view.arrow === 'up' && <ArrowUpOutlined />}
-        {view.arrow === 'down' && <ArrowDownOutlined />} {fmt.change(view.change, view.unit)}
+        {view.arrow === 'down' && <ArrowDownOutlined />} {move ? t(`dashboard.rank.${move.wording}`, { places: move.places }) : fmt.change(view.change, view.unit)}
         {percent}
       </Typography.Text>
       <Typography.Text type="secondary">{t('dashboard.change', { period: view.previousPeriod })}</Typography.Text>
     </Flex>
   );
 }
+
+const COMPARISON_KEYS = { change: 'dashboard.change', noPreviousYear: 'dashboard.noChange', noPreviousValue: 'dashboard.noPreviousValue', noValue: 'dashboard.noValue' } as const;

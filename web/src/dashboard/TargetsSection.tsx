@@ -11,16 +11,18 @@ import { StatusTag, TargetBar, TargetFigures } from './TargetProgress';
 interface Props {
   targets: readonly Target[];
   period: string;
+  /** The targets' year is still running: their standing is year to date. */
+  yearToDate: boolean;
   /** The catalogue, for each target's decimals. */
   indicators: ReadonlyMap<string, Indicator>;
 }
 
-/** The city's targets for the running year: a progress bar each, in its status colour. */
-export function TargetsSection({ targets, period, indicators }: Props) {
+/** The city's targets for a year: a progress bar each, in its status colour. */
+export function TargetsSection({ targets, period, yearToDate, indicators }: Props) {
   const { t } = useTranslation();
   const fmt = useIndicatorFormat();
   return (
-    <Card size="small" title={t('dashboard.targets', { period })} extra={<Link to={`/targets?period=${period}`}>{t('dashboard.manageTargets')}</Link>} data-testid="dashboard-targets">
+    <Card size="small" title={t(yearToDate ? 'dashboard.targetsToDate' : 'dashboard.targets', { period })} extra={<Link to={`/targets?period=${period}`}>{t('dashboard.manageTargets')}</Link>} data-testid="dashboard-targets">
       {targets.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noTargets')} />
       ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareKpi, toneOf, type Kpi } from './prepareKpi';
+import { comparisonOf, prepareKpi, rankMove, toneOf, type Kpi } from './prepareKpi';
 import { CITY, indicator, observation } from './testFixtures';
 
 const kpi = (over: Partial<Kpi> = {}): Kpi => ({
@@ -20,6 +20,8 @@ describe('KPI cards', () => {
       arrow: 'up',
       tone: 'good',
       previousPeriod: '2024',
+      comparison: 'change',
+      rankMove: null,
       source: 'computed',
       asOf: '2025-12-31',
       unit: { unit: 'count', decimals: 0 },
@@ -42,6 +44,21 @@ describe('KPI cards', () => {
       kpi({ indicator: indicator({ code: 'rd_expenditure', source: 'official' }), value: observation({ code: 'rd_expenditure', value: 511.56, source: 'official', as_of: '2026-03-20', source_note: '统计公报' }), previous: null, change: null, change_percent: null }),
       CITY,
     );
-    expect(official).toMatchObject({ source: 'official', asOf: '2026-03-20', sourceNote: '统计公报', arrow: null, tone: 'neutral', previousPeriod: null });
+    expect(official).toMatchObject({ source: 'official', asOf: '2026-03-20', sourceNote: '统计公报', arrow: null, tone: 'neutral', previousPeriod: null, comparison: 'noPreviousYear' });
+  });
+
+  it('move a rank by places: from No. 50 to No. 44 is up 6 places, with an up arrow, in good colour', () => {
+    const rank = prepareKpi(kpi({ indicator: indicator({ unit: 'rank', direction: 'lower_is_better' }), value: observation({ value: 44 }), previous: observation({ period: '2024', value: 50 }), change: -6, change_percent: -12 }), CITY);
+    expect(rank).toMatchObject({ rankMove: { direction: 'up', places: 6, wording: 'up' }, arrow: 'up', tone: 'good', changePercent: null });
+    expect(rankMove(3)).toEqual({ direction: 'down', places: 3, wording: 'down' });
+    expect(rankMove(-1)).toEqual({ direction: 'up', places: 1, wording: 'upOne' });
+    expect(rankMove(0)).toEqual({ direction: 'same', places: 0, wording: 'same' });
+  });
+
+  it('say "no previous year" only when there is none, and a missing figure otherwise', () => {
+    expect(comparisonOf(kpi())).toBe('change');
+    expect(comparisonOf(kpi({ previous: null, change: null }))).toBe('noPreviousYear');
+    expect(comparisonOf(kpi({ previous: observation({ period: '2024', value: null }), change: null }))).toBe('noPreviousValue');
+    expect(comparisonOf(kpi({ value: observation({ value: null }), change: null }))).toBe('noValue');
   });
 });

@@ -22,6 +22,10 @@ export interface KpiView {
   changePercent: number | null;
   arrow: 'up' | 'down' | null;
   tone: Tone;
+  /** A rank's change in places: 上升 6 位 when its number went from 50 to 44. */
+  rankMove: RankMove | null;
+  /** What the change line can say: the change, or why there is none. */
+  comparison: Comparison;
   previousPeriod: string | null;
   source: 'computed' | 'official';
   /** Computed: the day the count stands for; official: the publication day. */
@@ -31,6 +35,32 @@ export interface KpiView {
   drill: DrillTarget;
 }
 
+export interface RankMove {
+  direction: 'up' | 'down' | 'same';
+  places: number;
+  /** The wording's key: one place is said in the singular. */
+  wording: 'up' | 'upOne' | 'down' | 'downOne' | 'same';
+}
+
+/** A smaller rank number is a higher place, so a change of −6 moves up 6 places. */
+export function rankMove(change: number): RankMove {
+  const direction = change < 0 ? 'up' : change > 0 ? 'down' : 'same';
+  const places = Math.abs(change);
+  return { direction, places, wording: direction !== 'same' && places === 1 ? `${direction}One` : direction };
+}
+
+/**
+ * `noPreviousYear` only when the year before lies before the catalogue's first year; a year
+ * that exists but has no figure (an official value not entered) says so instead.
+ */
+export type Comparison = 'change' | 'noPreviousYear' | 'noPreviousValue' | 'noValue';
+
+export function comparisonOf(kpi: Pick<Kpi, 'value' | 'previous' | 'change'>): Comparison {
+  if (kpi.previous === null) return 'noPreviousYear';
+  if (kpi.value.value === null) return 'noValue';
+  return kpi.previous.value === null || kpi.change === null ? 'noPreviousValue' : 'change';
+}
+
 export function toneOf(change: number | null, direction: Kpi['indicator']['direction']): Tone {
   if (change === null || change === 0) return 'neutral';
   return change > 0 === (direction === 'higher_is_better') ? 'good' : 'bad';
@@ -38,19 +68,27 @@ export function toneOf(change: number | null, direction: Kpi['indicator']['direc
 
 export function prepareKpi(kpi: Kpi, city: string): KpiView {
   const { indicator: ind, value, previous, change } = kpi;
+  const rank = ind.unit === 'rank' && change !== null ? rankMove(change) : null;
   return {
     code: ind.code,
     name: ind.name,
     unit: unitSpec(ind.unit, ind.decimals),
     value: value.value,
     change,
-    changePercent: ind.unit === 'percent' ? null : kpi.change_percent,
-    arrow: change === null || change === 0 ? null : change > 0 ? 'up' : 'down',
+    // A rank moves by places, not by a percentage of its number.
+    changePercent: ind.unit === 'percent' || ind.unit === 'rank' ? null : kpi.change_percent,
+    arrow: arrowOf(rank ? -(change ?? 0) : change),
     tone: toneOf(change, ind.direction),
+    rankMove: rank,
+    comparison: comparisonOf(kpi),
     previousPeriod: previous?.period ?? null,
     source: value.source,
     asOf: value.as_of,
     sourceNote: value.source_note ?? null,
     drill: drillOf(value, city),
   };
+}
+
+function arrowOf(change: number | null): KpiView['arrow'] {
+  return change === null || change === 0 ? null : change > 0 ? 'up' : 'down';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatSigned, unitSpec } from './format';
+import { formatNumber, formatSigned, inDisplayUnit, unitSpec } from './format';
 
 describe('indicator number formats', () => {
   it('groups thousands and keeps the catalogue’s decimals in both languages', () => {
@@ -20,5 +20,12 @@ describe('indicator number formats', () => {
     expect(unitSpec('count')).toEqual({ unit: 'count', decimals: 0 });
     expect(unitSpec('yuan_100m')).toEqual({ unit: 'yuan_100m', decimals: 2 });
     expect(unitSpec('percent', 0)).toEqual({ unit: 'percent', decimals: 0 });
+  });
+
+  it('writes money in billions in English and in 亿元 in Chinese', () => {
+    expect(formatNumber(inDisplayUnit(511.56, 'yuan_100m', 'en'), 2, 'en')).toBe('51.16');
+    expect(formatSigned(inDisplayUnit(38.81, 'yuan_100m', 'en'), 2, 'en')).toBe('+3.88');
+    expect(inDisplayUnit(511.56, 'yuan_100m', 'zh')).toBe(511.56);
+    expect(inDisplayUnit(44, 'rank', 'en')).toBe(44);
   });
 });

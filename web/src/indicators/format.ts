@@ -23,6 +23,14 @@ export function formatSigned(value: number, decimals: number, side: Side): strin
   return new Intl.NumberFormat(LOCALES[side], { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'exceptZero' }).format(value);
 }
 
+/**
+ * The number a language writes for a value: Chinese counts money in 亿元 (100 million yuan) as
+ * stored, English in billions ("CNY 51.16 bn" for 511.56 亿元), so English divides by ten.
+ */
+export function inDisplayUnit(value: number, unit: IndicatorUnit, side: Side): number {
+  return side === 'en' && unit === 'yuan_100m' ? value / 10 : value;
+}
+
 /** Counts have no fractions; other units show two unless the catalogue says otherwise. */
 export function unitSpec(unit: IndicatorUnit, decimals?: number): UnitSpec {
   return { unit, decimals: decimals ?? (unit === 'count' || unit === 'rank' ? 0 : 2) };

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../src/domain/message';
 import { messageSide } from '../i18n/language';
-import { formatNumber, formatSigned, type Side, type UnitSpec } from './format';
+import { formatNumber, formatSigned, inDisplayUnit, type Side, type UnitSpec } from './format';
 
 export interface IndicatorFormat {
   side: Side;
@@ -22,8 +22,8 @@ export function useIndicatorFormat(): IndicatorFormat {
   return useMemo(
     () => ({
       side,
-      value: (v, u) => (v === null || v === undefined ? t('common.none') : t(`indicators.units.${u.unit}`, { value: formatNumber(v, u.decimals, side) })),
-      change: (v, u) => (u.unit === 'percent' ? t('indicators.points', { value: formatSigned(v, u.decimals, side) }) : formatSigned(v, u.decimals, side)),
+      value: (v, u) => (v === null || v === undefined ? t('common.none') : t(`indicators.units.${u.unit}`, { value: formatNumber(inDisplayUnit(v, u.unit, side), u.decimals, side) })),
+      change: (v, u) => (u.unit === 'percent' ? t('indicators.points', { value: formatSigned(v, u.decimals, side) }) : formatSigned(inDisplayUnit(v, u.unit, side), u.decimals, side)),
       changePercent: (v) => t('indicators.units.percent', { value: formatSigned(v, 1, side) }),
       text: (m) => m[side],
     }),
