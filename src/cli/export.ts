@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config.js';
-import type { ExportFormat, ExportLanguage } from '../contracts/exports.js';
+import type { ExportFormat, ExportLanguage, ExportView } from '../contracts/exports.js';
 import type { FileEntity } from '../contracts/fileColumns.js';
 import { exportList, type ExportFile } from '../modules/exports/service.js';
 import type { ServiceContext } from '../modules/shared/context.js';
@@ -21,6 +21,8 @@ export const exportEntityChoices = Object.keys(entityNames);
 export interface ExportOptions {
   format: ExportFormat;
   lang: ExportLanguage;
+  /** import (the default): the import format; report: names and labels for people (报表格式). */
+  view: ExportView;
   filter?: string;
   search?: string;
   sort?: string;
@@ -39,21 +41,28 @@ export async function exportCommand(config: Config, entityName: string, opts: Ex
   const { ctx } = await openAppContext(config, 'export');
   const db = ctx.db;
   try {
+    await exportTo(ctx, entity, opts);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Writes the export of `entity` to --output or stdout, on an open database (tests call it in-process). */
+export async function exportTo(ctx: ServiceContext, entity: FileEntity, opts: ExportOptions): Promise<void> {
+  try {
     const file = start(ctx, entity, opts);
     await pipeline(file.stream, opts.output ? createWriteStream(opts.output) : process.stdout);
     if (opts.output) console.error(`Exported ${entity} to ${opts.output}`);
   } catch (err) {
     // The reader of stdout went away (`| head`): what it did not want is not an error.
     if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
-  } finally {
-    await db.close();
   }
 }
 
 /** Starts the export; a bad filter or sort is reported field by field, as the API does. */
 function start(ctx: ServiceContext, entity: FileEntity, opts: ExportOptions): ExportFile {
   try {
-    return exportList(ctx, { entity, format: opts.format, lang: opts.lang, filter: opts.filter, search: opts.search, sort: opts.sort });
+    return exportList(ctx, { entity, format: opts.format, lang: opts.lang, view: opts.view, filter: opts.filter, search: opts.search, sort: opts.sort });
   } catch (err) {
     if (err instanceof AppError) throw new Error(err.errors.map((e) => `--${e.field.split('.')[0]}: ${e.message.en}`).join('\n'));
     throw err;

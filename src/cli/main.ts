@@ -1,7 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 import { loadConfig, packageVersion, type Config } from '../config.js';
 import { DataDirBusyError } from '../db/lock.js';
-import { exportFormats, exportLanguages, type ExportFormat, type ExportLanguage } from '../contracts/exports.js';
+import { exportFormats, exportLanguages, exportViews, type ExportFormat, type ExportLanguage, type ExportView } from '../contracts/exports.js';
 import { accountRoles, permissionCodes, type AccountRole } from '../domain/permissions.js';
 import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { readStdin, tokenCreateCommand, userCreateCommand } from './accounts.js';
@@ -59,11 +59,13 @@ export function buildCli(): Command {
     .addOption(new Option('--sort <field>', 'field or field:desc').env('STARCITY_EXPORT_SORT'))
     .addOption(new Option('--format <format>', 'file format').choices(exportFormats).default('csv').env('STARCITY_EXPORT_FORMAT'))
     .addOption(new Option('--lang <lang>', 'zh: Chinese headers and labels; en: canonical keys and codes').choices(exportLanguages).default('zh').env('STARCITY_EXPORT_LANG'))
+    .addOption(new Option('--view <view>', 'import: the import format; report: names and labels in --lang, a name beside each credit code').choices(exportViews).default('import').env('STARCITY_EXPORT_VIEW'))
     .addOption(new Option('-o, --output <file>', 'write to this file instead of stdout').env('STARCITY_EXPORT_OUTPUT'))
     .action((entity: string, opts: Record<string, unknown>) =>
       exportCommand(configFrom(opts), entity, {
         format: opts.format as ExportFormat,
         lang: opts.lang as ExportLanguage,
+        view: opts.view as ExportView,
         ...(typeof opts.filter === 'string' ? { filter: opts.filter } : {}),
         ...(typeof opts.search === 'string' ? { search: opts.search } : {}),
         ...(typeof opts.sort === 'string' ? { sort: opts.sort } : {}),

@@ -19,6 +19,22 @@ export const exportQuery = z.strictObject({
 });
 export type ExportQuery = z.output<typeof exportQuery>;
 
+/**
+ * How a registry export reads (导出视图): `import` is the import format, which re-imports unchanged;
+ * `report` (报表格式) is for people — district and zone names, code labels and Yes/No in the chosen
+ * language, and the organization's name beside every credit code — and is not meant to re-import.
+ */
+export const exportViews = ['import', 'report'] as const;
+export type ExportView = (typeof exportViews)[number];
+
+/** The query of a registry list's export: the export query and its view. */
+export const registryExportQuery = exportQuery.extend({
+  view: z
+    .enum(exportViews)
+    .default('import')
+    .describe('import: the import format, re-imports unchanged; report (报表格式): district and zone names, code labels and Yes/No in the chosen language, and a name column beside every credit code'),
+});
+
 export const exportContentTypes: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,14 +1,24 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exportTo } from '../../src/cli/export.js';
 import { fileColumns } from '../../src/contracts/fileColumns.js';
 import type { Organization } from '../../src/contracts/organizations.js';
+import { districtName } from '../../src/domain/district.js';
+import { fourGlobalFeatures } from '../../src/domain/fourGlobal.js';
+import { platformStatuses, platformTypes } from '../../src/domain/innovationPlatform.js';
+import { recognitionLevels } from '../../src/domain/level.js';
 import { organizationKinds } from '../../src/domain/organization.js';
+import { qualificationTypes } from '../../src/domain/qualification.js';
+import { zoneName } from '../../src/domain/zone.js';
 import { createOrganization, createPlatform, createQualification, createRdInstitution } from '../support/factories.js';
 import { createTestApp } from '../support/testApp.js';
 import { expectProblem } from './helpers.js';
 
-const { app, db } = await createTestApp();
+const { app, db, ctx } = await createTestApp();
 
 /**
  * Exports of the registry lists: each format parses back to the rows the list API returns for the
@@ -195,6 +205,111 @@ describe('JSON Lines export', () => {
   });
 });
 
+describe('report view (报表格式)', () => {
+  const city = ctx.city;
+  const jsonLines = (body: string) => body.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string | null>);
+
+  it('is not the default: without a view, and with view=import, the export is the import format byte for byte', async () => {
+    const plain = await exportOf('rd-institutions', 'format=jsonl');
+    const imported = await exportOf('rd-institutions', 'format=jsonl&view=import');
+    expect(imported.body).toBe(plain.body);
+    expect(Object.keys(jsonLines(plain.body)[0]!)).toEqual(fileColumns.rd_institutions.map((c) => c.key));
+    expect(jsonLines(plain.body)[0]).toMatchObject({ district_code: '430104', zone: 'xiangjiang_science_city' });
+    expect(csvOf((await exportOf('qualifications', 'view=import')).rawPayload).header).toEqual(fileColumns.qualifications.map((c) => c.zh));
+  });
+
+  it('CSV in Chinese: names of districts and zones, code labels, 是/否, and the host’s name beside its credit code', async () => {
+    const res = await exportOf('rd-institutions', 'view=report');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/filename="rd-institutions-report-\d{8}\.csv"/);
+    expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!)).toMatch(/^研发机构报表-\d{8}\.csv$/);
+    const { header, records } = csvOf(res.rawPayload);
+    const cell = (key: string) => records[0]![header.indexOf(key)];
+    expect(header.slice(0, 3)).toEqual(['依托单位统一社会信用代码', '依托单位名称', '机构名称']);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.slice(0, 3)).toEqual([orgs[2]!.uscc, orgs[2]!.name, '导出测试研发中心']);
+    expect(cell('级别')).toBe(recognitionLevels.national.zh);
+    expect(cell('所在区县')).toBe(districtName(city, '430104')!.zh);
+    expect(cell('所在园区')).toBe(zoneName(city, 'xiangjiang_science_city')!.zh);
+    expect([cell(fourGlobalFeatures.global_layout.zh), cell(fourGlobalFeatures.global_tasks.zh)]).toEqual(['是', '否']);
+  });
+
+  it('CSV in English: English headers, names and labels, Yes/No', async () => {
+    const { header, records } = csvOf((await exportOf('rd-institutions', 'view=report&lang=en')).rawPayload);
+    const cell = (label: string) => records[0]![header.indexOf(label)];
+    expect(header.slice(0, 2)).toEqual(['Host organization credit code', 'Host organization name']);
+    expect(cell('Host organization name')).toBe(orgs[2]!.name);
+    expect(cell('Level')).toBe(recognitionLevels.national.en);
+    expect(cell('District')).toBe(districtName(city, '430104')!.en);
+    expect(cell('Zone')).toBe(zoneName(city, 'xiangjiang_science_city')!.en);
+    expect(header).not.toContain('district_code');
+    expect([cell(fourGlobalFeatures.global_layout.en), cell(fourGlobalFeatures.global_tasks.en)]).toEqual(['Yes', 'No']);
+  });
+
+  it('XLSX: the holder’s name beside each qualification’s credit code, the qualification by its label', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const res = await exportOf('qualifications', `format=xlsx&view=report&lang=${lang}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(lang === 'zh' ? ['统一社会信用代码', '持有主体名称', '资质'] : ['Unified social credit code', 'Holder name', 'Qualification']);
+      expect(sheet.getRow(2).getCell(1).value).toBe(orgs[1]!.uscc);
+      expect(sheet.getRow(2).getCell(2).value).toBe(orgs[1]!.name);
+      expect(sheet.getRow(2).getCell(3).value).toBe(qualificationTypes.high_tech_enterprise[lang]);
+      // The certificate number '=1+1' is guarded in a report as in the import format.
+      expect(sheet.getRow(2).getCell(4).value).toBe(`'=1+1`);
+    }
+  });
+
+  it('JSON Lines: canonical keys with host_name, values as labels in the chosen language', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const [p] = jsonLines((await exportOf('platforms', `format=jsonl&view=report&lang=${lang}`)).body);
+      expect(Object.keys(p!).slice(0, 3)).toEqual(['host_uscc', 'host_name', 'name']);
+      expect(p).toMatchObject({
+        host_uscc: orgs[3]!.uscc,
+        host_name: orgs[3]!.name,
+        type: platformTypes.national_key_lab[lang],
+        status: platformStatuses.active[lang],
+        district_code: districtName(city, '430104')![lang],
+        zone: zoneName(city, 'xiangjiang_science_city')![lang],
+      });
+    }
+  });
+
+  it('organizations: the name already beside the code, kinds and districts named, in the list’s filter and order', async () => {
+    const query = 'filter=kind:enterprise&sort=name:desc';
+    const { header, records } = csvOf((await exportOf('organizations', `view=report&lang=en&${query}`)).rawPayload);
+    expect(header.slice(0, 2)).toEqual(['Unified social credit code', 'Name']);
+    const listed = await listAll('organizations', query);
+    expect(records.map((r) => r.slice(0, 2))).toEqual(listed.map((o) => [o.uscc, o.name]));
+    const at = (label: string) => header.indexOf(label);
+    expect(records.map((r) => r[at('Kind')])).toEqual(listed.map(() => organizationKinds.enterprise.en));
+    expect(records.map((r) => r[at('District')])).toEqual(listed.map((o) => (o.district_code ? districtName(city, o.district_code as string)!.en : '')));
+  });
+
+  it('the host’s name is its name now: renaming the organization renames it in the next report', async () => {
+    await db.query('UPDATE organizations SET name = $1 WHERE id = $2', ['改名后的依托单位', orgs[3]!.id]);
+    const [p] = jsonLines((await exportOf('platforms', 'format=jsonl&view=report')).body);
+    expect(p!.host_name).toBe('改名后的依托单位');
+    await db.query('UPDATE organizations SET name = $1 WHERE id = $2', [orgs[3]!.name, orgs[3]!.id]);
+  });
+
+  it('starcity export --view report writes the report to --output, in-process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starcity-export-'));
+    const report = join(dir, 'platforms.csv');
+    await exportTo(ctx, 'platforms', { format: 'csv', lang: 'zh', view: 'report', output: report });
+    const { header, records } = csvOf(readFileSync(report));
+    expect(header.slice(0, 2)).toEqual(['依托单位统一社会信用代码', '依托单位名称']);
+    expect(records[0]!.slice(0, 3)).toEqual([orgs[3]!.uscc, orgs[3]!.name, '导出测试平台']);
+    expect(records[0]![header.indexOf('所在区县')]).toBe(districtName(city, '430104')!.zh);
+    const plain = join(dir, 'platforms-import.csv');
+    await exportTo(ctx, 'platforms', { format: 'csv', lang: 'zh', view: 'import', output: plain });
+    expect(csvOf(readFileSync(plain)).header).toEqual(fileColumns.platforms.map((c) => c.zh));
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('bad export queries', () => {
   it.each([
     ['format=pdf', ['format']],
@@ -203,6 +318,7 @@ describe('bad export queries', () => {
     ['filter=kind:robot', ['filter.kind']],
     ['sort=address', ['sort']],
     ['format=pdf&lang=fr&filter=colour:red', ['format', 'lang', 'filter']],
+    ['view=pretty', ['view']],
     ['per_page=5', ['per_page']],
   ])('%s is a 400 naming the field, before any byte of a file', async (query, fields) => {
     const res = await exportOf('organizations', query);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileColumns, fileEntities } from '../../contracts/fileColumns.js';
-import { cellText, contentDisposition, exportFileNames, headerOf, neutralizeFormula, rowCells, sheetName } from './cells.js';
+import { cellText, contentDisposition, exportFileNames, headerOf, importReading, neutralizeFormula, rowCells, sheetName } from './cells.js';
 import { exportSelect } from './queries.js';
+import { exportColumns } from './report.js';
 
 const byKey = (entity: (typeof fileEntities)[number], key: string) => fileColumns[entity].find((c) => c.key === key)!;
 
@@ -43,24 +44,32 @@ describe('cells', () => {
   it('guards text cells only, and only when asked', () => {
     const cols = fileColumns.organizations;
     const row = { uscc: '91430100MA4L0ABC12', name: '=cmd', name_en: null, kind: 'enterprise', district_code: '430104', zone: null, founded_on: '2020-01-02', address: '-5', uscc_override_reason: '@pilot' };
-    expect(rowCells(cols, row, 'en', true)).toEqual(['91430100MA4L0ABC12', "'=cmd", null, 'enterprise', '430104', null, '2020-01-02', "'-5", "'@pilot"]);
-    expect(rowCells(cols, row, 'zh', false)).toEqual(['91430100MA4L0ABC12', '=cmd', null, '企业', '430104', null, '2020-01-02', '-5', '@pilot']);
+    expect(rowCells(cols, row, importReading('en'), true)).toEqual(['91430100MA4L0ABC12', "'=cmd", null, 'enterprise', '430104', null, '2020-01-02', "'-5", "'@pilot"]);
+    expect(rowCells(cols, row, importReading('zh'), false)).toEqual(['91430100MA4L0ABC12', '=cmd', null, '企业', '430104', null, '2020-01-02', '-5', '@pilot']);
   });
 
   it('names sheets and files by entity, with a Chinese file name as filename*', () => {
     expect(sheetName('rd_institutions', 'zh')).toBe('研发机构');
     expect(sheetName('rd_institutions', 'en')).toBe('R&D institutions');
-    const names = exportFileNames('rd_institutions', 'zh', 'csv', '2026-03-05');
+    const names = exportFileNames('rd_institutions', 'import', 'zh', 'csv', '2026-03-05');
     expect(names).toEqual({ ascii: 'rd-institutions-20260305.csv', utf8: '研发机构-20260305.csv' });
     expect(contentDisposition(names)).toBe(`attachment; filename="rd-institutions-20260305.csv"; filename*=UTF-8''${encodeURIComponent('研发机构-20260305.csv')}`);
-    expect(exportFileNames('platforms', 'en', 'xlsx', '2026-03-05').utf8).toBe('platforms-20260305.xlsx');
+    expect(exportFileNames('platforms', 'import', 'en', 'xlsx', '2026-03-05').utf8).toBe('platforms-20260305.xlsx');
   });
 
-  it('selects every file column of every entity', () => {
+  it('names a report as one (报表), so it is not taken for a file to import', () => {
+    expect(exportFileNames('rd_institutions', 'report', 'zh', 'csv', '2026-03-05')).toEqual({ ascii: 'rd-institutions-report-20260305.csv', utf8: '研发机构报表-20260305.csv' });
+    expect(exportFileNames('platforms', 'report', 'en', 'xlsx', '2026-03-05').utf8).toBe('platforms-report-20260305.xlsx');
+  });
+
+  it('selects every column of every entity in both views', () => {
     for (const entity of fileEntities) {
-      const select = exportSelect(entity);
-      expect(select, entity).not.toContain('undefined');
-      for (const c of fileColumns[entity]) expect(select, `${entity}.${c.key}`).toMatch(new RegExp(` AS ${c.key}(,|$)`));
+      for (const view of ['import', 'report'] as const) {
+        const columns = exportColumns(entity, view);
+        const select = exportSelect(entity, columns);
+        expect(select, `${entity} ${view}`).not.toContain('undefined');
+        for (const c of columns) expect(select, `${entity}.${c.key}`).toMatch(new RegExp(` AS ${c.key}(,|$)`));
+      }
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { ExportLanguage } from '../../contracts/exports.js';
+import type { ExportLanguage, ExportView } from '../../contracts/exports.js';
 import type { FileColumn, FileEntity } from '../../contracts/fileColumns.js';
 
 /**
@@ -42,10 +42,21 @@ export function cellText(column: FileColumn, value: StoredValue, lang: ExportLan
   return value;
 }
 
+/** How a file reads: the header of each column and the text of each stored value. */
+export interface Reading {
+  header(column: FileColumn): string;
+  text(column: FileColumn, value: StoredValue): string | null;
+}
+
+/** The import format's reading (导入格式): the headers and values the import takes back. */
+export function importReading(lang: ExportLanguage): Reading {
+  return { header: (c) => headerOf(c, lang), text: (c, value) => cellText(c, value, lang) };
+}
+
 /** One row's cells in the order of `columns`; `guard` neutralises formula-like texts (CSV, XLSX). */
-export function rowCells(columns: readonly FileColumn[], row: Record<string, StoredValue>, lang: ExportLanguage, guard: boolean): Cells {
+export function rowCells(columns: readonly FileColumn[], row: Record<string, StoredValue>, reading: Reading, guard: boolean): Cells {
   return columns.map((c) => {
-    const text = cellText(c, row[c.key] ?? null, lang);
+    const text = reading.text(c, row[c.key] ?? null);
     return text !== null && guard && c.type === 'text' ? neutralizeFormula(text) : text;
   });
 }
@@ -64,12 +75,14 @@ export function sheetName(entity: FileEntity, lang: ExportLanguage): string {
 
 /**
  * File names of an export made on `today` (YYYY-MM-DD): an ASCII one for every client and the
- * Chinese one as RFC 5987 `filename*` when the language is zh.
+ * Chinese one as RFC 5987 `filename*` when the language is zh. A report says so in its name
+ * (报表), so it is not mistaken for a file to import.
  */
-export function exportFileNames(entity: FileEntity, lang: ExportLanguage, extension: string, today: string): { ascii: string; utf8: string } {
+export function exportFileNames(entity: FileEntity, view: ExportView, lang: ExportLanguage, extension: string, today: string): { ascii: string; utf8: string } {
   const day = today.replaceAll('-', '');
-  const ascii = `${entity.replace('_', '-')}-${day}.${extension}`;
-  return { ascii, utf8: lang === 'zh' ? `${entityNames[entity].zh}-${day}.${extension}` : ascii };
+  const report = view === 'report';
+  const ascii = `${entity.replace('_', '-')}${report ? '-report' : ''}-${day}.${extension}`;
+  return { ascii, utf8: lang === 'zh' ? `${entityNames[entity].zh}${report ? '报表' : ''}-${day}.${extension}` : ascii };
 }
 
 /** `Content-Disposition` of an attachment with an ASCII fallback and an RFC 5987 UTF-8 name. */

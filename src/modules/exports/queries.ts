@@ -1,15 +1,17 @@
-import { fileColumns, type FileEntity } from '../../contracts/fileColumns.js';
+import { fileColumns, type FileColumn, type FileEntity } from '../../contracts/fileColumns.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 
 /**
  * SQL of the file columns of each entity, over the FROM of its registry list (main table `t`;
- * the host or holder organization `h` or `o`), each aliased by its canonical key.
+ * the host or holder organization `h` or `o`, already joined, so a report's names cost no extra
+ * query), each aliased by its canonical key.
  */
 const expressions: Record<FileEntity, Record<string, string>> = {
   organizations: Object.fromEntries(fileColumns.organizations.map((c) => [c.key, `t.${c.key}`])),
-  qualifications: { uscc: 'o.uscc', qualification: 't.qualification', certificate_no: 't.certificate_no', valid_from: 't.valid_from', valid_to: 't.valid_to' },
+  qualifications: { uscc: 'o.uscc', holder_name: 'o.name', qualification: 't.qualification', certificate_no: 't.certificate_no', valid_from: 't.valid_from', valid_to: 't.valid_to' },
   rd_institutions: {
     host_uscc: 'h.uscc',
+    host_name: 'h.name',
     ...Object.fromEntries(['name', 'name_en', 'category', 'level', 'established_on', 'district_code', 'zone'].map((k) => [k, `t.${k}`])),
     // A "four global" feature holds (是) once a reviewer has confirmed it.
     ...Object.fromEntries(
@@ -22,12 +24,13 @@ const expressions: Record<FileEntity, Record<string, string>> = {
   },
   platforms: {
     host_uscc: 'h.uscc',
+    host_name: 'h.name',
     ...Object.fromEntries(['name', 'name_en', 'type', 'level', 'recognized_on', 'authority', 'status', 'district_code', 'zone'].map((k) => [k, `t.${k}`])),
   },
 };
 
-/** The SELECT list of an entity's file columns, in file order; dates come back as 'YYYY-MM-DD'. */
-export function exportSelect(entity: FileEntity): string {
-  return fileColumns[entity].map((c) => `${expressions[entity][c.key]} AS ${c.key}`).join(', ');
+/** The SELECT list of an export's columns of an entity, in file order; dates come back as 'YYYY-MM-DD'. */
+export function exportSelect(entity: FileEntity, columns: readonly FileColumn[]): string {
+  return columns.map((c) => `${expressions[entity][c.key]} AS ${c.key}`).join(', ');
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../../contracts/common.js';
-import { exportContentTypes, exportQuery } from '../../contracts/exports.js';
+import { exportContentTypes, registryExportQuery } from '../../contracts/exports.js';
 import type { FileEntity } from '../../contracts/fileColumns.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import type { ListSpec } from '../../db/list/spec.js';
@@ -20,7 +20,7 @@ const exportPaths: Record<FileEntity, { path: string; noun: string }> = {
 
 /** The export query of one list: shape, and the filter and sort judged against the list's fields in the same pass. */
 function exportQueryFor(spec: ListSpec) {
-  return exportQuery.superRefine(
+  return registryExportQuery.superRefine(
     (value, ctx) => {
       const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
       const parsed = parseListQuery(spec, { filter: text(value.filter), sort: text(value.sort), per_page: 1 });
@@ -43,7 +43,7 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
       {
         schema: {
           tags: ['exports'],
-          summary: `Export ${noun} (CSV, XLSX or JSON Lines) with the list's filter, search and sort`,
+          summary: `Export ${noun} (CSV, XLSX or JSON Lines) with the list's filter, search and sort, in the import format or as a report`,
           querystring: exportQueryFor(registryListSpec(entity, ctx.city)),
           response: {
             200: { description: 'The file, as an attachment', content: Object.fromEntries(Object.values(exportContentTypes).map((type) => [type.split(';')[0]!, { schema: file }])) },
@@ -53,8 +53,8 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
         },
       },
       async (req, reply) => {
-        const { format, lang, filter, search, sort } = req.query;
-        const out = exportList(ctx, { entity, format, lang, filter, search, sort });
+        const { format, lang, view, filter, search, sort } = req.query;
+        const out = exportList(ctx, { entity, format, lang, view, filter, search, sort });
         return reply.type(exportContentTypes[format]).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.stream);
       },
     );

@@ -1,14 +1,15 @@
 import type { Readable } from 'node:stream';
-import type { ExportFormat, ExportLanguage } from '../../contracts/exports.js';
-import { fileColumns, type FileEntity } from '../../contracts/fileColumns.js';
+import type { ExportFormat, ExportLanguage, ExportView } from '../../contracts/exports.js';
+import type { FileEntity } from '../../contracts/fileColumns.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import { listBatches } from '../../db/list/sql.js';
 import { todayIn } from '../../domain/calendarDate.js';
 import type { ServiceContext } from '../shared/context.js';
 import { validationFailed } from '../shared/errors.js';
-import { contentDisposition, exportFileNames, sheetName, type StoredValue } from './cells.js';
+import { contentDisposition, exportFileNames, importReading, sheetName, type StoredValue } from './cells.js';
 import { registryListSpec } from '../shared/registryLists.js';
 import { exportSelect } from './queries.js';
+import { exportColumns, reportReading } from './report.js';
 import { writeExport } from './writers.js';
 
 /** Rows read from the database per query: enough to amortise a round trip, small enough to stay flat. */
@@ -18,6 +19,8 @@ export interface ExportRequest {
   entity: FileEntity;
   format: ExportFormat;
   lang: ExportLanguage;
+  /** import (when not given): the import format; report: names and labels for people (报表格式). */
+  view?: ExportView | undefined;
   filter?: string | undefined;
   search?: string | undefined;
   sort?: string | undefined;
@@ -40,7 +43,10 @@ export function exportList(ctx: ServiceContext, req: ExportRequest): ExportFile 
   const spec = registryListSpec(req.entity, ctx.city);
   const parsed = parseListQuery(spec, { filter: req.filter, search: req.search, sort: req.sort, per_page: EXPORT_BATCH_SIZE });
   if (!parsed.ok) throw validationFailed(parsed.problems);
-  const batches = listBatches<Record<string, StoredValue>>(ctx.db, spec, parsed.value, exportSelect(req.entity), EXPORT_BATCH_SIZE);
-  const stream = writeExport(req.format, { columns: fileColumns[req.entity], lang: req.lang, sheetName: sheetName(req.entity, req.lang) }, batches);
-  return { stream, contentDisposition: contentDisposition(exportFileNames(req.entity, req.lang, extensions[req.format], todayIn())) };
+  const view = req.view ?? 'import';
+  const columns = exportColumns(req.entity, view);
+  const batches = listBatches<Record<string, StoredValue>>(ctx.db, spec, parsed.value, exportSelect(req.entity, columns), EXPORT_BATCH_SIZE);
+  const reading = view === 'report' ? reportReading(ctx.city, req.lang) : importReading(req.lang);
+  const stream = writeExport(req.format, { columns, lang: req.lang, sheetName: sheetName(req.entity, req.lang), reading }, batches);
+  return { stream, contentDisposition: contentDisposition(exportFileNames(req.entity, view, req.lang, extensions[req.format], todayIn())) };
 }

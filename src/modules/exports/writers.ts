@@ -5,7 +5,7 @@ import '../imports/exceljsUtf8.js';
 import ExcelJS from 'exceljs';
 import type { ExportFormat, ExportLanguage } from '../../contracts/exports.js';
 import type { FileColumn } from '../../contracts/fileColumns.js';
-import { headerOf, rowCells, type StoredValue } from './cells.js';
+import { importReading, rowCells, type Reading, type StoredValue } from './cells.js';
 
 /** Rows of an export, a batch at a time, keyed by canonical column key. */
 export type RowBatches = AsyncIterable<Array<Record<string, StoredValue>>>;
@@ -14,31 +14,37 @@ export interface ExportSheet {
   columns: readonly FileColumn[];
   lang: ExportLanguage;
   sheetName: string;
+  /** Headers and cell texts; the import format's in `lang` unless given (a report's). */
+  reading?: Reading;
 }
+
+/** A sheet whose reading is settled. */
+type ReadSheet = ExportSheet & { reading: Reading };
 
 /** The file as a byte stream; each batch is written before the next is read from the database. */
 export function writeExport(format: ExportFormat, sheet: ExportSheet, batches: RowBatches): Readable {
-  if (format === 'xlsx') return xlsxStream(sheet, batches);
-  return Readable.from(format === 'csv' ? csvChunks(sheet, batches) : jsonLinesChunks(sheet, batches), { objectMode: false });
+  const read: ReadSheet = { ...sheet, reading: sheet.reading ?? importReading(sheet.lang) };
+  if (format === 'xlsx') return xlsxStream(read, batches);
+  return Readable.from(format === 'csv' ? csvChunks(read, batches) : jsonLinesChunks(read, batches), { objectMode: false });
 }
 
 const BOM = '\uFEFF';
 
 /** CSV, RFC 4180 with CRLF line ends, in UTF-8 with a BOM so that Excel reads the Chinese right. */
-async function* csvChunks(sheet: ExportSheet, batches: RowBatches): AsyncGenerator<Buffer> {
+async function* csvChunks(sheet: ReadSheet, batches: RowBatches): AsyncGenerator<Buffer> {
   const line = (rows: Array<Array<string | null>>) => Buffer.from(stringify(rows, { record_delimiter: 'windows' }), 'utf8');
-  yield Buffer.concat([Buffer.from(BOM, 'utf8'), line([sheet.columns.map((c) => headerOf(c, sheet.lang))])]);
-  for await (const batch of batches) yield line(batch.map((row) => rowCells(sheet.columns, row, sheet.lang, true)));
+  yield Buffer.concat([Buffer.from(BOM, 'utf8'), line([sheet.columns.map((c) => sheet.reading.header(c))])]);
+  for await (const batch of batches) yield line(batch.map((row) => rowCells(sheet.columns, row, sheet.reading, true)));
 }
 
 /**
  * JSON Lines: one object per row keyed by canonical key, values as the cells' texts (null when
  * empty). Not a spreadsheet format, so texts travel verbatim, without the formula guard.
  */
-async function* jsonLinesChunks(sheet: ExportSheet, batches: RowBatches): AsyncGenerator<Buffer> {
+async function* jsonLinesChunks(sheet: ReadSheet, batches: RowBatches): AsyncGenerator<Buffer> {
   for await (const batch of batches) {
     const lines = batch.map((row) => {
-      const cells = rowCells(sheet.columns, row, sheet.lang, false);
+      const cells = rowCells(sheet.columns, row, sheet.reading, false);
       return JSON.stringify(Object.fromEntries(sheet.columns.map((c, i) => [c.key, cells[i]]))) + '\n';
     });
     yield Buffer.from(lines.join(''), 'utf8');
@@ -50,17 +56,17 @@ async function* jsonLinesChunks(sheet: ExportSheet, batches: RowBatches): AsyncG
  * (dates as 'YYYY-MM-DD' text — see docs/data-formats.md). Rows are committed as they come and
  * the next batch waits while the reader lags behind.
  */
-function xlsxStream(sheet: ExportSheet, batches: RowBatches): Readable {
+function xlsxStream(sheet: ReadSheet, batches: RowBatches): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const worksheet = workbook.addWorksheet(sheet.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = sheet.columns.map((c) => ({ key: c.key, width: Math.max(12, headerOf(c, sheet.lang).length * (sheet.lang === 'zh' ? 2.2 : 1.2)) }));
+  worksheet.columns = sheet.columns.map((c) => ({ key: c.key, width: Math.max(12, sheet.reading.header(c).length * (sheet.lang === 'zh' ? 2.2 : 1.2)) }));
   const write = async () => {
-    const header = worksheet.addRow(sheet.columns.map((c) => headerOf(c, sheet.lang)));
+    const header = worksheet.addRow(sheet.columns.map((c) => sheet.reading.header(c)));
     header.font = { bold: true };
     header.commit();
     for await (const batch of batches) {
-      for (const row of batch) worksheet.addRow(rowCells(sheet.columns, row, sheet.lang, true)).commit();
+      for (const row of batch) worksheet.addRow(rowCells(sheet.columns, row, sheet.reading, true)).commit();
       if (out.writableNeedDrain) await drained(out);
       // The reader went away (a download cancelled): stop reading the database.
       if (out.destroyed) return;

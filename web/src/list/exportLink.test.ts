@@ -11,6 +11,12 @@ describe('exportUrl', () => {
 
   it('leaves out what the list does not narrow', () => {
     expect(exportUrl('/organizations', {}, 'csv', 'en')).toBe('/api/v1/organizations/export?format=csv&lang=en');
+    expect(exportUrl('/organizations', {}, 'csv', 'en', 'import')).toBe('/api/v1/organizations/export?format=csv&lang=en');
+  });
+
+  it('asks for the report view (报表格式) with the same filter', () => {
+    const url = exportUrl('/platforms', { filter: 'status:active' }, 'jsonl', 'en', 'report');
+    expect(Object.fromEntries(new URLSearchParams(url.split('?')[1]))).toEqual({ format: 'jsonl', lang: 'en', view: 'report', filter: 'status:active' });
   });
 
   it('follows the UI language', () => {

@@ -1,4 +1,4 @@
-import type { ExportFormat, ExportLanguage } from '../../../src/contracts/exports';
+import type { ExportFormat, ExportLanguage, ExportView } from '../../../src/contracts/exports';
 import { API_PREFIX } from '../api/client';
 import type { ListParams } from '../api/resources';
 import { messageSide } from '../i18n/language';
@@ -11,9 +11,13 @@ export function exportLanguage(uiLanguage: string): ExportLanguage {
   return messageSide(uiLanguage);
 }
 
-/** The export URL of a list with its current filter, search and sort (paging does not apply). */
-export function exportUrl(path: string, params: ListParams, format: ExportFormat, lang: ExportLanguage): string {
+/**
+ * The export URL of a list with its current filter, search and sort (paging does not apply), in
+ * the import format or as a report (报表格式); the import format is the server's default.
+ */
+export function exportUrl(path: string, params: ListParams, format: ExportFormat, lang: ExportLanguage, view: ExportView = 'import'): string {
   const query = new URLSearchParams({ format, lang });
+  if (view === 'report') query.set('view', view);
   if (params.filter) query.set('filter', params.filter);
   if (params.search) query.set('search', params.search);
   if (params.sort) query.set('sort', params.sort);

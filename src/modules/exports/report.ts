@@ -1,0 +1,60 @@
+import type { ExportLanguage, ExportView } from '../../contracts/exports.js';
+import { fileColumns, type FileColumn, type FileEntity } from '../../contracts/fileColumns.js';
+import type { CityConfig } from '../../domain/city.js';
+import type { Message } from '../../domain/message.js';
+import type { Reading, StoredValue } from './cells.js';
+
+/**
+ * The report view of an export (报表格式): a file for people to read rather than to import —
+ * names of districts and zones instead of their codes, every code value as its label and booleans
+ * as 是/否 or Yes/No in the chosen language, and the organization's name beside every credit code.
+ */
+
+const hostName: FileColumn = { key: 'host_name', zh: '依托单位名称', en: 'Host organization name', type: 'text', required: false };
+
+/** The name column after each credit-code column of the import format, by the code column's key. */
+const namesBeside: Record<FileEntity, Readonly<Record<string, FileColumn>>> = {
+  // An organization's own credit code already has its name (名称) in the next column.
+  organizations: {},
+  qualifications: { uscc: { key: 'holder_name', zh: '持有主体名称', en: 'Holder name', type: 'text', required: false } },
+  rd_institutions: { host_uscc: hostName },
+  platforms: { host_uscc: hostName },
+};
+
+/** The columns of an export: the import format's, and in a report a name after each credit code. */
+export function exportColumns(entity: FileEntity, view: ExportView): readonly FileColumn[] {
+  if (view === 'import') return fileColumns[entity];
+  return fileColumns[entity].flatMap((c) => {
+    const name = namesBeside[entity][c.key];
+    return name ? [c, name] : [c];
+  });
+}
+
+/** Report headers that differ from the column's name: a report's district column holds names, not codes. */
+const reportHeaders: Readonly<Record<string, Message>> = { district_code: { zh: '所在区县', en: 'District' } };
+
+const yesNo: Record<'true' | 'false', Message> = { true: { zh: '是', en: 'Yes' }, false: { zh: '否', en: 'No' } };
+
+/** The label of a code, or undefined when the list does not have it (an inherited key is not a code). */
+function labelIn(list: Readonly<Record<string, Message>> | undefined, code: string): Message | undefined {
+  return list && Object.hasOwn(list, code) ? list[code] : undefined;
+}
+
+/**
+ * The report's reading in `lang`: headers by their name in that language, values by their label.
+ * A retired district is still named (it may stand in an old record); a value without a label is
+ * written as it is stored.
+ */
+export function reportReading(city: CityConfig, lang: ExportLanguage): Reading {
+  const districts = Object.fromEntries([...city.retiredDistricts, ...city.districts].map((d) => [d.code, d.name]));
+  const zones = Object.fromEntries(city.zones.map((z) => [z.code, z.name]));
+  const labels: Partial<Record<FileColumn['type'], Readonly<Record<string, Message>>>> = { district: districts, zone: zones };
+  return {
+    header: (c) => (reportHeaders[c.key] ?? c)[lang],
+    text: (c, value: StoredValue) => {
+      if (value === null || value === '') return null;
+      if (typeof value === 'boolean') return yesNo[`${value}`][lang];
+      return labelIn(c.type === 'code' ? c.codes : labels[c.type], value)?.[lang] ?? value;
+    },
+  };
+}
