@@ -5,6 +5,7 @@ import { exportFormats, exportLanguages, exportViews, type ExportFormat, type Ex
 import { accountRoles, permissionCodes, type AccountRole } from '../domain/permissions.js';
 import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { readStdin, tokenCreateCommand, userCreateCommand } from './accounts.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { doctor } from './doctor.js';
 import { migrateCommand, seedCommand } from './database.js';
 import { exportCommand, exportEntityChoices } from './export.js';
@@ -185,6 +186,14 @@ export function buildCli(): Command {
         ...(typeof opts.output === 'string' ? { output: opts.output } : {}),
       }),
     );
+  withDatabaseFlags(program.command('backup').description('back up the embedded database to FILE, with a checksum (a running server takes it: STARCITY_TOKEN with database.backup)'))
+    .argument('<file>', 'the backup file to write')
+    .addOption(new Option('--token <token>', 'API token with the scope database.backup, when a server holds the data directory').env('STARCITY_TOKEN'))
+    .action(async (file: string, opts: Record<string, unknown>) => void (await backupCommand(configFrom(opts), file, typeof opts.token === 'string' ? { token: opts.token } : {})));
+  withDatabaseFlags(program.command('restore').description('restore the embedded database from a backup FILE (checked first; never while a server runs)'))
+    .argument('<file>', 'a file written by starcity backup')
+    .option('--force', 'replace the database the data directory already holds')
+    .action(async (file: string, opts: Record<string, unknown>) => void (await restoreCommand(configFrom(opts), file, { force: opts.force === true })));
   withDatabaseFlags(program.command('doctor').description('check configuration, database and build')).action((opts) => doctor(configFrom(opts)));
   return program;
 }

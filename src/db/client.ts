@@ -25,6 +25,11 @@ export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The embedded engine only: its whole data directory as a gzipped tar, taken between two
+   * statements, so it holds exactly the transactions committed by then (a backup while serving).
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
 }
 
 // Dates stay 'YYYY-MM-DD' strings: a calendar date has no time zone, and a JS Date would invent one.
@@ -89,6 +94,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     copyRows: self.copyRows,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
     close: () => db.close(),
+    dumpDataDir: async () => new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer()),
   };
 }
 

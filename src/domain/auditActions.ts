@@ -16,6 +16,7 @@ export const auditActionLabels: Readonly<Record<string, Message>> = {
   revoke: { zh: '吊销', en: 'Revoked' },
   cascade: { zh: '目标分解', en: 'Cascaded to districts' },
   seed: { zh: '载入演示数据', en: 'Demo data loaded' },
+  backup: { zh: '备份数据库', en: 'Database backed up' },
 };
 
 export const auditActionLabel = (action: string): Message => auditActionLabels[action] ?? { zh: action, en: action };

@@ -35,6 +35,7 @@ export const permissionLabels = {
   'users.manage': { zh: '管理用户（新增、修改、解锁）', en: 'Manage users (create, change, unlock)' },
   'tokens.manage': { zh: '管理自己的 API 令牌', en: 'Manage one’s own API tokens' },
   'audit.read': { zh: '查看、导出与校验审计日志', en: 'Read, export and verify the audit log' },
+  'database.backup': { zh: '备份整个数据库（嵌入式数据库）', en: 'Back up the whole database (embedded engine)' },
   'applications.write': { zh: '填写、提交、撤回备案申请', en: 'Fill in, submit and withdraw filing applications' },
   'applications.review': { zh: '审查备案申请：受理、退回、抽取专家、公示、备案、驳回、年度评价、撤销', en: 'Handle filing applications: check, return, draw experts, notice, file, reject, evaluate, revoke' },
   'reviews.write': { zh: '对分配的申请评分', en: 'Score the applications one is drawn for' },

@@ -14,6 +14,7 @@ import { loadWorkflows, type Workflows } from '../modules/filings/definitions.js
 import { filingRoutes } from '../modules/filings/routes.js';
 import { uncoveredYears } from '../domain/workflow/holidayCalendar.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { backupRoutes } from '../modules/backup/routes.js';
 import type { AccountsContext } from '../modules/accounts/context.js';
 import { authRoutes, tokenRoutes, userRoutes } from '../modules/accounts/routes.js';
 import { demoAccountsInfo } from '../modules/demo/accounts.js';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'auth', description: '登录 Sign-in, sessions and the caller’s permissions' },
         { name: 'tokens', description: 'API 令牌 Your API tokens for machine clients' },
         { name: 'users', description: '用户管理 User management (administrators)' },
+        { name: 'admin', description: '运维 Operations: backups of the embedded database (administrators)' },
       ],
       components: { securitySchemes },
     },
@@ -131,6 +133,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));
       await api.register(auditRoutes(ctx.db));
+      await api.register(backupRoutes(ctx.db));
       await api.register(
         filingRoutes({
           ...ctx,

@@ -56,6 +56,7 @@ const ACCOUNT_ROUTES = [
 ];
 
 const AUDIT_ROUTES = ['get /api/v1/audit', 'get /api/v1/audit/export', 'get /api/v1/audit/verify'];
+const ADMIN_ROUTES = ['get /api/v1/admin/backup'];
 
 const FILING_ROUTES = [
   'get /api/v1/filing-types',
@@ -113,7 +114,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...FILING_ROUTES];
+    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...ADMIN_ROUTES, ...FILING_ROUTES];
     expect(documented).toEqual(expected.sort());
   });
 
@@ -131,6 +132,12 @@ describe('OpenAPI document', () => {
         }
       }
     }
+  });
+
+  it('documents the backup as a binary file, and PostgreSQL’s refusal as a problem', async () => {
+    const op = (await document()).paths['/api/v1/admin/backup']!.get!;
+    expect(op.responses['200']?.content?.['application/octet-stream']?.schema).toMatchObject({ type: 'string', format: 'binary' });
+    expect(op.responses['409']?.content?.['application/problem+json']?.schema.$ref).toBe('#/components/schemas/Problem');
   });
 
   it('declares the cookie and bearer schemes, and each operation’s requirement', async () => {

@@ -71,6 +71,7 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/audit': 'audit.read',
   'get /api/v1/audit/export': 'audit.read',
   'get /api/v1/audit/verify': 'audit.read',
+  'get /api/v1/admin/backup': 'database.backup',
   'get /api/v1/applications': 'signed_in',
   'get /api/v1/applications/:id': 'signed_in',
   'get /api/v1/applications/:id/attachments/:sub': 'signed_in',

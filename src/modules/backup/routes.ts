@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { backupContentType, backupFile } from '../../contracts/backup.js';
+import { problem } from '../../contracts/common.js';
+import type { Database } from '../../db/client.js';
+import { requestActor } from '../audit/trail.js';
+import { backUpDatabase, backupFileName } from './service.js';
+
+/** /api/v1/admin/backup — how `starcity backup` gets a consistent backup from the server holding the embedded database. */
+export const backupRoutes = (db: Database) => async (app: FastifyInstance) => {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/admin/backup',
+    {
+      config: { access: 'database.backup' },
+      schema: {
+        tags: ['admin'],
+        summary: 'A backup of the embedded database, consistent while the server runs (PostgreSQL: 409, use pg_dump)',
+        response: { 200: { description: 'The backup file, as an attachment', content: { [backupContentType]: { schema: backupFile } } }, 400: problem, 409: problem, 500: problem },
+      },
+    },
+    async (req, reply) => {
+      const now = new Date();
+      const { file, manifest } = await backUpDatabase(db, requestActor(req), now);
+      return reply
+        .type(backupContentType)
+        .header('content-disposition', `attachment; filename="${backupFileName(now)}"`)
+        .header('x-starcity-backup-sha256', manifest.payload.sha256)
+        .header('cache-control', 'no-store')
+        .send(file);
+    },
+  );
+};
