@@ -16,7 +16,22 @@ export const auditActionLabels: Readonly<Record<string, Message>> = {
   revoke: { zh: '吊销', en: 'Revoked' },
   cascade: { zh: '目标分解', en: 'Cascaded to districts' },
   seed: { zh: '载入演示数据', en: 'Demo data loaded' },
-  backup: { zh: '备份数据库', en: 'Database backed up' },
+  // A filing's steps (备案流程), as its workflow and its step functions name them.
+  submit: { zh: '提交申请', en: 'Application submitted' },
+  withdraw: { zh: '撤回申请', en: 'Application withdrawn' },
+  start_check: { zh: '受理并开始形式审查', en: 'Accepted for formal check' },
+  pass_check: { zh: '形式审查通过', en: 'Passed the formal check' },
+  return: { zh: '退回修改', en: 'Returned for revision' },
+  reject: { zh: '不予通过', en: 'Rejected' },
+  open_notice: { zh: '开始公示', en: 'Public notice opened' },
+  file: { zh: '备案入库', en: 'Filed into the registry' },
+  experts_drawn: { zh: '抽取评审专家', en: 'Experts drawn' },
+  review_submitted: { zh: '专家提交评分', en: 'Expert score submitted' },
+  objection_lodged: { zh: '提出异议', en: 'Objection lodged' },
+  objection_resolved: { zh: '处理异议', en: 'Objection resolved' },
+  evaluated: { zh: '年度评估', en: 'Annual evaluation recorded' },
+  attachment_added: { zh: '上传材料', en: 'Document uploaded' },
+  attachment_removed: { zh: '删除材料', en: 'Document removed' },
 };
 
 export const auditActionLabel = (action: string): Message => auditActionLabels[action] ?? { zh: action, en: action };

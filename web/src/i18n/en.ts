@@ -88,7 +88,6 @@ export const en: typeof zhCN = {
     export: 'Export',
     exportHeadersZh: 'Chinese headers and labels',
     exportHeadersEn: 'English headers and codes',
-    exportReport: 'Report view (names, not codes)',
     exportFormat: { csv: 'CSV', xlsx: 'Excel (XLSX)', jsonl: 'JSON Lines' },
   },
   detail: {
@@ -284,7 +283,7 @@ export const en: typeof zhCN = {
     columns: { at: 'Time', id: 'No.', user: 'User', role: 'Role', via: 'Via', ip: 'IP address', action: 'Action', entity: 'Entity', recordId: 'Record id', requestId: 'Request id' },
     filters: { username: 'Username', action: 'All actions', entity: 'All entities', recordId: 'Record id', time: 'Time', search: 'Username or record content (any part)' },
     via: { session: 'Web sign-in', token: 'API token', anonymous: 'Not signed in', cli: 'Command line', system: 'System' },
-    entities: { organizations: 'Organization', qualifications: 'Qualification', rd_institutions: 'R&D institution', platforms: 'Innovation platform', users: 'User', api_tokens: 'API token', targets: 'Target', official_values: 'Official value', demo: 'Demo data' },
+    entities: { organizations: 'Organization', qualifications: 'Qualification', rd_institutions: 'R&D institution', platforms: 'Innovation platform', users: 'User', api_tokens: 'API token', targets: 'Target', official_values: 'Official value', demo: 'Demo data', applications: 'Filing application', experts: 'Expert', database: 'Database' },
     detailTitle: 'Audit entry #{{id}}',
     changes: 'Changes',
     diffColumns: { field: 'Field', change: 'Change', before: 'Before', after: 'After' },

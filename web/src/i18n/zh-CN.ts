@@ -90,7 +90,6 @@ export const zhCN = {
     export: '导出',
     exportHeadersZh: '中文表头与名称',
     exportHeadersEn: '英文表头与代码',
-    exportReport: '报表格式（名称代替代码）',
     exportFormat: { csv: 'CSV', xlsx: 'Excel（XLSX）', jsonl: 'JSON Lines' },
   },
   detail: {
@@ -286,7 +285,7 @@ export const zhCN = {
     columns: { at: '时间', id: '序号', user: '操作人', role: '角色', via: '方式', ip: 'IP 地址', action: '动作', entity: '对象类型', recordId: '记录编号', requestId: '请求编号' },
     filters: { username: '操作人用户名', action: '全部动作', entity: '全部对象类型', recordId: '记录编号', time: '时间', search: '用户名或记录内容（任意片段）' },
     via: { session: '网页登录', token: 'API 令牌', anonymous: '未登录', cli: '命令行', system: '系统' },
-    entities: { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', users: '用户', api_tokens: 'API 令牌', targets: '目标', official_values: '官方统计值', demo: '演示数据' },
+    entities: { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', users: '用户', api_tokens: 'API 令牌', targets: '目标', official_values: '官方统计值', demo: '演示数据', applications: '备案申请', experts: '评审专家', database: '数据库' },
     detailTitle: '审计条目 #{{id}}',
     changes: '变更内容',
     diffColumns: { field: '字段', change: '变化', before: '变更前', after: '变更后' },
