@@ -88,6 +88,7 @@ export const en: typeof zhCN = {
     export: 'Export',
     exportHeadersZh: 'Chinese headers and labels',
     exportHeadersEn: 'English headers and codes',
+    exportReport: 'Report view (names, not codes)',
     exportFormat: { csv: 'CSV', xlsx: 'Excel (XLSX)', jsonl: 'JSON Lines' },
   },
   detail: {

@@ -90,6 +90,7 @@ export const zhCN = {
     export: '导出',
     exportHeadersZh: '中文表头与名称',
     exportHeadersEn: '英文表头与代码',
+    exportReport: '报表格式（名称代替代码）',
     exportFormat: { csv: 'CSV', xlsx: 'Excel（XLSX）', jsonl: 'JSON Lines' },
   },
   detail: {
