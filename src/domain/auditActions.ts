@@ -32,6 +32,7 @@ export const auditActionLabels: Readonly<Record<string, Message>> = {
   evaluated: { zh: '年度评估', en: 'Annual evaluation recorded' },
   attachment_added: { zh: '上传材料', en: 'Document uploaded' },
   attachment_removed: { zh: '删除材料', en: 'Document removed' },
+  backup: { zh: '备份数据库', en: 'Database backed up' },
 };
 
 export const auditActionLabel = (action: string): Message => auditActionLabels[action] ?? { zh: action, en: action };
