@@ -20,15 +20,22 @@ const postgresTools = (tool: string) =>
 
 const pgdataOf = (config: Config) => join(config.dataDir, 'pgdata');
 
+export interface BackupOptions {
+  /** An API token with `database.backup`, for when a server holds the data directory. */
+  token?: string;
+  /** The server's URL when the one its lock file names (http://localhost:PORT) does not reach it, e.g. it listens on one address only. */
+  server?: string;
+}
+
 /**
  * `starcity backup FILE`: a checked backup of the embedded database. When a server holds the data
  * directory, the server takes it (GET /api/v1/admin/backup with an API token carrying
  * `database.backup`), so it is consistent while serving; otherwise this process opens the
  * directory itself. FILE appears only once the backup is complete and verified.
  */
-export async function backupCommand(config: Config, file: string, opts: { token?: string } = {}): Promise<BackupManifest> {
+export async function backupCommand(config: Config, file: string, opts: BackupOptions = {}): Promise<BackupManifest> {
   if (config.databaseUrl) throw postgresTools('pg_dump -Fc');
-  const bytes = await takeBackup(config, opts.token);
+  const bytes = await takeBackup(config, opts);
   // What the server sent crossed a socket: check it as restore will before calling it a backup.
   const { manifest } = decodeBackup(bytes);
   const partial = `${file}.partial`;
@@ -44,12 +51,12 @@ export async function backupCommand(config: Config, file: string, opts: { token?
   return manifest;
 }
 
-async function takeBackup(config: Config, token: string | undefined): Promise<Uint8Array> {
+async function takeBackup(config: Config, opts: BackupOptions): Promise<Uint8Array> {
   let lock;
   try {
     lock = acquireDataDirLock(config.dataDir, 'backup');
   } catch (err) {
-    if (err instanceof DataDirBusyError && err.holder.url) return fromServer(err.holder, token);
+    if (err instanceof DataDirBusyError && err.holder.url) return fromServer({ ...err.holder, url: opts.server ?? err.holder.url }, opts.token);
     throw err;
   }
   try {

@@ -189,7 +189,10 @@ export function buildCli(): Command {
   withDatabaseFlags(program.command('backup').description('back up the embedded database to FILE, with a checksum (a running server takes it: STARCITY_TOKEN with database.backup)'))
     .argument('<file>', 'the backup file to write')
     .addOption(new Option('--token <token>', 'API token with the scope database.backup, when a server holds the data directory').env('STARCITY_TOKEN'))
-    .action(async (file: string, opts: Record<string, unknown>) => void (await backupCommand(configFrom(opts), file, typeof opts.token === 'string' ? { token: opts.token } : {})));
+    .addOption(new Option('--server <url>', 'that server’s URL, when the one in its lock file (http://localhost:PORT) does not reach it').env('STARCITY_SERVER_URL'))
+    .action(async (file: string, opts: Record<string, unknown>) =>
+      void (await backupCommand(configFrom(opts), file, { ...(typeof opts.token === 'string' ? { token: opts.token } : {}), ...(typeof opts.server === 'string' ? { server: opts.server } : {}) })),
+    );
   withDatabaseFlags(program.command('restore').description('restore the embedded database from a backup FILE (checked first; never while a server runs)'))
     .argument('<file>', 'a file written by starcity backup')
     .option('--force', 'replace the database the data directory already holds')
