@@ -7,7 +7,7 @@ const { app } = await createTestApp();
 interface Operation {
   summary?: string;
   tags?: string[];
-  parameters?: Array<{ name: string; in: string; required?: boolean }>;
+  parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Record<string, unknown> }>;
   requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
   responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
 }
@@ -176,7 +176,9 @@ describe('OpenAPI document', () => {
     for (const r of RESOURCES) {
       const op = doc.paths[`/api/v1/${r}/export`]?.get;
       expect(op?.tags).toEqual(['exports']);
-      expect(op?.parameters?.map((p) => p.name).sort()).toEqual(['filter', 'format', 'lang', 'search', 'sort']);
+      expect(op?.parameters?.map((p) => p.name).sort()).toEqual(['filter', 'format', 'lang', 'search', 'sort', 'view']);
+      // The report view (报表格式) is a choice; the import format stays the default.
+      expect(op?.parameters?.find((p) => p.name === 'view')?.schema).toMatchObject({ enum: ['import', 'report'], default: 'import' });
       expect(Object.keys(op?.responses['200']?.content ?? {}).sort()).toEqual(['application/jsonl', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
     }
   });
