@@ -8,7 +8,7 @@ import { workingDaysAfter } from '../../domain/workflow/workingDays.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
 import { AppError, notFound, validationFailed } from '../shared/errors.js';
 import { authorize, type Principal } from '../shared/principal.js';
-import { organizationScope } from '../shared/recordScopes.js';
+import { organizationPlace } from '../organizations/service.js';
 import { iso } from '../shared/records.js';
 import type { FilingsContext } from './context.js';
 import { fileRecord, revokeRecord } from './filing.js';
@@ -66,7 +66,7 @@ async function prefill(db: Queryable, type: FilingType, organizationId: number, 
 
 /** Starts a draft for an organization the caller acts for (403 otherwise), where the applicant lies. */
 export async function createApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, input: ApplicationCreate): Promise<ApplicationView> {
-  const applicant = await organizationScope(ctx.db, input.organization_id);
+  const applicant = await organizationPlace(ctx, input.organization_id);
   authorize(principal, 'applications.write', applicant ?? { organizationId: input.organization_id, districtCode: null, zone: null });
   const { type, path } = filingTypeOf(ctx, input.filing_type);
   checkField(ctx, input.field);

@@ -49,10 +49,14 @@ export function organizationListSpec(city: CityConfig): ListSpec {
   };
 }
 
-export async function findById(db: Queryable, id: number): Promise<OrganizationRow | undefined> {
-  const { rows } = await db.query<OrganizationRow>(`SELECT ${COLUMNS} FROM organizations t WHERE t.id = $1`, [id]);
+/** One row; `forUpdate` locks it for the write that reads it (the one read of the record a write makes). */
+export async function findById(db: Queryable, id: number, forUpdate = false): Promise<OrganizationRow | undefined> {
+  const { rows } = await db.query<OrganizationRow>(`SELECT ${COLUMNS} FROM organizations t WHERE t.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
   return rows[0];
 }
+
+/** The row locked for a write (FOR UPDATE). */
+export const lockById = (db: Queryable, id: number) => findById(db, id, true);
 
 export async function findByUscc(db: Queryable, uscc: string): Promise<OrganizationRow | undefined> {
   const { rows } = await db.query<OrganizationRow>(`SELECT ${COLUMNS} FROM organizations t WHERE t.uscc = $1`, [uscc]);

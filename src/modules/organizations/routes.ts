@@ -1,14 +1,14 @@
-import { organization, organizationCreate, organizationList, organizationPatch } from '../../contracts/organizations.js';
+import { organization, organizationCreate, organizationList, organizationPatch, type Organization, type OrganizationCreate, type OrganizationPatch } from '../../contracts/organizations.js';
 import { checkOrganizationFields } from '../../domain/recordRules.js';
 import type { AppContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
-import { organizationScope, organizationScopeAfter } from '../shared/recordScopes.js';
-import { organizationListSpec } from './queries.js';
+import { organizationRowScope, organizationScopeAfter } from '../shared/recordScopes.js';
+import { lockById, organizationListSpec, type OrganizationRow } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/organizations — 主体. */
 export const organizationRoutes = (ctx: AppContext) =>
-  crudRoutes({
+  crudRoutes<Organization, OrganizationCreate, OrganizationPatch, OrganizationRow>({
     ctx,
     table: 'organizations',
     path: '/organizations',
@@ -18,10 +18,13 @@ export const organizationRoutes = (ctx: AppContext) =>
     rules: (input) => checkOrganizationFields(ctx.city, input, ctx.clock.today()),
     listSpec: organizationListSpec(ctx.city),
     list: service.listOrganizations,
+    entity: service.ORGANIZATION,
+    lock: lockById,
+    present: service.presentOrganization,
     get: service.getOrganization,
     create: service.createOrganization,
     update: service.updateOrganization,
     remove: service.deleteOrganization,
     access: { create: 'organizations.create', update: 'organizations.update', remove: 'organizations.delete' },
-    scope: { of: (id) => organizationScope(ctx.db, id), after: (body, current) => organizationScopeAfter(body, current) },
+    scope: { of: organizationRowScope, after: (_db, body, current) => organizationScopeAfter(body, current) },
   });

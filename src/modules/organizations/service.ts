@@ -4,7 +4,9 @@ import { parseListQuery } from '../../db/list/parse.js';
 import { runList, type ListPage } from '../../db/list/sql.js';
 import { checkOrganizationFields } from '../../domain/recordRules.js';
 import { normalizeUscc, validateUscc } from '../../domain/uscc.js';
+import type { RecordScope } from '../../domain/permissions.js';
 import type { ServiceContext } from '../shared/context.js';
+import { organizationRowScope } from '../shared/recordScopes.js';
 import { conflict, notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
 import * as q from './queries.js';
@@ -37,6 +39,12 @@ export async function listOrganizations(ctx: ServiceContext, query: ListQuery): 
   const parsed = parseListQuery(spec, query);
   if (!parsed.ok) throw validationFailed(parsed.problems);
   return runList(ctx.db, spec, parsed.value, presentOrganization);
+}
+
+/** Whose an organization is and where it lies (the record-level check); undefined when there is none. */
+export async function organizationPlace(ctx: Pick<ServiceContext, 'db'>, id: number): Promise<RecordScope | undefined> {
+  const row = await q.findById(ctx.db, id);
+  return row && organizationRowScope(row);
 }
 
 export async function getOrganization(ctx: ServiceContext, id: number): Promise<Organization> {
@@ -76,9 +84,10 @@ export async function createOrganization(ctx: ServiceContext, input: Organizatio
   return presentOrganization(await q.insert(ctx.db, values));
 }
 
-export async function updateOrganization(ctx: ServiceContext, id: number, version: number, patch: OrganizationPatch): Promise<Organization> {
+/** `current` is the row as the caller already read it (locked, in the caller's transaction); else it is read here. */
+export async function updateOrganization(ctx: ServiceContext, id: number, version: number, patch: OrganizationPatch, current?: q.OrganizationRow): Promise<Organization> {
   const { version: _, ...changes } = normalize(patch);
-  const current = await q.findById(ctx.db, id);
+  current ??= await q.findById(ctx.db, id);
   if (!current) throw notFound(ORGANIZATION, id);
   // The override reason decides how the code is checked, so the two are always checked together.
   const touched = changes.uscc !== undefined || changes.uscc_override_reason !== undefined;

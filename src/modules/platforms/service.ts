@@ -59,10 +59,11 @@ export async function createPlatform(ctx: ServiceContext, input: PlatformCreate)
   return getPlatform(ctx, await q.insert(ctx.db, blankToNull(input)));
 }
 
-export async function updatePlatform(ctx: ServiceContext, id: number, version: number, patch: PlatformPatch): Promise<Platform> {
+/** `current` is the row as the caller already read it (locked, in the caller's transaction); else it is read here. */
+export async function updatePlatform(ctx: ServiceContext, id: number, version: number, patch: PlatformPatch, current?: q.PlatformRow): Promise<Platform> {
   const { version: _, ...changes } = patch;
   checkRules(ctx, changes);
-  const current = await q.findById(ctx.db, id);
+  current ??= await q.findById(ctx.db, id);
   if (!current) throw notFound(PLATFORM, id);
   if (changes.host_org_id !== undefined) await assertOrganizationExists(ctx.db, changes.host_org_id, 'host_org_id');
   if (changes.host_org_id !== undefined || changes.name !== undefined)

@@ -53,10 +53,14 @@ export function qualificationListSpec(city: CityConfig): ListSpec {
   };
 }
 
-export async function findById(db: Queryable, id: number): Promise<QualificationRow | undefined> {
-  const { rows } = await db.query<QualificationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = $1`, [id]);
+/** One row; `forUpdate` locks it for the write that reads it (the one read of the record a write makes). */
+export async function findById(db: Queryable, id: number, forUpdate = false): Promise<QualificationRow | undefined> {
+  const { rows } = await db.query<QualificationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = $1${forUpdate ? ' FOR UPDATE OF t' : ''}`, [id]);
   return rows[0];
 }
+
+/** The row locked for a write (FOR UPDATE). */
+export const lockById = (db: Queryable, id: number) => findById(db, id, true);
 
 export async function findByNaturalKey(db: Queryable, organizationId: number, qualification: string, validFrom: string): Promise<{ id: number } | undefined> {
   const { rows } = await db.query<{ id: number }>('SELECT id FROM qualifications WHERE organization_id = $1 AND qualification = $2 AND valid_from = $3', [organizationId, qualification, validFrom]);

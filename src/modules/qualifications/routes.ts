@@ -1,14 +1,15 @@
-import { qualification, qualificationCreate, qualificationList, qualificationPatch } from '../../contracts/qualifications.js';
+import { qualification, qualificationCreate, qualificationList, qualificationPatch, type Qualification, type QualificationCreate, type QualificationPatch } from '../../contracts/qualifications.js';
 import { checkQualificationFields } from '../../domain/recordRules.js';
 import type { AppContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
-import { qualificationScope, qualificationScopeAfter } from '../shared/recordScopes.js';
-import { qualificationListSpec } from './queries.js';
+import { qualificationRowScope, qualificationScopeAfter } from '../shared/recordScopes.js';
+import { lockById, qualificationListSpec, type QualificationRow } from './queries.js';
+import { organizationPlace } from '../organizations/service.js';
 import * as service from './service.js';
 
 /** /api/v1/qualifications — 资质. */
 export const qualificationRoutes = (ctx: AppContext) =>
-  crudRoutes({
+  crudRoutes<Qualification, QualificationCreate, QualificationPatch, QualificationRow>({
     ctx,
     table: 'qualifications',
     path: '/qualifications',
@@ -18,10 +19,13 @@ export const qualificationRoutes = (ctx: AppContext) =>
     rules: (input) => checkQualificationFields(input),
     listSpec: qualificationListSpec(ctx.city),
     list: service.listQualifications,
+    entity: service.QUALIFICATION,
+    lock: lockById,
+    present: service.presentQualification,
     get: service.getQualification,
     create: service.createQualification,
     update: service.updateQualification,
     remove: service.deleteQualification,
     access: { create: 'qualifications.write', update: 'qualifications.write', remove: 'qualifications.write' },
-    scope: { of: (id) => qualificationScope(ctx.db, id), after: (body, current) => qualificationScopeAfter(ctx.db, body, current) },
+    scope: { of: qualificationRowScope, after: (db, body, current) => qualificationScopeAfter((id) => organizationPlace({ db }, id), body, current) },
   });

@@ -62,9 +62,10 @@ export async function createQualification(ctx: ServiceContext, input: Qualificat
   return getQualification(ctx, await q.insert(ctx.db, input));
 }
 
-export async function updateQualification(ctx: ServiceContext, id: number, version: number, patch: QualificationPatch): Promise<Qualification> {
+/** `current` is the row as the caller already read it (locked, in the caller's transaction); else it is read here. */
+export async function updateQualification(ctx: ServiceContext, id: number, version: number, patch: QualificationPatch, current?: q.QualificationRow): Promise<Qualification> {
   const { version: _, ...changes } = patch;
-  const current = await q.findById(ctx.db, id);
+  current ??= await q.findById(ctx.db, id);
   if (!current) throw notFound(QUALIFICATION, id);
   const merged = { ...current, ...changes };
   // The validity range spans two fields: check it on the merged record.

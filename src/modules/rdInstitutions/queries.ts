@@ -72,10 +72,14 @@ export function rdInstitutionListSpec(city: CityConfig): ListSpec {
   };
 }
 
-export async function findById(db: Queryable, id: number): Promise<RdInstitutionRow | undefined> {
-  const { rows } = await db.query<RdInstitutionRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = $1`, [id]);
+/** One row; `forUpdate` locks it for the write that reads it (the one read of the record a write makes). */
+export async function findById(db: Queryable, id: number, forUpdate = false): Promise<RdInstitutionRow | undefined> {
+  const { rows } = await db.query<RdInstitutionRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = $1${forUpdate ? ' FOR UPDATE OF t' : ''}`, [id]);
   return rows[0];
 }
+
+/** The row locked for a write (FOR UPDATE). */
+export const lockById = (db: Queryable, id: number) => findById(db, id, true);
 
 export async function insert(db: Queryable, values: { [K in (typeof WRITABLE)[number]]?: unknown }): Promise<number> {
   const { rows } = await db.query<{ id: number }>(

@@ -1,14 +1,14 @@
-import { rdInstitution, rdInstitutionCreate, rdInstitutionList, rdInstitutionPatch } from '../../contracts/rdInstitutions.js';
+import { rdInstitution, rdInstitutionCreate, rdInstitutionList, rdInstitutionPatch, type RdInstitution, type RdInstitutionCreate, type RdInstitutionPatch } from '../../contracts/rdInstitutions.js';
 import { checkRdInstitutionFields } from '../../domain/recordRules.js';
 import type { AppContext } from '../shared/context.js';
 import { crudRoutes } from '../shared/crudRoutes.js';
-import { hostedScope, hostedScopeAfter } from '../shared/recordScopes.js';
-import { rdInstitutionListSpec } from './queries.js';
+import { hostedRowScope, hostedScopeAfter } from '../shared/recordScopes.js';
+import { lockById, rdInstitutionListSpec, type RdInstitutionRow } from './queries.js';
 import * as service from './service.js';
 
 /** /api/v1/rd-institutions — 研发机构. */
 export const rdInstitutionRoutes = (ctx: AppContext) =>
-  crudRoutes({
+  crudRoutes<RdInstitution, RdInstitutionCreate, RdInstitutionPatch, RdInstitutionRow>({
     ctx,
     table: 'rd_institutions',
     path: '/rd-institutions',
@@ -18,10 +18,13 @@ export const rdInstitutionRoutes = (ctx: AppContext) =>
     rules: (input) => checkRdInstitutionFields(ctx.city, input, ctx.clock.today()),
     listSpec: rdInstitutionListSpec(ctx.city),
     list: service.listRdInstitutions,
+    entity: service.RD_INSTITUTION,
+    lock: lockById,
+    present: service.presentRdInstitution,
     get: service.getRdInstitution,
     create: service.createRdInstitution,
     update: service.updateRdInstitution,
     remove: service.deleteRdInstitution,
     access: { create: 'rd_institutions.write', update: 'rd_institutions.write', remove: 'rd_institutions.write' },
-    scope: { of: (id) => hostedScope(ctx.db, 'rd_institutions', id), after: (body, current) => hostedScopeAfter(body, current) },
+    scope: { of: hostedRowScope, after: (_db, body, current) => hostedScopeAfter(body, current) },
   });

@@ -86,9 +86,10 @@ export async function createRdInstitution(ctx: ServiceContext, input: RdInstitut
   return getRdInstitution(ctx, await q.insert(ctx.db, toColumns(input)));
 }
 
-export async function updateRdInstitution(ctx: ServiceContext, id: number, version: number, patch: RdInstitutionPatch): Promise<RdInstitution> {
+/** `current` is the row as the caller already read it (locked, in the caller's transaction); else it is read here. */
+export async function updateRdInstitution(ctx: ServiceContext, id: number, version: number, patch: RdInstitutionPatch, current?: q.RdInstitutionRow): Promise<RdInstitution> {
   const { version: _, ...changes } = patch;
-  const current = await q.findById(ctx.db, id);
+  current ??= await q.findById(ctx.db, id);
   if (!current) throw notFound(RD_INSTITUTION, id);
   checkRules(ctx, { ...changes, ...(changes.four_global ? { four_global: mergeClaims(presentRdInstitution(current).four_global, changes.four_global) } : {}) });
   if (changes.host_org_id !== undefined) await assertOrganizationExists(ctx.db, changes.host_org_id, 'host_org_id');
