@@ -12,6 +12,7 @@ export const auditActionLabels: Readonly<Record<string, Message>> = {
   sign_in_failed: { zh: '登录失败', en: 'Sign-in failed' },
   sign_out: { zh: '退出登录', en: 'Signed out' },
   password_change: { zh: '修改本人密码', en: 'Changed own password' },
+  password_change_failed: { zh: '修改本人密码失败（当前密码错误）', en: 'Own password change failed (wrong current password)' },
   unlock: { zh: '解除锁定', en: 'Unlocked' },
   revoke: { zh: '吊销', en: 'Revoked' },
   cascade: { zh: '目标分解', en: 'Cascaded to districts' },

@@ -108,6 +108,30 @@ export async function setSignInState(db: Queryable, id: number, s: { recentFailu
   ]);
 }
 
+/** The lock-out state of a name no account has (lower-cased), locked for update inside a transaction. */
+export async function nameSignInState(db: Queryable, usernameKey: string, forUpdate = false): Promise<{ recent_failures: Array<Date | string>; locked_until: Date | null } | undefined> {
+  if (forUpdate) await db.query(`INSERT INTO sign_in_failures (username_key, updated_at) VALUES ($1, now()) ON CONFLICT (username_key) DO NOTHING`, [usernameKey]);
+  const { rows } = await db.query<{ recent_failures: Array<Date | string> | null; locked_until: Date | null }>(
+    `SELECT recent_failures, locked_until FROM sign_in_failures WHERE username_key = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [usernameKey],
+  );
+  return rows[0] && { recent_failures: rows[0].recent_failures ?? [], locked_until: rows[0].locked_until };
+}
+
+export async function setNameSignInState(db: Queryable, usernameKey: string, s: { recentFailures: Date[]; lockedUntil: Date | null }, now: Date): Promise<void> {
+  await db.query(`UPDATE sign_in_failures SET recent_failures = $2::timestamptz[], locked_until = $3, updated_at = $4 WHERE username_key = $1`, [
+    usernameKey,
+    s.recentFailures.map((d) => d.toISOString()),
+    s.lockedUntil,
+    now,
+  ]);
+}
+
+/** Names whose failures and lock are all over: nothing left to count. */
+export async function deleteStaleNameStates(db: Queryable, before: Date): Promise<void> {
+  await db.query(`DELETE FROM sign_in_failures WHERE updated_at < $1 AND (locked_until IS NULL OR locked_until < $1)`, [before]);
+}
+
 // --- sessions ---
 
 export interface SessionRow {

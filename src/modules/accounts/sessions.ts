@@ -1,5 +1,5 @@
 import type { Me, PasswordChangeBody } from '../../contracts/accounts.js';
-import { afterFailure, isLocked, sessionDeadline, sessionState } from '../../domain/accountSecurity.js';
+import { afterFailure, isLocked, lockoutPolicy, sessionDeadline, sessionState } from '../../domain/accountSecurity.js';
 import { checkPassword } from '../../domain/passwordPolicy.js';
 import { effectivePermissions, roleLabels, type AccountRole, type Permission } from '../../domain/permissions.js';
 import { appendAudit, type AuditActor } from '../audit/trail.js';
@@ -47,28 +47,59 @@ export interface SignedIn {
 }
 
 /**
- * Checks a username and password. Unknown users take as long as wrong passwords; a locked account
- * is refused before its password is even checked; five failures within fifteen minutes lock it.
+ * Whom a sign-in names: an account, or a name no account has. Both are counted and locked out the
+ * same way, with the same statements, so neither the replies nor their timing tell which
+ * usernames exist.
+ */
+interface Claimant {
+  user: q.UserRow | null;
+  /** The lower-cased name, the key of a name no account has. */
+  key: string;
+  lockedUntil: Date | null;
+}
+
+async function claimantOf(ctx: AccountsContext, username: string): Promise<Claimant> {
+  const user = (await q.findUserByUsername(ctx.db, username)) ?? null;
+  const key = username.toLowerCase();
+  const lockedUntil = user ? user.locked_until : ((await q.nameSignInState(ctx.db, key))?.locked_until ?? null);
+  return { user, key, lockedUntil };
+}
+
+/** Verifies against the account's hash, or spends the same time on a dummy one. */
+const passwordMatches = (user: q.UserRow | null, password: string) =>
+  user?.password_hash ? verifyPassword(user.password_hash, password) : verifyNothing(password);
+
+/**
+ * Counts one failed attempt (a sign-in, or a wrong current password), with its audit entry, in one
+ * transaction; returns when the lock ends if this attempt locked the account or name.
+ */
+async function countFailure(ctx: AccountsContext, who: Claimant, actor: AuditActor, action: 'sign_in_failed' | 'password_change_failed'): Promise<Date | null> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const current = who.user ? await q.findUserById(tx, who.user.id, true) : await q.nameSignInState(tx, who.key, true);
+    const next = afterFailure((current?.recent_failures ?? []).map((t) => new Date(t)), now);
+    const state = { recentFailures: next.recent, lockedUntil: next.lockedUntil };
+    if (who.user) await q.setSignInState(tx, who.user.id, state);
+    else await q.setNameSignInState(tx, who.key, state, now);
+    // An unknown name is not written down: people type passwords into the username field.
+    const after = { failures: next.recent.length, locked_until: next.lockedUntil ? iso(next.lockedUntil) : null };
+    await appendAudit(tx, actor, { action, entity: 'users', recordId: who.user?.id ?? null, after }, now);
+    return next.lockedUntil;
+  });
+}
+
+/**
+ * Checks a username and password. A locked account or name is refused before its password is
+ * even checked; five failures within fifteen minutes lock it, whether or not it is an account.
  */
 export async function login(ctx: AccountsContext, input: { username: string; password: string; ip: string | null; userAgent: string | null }, actor: AuditActor): Promise<SignedIn> {
-  const user = await q.findUserByUsername(ctx.db, input.username);
-  if (!user || user.password_hash === null) {
-    await verifyNothing(input.password);
-    throw badCredentials();
-  }
+  const who = await claimantOf(ctx, input.username);
   const started = ctx.clock.now();
-  if (isLocked(user.locked_until, started)) throw accountLocked(user.locked_until!, started);
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const now = ctx.clock.now();
-    const lockedUntil = await ctx.db.transaction(async (tx) => {
-      const current = await q.findUserById(tx, user.id, true);
-      const next = afterFailure((current?.recent_failures ?? []).map((t) => new Date(t)), now);
-      await q.setSignInState(tx, user.id, { recentFailures: next.recent, lockedUntil: next.lockedUntil });
-      const after = { failures: next.recent.length, locked_until: next.lockedUntil ? iso(next.lockedUntil) : null };
-      await appendAudit(tx, actor, { action: 'sign_in_failed', entity: 'users', recordId: user.id, after }, now);
-      return next.lockedUntil;
-    });
-    if (lockedUntil) throw accountLocked(lockedUntil, now);
+  if (isLocked(who.lockedUntil, started)) throw accountLocked(who.lockedUntil!, started);
+  const user = who.user;
+  if (!(await passwordMatches(user, input.password)) || !user) {
+    const lockedUntil = await countFailure(ctx, who, actor, 'sign_in_failed');
+    if (lockedUntil) throw accountLocked(lockedUntil, ctx.clock.now());
     throw badCredentials();
   }
   if (!user.active) throw accountDisabled();
@@ -78,6 +109,7 @@ export async function login(ctx: AccountsContext, input: { username: string; pas
   await ctx.db.transaction(async (tx) => {
     await q.setSignInState(tx, user.id, { recentFailures: [], lockedUntil: null, lastLoginAt: now });
     await q.deleteStaleSessions(tx, new Date(now.getTime() - ctx.sessions.idleMs), new Date(now.getTime() - ctx.sessions.absoluteMs));
+    await q.deleteStaleNameStates(tx, new Date(now.getTime() - lockoutPolicy.windowMs - lockoutPolicy.lockMs));
     await q.insertSession(tx, { id, userId: user.id, now, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null });
     const self = { ...actor, userId: user.id, username: user.username, role: user.role, via: 'session' as const };
     await appendAudit(tx, self, { action: 'sign_in', entity: 'users', recordId: user.id }, now);
@@ -129,11 +161,27 @@ export async function resolveSession(ctx: AccountsContext, secret: string): Prom
   return { ok: true, principal: principalOf(user, { credential: 'session', sessionId: id, session: times }) };
 }
 
-/** Changes the caller's own password: the current one is required; the caller's other sessions end. */
+const sessionRequired = () =>
+  new AppError('forbidden', { zh: '需要登录会话', en: 'A signed-in session is required' }, [
+    { field: 'credentials', code: 'auth.session_required', message: { zh: '只能在登录会话中修改密码，API 令牌不能修改', en: 'A password is changed in a signed-in session, never with an API token' } },
+  ]);
+
+/**
+ * Changes the caller's own password, in a session only (a leaked token must not take the
+ * account): the current password is required, and a wrong one counts toward the lock-out like a
+ * failed sign-in; the caller's other sessions end.
+ */
 export async function changePassword(ctx: AccountsContext, principal: Principal & { userId: number }, body: PasswordChangeBody, actor: AuditActor): Promise<void> {
+  if (principal.credential !== 'session') throw sessionRequired();
   const user = await q.findUserById(ctx.db, principal.userId);
   if (!user) throw badCredentials();
-  const current = user.password_hash !== null && (await verifyPassword(user.password_hash, body.current_password));
+  const started = ctx.clock.now();
+  if (isLocked(user.locked_until, started)) throw accountLocked(user.locked_until!, started);
+  const current = await passwordMatches(user, body.current_password);
+  if (!current) {
+    const lockedUntil = await countFailure(ctx, { user, key: user.username.toLowerCase(), lockedUntil: null }, actor, 'password_change_failed');
+    if (lockedUntil) throw accountLocked(lockedUntil, ctx.clock.now());
+  }
   const problems = current
     ? []
     : [{ field: 'current_password', code: 'password.wrong', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }];
