@@ -20,6 +20,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STARCITY_SESSION_IDLE_MINUTES: '0' })).toThrow(/STARCITY_SESSION_IDLE_MINUTES must be a positive number/);
   });
 
+  it('reads the request and idle timeouts', () => {
+    expect(loadConfig({})).toMatchObject({ requestTimeoutSeconds: 600, idleTimeoutSeconds: 60 });
+    expect(loadConfig({ STARCITY_REQUEST_TIMEOUT_SECONDS: '120', STARCITY_IDLE_TIMEOUT_SECONDS: '15' })).toMatchObject({ requestTimeoutSeconds: 120, idleTimeoutSeconds: 15 });
+    expect(() => loadConfig({ STARCITY_IDLE_TIMEOUT_SECONDS: 'never' })).toThrow(/STARCITY_IDLE_TIMEOUT_SECONDS must be a positive number/);
+  });
+
   it('reads the date the server acts on (training, demos, tests), refusing one that is not a date', () => {
     expect(loadConfig({}).today).toBeNull();
     expect(loadConfig({ STARCITY_TODAY: '2026-11-13' }).today).toBe('2026-11-13');

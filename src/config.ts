@@ -38,6 +38,10 @@ export interface Config {
   sessionMaxHours: number;
   /** Fastify's trustProxy (STARCITY_TRUST_PROXY): `1`/`true`, a hop count or addresses; off by default. */
   trustProxy: boolean | string;
+  /** A request must arrive whole, headers and body, within this many seconds (STARCITY_REQUEST_TIMEOUT_SECONDS, default 600). */
+  requestTimeoutSeconds: number;
+  /** A connection silent this many seconds is closed (STARCITY_IDLE_TIMEOUT_SECONDS, default 60). */
+  idleTimeoutSeconds: number;
   /** Where application documents are kept: `<dataDir>/attachments`, or an S3-compatible bucket (STARCITY_S3_*). */
   attachments: { kind: 'directory'; dir: string } | ({ kind: 's3' } & S3Settings);
   /**
@@ -105,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionIdleMinutes: positive(env, 'STARCITY_SESSION_IDLE_MINUTES', 30),
     sessionMaxHours: positive(env, 'STARCITY_SESSION_MAX_HOURS', 12),
     trustProxy: trustProxyOf(env.STARCITY_TRUST_PROXY),
+    requestTimeoutSeconds: positive(env, 'STARCITY_REQUEST_TIMEOUT_SECONDS', 600),
+    idleTimeoutSeconds: positive(env, 'STARCITY_IDLE_TIMEOUT_SECONDS', 60),
     today: todayOf(env.STARCITY_TODAY),
     ...overrides,
   };

@@ -1,12 +1,15 @@
 import type { Config } from '../config.js';
 import { packageVersion } from '../config.js';
 import { migrate } from '../db/migrate.js';
-import { buildApp } from '../http/app.js';
+import { buildApp, closeWithin } from '../http/app.js';
 import { ensureDemoAccounts } from '../modules/demo/accounts.js';
 import { seedDemoIfEmpty } from '../modules/demo/seed.js';
 import { directoryStore, s3Store } from '../modules/filings/attachmentStore.js';
 import { accountsContext } from './accounts.js';
 import { openAppContext } from './context.js';
+
+/** Requests still running this long after SIGTERM are cut off: a stalled upload must not hold up a restart. */
+const SHUTDOWN_MS = 10_000;
 
 const attachmentStoreOf = (config: Config) => (config.attachments.kind === 's3' ? s3Store(config.attachments) : directoryStore(config.attachments.dir));
 
@@ -31,12 +34,13 @@ export async function serve(config: Config): Promise<void> {
     sessions,
     trustProxy: config.trustProxy,
     attachments: attachmentStoreOf(config),
+    timeouts: { requestMs: config.requestTimeoutSeconds * 1000, idleMs: config.idleTimeoutSeconds * 1000 },
   });
   // Never in production: notice periods, filing days and indicator periods all follow this date.
   if (config.today) app.log.warn(`STARCITY_TODAY is set: the server acts as if today were ${config.today} (for training, demos and tests; never set it in production)`);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
-    await app.close();
+    await closeWithin(app, SHUTDOWN_MS);
     await db.close();
     process.exit(0);
   };

@@ -40,8 +40,15 @@ export const recordMeta = {
   version: z.number().int().positive().describe('Optimistic-concurrency version; send it back as If-Match'),
 };
 
+/** Decimal digits only: Number() would also read `0x10`, `1e3`, `+1` or ` 1` as an id. */
+const checkDecimalId = (s: string): RuleViolation | null =>
+  /^[1-9][0-9]{0,9}$/.test(s) ? null : violation('id.invalid', '编号应为不以 0 开头的十进制正整数', 'An id is a positive whole number in decimal digits, without a leading zero');
+
+/** A record id in a path. */
+export const pathId = withRule(z.string().meta({ pattern: '^[1-9][0-9]{0,9}$', example: '42' }), checkDecimalId).transform(Number).pipe(id);
+
 /** Path parameter `{id}`; a bad id is a 400, not a 404. */
-export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const idParams = z.strictObject({ id: pathId });
 
 /** The OpenAlex-style list query every registry list accepts. */
 export const listQuery = z.strictObject({

@@ -125,11 +125,18 @@ export const rowsQuery = listQuery.extend({
   part: z.enum(['all', 'part']).default('all').describe('Shares: `part` lists only the records counted in the numerator'),
 });
 
+/**
+ * A published figure or a target: ±10^15 is far beyond any statistic a city publishes (its GDP in
+ * yuan is about 10^12) and keeps every value exact in a JavaScript number.
+ */
+export const FIGURE_LIMIT = 1e15;
+const figure = z.number().finite().min(-FIGURE_LIMIT).max(FIGURE_LIMIT);
+
 export const officialValueCreate = z
   .strictObject({
     period,
     area: areaCode.optional(),
-    value: z.number().finite(),
+    value: figure,
     source: text(500),
     published_on: calendarDate,
     note: optionalText(2000),
@@ -158,8 +165,8 @@ const targetFields = {
   period,
   area: areaCode.optional(),
   comparator: z.enum(comparators),
-  value: z.number().finite(),
-  tolerance: z.number().finite().min(0).nullable().optional(),
+  value: figure,
+  tolerance: z.number().finite().min(0).max(FIGURE_LIMIT).nullable().optional(),
   note: optionalText(2000),
 };
 export const targetCreate = z.strictObject(targetFields).meta({ id: 'TargetCreate' });

@@ -1,3 +1,4 @@
+import { COMMON_PASSWORD_WORDS, COMMON_PASSWORDS } from './commonPasswords.js';
 import { violation, type RuleViolation } from './message.js';
 
 /**
@@ -6,7 +7,9 @@ import { violation, type RuleViolation } from './message.js';
  * - not the username (nor the username reversed), compared case-insensitively;
  * - at least 3 of the 4 character classes (lower case, upper case, digits, other characters),
  *   unless it is 16 characters or longer (a passphrase);
- * - at most 256 characters (argon2 hashes anything, but nobody types more).
+ * - at most 256 characters (argon2 hashes anything, but nobody types more);
+ * - not a published password (`Password123!`, `1qaz2wsx3edc`) nor a trivial one: a few characters
+ *   repeated, or a run such as `1234567890123456` or `abcdefghijklmnop`.
  * Characters are counted as Unicode code points, so a Chinese passphrase counts as typed.
  */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -43,5 +46,26 @@ export function checkPassword(password: string, username: string): RuleViolation
         { classes: characterClasses(password), min_classes: 3, passphrase_length: PASSPHRASE_LENGTH },
       ),
     );
+  // A short one is refused already; saying it is also common adds nothing.
+  if (length >= PASSWORD_MIN_LENGTH && (isPublished(lower) || isTrivial(password)))
+    problems.push(violation('password.common', '密码过于常见或简单（如 Password123!、连续或重复的字符），容易被猜中', 'The password is a well-known or trivial one (like Password123!, or runs and repeats of characters), easy to guess'));
   return problems;
+}
+
+/** Substitutions people make to pass a policy, undone: p@ssw0rd → password. */
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', $: 's', '5': 's', '7': 't' };
+
+function isPublished(lower: string): boolean {
+  if (COMMON_PASSWORDS.has(lower)) return true;
+  const core = lower.replace(/^[\p{Nd}\p{P}\p{S}\s]+|[\p{Nd}\p{P}\p{S}\s]+$/gu, '');
+  const undone = [...core].map((c) => LEET[c] ?? c).join('');
+  return COMMON_PASSWORD_WORDS.has(core) || COMMON_PASSWORD_WORDS.has(undone);
+}
+
+/** Fewer than 5 different characters, or every character one step from the one before (9 → 0 too). */
+function isTrivial(password: string): boolean {
+  const chars = [...password.toLowerCase()];
+  if (new Set(chars).size < 5) return true;
+  const steps = chars.slice(1).map((c, i) => (c === '0' && chars[i] === '9' ? 1 : c.codePointAt(0)! - chars[i]!.codePointAt(0)!));
+  return steps.every((s) => s === 1) || steps.every((s) => s === -1);
 }

@@ -31,6 +31,7 @@ import { qualificationRoutes } from '../modules/qualifications/routes.js';
 import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
 import { registerAuth, securitySchemes } from './auth.js';
 import { registerProblemHandlers, sendNotFound, sendProblem } from './problems.js';
+import { registerSecurityHeaders } from './securityHeaders.js';
 import { zodValidatorCompiler } from './validation.js';
 import { webStaticOptions } from './webStatic.js';
 
@@ -51,6 +52,30 @@ export interface AppOptions {
   attachments?: AttachmentStore;
   /** The filing workflows (default: config/workflows). */
   workflows?: Workflows;
+  /** How long a request may take to arrive and a connection may stay silent (default: {@link defaultTimeouts}). */
+  timeouts?: RequestTimeouts;
+}
+
+export interface RequestTimeouts {
+  /** A request's headers and body must have arrived within this long, or it is answered 408. */
+  requestMs: number;
+  /** A connection silent this long in both directions is closed: a stalled upload, an idle keep-alive. */
+  idleMs: number;
+}
+
+/** Ten minutes for a request (a 200 MiB import over a slow line), one minute of silence. */
+export const defaultTimeouts: RequestTimeouts = { requestMs: 10 * 60_000, idleMs: 60_000 };
+
+/** Node's HTTP server settings for the timeouts; its own defaults leave a request unbounded under Fastify. */
+function serverTimeouts(t: RequestTimeouts) {
+  const headersMs = Math.min(t.requestMs, 60_000);
+  return {
+    connectionTimeout: t.idleMs,
+    keepAliveTimeout: Math.min(t.idleMs, 72_000),
+    requestTimeout: t.requestMs,
+    // Node checks the request and headers deadlines on this beat (30 s by default).
+    http: { requestTimeout: t.requestMs, headersTimeout: headersMs, connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(headersMs / 4))) },
+  };
 }
 
 /** Assembles the HTTP server: plugins, error handling, OpenAPI, the API routes and the web UI. */
@@ -64,12 +89,16 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
     frameworkErrors: (err, req, reply) => sendProblem(req, reply, 400, 'bad-request', { zh: '请求地址无效', en: 'Invalid request URL' }, [], err.message),
     clientErrorHandler: rejectUnparsable,
     trustProxy: opts.trustProxy ?? false,
+    ...serverTimeouts(opts.timeouts ?? defaultTimeouts),
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   // Replies are shaped by presenters and checked against their schemas in tests; plain
   // JSON.stringify keeps the hot path free of per-reply validation.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerProblemHandlers(app);
+  registerSecurityHeaders(app);
+  // JSON only: a JSON text sent as text/plain (which a cross-site form can send) is 415, as documented.
+  app.removeContentTypeParser('text/plain');
   const accounts: AccountsContext = { ...ctx, sessions: opts.sessions ?? defaultSessionPolicy };
   // Before any route: every route is seen as it is added, and gets its guard.
   registerAuth(app, accounts);
@@ -152,6 +181,19 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
   return app;
 }
 
+/**
+ * Closes the app: no new connections, requests in flight may finish, but after `ms` the
+ * connections still open are cut, so a stalled upload cannot hold up a shutdown.
+ */
+export async function closeWithin(app: FastifyInstance, ms: number): Promise<void> {
+  const cut = setTimeout(() => app.server.closeAllConnections(), ms);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
+}
+
 /** Error replies are documented with the media type they are sent with (RFC 9457). */
 function problemContentType<T>(document: T): T {
   const paths = (document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }).paths ?? {};
@@ -166,19 +208,19 @@ function problemContentType<T>(document: T): T {
 
 /**
  * A request Node's HTTP parser cannot read at all (raw non-ASCII bytes in the URL, a broken
- * header) never reaches a route; it still gets a problem+json reply, written on the socket.
+ * header), or that did not arrive whole in time, never reaches a route; it still gets a
+ * problem+json reply, written on the socket.
  */
 function rejectUnparsable(err: Error & { code?: string }, socket: Duplex): void {
   if (!socket.writable) return void socket.destroy();
-  const body = JSON.stringify({
-    type: 'urn:starcity:problem:bad-request',
-    title: 'The request could not be read',
-    title_zh: '无法解析该请求',
-    status: 400,
-    detail: `${err.code ?? 'HPE_INVALID'}: percent-encode non-ASCII characters in the URL`,
-    errors: [],
-  });
-  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const body = JSON.stringify(
+    timedOut
+      ? { type: 'urn:starcity:problem:request-timeout', title: 'The request did not arrive in time', title_zh: '请求未在限定时间内传完', status: 408, errors: [{ field: 'body', code: 'request.timeout', message: { zh: '请求在限定时间内未传完，请重新发送', en: 'The request did not arrive whole in time; send it again' } }] }
+      : { type: 'urn:starcity:problem:bad-request', title: 'The request could not be read', title_zh: '无法解析该请求', status: 400, detail: `${err.code ?? 'HPE_INVALID'}: percent-encode non-ASCII characters in the URL`, errors: [] },
+  );
+  const statusLine = timedOut ? '408 Request Timeout' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${statusLine}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** Unknown non-API pages get the web app's index.html, so client-side routes survive a reload. */

@@ -21,20 +21,31 @@ import { anonymousPrincipal, authorize, CITY_WIDE, requireSignedIn, type Access,
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** A write signed in by cookie must come from this site: the cookie is SameSite=Lax, and a foreign Origin is refused too. */
+/**
+ * Whether a browser sent this request from another site: an `Origin` that is not this host, or
+ * `null` (sandboxed frames, some redirects); without an `Origin`, the browser's own
+ * `Sec-Fetch-Site` saying it did not come from this origin. Clients other than browsers send
+ * neither and are not refused.
+ */
 function crossSite(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
-  if (!origin || origin === 'null') return false;
+  if (origin === undefined || origin === '') {
+    const site = req.headers['sec-fetch-site'];
+    return site !== undefined && site !== 'same-origin' && site !== 'none';
+  }
   try {
-    return new URL(origin).host !== req.host;
+    return origin === 'null' || new URL(origin).host !== req.host;
   } catch {
     return true;
   }
 }
 
+/** Sign-in from another site would sign the browser into the attacker's account (login CSRF). */
+const LOGIN_PATH = '/api/v1/auth/login';
+
 const crossSiteRefused = () =>
   new AppError('forbidden', { zh: '跨站请求被拒绝', en: 'Cross-site request refused' }, [
-    { field: 'Origin', code: 'auth.cross_site', message: { zh: '登录会话只接受本站发出的写请求', en: 'A signed-in session accepts writes from this site only' } },
+    { field: 'Origin', code: 'auth.cross_site', message: { zh: '登录和登录后的写请求只接受本站发出的', en: 'Sign-in, and writes in a signed-in session, are accepted from this site only' } },
   ]);
 
 async function authenticate(ctx: AccountsContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -50,6 +61,7 @@ async function authenticate(ctx: AccountsContext, req: FastifyRequest, reply: Fa
     req.principal = resolved.principal;
     return;
   }
+  if (req.method === 'POST' && req.url.split('?')[0] === LOGIN_PATH && crossSite(req)) throw crossSiteRefused();
   const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
   if (!cookie) return;
   const resolved = await resolveSession(ctx, cookie);

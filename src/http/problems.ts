@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { FieldProblem, Problem } from '../contracts/common.js';
 import type { Message } from '../domain/message.js';
 import { AppError } from '../modules/shared/errors.js';
+import { isMalformedMultipart, malformedMultipart, malformedMultipartTitle } from './multipart.js';
 import { RequestValidationError } from './validation.js';
 
 /**
@@ -98,6 +99,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
     }
     const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;
     if (known) return sendProblem(request, reply, known.status, known.slug, known.title, known.error ? [known.error] : [], err.message);
+    if (isMalformedMultipart(err)) return sendProblem(request, reply, 400, 'bad-request', malformedMultipartTitle, [malformedMultipart], err.message);
     const db = databaseProblem(err as { code?: string; constraint?: string });
     if (db) return sendProblem(request, reply, db.status, db.slug, db.title, db.errors);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)

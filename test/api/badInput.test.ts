@@ -165,7 +165,8 @@ describe.each(RESOURCES)('$path: malformed bodies', (r) => {
     await refusedCreate(r, 'a=1&b=2', 415, ['body'], 'application/x-www-form-urlencoded');
     await refusedCreate(r, '--x\r\n\r\n--x--', 415, ['body'], 'multipart/form-data; boundary=x');
     await refusedCreate(r, '<xml/>', 415, ['body'], 'application/xml');
-    errorAt(await refusedCreate(r, 'name=x', 400, ['body'], 'text/plain'), 'body');
+    // JSON sent as text/plain (what a cross-site form can send) is refused like any other media type.
+    await refusedCreate(r, JSON.stringify(await r.input()), 415, ['body'], 'text/plain');
     await refusedUpdate(r, 'a=1', 415, ['body'], 'application/x-www-form-urlencoded');
   });
 

@@ -24,6 +24,7 @@ import {
   transitionBody,
 } from '../../contracts/workflows.js';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/workflow/documentTypes.js';
+import { fileNameProblem } from '../../http/multipart.js';
 import { sendProblem } from '../../http/problems.js';
 import { listQueryFor } from '../../http/validation.js';
 import { requestActor } from '../audit/trail.js';
@@ -160,6 +161,8 @@ const attachmentRoutes = (ctx: FilingsContext) => async (app: FastifyInstance) =
         if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
         return sendProblem(req, reply, 413, 'file-too-large', { zh: '文件过大', en: 'File too large' }, [{ field: 'file', code: 'file.too_large', message: { zh: '文件不能超过 20 MB', en: 'A document is at most 20 MB' }, params: { max: MAX_ATTACHMENT_BYTES } }]);
       }
+      const badName = fileNameProblem(part.filename);
+      if (badName) throw validationFailed([badName]);
       const item = part.fields.checklist_item;
       const checklistItem = item && 'value' in item && typeof item.value === 'string' ? item.value : '';
       const added = await addAttachment(ctx, req.principal, requestActor(req), req.params.id, { checklistItem, fileName: part.filename || 'document', bytes });

@@ -32,7 +32,7 @@ import { previewImportFile } from './preview.js';
 import { problemCsvLines } from './problems.js';
 import { getImportRecord, importListSpec, importProblemPage, importProblems, type ImportRecord } from './queries.js';
 import { openImportFile, runImport } from './service.js';
-import { drain, MAX_UPLOAD_BYTES, missingFile, multipartLimits, parseFields, readUpload, removeSpooled, spool, uploadName, type SpooledFile } from './uploads.js';
+import { drain, fileMissing, MAX_UPLOAD_BYTES, multipartLimits, parseFields, readUpload, removeSpooled, spool, uploadName, type SpooledFile } from './uploads.js';
 
 /**
  * The import API (导入): preview a file, upload it to run in the background of this process
@@ -179,7 +179,7 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
       if (upload.file === null && problems.length === 0) {
         const fields = parseFields(importPreviewFields, upload.fields);
         if (!fields.ok) problems.push(...fields.problems);
-        problems.push(missingFile);
+        problems.push(...fileMissing(upload.problems));
       }
       problems.push(...upload.problems);
       if (problems.length || !upload.file) throw new RequestValidationError(problems);
@@ -203,7 +203,7 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
     async (req, reply) => {
       const upload = await readUpload(req, spool, (f) => removeSpooled(f.path));
       const fields = parseFields(importUploadFields, upload.fields);
-      const problems = [...(fields.ok ? [] : fields.problems), ...(upload.file ? [] : [missingFile]), ...upload.problems];
+      const problems = [...(fields.ok ? [] : fields.problems), ...(upload.file ? [] : fileMissing(upload.problems)), ...upload.problems];
       if (!fields.ok || !upload.file || problems.length) {
         if (upload.file) await removeSpooled(upload.file.path);
         throw new RequestValidationError(problems);

@@ -9,6 +9,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { FieldProblem } from '../../contracts/common.js';
+import { fileNameProblem } from '../../http/multipart.js';
 import { issuesToProblems } from '../../http/validation.js';
 
 /**
@@ -33,7 +34,10 @@ export interface SpooledFile {
 /** The file part under any other name: not ours to read, reported as an unknown field. */
 const unknownPart = (name: string): FieldProblem => ({ field: name, code: 'unknown_field', message: { zh: `未知字段“${name}”`, en: `Unknown field "${name}"` } });
 
-export const missingFile: FieldProblem = { field: 'file', code: 'required', message: { zh: '请选择要上传的文件', en: 'A file is required' } };
+const missingFile: FieldProblem = { field: 'file', code: 'required', message: { zh: '请选择要上传的文件', en: 'A file is required' } };
+
+/** "A file is required", unless a file came and a problem already says what is wrong with it. */
+export const fileMissing = (problems: readonly FieldProblem[]): FieldProblem[] => (problems.some((p) => p.field === 'file') ? [] : [missingFile]);
 
 /** Names at most 255 characters long; a part without a file name gets a neutral one. */
 export const uploadName = (part: MultipartFile) => (part.filename || 'upload').slice(0, 255);
@@ -95,7 +99,8 @@ export function parseFields<S extends z.ZodType>(schema: S, fields: Record<strin
 /**
  * Reads an upload's parts in order: text fields are collected, the `file` part goes to `onFile`
  * with the fields sent before it (the wizard sends them first). Returns the fields, what
- * `onFile` gave (null when no file came) and the problems of parts that are not ours.
+ * `onFile` gave (null when no file came, or one whose name is refused) and the problems of parts
+ * that are not ours or not acceptable.
  */
 export async function readUpload<T>(
   req: FastifyRequest,
@@ -112,7 +117,13 @@ export async function readUpload<T>(
       else if (part.fieldname !== 'file') {
         problems.push(unknownPart(part.fieldname));
         await drain(part.file);
-      } else file = await onFile(part, { ...fields });
+      } else {
+        const badName = fileNameProblem(part.filename);
+        if (badName) {
+          problems.push(badName);
+          await drain(part.file);
+        } else file = await onFile(part, { ...fields });
+      }
     }
   } catch (err) {
     if (file !== null) await discard(file);
