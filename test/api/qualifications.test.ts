@@ -32,6 +32,24 @@ describe('qualifications (资质)', () => {
     expect((await createQualification(app, { valid_from: '2024-01-01', valid_to: '2024-01-01' })).valid_to).toBe('2024-01-01');
   });
 
+  it('lists the qualifications valid on a day, an open-ended one included, with the web list’s filter terms', async () => {
+    const org = await createOrganization(app);
+    const made = {
+      valid: await createQualification(app, { organization_id: org.id, valid_from: '2024-01-01', valid_to: '2026-12-04' }),
+      open: await createQualification(app, { organization_id: org.id, qualification: 'tech_sme', valid_from: '2026-12-04', valid_to: null }),
+      expired: await createQualification(app, { organization_id: org.id, valid_from: '2020-01-01', valid_to: '2026-12-03' }),
+      upcoming: await createQualification(app, { organization_id: org.id, valid_from: '2026-12-05', valid_to: null }),
+    };
+    const ids = async (terms: string) => {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/qualifications?per_page=100&filter=${encodeURIComponent(`organization_id:${org.id},${terms}`)}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { results: Array<{ id: number }> }).results.map((r) => r.id).sort((a, b) => a - b);
+    };
+    expect(await ids('valid_from:<2026-12-05,valid_to:>2026-12-03|null')).toEqual([made.valid.id, made.open.id].sort((a, b) => a - b));
+    expect(await ids('valid_to:<2026-12-04')).toEqual([made.expired.id]);
+    expect(await ids('valid_from:>2026-12-04')).toEqual([made.upcoming.id]);
+  });
+
   it('refuses a holder that does not exist, naming organization_id', async () => {
     const e = errorAt(await refused(await qualificationInput(app, { organization_id: 2_147_483_000 }), 400, ['organization_id']), 'organization_id');
     expect(e).toMatchObject({ code: 'reference.not_found', params: { id: 2_147_483_000 } });

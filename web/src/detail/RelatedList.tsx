@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useList } from '../api/hooks';
 import type { Resource } from '../api/resources';
 import { ProblemAlert } from '../components/ProblemAlert';
-import type { ListColumn } from '../list/RegistryList';
+import { RecordLink, type ListColumn } from '../list/RegistryList';
 
 const SHOWN = 100;
 
@@ -45,7 +45,7 @@ export function RelatedList<Item extends { id: number }>({ resource, title, filt
           size="small"
           loading={isPending}
           dataSource={data?.results ?? []}
-          columns={columns.map((c) => ({ key: c.key, title: c.title, render: (_: unknown, item: Item) => c.render(item), onCell: () => (c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {}) }))}
+          columns={columns.map((c, i) => ({ key: c.key, title: c.title, render: (_: unknown, item: Item) => (i === 0 ? <RecordLink to={`${basePath}/${item.id}`}>{c.render(item)}</RecordLink> : c.render(item)), onCell: () => (c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {}) }))}
           onRow={(item) => ({ onClick: () => navigate(`${basePath}/${item.id}`), style: { cursor: 'pointer' } })}
           pagination={false}
           scroll={{ x: 'max-content' }}

@@ -16,6 +16,7 @@ import { ReviewOutcome, ReviewsCard } from './ReviewsCard';
 import { ScoreCard } from './ScoreCard';
 import { TimelineCard } from './TimelineCard';
 import { useDraft } from './useDraft';
+import { useLeaveGuard } from '../form/useLeaveGuard';
 import { useMessageText } from './useMessageText';
 
 /** 备案申请: one application as the caller stands to it — the applicant fills it in, the officer handles it, a drawn expert scores it. */
@@ -44,6 +45,7 @@ function ApplicationDetail({ view, type, types }: { view: ApplicationView; type:
   const { text } = useMessageText();
   const draft = useDraft(view, type.form);
   const editable = isEditable(view);
+  useLeaveGuard(() => editable && draft.dirty);
   const officer = isOfficer(view);
   const returned = returnReason(view);
   const showReviewer = !editable && view.below_minimum.length > 0;

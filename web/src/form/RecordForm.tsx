@@ -8,6 +8,7 @@ import { ApiProblem } from '../api/problem';
 import type { Draft, Resource } from '../api/resources';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { FormProblems } from './FormProblems';
+import { useLeaveGuard } from './useLeaveGuard';
 import { useServerProblems, type ServerProblems } from './useServerProblems';
 
 type StoredRecord = { id: number; version: number };
@@ -91,11 +92,13 @@ export function CreateRecordForm<Item extends StoredRecord, Create, Patch, Value
   const problems = useServerProblems(form, spec.fieldPaths);
   const create = useCreate(spec.resource);
   const [initialValues] = useState(() => spec.toValues());
+  const guard = useLeaveGuard(() => form.isFieldsTouched());
 
   const onFinish = (values: Values) => {
     problems.clear();
     create.mutate(spec.toCreate(values), {
       onSuccess: (item) => {
+        guard.release();
         message.success(t('form.created'));
         navigate(`${spec.basePath}/${item.id}`);
       },
@@ -135,6 +138,7 @@ export function EditRecordForm<Item extends StoredRecord, Create, Patch, Values 
   const [base, setBase] = useState<Item | null>(null);
   const [stale, setStale] = useState(false);
   const detailPath = `${spec.basePath}/${id}`;
+  const guard = useLeaveGuard(() => form.isFieldsTouched());
 
   useEffect(() => {
     if (data && base === null) setBase(data);
@@ -161,6 +165,7 @@ export function EditRecordForm<Item extends StoredRecord, Create, Patch, Values 
   const onFinish = (values: Values) => {
     const patch = spec.toPatch(spec.toValues(base), values);
     if (Object.keys(patch).length === 0) {
+      guard.release();
       message.info(t('form.unchanged'));
       navigate(detailPath);
       return;
@@ -170,6 +175,7 @@ export function EditRecordForm<Item extends StoredRecord, Create, Patch, Values 
       { id, version: base.version, patch },
       {
         onSuccess: () => {
+          guard.release();
           message.success(t('form.saved'));
           navigate(detailPath);
         },

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiProblem } from '../api/problem';
 import { FormProblems } from './FormProblems';
+import { useConfirmLeave, useLeaveGuard } from './useLeaveGuard';
 import { useServerProblems } from './useServerProblems';
 
 /** A record the dialog changes with If-Match of its version. */
@@ -48,6 +49,10 @@ export function VersionedFormModal<R extends Versioned, V extends object, C, P e
   const problems = useServerProblems(form, props.fields, props.listFields);
   const [base, setBase] = useState(record);
   const [stale, setStale] = useState(false);
+  useLeaveGuard(() => form.isFieldsTouched());
+  const confirmLeave = useConfirmLeave();
+  // Closing the dialog (Cancel, ×, Esc, a click beside it) with typed input asks first.
+  const cancel = () => (form.isFieldsTouched() ? confirmLeave(onClose) : onClose());
 
   const onFinish = (submitted: V) => {
     // A field the form hides is not submitted: the bodies read what the dialog opened with.
@@ -104,7 +109,7 @@ export function VersionedFormModal<R extends Versioned, V extends object, C, P e
       okButtonProps={{ 'data-testid': `${testId}-form-submit` }}
       confirmLoading={create.isPending || update.isPending}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={cancel}
       destroyOnHidden
       width={640}
     >

@@ -199,6 +199,7 @@ export const en: typeof zhCN = {
       valid_from: 'Valid from',
       valid_to: 'Valid to',
     },
+    validity: { title: 'Status', filter: 'Validity', valid: 'Valid now', expired: 'Expired', upcoming: 'Not yet valid' },
     openEnded: 'Open-ended',
     help: {
       valid_to: 'Leave empty when the certificate does not expire',

@@ -201,6 +201,7 @@ export const zhCN = {
       valid_from: '有效期起',
       valid_to: '有效期止',
     },
+    validity: { title: '状态', filter: '有效状态', valid: '当前有效', expired: '已过期', upcoming: '尚未生效' },
     openEnded: '长期有效',
     help: {
       valid_to: '不填表示长期有效',

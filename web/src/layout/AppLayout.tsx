@@ -1,5 +1,6 @@
-import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
-import { Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/session';
@@ -8,6 +9,7 @@ import { UserMenu } from '../auth/UserMenu';
 import { InboxBadge } from '../filings/InboxBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { selectedSection } from './selectedSection';
+import { usePhone } from './usePhone';
 
 /** Top-level sections; the longest path the page lies under selects the menu entry. */
 const SECTIONS = [
@@ -51,33 +53,47 @@ export function AppLayout() {
       ),
     },
   ];
+  const phone = usePhone();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menu = <Menu mode="inline" selectedKeys={[selectedSection(pathname, SECTION_PATHS)]} items={items} onClick={() => setMenuOpen(false)} style={{ borderInlineEnd: 'none', paddingTop: 8 }} data-testid="side-nav" />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24, background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
-        <Link to="/">
-          <Flex align="baseline" gap="middle">
-            <Typography.Title level={4} style={{ margin: 0, color: token.colorPrimary }}>
-              {t('app.name')}
-            </Typography.Title>
-            <Typography.Text type="secondary">
-              {t('app.subtitle')}
-            </Typography.Text>
-          </Flex>
-        </Link>
-        <Flex align="center" gap="middle">
-          <LanguageSwitch />
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, paddingInline: phone ? 12 : 24, background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }} data-testid="app-header">
+        <Flex align="center" gap="small" style={{ minWidth: 0 }}>
+          {phone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} data-testid="menu-button" onClick={() => setMenuOpen(true)} />}
+          <Link to="/">
+            <Flex align="baseline" gap="middle">
+              <Typography.Title level={phone ? 5 : 4} style={{ margin: 0, color: token.colorPrimary, whiteSpace: 'nowrap' }}>
+                {t('app.name')}
+              </Typography.Title>
+              {!phone && <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>}
+            </Flex>
+          </Link>
+        </Flex>
+        <Flex align="center" gap={phone ? 'small' : 'middle'}>
+          {!phone && <LanguageSwitch />}
           <InboxBadge />
           <UserMenu />
         </Flex>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
-          <Menu mode="inline" selectedKeys={[selectedSection(pathname, SECTION_PATHS)]} items={items} style={{ borderInlineEnd: 'none', paddingTop: 8 }} data-testid="side-nav" />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
+        {phone ? (
+          <Drawer placement="left" size={260} open={menuOpen} onClose={() => setMenuOpen(false)} title={t('app.name')} styles={{ body: { padding: 0 } }} data-testid="menu-drawer">
+            <div style={{ padding: 12 }}>
+              <LanguageSwitch />
+            </div>
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={208} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>
   );
 }
+

@@ -7,8 +7,8 @@ import { DATE_FORMAT } from '../form/DateInput';
 import { useCodeLabels } from '../i18n/useCodeLabels';
 import { emptyListState, isFiltered, type FilterSpec, type ListState } from './listState';
 
-/** A filter the page offers, with its label in the current language. */
-export type LabelledFilter = FilterSpec & { label: string };
+/** A filter the page offers, with its label in the current language (and a choice filter its choices). */
+export type LabelledFilter = FilterSpec & { label: string; choices?: ReadonlyArray<{ value: string; label: string }> };
 
 interface Props {
   state: ListState;
@@ -27,7 +27,7 @@ export function FilterBar({ state, filters, searchPlaceholder, onChange }: Props
 
   return (
     <Flex wrap gap="small" align="center">
-      <Space.Compact style={{ width: 360 }}>
+      <Space.Compact style={{ width: 360, maxWidth: '100%' }}>
         <Input
           data-testid="list-search"
           aria-label={searchPlaceholder}
@@ -46,7 +46,19 @@ export function FilterBar({ state, filters, searchPlaceholder, onChange }: Props
         </Button>
       </Space.Compact>
       {filters.map((f) =>
-        f.kind === 'code' ? (
+        f.kind === 'choice' ? (
+          <Select
+            key={f.field}
+            data-testid={`filter-${f.field}`}
+            aria-label={f.label}
+            allowClear
+            placeholder={f.label}
+            options={f.choices ? [...f.choices] : []}
+            value={state.codes[f.field]?.[0]}
+            onChange={(value?: string) => update({ codes: { ...state.codes, [f.field]: value ? [value] : [] } })}
+            style={{ minWidth: 150 }}
+          />
+        ) : f.kind === 'code' ? (
           <Select
             key={f.field}
             data-testid={`filter-${f.field}`}
@@ -70,7 +82,7 @@ export function FilterBar({ state, filters, searchPlaceholder, onChange }: Props
             prefix={<Typography.Text type="secondary">{f.label}</Typography.Text>}
             value={toDayjsRange(state.ranges[f.field])}
             onChange={(_, [from, to]) => update({ ranges: { ...state.ranges, [f.field]: [from || null, to || null] } })}
-            style={{ width: 400 }}
+            style={{ width: 400, maxWidth: '100%' }}
           />
         ),
       )}

@@ -3,13 +3,15 @@ import { Alert, Button, Flex, Space, Table, Typography, type TableProps } from '
 import type { SorterResult } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useList } from '../api/hooks';
 import type { Resource } from '../api/resources';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { resourceAccess } from '../auth/access';
 import { useCan } from '../auth/useCan';
+import { usePhone } from '../layout/usePhone';
 import { ExportButton } from './ExportButton';
+import { RecordCards } from './RecordCards';
 import { FilterBar, type LabelledFilter } from './FilterBar';
 import { toListParams, type ListState } from './listState';
 import { listPagination } from './pagination';
@@ -48,12 +50,15 @@ export function RegistryList<Item extends { id: number }>({ resource, title, bas
   const [state, setState] = useListState(filters);
   const params = toListParams(state, filters);
   const { data, isFetching, error } = useList(resource, params);
+  const phone = usePhone();
+  const recordPath = (item: Item) => `${basePath}/${item.id}`;
 
-  const tableColumns: TableProps<Item>['columns'] = columns.map((c) => ({
+  const tableColumns: TableProps<Item>['columns'] = columns.map((c, i) => ({
     key: c.key,
     title: c.title,
     width: c.width,
-    render: (_: unknown, item: Item) => c.render(item),
+    // The first column names the record: a real link, so it opens in a new tab too.
+    render: (_: unknown, item: Item) => (i === 0 ? <RecordLink to={recordPath(item)}>{c.render(item)}</RecordLink> : c.render(item)),
     onCell: () => (c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {}),
     sorter: c.sortable ?? false,
     sortOrder: state.sort?.field === c.key ? (state.sort.desc ? 'descend' : 'ascend') : null,
@@ -97,21 +102,34 @@ export function RegistryList<Item extends { id: number }>({ resource, title, bas
         />
       )}
       {error && <ProblemAlert error={error} />}
-      <div data-testid="list-table">
-        <Table<Item>
-          rowKey="id"
-          size="middle"
-          columns={tableColumns}
-          dataSource={data?.results ?? []}
-          loading={isFetching}
-          onChange={onTableChange}
-          onRow={(item) => ({ onClick: () => navigate(`${basePath}/${item.id}`), style: { cursor: 'pointer' } })}
-          // At least this wide (then it scrolls); wider screens wrap long names instead.
-          scroll={{ x: 1100 }}
-          pagination={listPagination(t, state, data?.meta.count ?? 0)}
-        />
-      </div>
+      {phone ? (
+        <RecordCards items={data?.results ?? []} total={data?.meta.count ?? 0} loading={isFetching} columns={columns} state={state} onChange={setState} recordPath={recordPath} />
+      ) : (
+        <div data-testid="list-table">
+          <Table<Item>
+            rowKey="id"
+            size="middle"
+            columns={tableColumns}
+            dataSource={data?.results ?? []}
+            loading={isFetching}
+            onChange={onTableChange}
+            onRow={(item) => ({ onClick: () => navigate(recordPath(item)), style: { cursor: 'pointer' } })}
+            // At least this wide (then it scrolls); wider screens wrap long names instead.
+            scroll={{ x: 1100 }}
+            pagination={listPagination(t, state, data?.meta.count ?? 0)}
+          />
+        </div>
+      )}
     </Flex>
+  );
+}
+
+/** A link to the record inside a clickable row: the row's own click would open it a second time. */
+export function RecordLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link to={to} data-testid="record-link" onClick={(e) => e.stopPropagation()}>
+      {children}
+    </Link>
   );
 }
 

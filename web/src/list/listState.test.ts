@@ -99,3 +99,18 @@ describe('isFiltered', () => {
     expect(isFiltered(state({ ranges: { founded_on: [null, '2020-01-01'] } }))).toBe(true);
   });
 });
+
+describe('a choice filter', () => {
+  const choice: FilterSpec[] = [{ field: 'validity', kind: 'choice', terms: (c) => (c === 'valid' ? 'valid_to:>2026-12-03|null' : null) }];
+
+  it('keeps one known choice in the URL and sends the terms it stands for', () => {
+    const s = readListState(new URLSearchParams('validity=valid'), choice);
+    expect(s.codes).toEqual({ validity: ['valid'] });
+    expect(writeListState(s, choice).get('validity')).toBe('valid');
+    expect(filterParam(s, choice)).toBe('valid_to:>2026-12-03|null');
+  });
+
+  it('ignores a choice it does not know', () => {
+    expect(readListState(new URLSearchParams('validity=soon'), choice).codes).toEqual({});
+  });
+});

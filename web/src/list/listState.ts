@@ -8,8 +8,11 @@ import type { CodeListName } from '../i18n/codeLabels';
  * (OpenAlex `filter=`). Pure, so both directions are unit-tested.
  */
 
-/** A filter the page offers: a multi-select over a code list, or an inclusive date range. */
-export type FilterSpec = { field: string; kind: 'code'; list: CodeListName } | { field: string; kind: 'dateRange' };
+/**
+ * A filter the page offers: a multi-select over a code list, an inclusive date range, or one
+ * choice that stands for API filter terms (a qualification "valid now" is a condition on two dates).
+ */
+export type FilterSpec = { field: string; kind: 'code'; list: CodeListName } | { field: string; kind: 'dateRange' } | { field: string; kind: 'choice'; terms: (choice: string) => string | null };
 
 /** [from, to], both inclusive; either end may be open. */
 export type DateRange = [from: string | null, to: string | null];
@@ -67,6 +70,8 @@ export function readListState(query: URLSearchParams, filters: readonly FilterSp
     if (f.kind === 'code') {
       const values = (raw ?? '').split('|').filter((v) => v !== '');
       if (values.length) state.codes[f.field] = values;
+    } else if (f.kind === 'choice') {
+      if (raw && f.terms(raw) !== null) state.codes[f.field] = [raw];
     } else {
       const range = readRange(raw);
       if (range) state.ranges[f.field] = range;
@@ -81,7 +86,7 @@ export function writeListState(state: ListState, filters: readonly FilterSpec[])
   if (state.search) out.set('search', state.search);
   if (state.filter) out.set('filter', state.filter);
   for (const f of filters) {
-    if (f.kind === 'code') {
+    if (f.kind === 'code' || f.kind === 'choice') {
       const values = state.codes[f.field] ?? [];
       if (values.length) out.set(f.field, values.join('|'));
     } else {
@@ -113,6 +118,10 @@ export function filterParam(state: ListState, filters: readonly FilterSpec[], fi
     if (f.kind === 'code') {
       const values = state.codes[f.field] ?? [];
       if (values.length) terms.push(`${f.field}:${values.join('|')}`);
+    } else if (f.kind === 'choice') {
+      const choice = state.codes[f.field]?.[0];
+      const chosen = choice === undefined ? null : f.terms(choice);
+      if (chosen !== null) terms.push(chosen);
     } else {
       const [from, to] = state.ranges[f.field] ?? [null, null];
       if (from !== null) terms.push(`${f.field}:>${shiftDate(from, -1)}`);
