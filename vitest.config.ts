@@ -5,7 +5,10 @@ import { defineConfig } from 'vitest/config';
  * - unit: pure code beside its source (src/**, web/src/**).
  * - api-pglite / api-postgres: the HTTP API on a real database; the PostgreSQL run needs
  *   TEST_DATABASE_URL (an admin URL of a throwaway server, as .ci/run provides).
- * - e2e: the built UI in Debian Chromium through playwright-core.
+ * - cli: the `starcity` commands run in-process (test/support/cli.ts), each test on a data
+ *   directory of its own; templates (an empty migrated registry, the demo) are made once per run and copied (dataTemplates.ts).
+ * - e2e: the built UI in Debian Chromium through playwright-core, and the compiled command's
+ *   process-level behaviour; files run two at a time (their servers and browsers wait on each other).
  */
 const api = (engine: 'pglite' | 'postgres') => ({
   extends: true as const,
@@ -25,11 +28,12 @@ export default defineConfig({
       // Timeouts only catch a hang (speed is measured in bench/): the worker-thread and 200,000-key
       // tests take 1–2 s alone and more than vitest's default 5 s on a loaded 2-core machine.
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'], testTimeout: 20_000 } },
+      { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], globalSetup: ['test/support/dataTemplates.ts'], testTimeout: 120_000, hookTimeout: 600_000 } },
       api('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [api('postgres')] : []),
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000, fileParallelism: false },
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['test/support/dataTemplates.ts'], testTimeout: 60_000, hookTimeout: 600_000 },
       },
     ],
   },

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { openPostgres } from '../../src/db/client.js';
+import { starcity } from '../../test/support/cli.js';
+import { ADMIN_SCOPES, templateAdmin, templateCopy, type TemplateAdmin } from '../../test/support/dataTemplates.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,33 +23,18 @@ export interface RunningServer {
   auth: { authorization: string };
 }
 
-/** The password of the administrator each test server gets (it passes the policy). */
-const ADMIN_PASSWORD = 'E2e-Admin-Password-1';
-/** Every permission an administrator's token may carry. */
-const ADMIN_SCOPES = ['organizations.create', 'organizations.update', 'organizations.delete', 'qualifications.write', 'rd_institutions.write', 'platforms.write', 'imports.read', 'imports.write', 'official_values.write', 'targets.write', 'users.manage'];
-
-/** Runs the CLI on a data directory no server holds; resolves with its standard output. */
-function cli(dataDir: string, args: string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (status) => (status === 0 ? resolve(out) : reject(new Error(`starcity ${args.join(' ')} exited with ${status}:\n${out}${err}`))));
-    child.stdin.end(input ?? '');
-  });
-}
-
 /** An administrator and its API token, made through the CLI as an operator would (`starcity user create`, `starcity token create`). */
-async function provisionAdmin(dataDir: string): Promise<RunningServer['admin'] & { token: string }> {
+async function provisionAdmin(dataDir: string): Promise<TemplateAdmin> {
   const username = `e2e-admin-${process.pid}-${Date.now() % 1e6}`;
-  await cli(dataDir, ['user', 'create', '--role', 'admin', '--username', username, '--password-stdin'], `${ADMIN_PASSWORD}\n`);
-  const token = (await cli(dataDir, ['token', 'create', '--username', username, '--expires-in', '1d', '--name', 'e2e', ...ADMIN_SCOPES.flatMap((s) => ['--scope', s])])).trim();
-  return { username, password: ADMIN_PASSWORD, token };
+  const password = 'E2e-Admin-Password-1';
+  const cli = async (args: string[], input?: string) => {
+    const r = await starcity([...args, '--data-dir', dataDir], input === undefined ? {} : { input });
+    if (r.status !== 0) throw new Error(`starcity ${args.join(' ')} exited with ${r.status}:\n${r.stdout}${r.stderr}`);
+    return r.stdout;
+  };
+  await cli(['user', 'create', '--role', 'admin', '--username', username, '--password-stdin'], `${password}\n`);
+  const token = (await cli(['token', 'create', '--username', username, '--expires-in', '1d', '--name', 'e2e', ...ADMIN_SCOPES.flatMap((s) => ['--scope', s])])).trim();
+  return { username, password, token };
 }
 
 /** Signs the page's browser context in as the server's administrator (the session cookie is the context's). */
@@ -97,9 +83,10 @@ export async function startServer({
   reuse,
   admin: existing,
 }: { dataDir?: string; timeoutMs?: number; env?: Record<string, string>; reuse?: Pick<RunningServer, 'admin' | 'auth'>; admin?: RunningServer['admin'] } = {}): Promise<RunningServer> {
-  const dataDir = given ?? mkdtempSync(join(tmpdir(), 'starcity-e2e-'));
+  // A fresh registry is a copy of the run's migrated template, which holds an administrator and its token.
+  const dataDir = given ?? (await templateCopy('migrated'));
   // A restart on the same data directory keeps the administrator and its token: no need to make them again.
-  const made = reuse ? { ...reuse.admin, token: reuse.auth.authorization.replace(/^Bearer /, '') } : existing ? null : await provisionAdmin(dataDir);
+  const made = reuse ? { ...reuse.admin, token: reuse.auth.authorization.replace(/^Bearer /, '') } : existing ? null : (templateAdmin(dataDir) ?? (await provisionAdmin(dataDir)));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...ownEnvironment(), PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn', ...extraEnv };
   const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'serve', '--no-demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -113,7 +100,7 @@ export async function startServer({
     if (!given) rmSync(dataDir, { recursive: true, force: true });
   };
   const url = `http://127.0.0.1:${port}`;
-  let admin: RunningServer['admin'] & { token: string };
+  let admin: TemplateAdmin;
   try {
     await waitReady(url, child, timeoutMs);
     admin = made ?? { ...existing!, token: await tokenOverApi(url, existing!) };
@@ -174,17 +161,14 @@ export async function testDatabase(): Promise<{ engine: 'postgres' | 'pglite'; e
   return { engine: 'postgres', env: { DATABASE_URL: url.toString() }, drop };
 }
 
-/** `starcity seed --demo` on a data directory (or the database `env` names), before a server holds it. */
-export function seedDemo(dir: string, extraEnv: Record<string, string> = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...ownEnvironment(), STARCITY_DATA_DIR: dir, LOG_LEVEL: 'warn', ...extraEnv };
-    const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'seed', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`starcity seed --demo exited with ${status}:\n${out}`))));
-  });
+/**
+ * The demo registry in a data directory (a copy of the run's demo template, which also holds an
+ * administrator), or `starcity seed --demo` on the database `env` names — before a server holds it.
+ */
+export async function seedDemo(dir: string, extraEnv: Record<string, string> = {}): Promise<void> {
+  if (!extraEnv.DATABASE_URL) return void (await templateCopy('demo', dir));
+  const seeded = await starcity(['seed', '--demo', '--data-dir', dir], { env: extraEnv });
+  if (seeded.status !== 0) throw new Error(`starcity seed --demo exited with ${seeded.status}:\n${seeded.stdout}${seeded.stderr}`);
 }
 
 /** An account for a test, such as a district officer. */

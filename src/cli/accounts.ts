@@ -10,6 +10,7 @@ import { listOrganizations } from '../modules/organizations/service.js';
 import type { AppContext } from '../modules/shared/context.js';
 import { AppError } from '../modules/shared/errors.js';
 import { openAppContext } from './context.js';
+import { say, tell, cliIo } from './io.js';
 
 /** `starcity user create`, `starcity token create`: accounts from a terminal (whoever runs them holds the database). */
 
@@ -33,7 +34,7 @@ async function withAccounts<T>(config: Config, command: string, work: (ctx: Acco
 }
 
 /** The whole of standard input, less one trailing line break (`echo secret | …`). */
-export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
+export async function readStdin(stream: NodeJS.ReadableStream = cliIo().stdin): Promise<string> {
   let text = '';
   for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
   return text.replace(/\r?\n$/, '');
@@ -74,7 +75,7 @@ export async function userCreateCommand(config: Config, opts: UserCreateOptions)
       ...(user.zones.length ? [`zones ${user.zones.join(', ')}`] : []),
       ...(user.organizations.length ? [`organizations ${user.organizations.map((o) => o.name).join(', ')}`] : []),
     ];
-    console.log(`Created user ${user.username} (id ${user.id}, ${user.role}${bound.length ? `; ${bound.join('; ')}` : ''}).`);
+    say(`Created user ${user.username} (id ${user.id}, ${user.role}${bound.length ? `; ${bound.join('; ')}` : ''}).`);
   });
 }
 
@@ -95,7 +96,7 @@ export async function tokenCreateCommand(config: Config, opts: TokenCreateOption
     if (unknown.length) throw new Error(`--scope: unknown permission ${unknown.join(', ')}; one of ${permissionCodes.join(', ')}`);
     const input = tokenCreate.parse({ name: opts.name ?? `CLI ${new Date().toISOString().slice(0, 10)}`, scopes: opts.scopes as Permission[], expires_in: opts.expiresIn });
     const created = await createToken(ctx, { role: user.role as AccountRole, organizationIds: user.organization_ids, districts: user.districts, zones: user.zones, scopes: null, userId: user.id }, input, cliActor());
-    console.error(`API token "${created.name}" for ${user.username}: scopes ${created.scopes.join(', ')}; expires ${created.expires_at}. It is shown this once:`);
-    console.log(created.token);
+    tell(`API token "${created.name}" for ${user.username}: scopes ${created.scopes.join(', ')}; expires ${created.expires_at}. It is shown this once:`);
+    say(created.token);
   });
 }

@@ -7,6 +7,7 @@ import { demoRegistry } from '../modules/demo/generator.js';
 import { createDemoAccounts } from '../modules/demo/accounts.js';
 import { seedDemo } from '../modules/demo/seed.js';
 import { accountsContext } from './accounts.js';
+import { say } from './io.js';
 
 /** `starcity migrate [--dry-run]` */
 export async function migrateCommand(config: Config, dryRun: boolean): Promise<void> {
@@ -14,11 +15,11 @@ export async function migrateCommand(config: Config, dryRun: boolean): Promise<v
   try {
     if (dryRun) {
       const pending = await pendingMigrations(db);
-      console.log(pending.length ? `Pending migrations: ${pending.join(', ')}` : 'The schema is up to date.');
+      say(pending.length ? `Pending migrations: ${pending.join(', ')}` : 'The schema is up to date.');
       return;
     }
     const applied = await migrate(db);
-    console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'The schema is up to date.');
+    say(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'The schema is up to date.');
   } finally {
     await db.close();
   }
@@ -29,7 +30,7 @@ export async function seedCommand(config: Config, dryRun: boolean): Promise<void
   const city = loadCity(config.city);
   if (dryRun) {
     const demo = demoRegistry(city);
-    console.log(`Would load ${demo.organizations.length} organizations, ${demo.qualifications.length} qualifications, ${demo.rdInstitutions.length} R&D institutions and ${demo.platforms.length} platforms (existing ones are kept).`);
+    say(`Would load ${demo.organizations.length} organizations, ${demo.qualifications.length} qualifications, ${demo.rdInstitutions.length} R&D institutions and ${demo.platforms.length} platforms (existing ones are kept).`);
     return;
   }
   const { ctx } = await openAppContext(config, 'seed');
@@ -37,9 +38,9 @@ export async function seedCommand(config: Config, dryRun: boolean): Promise<void
   try {
     await migrate(db);
     const added = await seedDemo(ctx, {}, cliActor());
-    console.log(`Demo registry loaded: ${added.organizations} organizations, ${added.qualifications} qualifications, ${added.rd_institutions} R&D institutions and ${added.platforms} platforms added; ${added.official_values} official values and ${added.targets} targets.`);
+    say(`Demo registry loaded: ${added.organizations} organizations, ${added.qualifications} qualifications, ${added.rd_institutions} R&D institutions and ${added.platforms} platforms added; ${added.official_values} official values and ${added.targets} targets.`);
     const accounts = await createDemoAccounts(accountsContext(config, ctx));
-    if (accounts.length) console.log(`Demo accounts created: ${accounts.join(', ')} (the demo password is in docs/security.md; never load the demo on a production database).`);
+    if (accounts.length) say(`Demo accounts created: ${accounts.join(', ')} (the demo password is in docs/security.md; never load the demo on a production database).`);
   } finally {
     await db.close();
   }

@@ -7,6 +7,7 @@ import { exportList, type ExportFile } from '../modules/exports/service.js';
 import type { ServiceContext } from '../modules/shared/context.js';
 import { AppError } from '../modules/shared/errors.js';
 import { openAppContext } from './context.js';
+import { tell, cliIo } from './io.js';
 
 /** Entity names the command accepts: the URL spelling and the file contract's. */
 export const entityNames: Record<string, FileEntity> = {
@@ -35,7 +36,7 @@ export interface ExportOptions {
  */
 export async function exportCommand(config: Config, entityName: string, opts: ExportOptions): Promise<void> {
   const entity = entityNames[entityName]!;
-  if (opts.format === 'xlsx' && !opts.output && process.stdout.isTTY) {
+  if (opts.format === 'xlsx' && !opts.output && cliIo().stdout.isTTY) {
     throw new Error('refusing to write XLSX (binary) to a terminal; use --output FILE or redirect stdout (> file.xlsx)');
   }
   const { ctx } = await openAppContext(config, 'export');
@@ -51,8 +52,8 @@ export async function exportCommand(config: Config, entityName: string, opts: Ex
 export async function exportTo(ctx: ServiceContext, entity: FileEntity, opts: ExportOptions): Promise<void> {
   try {
     const file = start(ctx, entity, opts);
-    await pipeline(file.stream, opts.output ? createWriteStream(opts.output) : process.stdout);
-    if (opts.output) console.error(`Exported ${entity} to ${opts.output}`);
+    await pipeline(file.stream, opts.output ? createWriteStream(opts.output) : cliIo().stdout);
+    if (opts.output) tell(`Exported ${entity} to ${opts.output}`);
   } catch (err) {
     // The reader of stdout went away (`| head`): what it did not want is not an error.
     if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;

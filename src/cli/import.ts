@@ -16,6 +16,7 @@ import { importProblems, openImportFile, runImport, type ImportProgress } from '
 import type { ImportMode } from '../modules/imports/writer.js';
 import { openAppContext } from './context.js';
 import { entityNames } from './export.js';
+import { say, failWith, cliIo } from './io.js';
 
 export const importEncodings: readonly TextEncoding[] = ['utf-8', 'gb18030', 'gbk'];
 export const importModes: readonly ImportMode[] = ['upsert', 'insert'];
@@ -68,8 +69,8 @@ export async function importCommand(config: Config, entityName: string, file: st
     );
     progress.end();
     if (opts.report) await pipeline(Readable.from(problemCsvLines(importProblems(db, record.id))), createWriteStream(opts.report));
-    console.log(summary(entity, record, opts.report));
-    if (record.status !== 'succeeded') process.exitCode = 1;
+    say(summary(entity, record, opts.report));
+    if (record.status !== 'succeeded') failWith(1);
   } finally {
     progress.end();
     await db.close();
@@ -118,7 +119,7 @@ class ProgressLine {
   private readonly started = Date.now();
   private last = 0;
   private shown = false;
-  private readonly tty = process.stderr.isTTY === true;
+  private readonly tty = cliIo().stderr.isTTY === true;
   constructor(private readonly fileSize: number) {}
 
   update(p: ImportProgress): void {
@@ -130,13 +131,13 @@ class ProgressLine {
     const share = this.fileSize > 0 ? Math.min(p.bytesRead / this.fileSize, 1) : 0;
     const eta = share > 0 ? (seconds * (1 - share)) / share : null;
     const text = `${p.counts.read.toLocaleString('en')} rows · ${Math.round(rate).toLocaleString('en')} rows/s · ${Math.floor(share * 100)}%${eta === null ? '' : ` · ETA ${clock(eta)}`}`;
-    if (this.tty) process.stderr.write(`\r${text}\x1b[K`);
-    else process.stderr.write(`${text}\n`);
+    if (this.tty) cliIo().stderr.write(`\r${text}\x1b[K`);
+    else cliIo().stderr.write(`${text}\n`);
     this.shown = true;
   }
 
   end(): void {
-    if (this.tty && this.shown) process.stderr.write('\n');
+    if (this.tty && this.shown) cliIo().stderr.write('\n');
     this.shown = false;
   }
 }

@@ -7,6 +7,7 @@ import { IndicatorEngine } from '../modules/indicators/engine.js';
 import { addOfficialValue, observations } from '../modules/indicators/service.js';
 import { AppError } from '../modules/shared/errors.js';
 import { openAppContext } from './context.js';
+import { say, tell } from './io.js';
 
 /** `starcity indicators`, `starcity indicator <code>`, `starcity indicator-value <code>`: the indicator engine from a terminal. */
 
@@ -37,17 +38,17 @@ export async function indicatorsCommand(config: Config, opts: { period?: string;
     if (opts.rebuild) {
       const started = performance.now();
       await engine.rebuild();
-      console.error(`Every indicator's buckets built again from the registry in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      tell(`Every indicator's buckets built again from the registry in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }
     const year = opts.period ?? String(engine.years.last - 1);
     const rows: Observation[] = [];
     for (const code of engine.catalogue.indicators.keys()) rows.push(...(await observations(engine, code, { period: year })));
-    if (opts.json) return void console.log(JSON.stringify(rows, null, 2));
+    if (opts.json) return void say(JSON.stringify(rows, null, 2));
     const line = (o: Observation) => {
       const def = engine.indicator(o.code)!.def;
       return [o.code, def.name.zh, format(o.value, def.decimals ?? 0), def.unit, o.source, o.as_of ?? ''];
     };
-    console.log(table([['code', 'name', year, 'unit', 'source', 'as of'], ...rows.map(line)]));
+    say(table([['code', 'name', year, 'unit', 'source', 'as of'], ...rows.map(line)]));
   });
 }
 
@@ -55,7 +56,7 @@ export async function indicatorsCommand(config: Config, opts: { period?: string;
 export async function indicatorCommand(config: Config, code: string, opts: { period?: string; area?: string; breakdown?: string; json: boolean }): Promise<void> {
   await withEngine(config, async (engine) => {
     const rows = await observations(engine, code, opts);
-    if (opts.json) return void console.log(JSON.stringify(rows, null, 2));
+    if (opts.json) return void say(JSON.stringify(rows, null, 2));
     const def = engine.indicator(code)!.def;
     const header = ['period', 'area', ...(opts.breakdown ? [opts.breakdown] : []), 'value', ...(def.unit === 'percent' ? ['of'] : [])];
     const line = (o: Observation) => [
@@ -65,8 +66,8 @@ export async function indicatorCommand(config: Config, code: string, opts: { per
       format(o.value, def.decimals ?? 0),
       ...(def.unit === 'percent' ? [o.denominator === undefined ? '' : `${o.numerator}/${o.denominator}`] : []),
     ];
-    console.log(`${def.name.zh} ${def.name.en} (${code})`);
-    console.log(table([header, ...rows.map(line)]));
+    say(`${def.name.zh} ${def.name.en} (${code})`);
+    say(table([header, ...rows.map(line)]));
   });
 }
 
@@ -76,6 +77,6 @@ export async function indicatorValueCommand(config: Config, code: string, input:
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/_/g, '-')}: ${i.message}`).join('\n'));
   await withEngine(config, async (engine) => {
     const v = await addOfficialValue(engine, code, parsed.data, cliActor());
-    console.log(`Recorded ${code} ${v.period} (${v.area}) = ${v.value}, published ${v.published_on}: ${v.source}`);
+    say(`Recorded ${code} ${v.period} (${v.area}) = ${v.value}, published ${v.published_on}: ${v.source}`);
   });
 }

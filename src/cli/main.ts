@@ -1,4 +1,4 @@
-import { Argument, Command, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { loadConfig, packageVersion, type Config } from '../config.js';
 import { DataDirBusyError } from '../db/lock.js';
 import { exportFormats, exportLanguages, exportViews, type ExportFormat, type ExportLanguage, type ExportView } from '../contracts/exports.js';
@@ -7,6 +7,7 @@ import { auditExportCommand, auditVerifyCommand } from './audit.js';
 import { readStdin, tokenCreateCommand, userCreateCommand } from './accounts.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { doctor } from './doctor.js';
+import { cliIo, processIo, tell, withCliIo, type CliIo } from './io.js';
 import { migrateCommand, seedCommand } from './database.js';
 import { exportCommand, exportEntityChoices } from './export.js';
 import { importCommand, importEncodings, importModes } from './import.js';
@@ -31,7 +32,7 @@ function configFrom(opts: Record<string, unknown>): Config {
   if (typeof opts.port === 'string') overrides.port = Number(opts.port);
   if (typeof opts.host === 'string') overrides.host = opts.host;
   if (opts.demo === false) overrides.demo = false;
-  return loadConfig(process.env, overrides);
+  return loadConfig(cliIo().env, overrides);
 }
 
 /** Repeatable options (`--scope a --scope b`) gather into a list. */
@@ -40,7 +41,13 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
 const listOption = (values: unknown): string[] => (values as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 
 export function buildCli(): Command {
-  const program = new Command('starcity').description('StarCity — the platform of a global R&D center city (全球研发中心城市)').version(packageVersion);
+  const program = new Command('starcity')
+    .description('StarCity — the platform of a global R&D center city (全球研发中心城市)')
+    .version(packageVersion)
+    // Set before the subcommands, which inherit them: commander writes to the command's streams and
+    // throws instead of ending the process, so a test can run the CLI in-process.
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => void cliIo().stdout.write(text), writeErr: (text) => void cliIo().stderr.write(text) });
   withDatabaseFlags(program.command('serve').description('serve the web UI and the API'))
     .addOption(new Option('-p, --port <port>', 'HTTP port').env('PORT'))
     .addOption(new Option('--host <host>', 'interface to listen on').env('HOST'))
@@ -201,15 +208,28 @@ export function buildCli(): Command {
   return program;
 }
 
+/** The `starcity` command: runs the CLI on the process's streams and ends with its status. */
 export async function main(argv: string[]): Promise<void> {
-  try {
-    await buildCli().parseAsync(argv);
-  } catch (err) {
-    if (err instanceof DataDirBusyError) {
-      console.error(`starcity: ${err.message}`);
-      process.exit(3);
+  const status = await runCli(argv, processIo());
+  // A failed command may leave a database handle open: end the process rather than wait for it.
+  if (status !== 0) process.exit(status);
+}
+
+/**
+ * Runs one command line on the given streams and resolves with its exit status: 0, 1 for an error
+ * (the message on stderr), 3 when another process holds the embedded database, or what commander
+ * says for a bad command line (1) and for --help and --version (0).
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  return withCliIo(io, async () => {
+    try {
+      await buildCli().parseAsync(argv);
+      return io.exitCode;
+    } catch (err) {
+      // Commander has already written its message.
+      if (err instanceof CommanderError) return err.exitCode;
+      tell(`starcity: ${err instanceof Error ? err.message : String(err)}`);
+      return err instanceof DataDirBusyError ? 3 : 1;
     }
-    console.error(`starcity: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  }
+  });
 }
