@@ -2,11 +2,12 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Message } from '../domain/message.js';
 import { decodeBackup, type BackupManifest } from './backupFile.js';
+import { loadMigrations } from './migrate.js';
 
 /** A restore that may not go ahead; the data directory is left as it was. */
 export class RestoreRefusedError extends Error {
   constructor(
-    readonly code: 'restore.not_empty' | 'restore.unreadable',
+    readonly code: 'restore.not_empty' | 'restore.newer_schema' | 'restore.unreadable',
     readonly problem: Message,
   ) {
     super(`${problem.en} (${problem.zh})`);
@@ -27,6 +28,13 @@ export const holdsDatabase = (pgdata: string): boolean => existsSync(pgdata) && 
  */
 export async function restoreDataDir(pgdata: string, file: Uint8Array, opts: { force: boolean }): Promise<RestoredBackup> {
   const { manifest, payload } = decodeBackup(file);
+  const known = loadMigrations().at(-1)?.version ?? null;
+  // This version's code would run on tables it does not know, and its migrations would not notice.
+  if (manifest.migration !== null && known !== null && manifest.migration > known)
+    throw new RestoreRefusedError('restore.newer_schema', {
+      zh: `该备份来自更新版本的 StarCity（迁移 ${manifest.migration}，本版本只到 ${known}）：请先升级 StarCity 再恢复`,
+      en: `The backup comes from a newer StarCity (migration ${manifest.migration}; this version knows up to ${known}): upgrade StarCity before restoring it`,
+    });
   if (!opts.force && holdsDatabase(pgdata))
     throw new RestoreRefusedError('restore.not_empty', {
       zh: `数据目录 ${pgdata} 中已有数据库；确认要用备份替换它时请加 --force`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupCommand, restoreCommand } from '../../src/cli/backup.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { BackupFileError, decodeBackup } from '../../src/db/backupFile.js';
+import { BackupFileError, decodeBackup, encodeBackup } from '../../src/db/backupFile.js';
 import { openPglite, type Queryable } from '../../src/db/client.js';
 import { RestoreRefusedError } from '../../src/db/restore.js';
 import { createOrganization, createPlatform, createQualification, createRdInstitution } from '../support/factories.js';
@@ -136,6 +136,15 @@ if (db.engine === 'pglite') {
       expect(await restoredContents(dir)).toEqual(changed);
       await restoreCommand(configFor(dir), backup, { force: true });
       expect(await restoredContents(dir)).toEqual(source);
+    });
+
+    it('a backup from a newer StarCity, whose schema this version does not know', async () => {
+      const { payload, manifest } = decodeBackup(bytes);
+      const newer = join(tempDir('newer'), 'newer.backup');
+      writeFileSync(newer, encodeBackup(payload, { ...manifest, migration: '9999' }).file);
+      const dir = tempDir('target');
+      expect(await refusalOf(restoreCommand(configFor(dir), newer, { force: true }))).toBe('restore.newer_schema');
+      expect(readdirSync(dir)).toEqual([]);
     });
 
     it('`starcity backup` of a directory without a database writes no file', async () => {
