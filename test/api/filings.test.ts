@@ -299,6 +299,18 @@ describe('the other three filings', () => {
     expect(view(await act(as.orgUser, a.id, 'withdraw')).state).toBe('withdrawn');
     expect(errorAt(expectProblem(await act(as.officer, a.id, 'start_check'), 409), 'action').code).toBe('workflow.state');
   });
+
+  it('a stale If-Match is 412 naming the current version, as on every other record (issue 13); nothing changes', async () => {
+    const a = await start('pilot_platform', pilotData);
+    const staleVersion = { 'if-match': `"${a.version + 1}"` };
+    const edit = expectProblem(await call(as.orgUser, 'PATCH', `/api/v1/applications/${a.id}`, { field: 'new_materials' }, staleVersion), 412);
+    expect(errorAt(edit, 'version').params).toEqual({ current: a.version });
+    await uploadChecklist(a.id);
+    const submit = expectProblem(await call(as.orgUser, 'POST', `/api/v1/applications/${a.id}/transitions`, { action: 'submit' }, staleVersion), 412);
+    expect(errorAt(submit, 'version').params).toEqual({ current: a.version });
+    const now = view(await call(as.orgUser, 'GET', `/api/v1/applications/${a.id}`));
+    expect(now).toMatchObject({ state: 'draft', field: 'advanced_manufacturing', version: a.version });
+  });
 });
 
 describe('who sees and acts on an application', () => {

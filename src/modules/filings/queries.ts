@@ -41,6 +41,9 @@ export async function findApplication(db: Queryable, id: number, forUpdate = fal
   return rows[0];
 }
 
+/** The application locked for a write (FOR UPDATE of its row). */
+export const lockApplication = (db: Queryable, id: number) => findApplication(db, id, true);
+
 export async function insertApplication(
   db: Queryable,
   a: { filing_type: string; state: string; organization_id: number; rd_institution_id: number | null; district_code: string | null; zone: string | null; field: string; data: object; now: Date; today: string; created_by: number | null },

@@ -84,7 +84,7 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
       schema: {
         tags,
         summary: 'Take an action of the path (submit, start_check, return, pass_check, open_notice, file, reject, withdraw, revoke)',
-        description: 'An action the state, the caller’s part or an unmet condition does not allow is a 409 problem naming why. With If-Match (or version), an application that moved on meanwhile is a 409 too.',
+        description: 'An action the state, the caller’s part or an unmet condition does not allow is a 409 problem naming why. With If-Match (or version), an application that moved on meanwhile is a 412 naming its current version.',
         params: idParams,
         body: transitionBody,
         response: { 200: applicationView, ...writeErrors },

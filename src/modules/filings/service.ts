@@ -5,11 +5,12 @@ import type { FilingType, WorkflowPath } from '../../domain/workflow/definition.
 import { exclusionLabels, type Exclusion } from '../../domain/workflow/expertDraw.js';
 import { availableActions, fire, requirementMessages, stateOf } from '../../domain/workflow/engine.js';
 import { workingDaysAfter } from '../../domain/workflow/workingDays.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
+import type { AuditActor } from '../audit/trail.js';
 import { AppError, notFound, validationFailed } from '../shared/errors.js';
 import { authorize, type Principal } from '../shared/principal.js';
 import { organizationPlace } from '../organizations/service.js';
 import { iso } from '../shared/records.js';
+import { write, type RecordLock } from '../shared/write.js';
 import type { FilingsContext } from './context.js';
 import { fileRecord, revokeRecord } from './filing.js';
 import { currentReviews, evidenceOf, factsOf, outcomeOf, partiesOf } from './parties.js';
@@ -75,11 +76,10 @@ export async function createApplication(ctx: FilingsContext, principal: Principa
   const data = input.data ?? (await prefill(ctx.db, type, input.organization_id, institutionId));
   checkForm(ctx, type, data);
   const now = ctx.clock.now();
-  const id = await ctx.db.transaction(async (tx) => {
-    const id = await q.insertApplication(tx, { filing_type: type.code, state: path.initial, organization_id: input.organization_id, rd_institution_id: institutionId, district_code: applicant.districtCode, zone: applicant.zone, field: input.field, data, now, today: ctx.clock.today(), created_by: principal.userId });
-    await q.insertEvent(tx, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: 'created', to: path.initial });
-    await appendAudit(tx, actor, { action: 'create', entity: 'applications', recordId: id, after: { filing_type: type.code, organization_id: input.organization_id, rd_institution_id: institutionId, field: input.field, data } }, now);
-    return id;
+  const id = await write(ctx, actor, { action: 'create', entity: 'applications' }, async ({ db }) => {
+    const id = await q.insertApplication(db, { filing_type: type.code, state: path.initial, organization_id: input.organization_id, rd_institution_id: institutionId, district_code: applicant.districtCode, zone: applicant.zone, field: input.field, data, now, today: ctx.clock.today(), created_by: principal.userId });
+    await q.insertEvent(db, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: 'created', to: path.initial });
+    return { result: id, recordId: id, after: { filing_type: type.code, organization_id: input.organization_id, rd_institution_id: institutionId, field: input.field, data } };
   });
   return viewApplication(ctx, principal, id);
 }
@@ -94,50 +94,61 @@ async function subjectInstitution(db: Queryable, input: ApplicationCreate): Prom
   return input.rd_institution_id;
 }
 
-async function loadForParty(ctx: FilingsContext, db: Queryable, principal: Principal, id: number, forUpdate = false) {
-  const app = await q.findApplication(db, id, forUpdate);
-  if (!app) throw notFound(APPLICATION, id);
-  const evidence = await evidenceOf(db, id);
+/** The caller's part in an application: someone who is no party to it is not told it exists. */
+async function partyTo(db: Queryable, principal: Principal, app: q.ApplicationRow) {
+  const evidence = await evidenceOf(db, app.id);
   const parties = await partiesOf(db, principal, app, evidence.draw);
-  // Someone who is no party to it is not told it exists.
-  if (parties.length === 1) throw notFound(APPLICATION, id);
-  return { app, evidence, parties, ...filingTypeOf(ctx, app.filing_type) };
+  if (parties.length === 1) throw notFound(APPLICATION, app.id);
+  return { evidence, parties };
+}
+
+async function loadForParty(ctx: FilingsContext, db: Queryable, principal: Principal, id: number) {
+  const app = await q.findApplication(db, id);
+  if (!app) throw notFound(APPLICATION, id);
+  return { app, ...(await partyTo(db, principal, app)), ...filingTypeOf(ctx, app.filing_type) };
+}
+
+/**
+ * The application a write changes, read and locked once by `write`; `check` refuses a caller who
+ * may not do this (404, 409) before the version the client saw is compared (stale → 412).
+ */
+export function applicationRecord(id: number, check: (app: q.ApplicationRow, db: Queryable) => Promise<void>, version?: number): RecordLock<q.ApplicationRow> {
+  return { id, noun: APPLICATION, lock: q.lockApplication, guard: check, expectedVersion: () => version };
 }
 
 /** Only the applicant edits, and only while the application is a draft or returned for revision. */
 export async function updateApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, version: number, patch: ApplicationPatch): Promise<ApplicationView> {
   if (patch.field !== undefined) checkField(ctx, patch.field);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const { app, parties, type } = await loadForParty(ctx, tx, principal, id, true);
+  const editable = async (app: q.ApplicationRow, db: Queryable) => {
+    const { parties } = await partyTo(db, principal, app);
     if (!parties.includes('applicant')) throw workflowConflict('workflow.party', { zh: '只有申请单位可以修改申请', en: 'Only the applicant edits an application' });
     if (app.state !== 'draft' && app.state !== 'returned') throw workflowConflict('application.not_editable', { zh: '只有草稿或退回修改的申请可以修改', en: 'Only a draft or an application returned for revision can be edited' });
-    if (app.version !== version) throw staleApplication(app);
+  };
+  await write(ctx, actor, { action: 'update', entity: 'applications', record: applicationRecord(id, editable, version) }, async ({ db }, app: q.ApplicationRow) => {
+    const { type } = filingTypeOf(ctx, app.filing_type);
     const data = patch.data ?? app.data;
     checkForm(ctx, type, data);
     const changes = { ...(patch.data ? { data } : {}), ...(patch.field ? { field: patch.field } : {}) };
-    await q.updateApplication(tx, id, version, changes, now);
-    await appendAudit(tx, actor, { action: 'update', entity: 'applications', recordId: id, before: { field: app.field, data: app.data }, after: { field: patch.field ?? app.field, data } }, now);
+    await q.updateApplication(db, id, version, changes, now);
+    return { result: null, before: { field: app.field, data: app.data }, after: { field: patch.field ?? app.field, data } };
   });
   return viewApplication(ctx, principal, id);
 }
 
-/** Someone acted on the application first: a conflict naming where it now stands. */
-const staleApplication = (app: q.ApplicationRow) =>
-  workflowConflict('application.changed', { zh: `申请已被他人处理（当前版本 ${app.version}），请刷新`, en: `The application was changed by someone else (now version ${app.version}); reload it` }, { current: app.version, state: app.state });
-
 /**
  * Fires one transition of the application's path. The row is locked, so two officers acting at
- * once are served one after the other: the second finds the state moved and gets a 409. Filing
- * writes the registry in the same transaction.
+ * once are served one after the other: the second finds the state moved and gets a 409 (or a 412
+ * when it named the version it saw). Filing writes the registry in the same transaction.
  */
 export async function transition(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, body: { action: string; reason?: string | undefined; version?: number | undefined }): Promise<ApplicationView> {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
-  await ctx.db.transaction(async (tx) => {
-    const { app, evidence, parties, type, path } = await loadForParty(ctx, tx, principal, id, true);
-    if (body.version !== undefined && body.version !== app.version) throw staleApplication(app);
-    const firing = fire(path, app.state, body.action, parties, factsOf(type, ctx.city, app, evidence, today, body.reason));
+  let party!: Awaited<ReturnType<typeof partyTo>>;
+  const record = applicationRecord(id, async (app, db) => void (party = await partyTo(db, principal, app)), body.version);
+  await write(ctx, actor, { action: body.action, entity: 'applications', record }, async (tx, app: q.ApplicationRow) => {
+    const { type, path } = filingTypeOf(ctx, app.filing_type);
+    const firing = fire(path, app.state, body.action, party.parties, factsOf(type, ctx.city, app, party.evidence, today, body.reason));
     if (!firing.ok) {
       const r = firing.refusal;
       if (r.kind === 'requirements') throw new AppError('conflict', { zh: '尚不满足操作条件', en: 'The conditions for this action are not met' }, r.unmet.map((u) => ({ field: 'action', code: `workflow.requires.${u.requirement}`, message: u.message })));
@@ -151,13 +162,13 @@ export async function transition(ctx: FilingsContext, principal: Principal, acto
     if (to === 'rejected' || to === 'filed' || to === 'withdrawn') Object.assign(changes, { decided_at: now, decision_reason: body.reason?.trim() || null });
     if (to === 'revoked') changes.decision_reason = body.reason!.trim();
     if (to === 'filed') {
-      const filed = await fileRecord({ ...ctx, db: tx }, type, app, today, actor);
+      const filed = await fileRecord(tx, type, app, today, actor);
       Object.assign(changes, { filed_entity: filed.entity, filed_record_id: filed.id });
     }
-    if (to === 'revoked') await revokeRecord({ ...ctx, db: tx }, type, app, actor);
-    await q.updateApplication(tx, id, app.version, changes, now);
-    await q.insertEvent(tx, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: body.action, from: app.state, to, comment: body.reason?.trim() || null });
-    await appendAudit(tx, actor, { action: body.action, entity: 'applications', recordId: id, before: { state: app.state }, after: { state: to, ...(body.reason ? { reason: body.reason.trim() } : {}), ...(changes.filed_record_id ? { filed_entity: changes.filed_entity, filed_record_id: changes.filed_record_id } : {}) } }, now);
+    if (to === 'revoked') await revokeRecord(tx, type, app, actor);
+    await q.updateApplication(tx.db, id, app.version, changes, now);
+    await q.insertEvent(tx.db, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: body.action, from: app.state, to, comment: body.reason?.trim() || null });
+    return { result: null, before: { state: app.state }, after: { state: to, ...(body.reason ? { reason: body.reason.trim() } : {}), ...(changes.filed_record_id ? { filed_entity: changes.filed_entity, filed_record_id: changes.filed_record_id } : {}) } };
   });
   return viewApplication(ctx, principal, id);
 }

@@ -3,13 +3,16 @@ import type { ApplicationView } from '../../contracts/workflows.js';
 import { drawExperts } from '../../domain/workflow/expertDraw.js';
 import { periodEnded } from '../../domain/workflow/workingDays.js';
 import { scoreProblems, totalScore } from '../../domain/workflow/reviewScores.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
+import type { Queryable } from '../../db/client.js';
+import type { AuditActor } from '../audit/trail.js';
+import type { ServiceContext } from '../shared/context.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { anonymousPrincipal, type Principal } from '../shared/principal.js';
 import type { FilingsContext } from './context.js';
 import { partiesOf } from './parties.js';
 import * as q from './queries.js';
-import { APPLICATION, filingTypeOf, viewApplication, workflowConflict } from './service.js';
+import { APPLICATION, applicationRecord, filingTypeOf, viewApplication, workflowConflict } from './service.js';
+import { write } from '../shared/write.js';
 
 /**
  * Steps inside a state, which do not move the application: drawing experts, scoring, objections
@@ -19,21 +22,19 @@ import { APPLICATION, filingTypeOf, viewApplication, workflowConflict } from './
 
 type Party = 'applicant' | 'officer' | 'expert';
 
-/** Locks the application, checks the caller's part and the state, runs `work`, records the event and the audit entry. */
+/** Through the one write path: the application locked, the caller's part and the state checked, `work` run, the event recorded, the audit entry last. */
 async function step(
   ctx: FilingsContext,
   principal: Principal,
   actor: AuditActor,
   id: number,
   need: { party: Party | null; states: readonly string[]; kind: string },
-  work: (tx: Parameters<Parameters<FilingsContext['db']['transaction']>[0]>[0], app: q.ApplicationRow, now: Date) => Promise<{ details?: unknown; comment?: string | null; audit: unknown }>,
+  work: (tx: ServiceContext, app: q.ApplicationRow, now: Date) => Promise<{ details?: unknown; comment?: string | null; audit: unknown }>,
 ): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const app = await q.findApplication(tx, id, true);
-    if (!app) throw notFound(APPLICATION, id);
+  const allowed = async (app: q.ApplicationRow, db: Queryable) => {
     if (need.party) {
-      const parties = await partiesOf(tx, principal, app, await q.latestDraw(tx, id));
+      const parties = await partiesOf(db, principal, app, await q.latestDraw(db, id));
       if (parties.length === 1) throw notFound(APPLICATION, id);
       if (!parties.includes(need.party)) throw workflowConflict('workflow.party', partyNeeded[need.party]);
     }
@@ -42,9 +43,11 @@ async function step(
       const label = path.states.find((s) => s.code === app.state)?.label ?? { zh: app.state, en: app.state };
       throw workflowConflict('workflow.state', { zh: `申请处于“${label.zh}”状态，不能进行此操作`, en: `Not possible while the application is ${label.en.toLowerCase()}` }, { state: app.state });
     }
+  };
+  await write(ctx, actor, { action: need.kind, entity: 'applications', record: applicationRecord(id, allowed) }, async (tx, app: q.ApplicationRow) => {
     const done = await work(tx, app, now);
-    await q.insertEvent(tx, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: need.kind, comment: done.comment ?? null, details: done.details });
-    await appendAudit(tx, actor, { action: need.kind, entity: 'applications', recordId: id, after: done.audit }, now);
+    await q.insertEvent(tx.db, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: need.kind, comment: done.comment ?? null, details: done.details });
+    return { result: null, after: done.audit };
   });
 }
 
@@ -56,7 +59,7 @@ const partyNeeded: Record<Party, { zh: string; en: string }> = {
 
 /** Draws the reviewers at random from the pool (seed recorded, so the draw can be replayed). */
 export async function drawForApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, count: number | undefined): Promise<ApplicationView> {
-  await step(ctx, principal, actor, id, { party: 'officer', states: ['formal_check'], kind: 'experts_drawn' }, async (tx, app, now) => {
+  await step(ctx, principal, actor, id, { party: 'officer', states: ['formal_check'], kind: 'experts_drawn' }, async ({ db: tx }, app, now) => {
     const { type } = filingTypeOf(ctx, app.filing_type);
     const requested = count ?? type.review.experts;
     if (requested < type.review.experts)
@@ -79,7 +82,7 @@ export async function drawForApplication(ctx: FilingsContext, principal: Princip
 
 /** A drawn expert scores every criterion; scoring again replaces the earlier scores until the review closes. */
 export async function submitReview(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, body: { scores: Record<string, number>; comment: string }): Promise<ApplicationView> {
-  await step(ctx, principal, actor, id, { party: 'expert', states: ['expert_review'], kind: 'review_submitted' }, async (tx, app, now) => {
+  await step(ctx, principal, actor, id, { party: 'expert', states: ['expert_review'], kind: 'review_submitted' }, async ({ db: tx }, app, now) => {
     const { type } = filingTypeOf(ctx, app.filing_type);
     const problems = scoreProblems(type.review.criteria, body.scores);
     if (problems.length) throw validationFailed(problems.map(({ field, ...v }) => ({ field, ...v })));
@@ -95,7 +98,7 @@ export async function submitReview(ctx: FilingsContext, principal: Principal, ac
 /** Anyone may object during a notice's days (异议); the name and contact stay with the officers. */
 export async function lodgeObjection(ctx: FilingsContext, actor: AuditActor, id: number, body: { name: string; contact: string; text: string }): Promise<{ id: number }> {
   let objectionId = 0;
-  await step(ctx, anonymousPrincipal, actor, id, { party: null, states: ['public_notice'], kind: 'objection_lodged' }, async (tx, app, now) => {
+  await step(ctx, anonymousPrincipal, actor, id, { party: null, states: ['public_notice'], kind: 'objection_lodged' }, async ({ db: tx }, app, now) => {
     if (app.notice_to && periodEnded(app.notice_to, ctx.clock.today())) throw workflowConflict('notice.closed', { zh: '公示期已结束，不再受理异议', en: 'The notice period is over: objections are no longer accepted' });
     objectionId = await q.insertObjection(tx, { applicationId: id, at: now, name: body.name, contact: body.contact, text: body.text });
     return { details: { objection_id: objectionId }, audit: { objection_id: objectionId, ...body } };
@@ -104,7 +107,7 @@ export async function lodgeObjection(ctx: FilingsContext, actor: AuditActor, id:
 }
 
 export async function resolveObjection(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, objectionId: number, body: { upheld: boolean; resolution: string }): Promise<ApplicationView> {
-  await step(ctx, principal, actor, id, { party: 'officer', states: ['public_notice'], kind: 'objection_resolved' }, async (tx, _app, now) => {
+  await step(ctx, principal, actor, id, { party: 'officer', states: ['public_notice'], kind: 'objection_resolved' }, async ({ db: tx }, _app, now) => {
     if (!(await q.resolveObjection(tx, { applicationId: id, id: objectionId, upheld: body.upheld, resolution: body.resolution, by: principal.userId, at: now })))
       throw workflowConflict('objection.not_open', { zh: `异议 ${objectionId} 不存在或已处理`, en: `Objection ${objectionId} does not exist or was resolved already` });
     return { comment: body.resolution, details: { objection_id: objectionId, upheld: body.upheld }, audit: { objection_id: objectionId, ...body } };
@@ -114,7 +117,7 @@ export async function resolveObjection(ctx: FilingsContext, principal: Principal
 
 /** The annual evaluation of a filed platform or institution (年度评价); an "unqualified" one allows revocation. */
 export async function evaluate(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, body: { year: number; result: string; comment?: string | undefined }): Promise<ApplicationView> {
-  await step(ctx, principal, actor, id, { party: 'officer', states: ['filed'], kind: 'evaluated' }, async (tx, _app, now) => {
+  await step(ctx, principal, actor, id, { party: 'officer', states: ['filed'], kind: 'evaluated' }, async ({ db: tx }, _app, now) => {
     if (!(await q.insertEvaluation(tx, { applicationId: id, year: body.year, result: body.result, comment: body.comment?.trim() || null, by: principal.userId, at: now })))
       throw workflowConflict('evaluation.exists', { zh: `${body.year} 年度已评价`, en: `${body.year} has been evaluated already` }, { year: body.year });
     return { comment: body.comment ?? null, details: { year: body.year, result: body.result }, audit: body };

@@ -47,9 +47,13 @@ export interface Written<Out> {
   action?: string;
 }
 
-export function write<Out>(ctx: AppContext, actor: AuditActor, op: WriteOp, change: (tx: ServiceContext) => Promise<Written<Out>>): Promise<Out>;
-export function write<Row extends Versioned, Out>(ctx: AppContext, actor: AuditActor, op: WriteOp & { record: RecordLock<Row> }, change: (tx: ServiceContext, row: Row) => Promise<Written<Out>>): Promise<Out>;
-export function write<Row extends Versioned, Out>(ctx: AppContext, actor: AuditActor, op: WriteOp & { record?: RecordLock<Row> }, change: (tx: ServiceContext, row: Row) => Promise<Written<Out>>): Promise<Out> {
+/** A create names no `record`: its change gets no row. */
+export function write<Out, Row extends Versioned = never>(
+  ctx: AppContext,
+  actor: AuditActor,
+  op: WriteOp & { record?: RecordLock<Row> },
+  change: (tx: ServiceContext, row: Row) => Promise<Written<Out>>,
+): Promise<Out> {
   const at = ctx.clock.now();
   return ctx.db.transaction(async (db) => {
     const tx: ServiceContext = { ...ctx, db };

@@ -92,6 +92,10 @@ function useApplicationStep<Vars>(send: (vars: Vars) => Promise<ApplicationView>
       client.setQueryData([APPLICATIONS, 'one', view.id], view);
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'meta' && q.queryKey[0] !== 'auth' && !(q.queryKey[0] === APPLICATIONS && q.queryKey[1] === 'one' && q.queryKey[2] === view.id) });
     },
+    // 412: someone acted first. The page reloads the application, so it shows where it stands now beside the refusal.
+    onError: (err) => {
+      if (err.status === 412) void client.invalidateQueries({ queryKey: [APPLICATIONS, 'one'] });
+    },
   });
 }
 
@@ -112,7 +116,7 @@ export function useSaveApplication() {
 
 export interface TransitionVars {
   id: number;
-  /** The version the page shows: if someone acted meanwhile the server answers 409. */
+  /** The version the page shows: if someone acted meanwhile the server answers 412. */
   version: number;
   action: string;
   reason?: string;
