@@ -32,12 +32,15 @@ import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
 import { registerAuth, securitySchemes } from './auth.js';
 import { registerProblemHandlers, sendNotFound, sendProblem } from './problems.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
+import { strictReplySerializer } from './replyCheck.js';
 import { zodValidatorCompiler } from './validation.js';
 import { webStaticOptions } from './webStatic.js';
 
 export interface AppOptions {
   /** pino level, or false for silence (tests, benchmarks). */
   logLevel: string | false;
+  /** Tests: every reply is checked against its route's schema, and a field it does not declare fails the request. */
+  checkReplies?: boolean;
   /** Built web UI to serve at `/`, if present. */
   webRoot?: string;
   bodyLimit?: number;
@@ -92,9 +95,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
     ...serverTimeouts(opts.timeouts ?? defaultTimeouts),
   });
   app.setValidatorCompiler(zodValidatorCompiler);
-  // Replies are shaped by presenters and checked against their schemas in tests; plain
-  // JSON.stringify keeps the hot path free of per-reply validation.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // Replies are shaped by presenters and checked against their schemas, strictly, in tests
+  // (`checkReplies`); plain JSON.stringify keeps the hot path free of per-reply validation.
+  app.setSerializerCompiler(opts.checkReplies ? strictReplySerializer : () => (data) => JSON.stringify(data));
   registerProblemHandlers(app);
   registerSecurityHeaders(app);
   // JSON only: a JSON text sent as text/plain (which a cross-site form can send) is 415, as documented.

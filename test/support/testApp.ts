@@ -61,7 +61,7 @@ export async function createTestApp(options: Partial<AppOptions> & ClockOptions 
   const db = observe ? observe(stored) : stored;
   const city = loadCity('changsha');
   const ctx: AppContext = appContext(db, city, loadHolidayCalendar(city.calendar), { ...(now ? { now } : {}), ...(today ? { today } : {}) });
-  const app = await buildApp(ctx, { logLevel: false, version: 'test', attachments: directoryStore(mkdtempSync(join(tmpdir(), 'starcity-attachments-'))), ...appOptions });
+  const app = await buildApp(ctx, { logLevel: false, version: 'test', checkReplies: true, attachments: directoryStore(mkdtempSync(join(tmpdir(), 'starcity-attachments-'))), ...appOptions });
   await app.ready();
   afterAll(async () => {
     await app.close();
