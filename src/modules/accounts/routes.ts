@@ -19,6 +19,7 @@ import { idParams, problem } from '../../contracts/common.js';
 import { requestActor } from '../audit/trail.js';
 import { requireSignedIn } from '../shared/principal.js';
 import { expectedVersion } from '../shared/records.js';
+import { etag } from '../shared/write.js';
 import type { AccountsContext } from './context.js';
 import { clearSessionCookie, sessionCookie } from './cookies.js';
 import { changePassword, describeCaller, login, logout } from './sessions.js';
@@ -138,12 +139,12 @@ export const userRoutes = (ctx: AccountsContext) => async (app: FastifyInstance)
 
   r.post('/users', { config, schema: { tags, summary: 'Create a user', body: userCreate, response: { 201: user, ...writeErrors } } }, async (req, reply) => {
     const created = await createUser(ctx, req.body, requestActor(req));
-    return reply.code(201).headers({ etag: `"${created.version}"`, location: `/api/v1/users/${created.id}` }).send(created);
+    return reply.code(201).headers({ ...etag(created.version), location: `/api/v1/users/${created.id}` }).send(created);
   });
 
   r.get('/users/:id', { config, schema: { tags, summary: 'Get a user', params: idParams, response: { 200: user, 404: problem, ...errors } } }, async (req, reply) => {
     const found = await getUser(ctx, req.params.id);
-    return reply.header('etag', `"${found.version}"`).send(found);
+    return reply.headers(etag(found.version)).send(found);
   });
 
   r.patch(
@@ -154,7 +155,7 @@ export const userRoutes = (ctx: AccountsContext) => async (app: FastifyInstance)
     },
     async (req, reply) => {
       const changed = await updateUser(ctx, req.params.id, expectedVersion(req.headers['if-match'], req.body.version), req.body, requestActor(req));
-      return reply.header('etag', `"${changed.version}"`).send(changed);
+      return reply.headers(etag(changed.version)).send(changed);
     },
   );
 

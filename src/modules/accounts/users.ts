@@ -5,9 +5,11 @@ import { checkDistrictCode } from '../../domain/district.js';
 import { checkPassword } from '../../domain/passwordPolicy.js';
 import { checkZone } from '../../domain/zone.js';
 import { roleLabels, type AccountRole } from '../../domain/permissions.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
-import { conflict, notFound, stale, validationFailed } from '../shared/errors.js';
+import type { AuditActor } from '../audit/trail.js';
+import { conflict, notFound, validationFailed } from '../shared/errors.js';
 import { iso } from '../shared/records.js';
+import type { ServiceContext } from '../shared/context.js';
+import { write, type RecordLock } from '../shared/write.js';
 import type { AccountsContext } from './context.js';
 import { hashPassword } from './passwords.js';
 import * as q from './queries.js';
@@ -64,7 +66,7 @@ interface Bindings {
 }
 
 /** Districts and zones must be the city's; organizations must exist; only officers have an area and only org_users organizations. */
-async function bindingProblems(ctx: AccountsContext, role: AccountRole, { districts, zones, organizationIds }: Bindings): Promise<FieldProblem[]> {
+async function bindingProblems(ctx: Pick<ServiceContext, 'db' | 'city'>, role: AccountRole, { districts, zones, organizationIds }: Bindings): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const itemProblems = (field: string, codes: readonly string[], check: (code: string) => ReturnType<typeof checkZone>) =>
     codes.forEach((code, i) => {
@@ -99,7 +101,7 @@ export async function createUser(ctx: AccountsContext, input: UserCreate & { dem
   if (problems.length) throw validationFailed(problems);
   if (await q.findUserByUsername(ctx.db, input.username)) throw usernameTaken(input.username);
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
+  return write(ctx, actor, { action: 'create', entity: 'users' }, async ({ db: tx }) => {
     const id = await q.insertUser(tx, {
       username: input.username,
       display_name: input.display_name || null,
@@ -113,8 +115,7 @@ export async function createUser(ctx: AccountsContext, input: UserCreate & { dem
     });
     await q.setUserOrganizations(tx, id, organizationIds);
     const created = await presentUser(tx, (await q.findUserById(tx, id))!);
-    await appendAudit(tx, actor, { action: 'create', entity: 'users', recordId: id, after: created }, ctx.clock.now());
-    return created;
+    return { result: created, recordId: id, after: created };
   });
 }
 
@@ -127,26 +128,32 @@ async function removesLastAdmin(db: Queryable, row: q.UserRow, patch: UserPatch)
   return others.length === 0;
 }
 
+/** The user a write changes, read and locked once (`version` null: the CLI, which names none). */
+const userRecord = (id: number, version: number | null): RecordLock<q.UserRow> => ({
+  id,
+  noun: USER,
+  lock: (db, userId) => q.findUserById(db, userId, true),
+  expectedVersion: () => version ?? undefined,
+});
+
 export async function updateUser(ctx: AccountsContext, id: number, version: number | null, patch: UserPatch, actor: AuditActor): Promise<User> {
-  const row = await getUserRow(ctx, id);
-  const role = patch.role ?? (row.role as AccountRole);
-  // A change of role drops bindings the new role cannot have, unless the patch names them.
-  const districts = patch.districts ? [...new Set(patch.districts)] : role === 'officer' ? row.districts : [];
-  const zones = patch.zones ? [...new Set(patch.zones)] : role === 'officer' ? row.zones : [];
-  const organizationIds = patch.organization_ids ? [...new Set(patch.organization_ids)] : role === 'org_user' ? row.organization_ids : [];
-  const problems = [...(patch.password ? passwordProblems('password', patch.password, row.username) : []), ...(await bindingProblems(ctx, role, { districts, zones, organizationIds }))];
-  if (problems.length) throw validationFailed(problems);
-  if (await removesLastAdmin(ctx.db, row, patch))
-    throw conflict({ field: 'role', code: 'user.last_admin', message: { zh: '不能停用或降级最后一个管理员', en: 'The last active administrator cannot be disabled or demoted' } });
   const now = ctx.clock.now();
+  // Hashing is slow: done before the row is locked.
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  return ctx.db.transaction(async (tx) => {
-    const before = await q.findUserById(tx, id, true);
-    if (!before) throw notFound(USER, id);
-    const changed = await q.updateUser(
+  return write(ctx, actor, { action: 'update', entity: 'users', record: userRecord(id, version) }, async ({ db: tx }, row: q.UserRow) => {
+    const role = patch.role ?? (row.role as AccountRole);
+    // A change of role drops bindings the new role cannot have, unless the patch names them.
+    const districts = patch.districts ? [...new Set(patch.districts)] : role === 'officer' ? row.districts : [];
+    const zones = patch.zones ? [...new Set(patch.zones)] : role === 'officer' ? row.zones : [];
+    const organizationIds = patch.organization_ids ? [...new Set(patch.organization_ids)] : role === 'org_user' ? row.organization_ids : [];
+    const problems = [...(patch.password ? passwordProblems('password', patch.password, row.username) : []), ...(await bindingProblems({ city: ctx.city, db: tx }, role, { districts, zones, organizationIds }))];
+    if (problems.length) throw validationFailed(problems);
+    if (await removesLastAdmin(tx, row, patch))
+      throw conflict({ field: 'role', code: 'user.last_admin', message: { zh: '不能停用或降级最后一个管理员', en: 'The last active administrator cannot be disabled or demoted' } });
+    await q.updateUser(
       tx,
       id,
-      version,
+      row.version,
       {
         ...(patch.display_name !== undefined ? { display_name: patch.display_name || null } : {}),
         role,
@@ -157,26 +164,21 @@ export async function updateUser(ctx: AccountsContext, id: number, version: numb
       },
       now,
     );
-    if (!changed) throw stale(before.version);
     await q.setUserOrganizations(tx, id, organizationIds);
     // A new password set by someone else, or a disabled account: whoever is signed in as the user is signed out.
     if (passwordHash || patch.active === false) await q.deleteUserSessions(tx, id);
     const after = await presentUser(tx, (await q.findUserById(tx, id))!);
     // The password itself is never logged, only that it was set.
-    await appendAudit(tx, actor, { action: passwordHash ? 'update_password_set' : 'update', entity: 'users', recordId: id, before: await presentUser(tx, before), after }, now);
-    return after;
+    return { result: after, action: passwordHash ? 'update_password_set' : 'update', before: await presentUser(tx, row), after };
   });
 }
 
 /** Ends a lock-out before its time (and forgets the failures counted so far). */
 export async function unlockUser(ctx: AccountsContext, id: number, actor: AuditActor): Promise<User> {
-  return ctx.db.transaction(async (tx) => {
-    const row = await q.findUserById(tx, id, true);
-    if (!row) throw notFound(USER, id);
+  return write(ctx, actor, { action: 'unlock', entity: 'users', record: userRecord(id, null) }, async ({ db: tx }, row: q.UserRow) => {
     await q.setSignInState(tx, id, { recentFailures: [], lockedUntil: null });
     const after = await presentUser(tx, (await q.findUserById(tx, id))!);
-    await appendAudit(tx, actor, { action: 'unlock', entity: 'users', recordId: id, before: await presentUser(tx, row), after }, ctx.clock.now());
-    return after;
+    return { result: after, before: await presentUser(tx, row), after };
   });
 }
 

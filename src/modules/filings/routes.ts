@@ -31,6 +31,7 @@ import { requestActor } from '../audit/trail.js';
 import { contentDisposition } from '../exports/cells.js';
 import { validationFailed } from '../shared/errors.js';
 import { expectedVersion } from '../shared/records.js';
+import { etag } from '../shared/write.js';
 import { addAttachment, readAttachment, removeAttachment } from './attachments.js';
 import type { FilingsContext } from './context.js';
 import { createExpert, expertCandidates, listExperts, updateExpert } from './experts.js';
@@ -64,17 +65,17 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
 
   r.post('/applications', { config: { access: 'applications.write' }, schema: { tags, summary: 'Start an application (a draft), pre-filled from the registry unless data is given', body: applicationCreate, response: { 201: applicationView, ...writeErrors } } }, async (req, reply) => {
     const created = await createApplication(ctx, req.principal, requestActor(req), req.body);
-    return reply.code(201).headers({ etag: `"${created.version}"`, location: `/api/v1/applications/${created.id}` }).send(created);
+    return reply.code(201).headers({ ...etag(created.version), location: `/api/v1/applications/${created.id}` }).send(created);
   });
 
   r.get('/applications/:id', { config: { access: 'signed_in' }, schema: { tags, summary: 'One application with its timeline and what the caller may do next', params: idParams, response: { 200: applicationView, 404: problem, ...errors } } }, async (req, reply) => {
     const view = await viewApplication(ctx, req.principal, req.params.id);
-    return reply.header('etag', `"${view.version}"`).header('cache-control', 'no-store').send(view);
+    return reply.headers(etag(view.version)).header('cache-control', 'no-store').send(view);
   });
 
   r.patch('/applications/:id', { config: { access: 'applications.write' }, schema: { tags, summary: 'Edit a draft or returned application (If-Match)', params: idParams, body: applicationPatch, response: { 200: applicationView, ...writeErrors } } }, async (req, reply) => {
     const view = await updateApplication(ctx, req.principal, requestActor(req), req.params.id, expectedVersion(req.headers['if-match'], req.body.version), req.body);
-    return reply.header('etag', `"${view.version}"`).send(view);
+    return reply.headers(etag(view.version)).send(view);
   });
 
   r.post(
@@ -94,7 +95,7 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
       const ifMatch = req.headers['if-match'];
       const version = ifMatch !== undefined ? expectedVersion(ifMatch, undefined) : req.body.version;
       const view = await transition(ctx, req.principal, requestActor(req), req.params.id, { ...req.body, version });
-      return reply.header('etag', `"${view.version}"`).send(view);
+      return reply.headers(etag(view.version)).send(view);
     },
   );
 
@@ -131,11 +132,11 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
   );
   r.post('/experts', { config: { access: 'experts.manage' }, schema: { tags, summary: 'Add an expert account to the pool', body: expertCreate, response: { 201: expert, ...writeErrors } } }, async (req, reply) => {
     const created = await createExpert(ctx, requestActor(req), req.body);
-    return reply.code(201).header('etag', `"${created.version}"`).send(created);
+    return reply.code(201).headers(etag(created.version)).send(created);
   });
   r.patch('/experts/:id', { config: { access: 'experts.manage' }, schema: { tags, summary: 'Change an expert’s fields, organization, declared conflicts or activity (If-Match)', params: idParams, body: expertPatch, response: { 200: expert, ...writeErrors } } }, async (req, reply) => {
     const changed = await updateExpert(ctx, requestActor(req), req.params.id, expectedVersion(req.headers['if-match'], req.body.version), req.body);
-    return reply.header('etag', `"${changed.version}"`).send(changed);
+    return reply.headers(etag(changed.version)).send(changed);
   });
 
   await app.register(attachmentRoutes(ctx));

@@ -1,7 +1,7 @@
 import type { Observation } from '../../contracts/indicators.js';
 import type { Database } from '../../db/client.js';
 import type { CityConfig } from '../../domain/city.js';
-import type { Clock } from '../shared/context.js';
+import type { AppContext } from '../shared/context.js';
 import { districtName } from '../../domain/district.js';
 import { growthPercent, percentOf, type Cell, type SeriesTable } from '../../domain/indicatorSeries.js';
 import type { Message } from '../../domain/message.js';
@@ -36,20 +36,19 @@ export class IndicatorEngine {
 
   readonly db: Database;
   readonly city: CityConfig;
-  private readonly clock: Clock;
 
   constructor(
-    ctx: { db: Database; city: CityConfig; clock: Clock },
+    /** The app the engine serves: its writes (targets, official values) go through `write` on it. */
+    readonly app: AppContext,
     readonly catalogue: Catalogue,
   ) {
-    this.db = ctx.db;
-    this.city = ctx.city;
-    this.clock = ctx.clock;
+    this.db = app.db;
+    this.city = app.city;
   }
 
   /** Today in the city (the app's clock), so the dashboard and the filings agree on the date. */
   today(): string {
-    return this.clock.today();
+    return this.app.clock.today();
   }
 
   get years(): Years {

@@ -24,11 +24,13 @@ import {
 } from '../../contracts/indicators.js';
 import type { RecordScope } from '../../domain/permissions.js';
 import { requestActor } from '../audit/trail.js';
-import { authorize, limitedReach } from '../shared/principal.js';
+import { authorize, limitedReach, type Principal } from '../shared/principal.js';
 import { expectedVersion } from '../shared/records.js';
+import { etag } from '../shared/write.js';
 import { dashboard } from './dashboard.js';
 import type { IndicatorEngine } from './engine.js';
 import { addOfficialValue, findIndicator, indicatorRows, listIndicators, listOfficialValues, observations, presentIndicator } from './service.js';
+import type { TargetRow } from './targetQueries.js';
 import { cascadeTarget, createTarget, deleteTarget, getTarget, listTargets, updateTarget } from './targets.js';
 
 const readErrors = { 400: problem, 404: problem, 500: problem } as const;
@@ -49,7 +51,10 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
   const areaScope = (area: string | undefined): RecordScope => ({ organizationId: null, districtCode: area === undefined || area === engine.city.code ? null : area, zone: null });
   const valueAccess = { access: 'official_values.write' } as const;
   const targetAccess = { access: 'targets.write' } as const;
-  const targetArea = async (id: number) => areaScope((await getTarget(engine, id)).area);
+  /** A district officer writes its district's targets only: checked on the locked row. */
+  const inReach = (principal: Principal) => (row: TargetRow) => {
+    if (limitedReach(principal, 'targets.write')) authorize(principal, 'targets.write', areaScope(row.area_code));
+  };
 
   r.get('/indicators', { schema: { tags, summary: 'The indicator catalogue', response: { 200: indicatorCatalogue, 400: problem, 500: problem } } }, () => listIndicators(engine));
 
@@ -99,29 +104,27 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
 
   r.get('/targets/:id', { schema: { tags: targetTags, summary: 'One target', params: idParams, response: { 200: target, ...readErrors } } }, async (req, reply) => {
     const t = await getTarget(engine, req.params.id);
-    return reply.header('etag', `"${t.version}"`).send(t);
+    return reply.headers(etag(t.version)).send(t);
   });
 
   r.post('/targets', { config: targetAccess, schema: { tags: targetTags, summary: 'Set a target for an indicator, year and area', body: targetCreate, response: { 201: target, ...writeErrors } } }, async (req, reply) => {
     authorize(req.principal, 'targets.write', areaScope(req.body.area));
     const t = await createTarget(engine, req.body, requestActor(req));
-    return reply.code(201).header('etag', `"${t.version}"`).header('location', `/api/v1/targets/${t.id}`).send(t);
+    return reply.code(201).headers(etag(t.version)).header('location', `/api/v1/targets/${t.id}`).send(t);
   });
 
   r.patch(
     '/targets/:id',
     { config: targetAccess, schema: { tags: targetTags, summary: 'Change a target (send its version as If-Match)', params: idParams, body: targetPatch, response: { 200: target, ...writeErrors } } },
     async (req, reply) => {
-      if (limitedReach(req.principal, 'targets.write')) authorize(req.principal, 'targets.write', await targetArea(req.params.id));
-      const t = await updateTarget(engine, req.params.id, expectedVersion(req.headers['if-match'], req.body.version), req.body, requestActor(req));
-      return reply.header('etag', `"${t.version}"`).send(t);
+      const t = await updateTarget(engine, req.params.id, () => expectedVersion(req.headers['if-match'], req.body.version), req.body, requestActor(req), inReach(req.principal));
+      return reply.headers(etag(t.version)).send(t);
     },
   );
 
   r.delete('/targets/:id', { config: targetAccess, schema: { tags: targetTags, summary: 'Delete a target (and the district targets cascaded from it)', params: idParams, response: { 204: z.null(), ...writeErrors } } }, async (req, reply) => {
-    if (limitedReach(req.principal, 'targets.write')) authorize(req.principal, 'targets.write', await targetArea(req.params.id));
     const ifMatch = req.headers['if-match'];
-    await deleteTarget(engine, req.params.id, ifMatch === undefined ? undefined : expectedVersion(ifMatch, undefined), requestActor(req));
+    await deleteTarget(engine, req.params.id, () => (ifMatch === undefined ? undefined : expectedVersion(ifMatch, undefined)), requestActor(req), inReach(req.principal));
     return reply.code(204).send(null);
   });
 

@@ -11,8 +11,9 @@ import { presentOrganization } from '../organizations/service.js';
 import { presentPlatform } from '../platforms/service.js';
 import { presentQualification } from '../qualifications/service.js';
 import { presentRdInstitution } from '../rdInstitutions/service.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
+import type { AuditActor } from '../audit/trail.js';
 import { notFound, validationFailed } from '../shared/errors.js';
+import { write } from '../shared/write.js';
 import { breakdownLabels, measureOf, type Entity, type NamedField, type RecordIndicator, type ResolvedIndicator } from './catalogue.js';
 import { rowFilters } from './compute.js';
 import type { IndicatorEngine, Versions } from './engine.js';
@@ -184,12 +185,11 @@ export async function addOfficialValue(engine: IndicatorEngine, code: string, in
   const p = parsePeriod(input.period);
   if (!isViolation(p) && p.kind !== 'year') throw problem('period', 'period.quarter_not_computed', '季度数值尚未支持，请按年份录入', 'Quarterly values are not supported yet; enter a year');
   const area = checkArea(engine, input.area);
-  return engine.db.transaction(async (tx) => {
-    const id = await insertOfficialValue(tx, { indicator_code: code, period: input.period, area_code: area, value: input.value, source: input.source, published_on: input.published_on, note: input.note ?? null });
-    const rows = await officialValueHistory(tx, code, { period: input.period, area });
+  return write(engine.app, actor, { action: 'create', entity: 'official_values' }, async ({ db }) => {
+    const id = await insertOfficialValue(db, { indicator_code: code, period: input.period, area_code: area, value: input.value, source: input.source, published_on: input.published_on, note: input.note ?? null });
+    const rows = await officialValueHistory(db, code, { period: input.period, area });
     const added = presentOfficialValue(rows.find((row) => row.id === id)!);
-    await appendAudit(tx, actor, { action: 'create', entity: 'official_values', recordId: id, after: added });
-    return added;
+    return { result: added, recordId: id, after: added };
   });
 }
 

@@ -35,6 +35,12 @@ export async function findTargets(db: Queryable, f: { period?: string; area?: st
   return rows.map(numeric);
 }
 
+/** One target, locked for the write that reads it. */
+export async function lockTarget(db: Queryable, id: number): Promise<TargetRow | undefined> {
+  const { rows } = await db.query<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM targets t WHERE t.id = $1 FOR UPDATE`, [id]);
+  return rows.map(numeric)[0];
+}
+
 /** The districts' targets of each (indicator, period), summed. */
 export async function districtSums(db: Queryable, cityCode: string): Promise<Map<string, { count: number; sum: number }>> {
   const { rows } = await db.query<{ indicator_code: string; period: string; n: number; total: number }>(

@@ -5,9 +5,10 @@ import { elapsedShare, isViolation, parsePeriod } from '../../domain/period.js';
 import { assessTarget, targetStatuses } from '../../domain/targetStatus.js';
 import type { FieldProblem } from '../../contracts/common.js';
 import type { Queryable } from '../../db/client.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
+import type { AuditActor } from '../audit/trail.js';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
+import { write, type RecordLock } from '../shared/write.js';
 import { measureOf, type ResolvedIndicator } from './catalogue.js';
 import type { IndicatorEngine, Versions } from './engine.js';
 import { checkArea, findIndicator } from './service.js';
@@ -102,53 +103,54 @@ export async function getTarget(engine: IndicatorEngine, id: number): Promise<Ta
 /** The stored target row, as the audit log keeps it (progress and status are computed, not stored). */
 const storedTarget = async (db: Queryable, id: number): Promise<q.TargetRow | undefined> => (await q.findTargets(db, { id }))[0];
 
+/** Who may write a target: the route's check of the caller's area, run on the locked row. */
+export type TargetGuard = (row: q.TargetRow) => void;
+
+const targetRecord = (id: number, version: () => number | undefined, guard?: TargetGuard): RecordLock<q.TargetRow> => ({ id, noun: TARGET, lock: q.lockTarget, expectedVersion: version, ...(guard ? { guard } : {}) });
+
 export async function createTarget(engine: IndicatorEngine, input: TargetCreate, actor: AuditActor): Promise<Target> {
   const area = checkNewTarget(engine, input);
   const parent = area === engine.city.code ? null : await q.cityTargetId(engine.db, input.indicator_code, input.period, engine.city.code);
-  const id = await engine.db.transaction(async (tx) => {
-    const id = await q.insertTarget(tx, {
-    indicator_code: input.indicator_code,
-    period: input.period,
-    area_code: area,
-    comparator: input.comparator,
-    value: input.value,
-    tolerance: input.tolerance ?? null,
-    parent_id: parent,
-    note: input.note ?? null,
+  const id = await write(engine.app, actor, { action: 'create', entity: 'targets' }, async ({ db }) => {
+    const id = await q.insertTarget(db, {
+      indicator_code: input.indicator_code,
+      period: input.period,
+      area_code: area,
+      comparator: input.comparator,
+      value: input.value,
+      tolerance: input.tolerance ?? null,
+      parent_id: parent,
+      note: input.note ?? null,
     });
-    if (id !== null) await appendAudit(tx, actor, { action: 'create', entity: 'targets', recordId: id, after: await storedTarget(tx, id) });
-    return id;
+    if (id === null) {
+      throw conflict({
+        field: 'indicator_code',
+        code: 'target.exists',
+        message: { zh: `${input.period} 年该区域已有此指标的目标，请修改原目标`, en: `A target for this indicator, year and area exists already; update it instead` },
+        params: { indicator_code: input.indicator_code, period: input.period, area },
+      });
+    }
+    return { result: id, recordId: id, after: await storedTarget(db, id) };
   });
-  if (id === null) {
-    throw conflict({
-      field: 'indicator_code',
-      code: 'target.exists',
-      message: { zh: `${input.period} 年该区域已有此指标的目标，请修改原目标`, en: `A target for this indicator, year and area exists already; update it instead` },
-      params: { indicator_code: input.indicator_code, period: input.period, area },
-    });
-  }
   return getTarget(engine, id);
 }
 
-export async function updateTarget(engine: IndicatorEngine, id: number, version: number, patch: TargetPatch, actor: AuditActor): Promise<Target> {
+/** `version` gives the If-Match the client sent (missing: 428); `guard` refuses a caller outside the target's area. */
+export async function updateTarget(engine: IndicatorEngine, id: number, version: () => number, patch: TargetPatch, actor: AuditActor, guard?: TargetGuard): Promise<Target> {
   const { version: _v, ...fields } = patch;
-  await engine.db.transaction(async (tx) => {
-    await tx.query('SELECT 1 FROM targets WHERE id = $1 FOR UPDATE', [id]);
-    const before = await storedTarget(tx, id);
-    const after = await updateVersioned<q.TargetRow>(tx, TABLE, id, version, fields, q.TARGET_WRITABLE);
-    await appendAudit(tx, actor, { action: 'update', entity: 'targets', recordId: id, before, after });
+  await write(engine.app, actor, { action: 'update', entity: 'targets', record: targetRecord(id, version, guard) }, async ({ db }, before: q.TargetRow) => {
+    const after = await updateVersioned<q.TargetRow>(db, TABLE, id, before.version, fields, q.TARGET_WRITABLE);
+    return { result: null, before, after };
   });
   return getTarget(engine, id);
 }
 
 /** Deletes a target; the district targets cascaded from it go with it (and are named in the log entry). */
-export async function deleteTarget(engine: IndicatorEngine, id: number, version: number | undefined, actor: AuditActor): Promise<void> {
-  await engine.db.transaction(async (tx) => {
-    await tx.query('SELECT 1 FROM targets WHERE id = $1 FOR UPDATE', [id]);
-    const before = await storedTarget(tx, id);
-    const parts = await q.findTargets(tx, { parent_id: id });
-    await deleteVersioned(tx, TABLE, id, version);
-    await appendAudit(tx, actor, { action: 'delete', entity: 'targets', recordId: id, before: before && { ...before, cascaded: parts } });
+export async function deleteTarget(engine: IndicatorEngine, id: number, version: () => number | undefined, actor: AuditActor, guard?: TargetGuard): Promise<void> {
+  await write(engine.app, actor, { action: 'delete', entity: 'targets', record: targetRecord(id, version, guard) }, async ({ db }, before: q.TargetRow) => {
+    const parts = await q.findTargets(db, { parent_id: id });
+    await deleteVersioned(db, TABLE, id, before.version);
+    return { result: null, before: { ...before, cascaded: parts } };
   });
 }
 
@@ -175,12 +177,12 @@ export async function cascadeTarget(engine: IndicatorEngine, id: number, basis: 
   const decimals = r.def.unit === 'count' ? 0 : (r.def.decimals ?? 2);
   const values = apportion(city.value, weights, decimals);
   const tolerances = city.tolerance === null ? null : apportion(city.tolerance, weights, decimals);
-  await engine.db.transaction(async (tx) => {
-    const before = await q.findTargets(tx, { parent_id: city.id });
+  await write(engine.app, actor, { action: 'cascade', entity: 'targets' }, async ({ db }) => {
+    const before = await q.findTargets(db, { parent_id: city.id });
     for (const [i, d] of districts.entries()) {
-      await q.upsertDistrictTarget(tx, { indicator_code: city.indicator_code, period: city.period, area_code: d.code, comparator: city.comparator, value: values[i]!, tolerance: tolerances?.[i] ?? null, parent_id: city.id });
+      await q.upsertDistrictTarget(db, { indicator_code: city.indicator_code, period: city.period, area_code: d.code, comparator: city.comparator, value: values[i]!, tolerance: tolerances?.[i] ?? null, parent_id: city.id });
     }
-    await appendAudit(tx, actor, { action: 'cascade', entity: 'targets', recordId: city.id, before, after: { basis, districts: await q.findTargets(tx, { parent_id: city.id }) } });
+    return { result: null, recordId: city.id, before, after: { basis, districts: await q.findTargets(db, { parent_id: city.id }) } };
   });
   return listTargets(engine, { parent_id: city.id });
 }
