@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, withScreenshot } from './support/browser.js';
+import { seedDemo, signIn, startServer, type RunningServer } from './support/server.js';
+
+/**
+ * StarCity on a phone (390 × 844, the demo registry): the header fits, the menu is a drawer that
+ * navigates, a registry list is cards whose names are real links to the records, the dashboard
+ * fits the width, and a form with typed input asks before the page is left.
+ */
+
+const WIDTH = 390;
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-phone-'));
+  [browser] = await Promise.all([launchChromium(), seedDemo(dataDir)]);
+  server = await startServer({ dataDir });
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true });
+  page.setDefaultTimeout(20_000);
+  await signIn(page, server);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Nothing on the page is wider than the screen: no sideways scrolling. */
+const pageWidth = () => page.locator('html').evaluate((html) => html.scrollWidth);
+
+test('the header fits, and the menu drawer opens and navigates', async () => {
+  await withScreenshot(page, 'phone-menu', async () => {
+    await page.goto(`${server.url}/`);
+    const header = page.getByTestId('app-header');
+    await page.getByTestId('menu-button').waitFor();
+    const box = await header.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(WIDTH);
+    expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // The side menu is not laid out beside the page on a phone.
+    expect(await page.getByTestId('side-nav').count()).toBe(0);
+
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('nav-organizations').click();
+    await page.waitForURL(/\/organizations$/);
+    await page.getByTestId('side-nav').waitFor({ state: 'hidden' });
+    expect(await pageWidth()).toBeLessThanOrEqual(WIDTH);
+  });
+});
+
+test('a registry list shows cards whose names link to their records', async () => {
+  await withScreenshot(page, 'phone-cards', async () => {
+    await page.goto(`${server.url}/organizations`);
+    const cards = page.getByTestId('list-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('list-table').count()).toBe(0);
+    const link = cards.first().getByTestId('record-link');
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/organizations\/\d+$/);
+    expect(await pageWidth()).toBeLessThanOrEqual(WIDTH);
+
+    await link.click();
+    await page.waitForURL((url) => url.pathname === href);
+  });
+});
+
+test('the dashboard fits the screen', async () => {
+  await withScreenshot(page, 'phone-dashboard', async () => {
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByTestId('kpi-cards').getByTestId('kpi-value').first().waitFor();
+    // The charts draw in SVG once they have their width: a chart wider than the screen would show here.
+    await page.locator('[data-testid="dashboard"] [role="img"] svg').first().waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(WIDTH);
+  });
+});
+
+test('a form with typed input asks before leaving, and keeps the input when the user stays', async () => {
+  await withScreenshot(page, 'phone-unsaved', async () => {
+    await page.goto(`${server.url}/organizations/new`);
+    await page.getByTestId('organization-form').waitFor();
+    await page.locator('#name').fill('长沙未保存测试科技有限公司');
+
+    const leaveTo = async () => {
+      await page.getByTestId('menu-button').click();
+      await page.getByTestId('nav-dashboard').click();
+    };
+    await leaveTo();
+    const confirm = page.getByTestId('leave-confirm');
+    await confirm.waitFor();
+    await page.getByRole('button', { name: '留在此页' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/organizations/new');
+    expect(await page.locator('#name').inputValue()).toBe('长沙未保存测试科技有限公司');
+
+    await leaveTo();
+    await confirm.click();
+    await page.waitForURL(/\/dashboard$/);
+  });
+});
