@@ -8,6 +8,7 @@ import { holdsDatabase, restoreDataDir, type RestoredBackup } from '../db/restor
 import type { Message } from '../domain/message.js';
 import { cliActor } from '../modules/audit/trail.js';
 import { backUpDatabase } from '../modules/backup/service.js';
+import { say } from './io.js';
 
 /** A refusal the operator can act on, said in both languages. */
 const refusal = (m: Message) => new Error(`${m.en} (${m.zh})`);
@@ -45,7 +46,7 @@ export async function backupCommand(config: Config, file: string, opts: BackupOp
   } finally {
     rmSync(partial, { force: true });
   }
-  console.log(
+  say(
     `Backed up the embedded database in ${config.dataDir} to ${file}: ${(bytes.byteLength / 1e6).toFixed(1)} MB, migration ${manifest.migration ?? 'none'}, PostgreSQL ${manifest.postgres}, SHA-256 ${manifest.payload.sha256}.`,
   );
   return manifest;
@@ -105,7 +106,7 @@ export async function restoreCommand(config: Config, file: string, opts: { force
   const lock = acquireDataDirLock(config.dataDir, 'restore');
   try {
     const restored = await restoreDataDir(pgdataOf(config), bytes, opts);
-    console.log(`Restored ${file} (taken ${restored.created_at}, migration ${restored.restoredMigration ?? 'none'}) into ${config.dataDir}. The next start applies any newer migrations.`);
+    say(`Restored ${file} (taken ${restored.created_at}, migration ${restored.restoredMigration ?? 'none'}) into ${config.dataDir}. The next start applies any newer migrations.`);
     return restored;
   } finally {
     lock.release();
