@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -16,12 +17,18 @@ const vendorChunks: Array<[name: string, test: RegExp]> = [
   ['react', /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/],
   ['antd-style', /node_modules[\\/](@ant-design[\\/](cssinjs|colors|fast-color)|@emotion|stylis)[\\/]/],
   ['query', /node_modules[\\/]@tanstack[\\/]/],
-  ['i18n', /node_modules[\\/](i18next|react-i18next|dayjs)[\\/]/],
+  ['i18n', /node_modules[\\/](i18next|react-i18next)[\\/]/],
 ];
 
 /** Brotli and gzip copies of the built files, which the server sends as they are (src/http/webStatic.ts). */
-function precompressed(outDir: string): Plugin {
-  return { name: 'starcity:precompress', apply: 'build', closeBundle: async () => void (await precompress(outDir)) };
+function precompressed(): Plugin {
+  let outDir = '';
+  return {
+    name: 'starcity:precompress',
+    apply: 'build',
+    configResolved: (config) => void (outDir = resolve(config.root, config.build.outDir)),
+    closeBundle: async () => void (await precompress(outDir)),
+  };
 }
 
 /**
@@ -31,7 +38,7 @@ function precompressed(outDir: string): Plugin {
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompressed(`${repoRoot}dist/web`)],
+  plugins: [react(), precompressed()],
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
@@ -39,6 +46,10 @@ export default defineConfig({
     // only add requests, so the warning threshold sits just above it.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // antd's rc-component packages declare no `sideEffects`, so the bundler keeps every module
+      // they import even when unused (antd's overlays pull in the whole form library that way).
+      // Their modules only define components and helpers.
+      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]@rc-component[\\/]/, sideEffects: false }] },
       output: {
         codeSplitting: {
           groups: vendorChunks.map(([name, test], i) => ({ name, test, priority: vendorChunks.length - i })),

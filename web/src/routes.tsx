@@ -1,17 +1,15 @@
-import type { ComponentType, ReactElement } from 'react';
+import { createElement, type ComponentType, type ReactElement } from 'react';
 import { createBrowserRouter, useParams, type RouteObject } from 'react-router';
-import { RequireSignIn } from './filings/RequireSignIn';
-import { RequirePermission } from './auth/RequirePermission';
+import type { Permission } from '../../src/domain/permissions';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
-import { NotFoundPage } from './pages/NotFoundPage';
 
 type RecordPage = ComponentType<{ id: number }>;
 
 /** Hands the `:id` segment to a record page as a number; anything else is not a page. */
-function WithId({ page: Page }: { page: RecordPage }) {
+function WithId({ page: Page, notFound: NotFound }: { page: RecordPage; notFound: ComponentType }) {
   const { id = '' } = useParams();
-  if (!/^[1-9]\d{0,9}$/.test(id)) return <NotFoundPage />;
+  if (!/^[1-9]\d{0,9}$/.test(id)) return <NotFound />;
   return <Page id={Number(id)} />;
 }
 
@@ -30,16 +28,39 @@ function lazyPage<M>(load: () => Promise<M>, render: (module: M) => ReactElement
   return async () => ({ element: render(await load()) });
 }
 
+/** A page for callers with `permission`; the guard (and its refusal page) loads with the page. */
+function permittedPage<M>(permission: Permission, load: () => Promise<M>, render: (module: M) => ReactElement): RouteObject['lazy'] {
+  return lazyPage(
+    () => Promise.all([load(), import('./auth/RequirePermission')]),
+    ([m, { RequirePermission }]) => <RequirePermission permission={permission}>{render(m)}</RequirePermission>,
+  );
+}
+
+/** A page for anyone signed in. */
+function signedInPage<M>(load: () => Promise<M>, render: (module: M) => ReactElement): RouteObject['lazy'] {
+  return lazyPage(
+    () => Promise.all([load(), import('./filings/RequireSignIn')]),
+    ([m, { RequireSignIn }]) => <RequireSignIn>{render(m)}</RequireSignIn>,
+  );
+}
+
+/** A record page at `…/:id`, with the not-found page for an id that is not one. */
+function recordPage<M>(load: () => Promise<M>, pick: (module: M) => RecordPage): RouteObject['lazy'] {
+  return lazyPage(
+    () => Promise.all([load(), import('./pages/NotFoundPage')]),
+    ([m, { NotFoundPage }]) => <WithId page={pick(m)} notFound={NotFoundPage} />,
+  );
+}
+
 /** /x, /x/new, /x/:id and /x/:id/edit for one registry resource, from the module of its pages. */
 function entityRoutes<M>(path: string, load: () => Promise<M>, pagesOf: (module: M) => EntityPages): RouteObject {
-  const page = (render: (pages: EntityPages) => ReactElement) => lazyPage(load, (m) => render(pagesOf(m)));
   return {
     path,
     children: [
-      { index: true, lazy: page((p) => <p.list />) },
-      { path: 'new', lazy: page((p) => <p.create />) },
-      { path: ':id', lazy: page((p) => <WithId page={p.detail} />) },
-      { path: ':id/edit', lazy: page((p) => <WithId page={p.edit} />) },
+      { index: true, lazy: lazyPage(load, (m) => createElement(pagesOf(m).list)) },
+      { path: 'new', lazy: lazyPage(load, (m) => createElement(pagesOf(m).create)) },
+      { path: ':id', lazy: recordPage(load, (m) => pagesOf(m).detail) },
+      { path: ':id/edit', lazy: recordPage(load, (m) => pagesOf(m).edit) },
     ],
   };
 }
@@ -69,29 +90,29 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, lazy: lazyPage(() => import('./imports/ImportListPage'), (m) => <m.ImportListPage />) },
           { path: 'new', lazy: lazyPage(() => import('./imports/ImportWizard'), (m) => <m.ImportWizardPage />) },
-          { path: ':id', lazy: lazyPage(() => import('./imports/ImportDetailPage'), (m) => <WithId page={m.ImportDetailPage} />) },
+          { path: ':id', lazy: recordPage(() => import('./imports/ImportDetailPage'), (m) => m.ImportDetailPage) },
         ],
       },
       {
         path: 'admin',
         children: [
-          { path: 'users', lazy: lazyPage(() => import('./users/UserListPage'), (m) => <RequirePermission permission="users.manage"><m.UserListPage /></RequirePermission>) },
-          { path: 'audit', lazy: lazyPage(() => import('./audit/AuditLogPage'), (m) => <RequirePermission permission="audit.read"><m.AuditLogPage /></RequirePermission>) },
+          { path: 'users', lazy: permittedPage('users.manage', () => import('./users/UserListPage'), (m) => <m.UserListPage />) },
+          { path: 'audit', lazy: permittedPage('audit.read', () => import('./audit/AuditLogPage'), (m) => <m.AuditLogPage />) },
         ],
       },
-      { path: 'tokens', lazy: lazyPage(() => import('./tokens/TokenListPage'), (m) => <RequirePermission permission="tokens.manage"><m.TokenListPage /></RequirePermission>) },
+      { path: 'tokens', lazy: permittedPage('tokens.manage', () => import('./tokens/TokenListPage'), (m) => <m.TokenListPage />) },
       {
         path: 'applications',
         children: [
-          { index: true, lazy: lazyPage(() => import('./filings/ApplicationListPage'), (m) => <RequireSignIn><m.ApplicationListPage /></RequireSignIn>) },
-          { path: 'new', lazy: lazyPage(() => import('./filings/NewApplicationPage'), (m) => <RequirePermission permission="applications.write"><m.NewApplicationPage /></RequirePermission>) },
-          { path: ':id', lazy: lazyPage(() => import('./filings/ApplicationPage'), (m) => <WithId page={m.ApplicationPage} />) },
+          { index: true, lazy: signedInPage(() => import('./filings/ApplicationListPage'), (m) => <m.ApplicationListPage />) },
+          { path: 'new', lazy: permittedPage('applications.write', () => import('./filings/NewApplicationPage'), (m) => <m.NewApplicationPage />) },
+          { path: ':id', lazy: recordPage(() => import('./filings/ApplicationPage'), (m) => m.ApplicationPage) },
         ],
       },
       { path: 'inbox', lazy: lazyPage(() => import('./filings/InboxPage'), (m) => <m.InboxPage />) },
-      { path: 'experts', lazy: lazyPage(() => import('./filings/ExpertPoolPage'), (m) => <RequirePermission permission="experts.manage"><m.ExpertPoolPage /></RequirePermission>) },
+      { path: 'experts', lazy: permittedPage('experts.manage', () => import('./filings/ExpertPoolPage'), (m) => <m.ExpertPoolPage />) },
       { path: 'notices', lazy: lazyPage(() => import('./filings/NoticesPage'), (m) => <m.NoticesPage />) },
-      { path: '*', Component: NotFoundPage },
+      { path: '*', lazy: lazyPage(() => import('./pages/NotFoundPage'), (m) => <m.NotFoundPage />) },
     ],
   },
 ];

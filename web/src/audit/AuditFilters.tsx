@@ -7,6 +7,7 @@ import { DATE_FORMAT } from '../form/DateInput';
 import { messageSide } from '../i18n/language';
 import { emptyAuditListState, isAuditFiltered, type AuditListState } from './auditQuery';
 import { actionOptions, AUDIT_ENTITIES } from './auditView';
+import '../i18n/dayjsLocale';
 
 interface Props {
   state: AuditListState;

@@ -14,6 +14,7 @@ import { auditListParams, DEFAULT_AUDIT_SORT, readAuditListState, writeAuditList
 import { formatAuditTime, roleText } from './auditView';
 import { ChainVerificationResult, VerifyChainButton } from './ChainVerification';
 import { useEntityText } from './useEntityText';
+import { PageTitle } from '../components/PageTitle';
 
 const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 /** A click on a header sorts newest first, then oldest first, then back to the default (newest by id). */
@@ -70,9 +71,7 @@ export function AuditLogPage() {
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('audit.title')}
-          </Typography.Title>
+          <PageTitle>{t('audit.title')}</PageTitle>
           <Typography.Text type="secondary">{t('audit.intro')}</Typography.Text>
         </div>
         <Space>

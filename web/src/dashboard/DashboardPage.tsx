@@ -13,6 +13,7 @@ import { KpiCard } from './KpiCard';
 import { prepareKpi } from './prepareKpi';
 import { TargetsSection } from './TargetsSection';
 import { YearSelect } from './YearSelect';
+import { PageTitle } from '../components/PageTitle';
 
 /** 驾驶舱: KPI cards, target progress, trends, district bars and map, the "four global" funnel; the year in the URL. */
 export function DashboardPage() {
@@ -26,9 +27,7 @@ export function DashboardPage() {
   const header = (
     <Flex justify="space-between" align="center" wrap gap="small">
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('dashboard.title')}
-        </Typography.Title>
+        <PageTitle>{t('dashboard.title')}</PageTitle>
         <Typography.Text type="secondary">{t('dashboard.intro')}</Typography.Text>
       </div>
       {data && catalogue.data && (

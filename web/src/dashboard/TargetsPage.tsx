@@ -16,6 +16,7 @@ import { TargetCreateForm } from './TargetCreateForm';
 import { TargetEditModal } from './TargetEditModal';
 import { StatusTag, TargetBar, useTargetText } from './TargetProgress';
 import { YearSelect } from './YearSelect';
+import { PageTitle } from '../components/PageTitle';
 
 /** Targets may be set up to five years ahead (the server's horizon). */
 const HORIZON = 5;
@@ -53,9 +54,7 @@ export function TargetsPage() {
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('targets.title')}
-          </Typography.Title>
+          <PageTitle>{t('targets.title')}</PageTitle>
           <Typography.Text type="secondary">{t('targets.intro')}</Typography.Text>
         </div>
         <YearSelect years={years} value={period} onChange={(p) => setQuery({ period: p })} />

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Flex, Popconfirm, Result, Skeleton, Typography } from 'antd';
+import { App, Button, Descriptions, Flex, Popconfirm, Result, Skeleton } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resourceAccess } from '../auth/access';
@@ -10,6 +10,7 @@ import { ApiProblem } from '../api/problem';
 import type { Resource } from '../api/resources';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatTimestamp } from './format';
+import { PageTitle } from '../components/PageTitle';
 
 interface StoredRecord {
   id: number;
@@ -65,9 +66,7 @@ export function RecordDetail<Item extends StoredRecord>({ resource, id, basePath
           <Link to={basePath} aria-label={t('common.back')}>
             <ArrowLeftOutlined />
           </Link>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {title(item)}
-          </Typography.Title>
+          <PageTitle>{title(item)}</PageTitle>
         </Flex>
         <Flex gap="small">
           {mayUpdate && (

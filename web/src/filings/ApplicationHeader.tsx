@@ -9,6 +9,7 @@ import { useCodeLabels } from '../i18n/useCodeLabels';
 import { applicationSubject } from './applicationView';
 import { DeadlineTag, StateTag } from './StateTags';
 import { useMessageText } from './useMessageText';
+import { PageTitle } from '../components/PageTitle';
 
 /** The registry page of what filing wrote. */
 const FILED_PATHS: Record<string, string> = { platforms: '/platforms', rd_institutions: '/rd-institutions' };
@@ -25,9 +26,7 @@ export function ApplicationHeader({ view, types, actions }: { view: ApplicationV
       <Flex vertical gap="middle">
         <Flex justify="space-between" align="start" wrap gap="small">
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }} data-testid="application-title">
-              {applicationSubject(view)}
-            </Typography.Title>
+            <PageTitle data-testid="application-title">{applicationSubject(view)}</PageTitle>
             <Typography.Text type="secondary">
               {text(view.filing_type_name)} · #{view.id}
             </Typography.Text>

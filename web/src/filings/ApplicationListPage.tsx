@@ -13,6 +13,7 @@ import { ApplicationFilters } from './ApplicationFilters';
 import { applicationListParams, readApplicationListState, withSort, writeApplicationListState, type ApplicationListState } from './applicationListQuery';
 import { DeadlineTag, StateTag } from './StateTags';
 import { useMessageText } from './useMessageText';
+import { PageTitle } from '../components/PageTitle';
 
 /**
  * 备案申请: the applications the caller may see (the server scopes them: an organization user its
@@ -33,9 +34,7 @@ export function ApplicationListPage() {
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('filings.list.title')}
-          </Typography.Title>
+          <PageTitle>{t('filings.list.title')}</PageTitle>
           <Typography.Text type="secondary">{t('filings.list.intro')}</Typography.Text>
         </div>
         {can('applications.write') && (

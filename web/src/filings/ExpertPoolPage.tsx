@@ -8,6 +8,7 @@ import { ExpertFormModal } from './ExpertFormModal';
 import { expertName } from './expertForm';
 import { useMessageText } from './useMessageText';
 import { useOrganizationNames } from './useOrganizationNames';
+import { PageTitle } from '../components/PageTitle';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; expert: Expert } | null;
 
@@ -22,9 +23,7 @@ export function ExpertPoolPage() {
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('filings.experts.title')}
-          </Typography.Title>
+          <PageTitle>{t('filings.experts.title')}</PageTitle>
           <Typography.Text type="secondary">{t('filings.experts.intro')}</Typography.Text>
         </div>
         <Button type="primary" icon={<PlusOutlined />} data-testid="new-expert" onClick={() => setDialog({ kind: 'create' })}>

@@ -3,17 +3,13 @@ import { Badge, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useInbox } from '../api/filings';
-import { useMe } from '../auth/session';
 import { waitingCount } from './inboxView';
 
-/** The header's inbox button for someone signed in, with the number of applications waiting for them. */
-export function InboxBadge() {
+/** The header's inbox button, with the number of applications waiting for the signed-in user. */
+export function InboxButton() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { data: me } = useMe();
-  const signedIn = Boolean(me?.user);
-  const { data } = useInbox(signedIn);
-  if (!signedIn) return null;
+  const { data } = useInbox(true);
   const count = waitingCount(data);
   return (
     <Tooltip title={t('filings.inbox.badge', { count })}>

@@ -10,6 +10,7 @@ import { stepEventOf } from './inboxView';
 import { RequireSignIn } from './RequireSignIn';
 import { DeadlineTag, StateTag } from './StateTags';
 import { useMessageText } from './useMessageText';
+import { PageTitle } from '../components/PageTitle';
 
 /** 待办与动态: what waits for the caller (oldest first), and what others did lately on the caller's applications. */
 export function InboxPage() {
@@ -27,9 +28,7 @@ function InboxContent() {
   return (
     <Flex vertical gap="middle">
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('filings.inbox.title')}
-        </Typography.Title>
+        <PageTitle>{t('filings.inbox.title')}</PageTitle>
         <Typography.Text type="secondary">{t('filings.inbox.intro')}</Typography.Text>
       </div>
       {error && <ProblemAlert error={error} />}

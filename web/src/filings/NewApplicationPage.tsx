@@ -12,6 +12,7 @@ import { useServerProblems } from '../form/useServerProblems';
 import { expertiseChoices } from './filingOptions';
 import { applicantChoice, applicationCreateBody, filingTypeOf, NEW_APPLICATION_FIELDS, needsInstitution, newApplicationValues, type NewApplicationValues } from './newApplication';
 import { useMessageText } from './useMessageText';
+import { PageTitle } from '../components/PageTitle';
 
 /**
  * 新建备案申请: the type, the applicant, the field of expertise (and for a "four global"
@@ -46,9 +47,7 @@ export function NewApplicationPage() {
   return (
     <Flex vertical gap="middle" style={{ maxWidth: 720 }}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('filings.new.title')}
-        </Typography.Title>
+        <PageTitle>{t('filings.new.title')}</PageTitle>
         <Typography.Text type="secondary">{t('filings.new.intro')}</Typography.Text>
       </div>
       {choice.kind === 'own' && choice.organizations.length === 0 && <Alert type="warning" showIcon title={t('filings.new.noOrganizations')} />}

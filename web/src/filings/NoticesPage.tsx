@@ -6,6 +6,7 @@ import { useNotices, type PublicNotice } from '../api/filings';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ObjectionModal } from './ObjectionModal';
 import { useMessageText } from './useMessageText';
+import { PageTitle } from '../components/PageTitle';
 
 /** 公示 (everyone, no sign-in): what is about to be filed, for whom, until when; anyone may object while a notice runs. */
 export function NoticesPage() {
@@ -15,9 +16,7 @@ export function NoticesPage() {
   return (
     <Flex vertical gap="middle" style={{ maxWidth: 960 }}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('filings.notices.title')}
-        </Typography.Title>
+        <PageTitle>{t('filings.notices.title')}</PageTitle>
         <Typography.Text type="secondary">{t('filings.notices.intro')}</Typography.Text>
       </div>
       {error && <ProblemAlert error={error} />}

@@ -1,6 +1,7 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import '../i18n/dayjsLocale';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
 

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Form, Result, Skeleton, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Result, Skeleton, type FormInstance } from 'antd';
 import type { Store } from 'antd/es/form/interface';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { FormProblems } from './FormProblems';
 import { useLeaveGuard } from './useLeaveGuard';
 import { useServerProblems, type ServerProblems } from './useServerProblems';
+import { PageTitle } from '../components/PageTitle';
 
 type StoredRecord = { id: number; version: number };
 
@@ -53,9 +54,7 @@ function FormShell<Values extends FormValues>({ title, testId, form, initialValu
   // A failed submit with no field to point at (404, 500, network) still has to say something.
   return (
     <Flex vertical gap="middle" style={{ maxWidth: 960 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {title}
-      </Typography.Title>
+      <PageTitle>{title}</PageTitle>
       {notice}
       <FormProblems problems={problems} />
       <Card>

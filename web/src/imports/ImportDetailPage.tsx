@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Flex, Spin, Typography } from 'antd';
+import { Card, Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useImportRecord } from '../api/imports';
@@ -7,6 +7,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { ImportProgress } from './ImportProgress';
 import { ImportReport } from './ImportReport';
 import { isRunning } from './importView';
+import { PageTitle } from '../components/PageTitle';
 
 /** One past (or still running) import: progress while it runs, then its report. */
 export function ImportDetailPage({ id }: { id: number }) {
@@ -15,10 +16,10 @@ export function ImportDetailPage({ id }: { id: number }) {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('imports.reportTitle')}
           {record ? ` · ${record.file_name}` : ''}
-        </Typography.Title>
+        </PageTitle>
         <Link to="/imports">
           <ArrowLeftOutlined /> {t('imports.toList')}
         </Link>

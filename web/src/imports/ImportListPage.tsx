@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Flex, Select, Table, Tag, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { listPagination } from '../list/pagination';
 import { ImportStatusTag } from './ImportReport';
 import { IMPORT_ENTITIES, IMPORT_STATUSES, importListFilter, type ImportStatus } from './importView';
 import { readImportListState, writeImportListState, type ImportListState } from './listQuery';
+import { PageTitle } from '../components/PageTitle';
 
 /** 导入记录: every import and dry run, newest first, filterable by entity and status; state in the URL. */
 export function ImportListPage() {
@@ -36,9 +37,7 @@ export function ImportListPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('imports.title')}
-        </Typography.Title>
+        <PageTitle>{t('imports.title')}</PageTitle>
         {/* An officer limited to districts imports too: the server rejects the rows outside them. */}
         {can('imports.write') && (
           <Button type="primary" icon={<UploadOutlined />} data-testid="new-import" onClick={() => navigate('/imports/new')}>

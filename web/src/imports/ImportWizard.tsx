@@ -16,6 +16,7 @@ import { ImportReport } from './ImportReport';
 import { areaPhrase, importArea } from './importScope';
 import { blocksImport, IMPORT_ENTITIES, isRunning, mapHeaders, registryPath } from './importView';
 import { ACCEPTED_EXTENSIONS, acceptsFileName, ENCODING_CHOICES, previewFields, uploadFields, uploadFormData, type FileChoice, type ImportMode } from './uploadForm';
+import { PageTitle } from '../components/PageTitle';
 
 /** The wizard's steps, in order. */
 const STEPS = ['choose', 'preview', 'dryRun', 'progress', 'report'] as const;
@@ -67,9 +68,7 @@ export function ImportWizardPage() {
   return (
     <Flex vertical gap="large">
       <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('imports.newImport')}
-        </Typography.Title>
+        <PageTitle>{t('imports.newImport')}</PageTitle>
         <Link to="/imports">
           <ArrowLeftOutlined /> {t('imports.toList')}
         </Link>

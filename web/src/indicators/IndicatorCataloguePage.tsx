@@ -6,6 +6,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { filterCatalogue, readCatalogueFilter, writeCatalogueFilter, type CatalogueFilter } from './catalogueFilter';
 import { SourceTag } from './SourceTag';
 import { useIndicatorFormat } from './useIndicatorFormat';
+import { PageTitle } from '../components/PageTitle';
 
 type SourceChoice = Indicator['source'] | 'all';
 
@@ -23,9 +24,7 @@ export function IndicatorCataloguePage() {
   return (
     <Flex vertical gap="middle">
       <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('indicators.title')}
-        </Typography.Title>
+        <PageTitle>{t('indicators.title')}</PageTitle>
         <Typography.Text type="secondary">{t('indicators.intro')}</Typography.Text>
       </div>
       <Flex gap="small" wrap>

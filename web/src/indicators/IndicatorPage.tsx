@@ -13,6 +13,7 @@ import { readArea, readYear, type DrillTarget } from './paths';
 import { SourceTag } from './SourceTag';
 import { useAreas } from './useAreas';
 import { useIndicatorFormat } from './useIndicatorFormat';
+import { PageTitle } from '../components/PageTitle';
 
 /** `/indicators/:code?period=&area=`: one indicator for a year and area, and what lies behind the value. */
 export function IndicatorPage() {
@@ -48,9 +49,7 @@ function IndicatorView({ indicator, city }: { indicator: Indicator; city: string
     <Flex vertical gap="middle" data-testid="indicator-page">
       <Flex justify="space-between" align="center" wrap gap="small">
         <Flex align="center" gap="small" wrap>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {fmt.text(indicator.name)}
-          </Typography.Title>
+          <PageTitle>{fmt.text(indicator.name)}</PageTitle>
           <SourceTag source={indicator.source} asOf={null} />
           <Typography.Text code>{indicator.code}</Typography.Text>
         </Flex>

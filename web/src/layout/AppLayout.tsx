@@ -1,6 +1,6 @@
 import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Drawer, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { Button, Flex, Layout, Menu, theme, type MenuProps } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/session';
@@ -10,6 +10,9 @@ import { InboxBadge } from '../filings/InboxBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { selectedSection } from './selectedSection';
 import { usePhone } from './usePhone';
+
+/** Only a phone shows the menu in a drawer: a desktop's first page does not load its code. */
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 /** Top-level sections; the longest path the page lies under selects the menu entry. */
 const SECTIONS = [
@@ -63,10 +66,9 @@ export function AppLayout() {
           {phone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} data-testid="menu-button" onClick={() => setMenuOpen(true)} />}
           <Link to="/">
             <Flex align="baseline" gap="middle">
-              <Typography.Title level={phone ? 5 : 4} style={{ margin: 0, color: token.colorPrimary, whiteSpace: 'nowrap' }}>
-                {t('app.name')}
-              </Typography.Title>
-              {!phone && <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>}
+              {/* The product name, not a heading: each page has its own h1 (PageTitle). */}
+              <span style={{ fontSize: phone ? token.fontSizeHeading5 : token.fontSizeHeading4, fontWeight: token.fontWeightStrong, color: token.colorPrimary, whiteSpace: 'nowrap' }}>{t('app.name')}</span>
+              {!phone && <span style={{ color: token.colorTextSecondary }}>{t('app.subtitle')}</span>}
             </Flex>
           </Link>
         </Flex>
@@ -78,12 +80,14 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         {phone ? (
-          <Drawer placement="left" size={260} open={menuOpen} onClose={() => setMenuOpen(false)} title={t('app.name')} styles={{ body: { padding: 0 } }} data-testid="menu-drawer">
-            <div style={{ padding: 12 }}>
-              <LanguageSwitch />
-            </div>
-            {menu}
-          </Drawer>
+          <Suspense>
+            <Drawer placement="left" size={260} open={menuOpen} onClose={() => setMenuOpen(false)} title={t('app.name')} styles={{ body: { padding: 0 } }} data-testid="menu-drawer">
+              <div style={{ padding: 12 }}>
+                <LanguageSwitch />
+              </div>
+              {menu}
+            </Drawer>
+          </Suspense>
         ) : (
           <Layout.Sider width={208} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
             {menu}

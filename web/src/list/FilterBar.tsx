@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT } from '../form/DateInput';
 import { useCodeLabels } from '../i18n/useCodeLabels';
 import { emptyListState, isFiltered, type FilterSpec, type ListState } from './listState';
+import '../i18n/dayjsLocale';
 
 /** A filter the page offers, with its label in the current language (and a choice filter its choices). */
 export type LabelledFilter = FilterSpec & { label: string; choices?: ReadonlyArray<{ value: string; label: string }> };

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, Button, Flex, Space, Table, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { FilterBar, type LabelledFilter } from './FilterBar';
 import { toListParams, type ListState } from './listState';
 import { listPagination } from './pagination';
 import { useListState } from './useListState';
+import { PageTitle } from '../components/PageTitle';
 
 /** One column of a registry list. `key` is the API field it sorts by when `sortable`. */
 export interface ListColumn<Item> {
@@ -75,9 +76,7 @@ export function RegistryList<Item extends { id: number }>({ resource, title, bas
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {title}
-        </Typography.Title>
+        <PageTitle>{title}</PageTitle>
         <Space>
           <ExportButton path={resource.path} params={params} />
           {access && can(access.create) && (

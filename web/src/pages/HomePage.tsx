@@ -1,28 +1,22 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
+import { Button, Flex, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useList, useMeta } from '../api/hooks';
-import { organizations, platforms, qualifications, rdInstitutions, type Resource } from '../api/resources';
+import { organizations, platforms, qualifications, rdInstitutions } from '../api/resources';
+import { PageTitle } from '../components/PageTitle';
 import { useCodeLabels } from '../i18n/useCodeLabels';
+import { CountCard } from './CountCard';
 import { districtBreakdown } from './districtBreakdown';
-
-/** One figure of the overview: a list's total, read as meta.count of a one-row page. */
-function CountCard({ resource, title, to }: { resource: Resource<unknown, unknown, unknown>; title: string; to: string }) {
-  const { data, isPending } = useList(resource, { per_page: 1 });
-  return (
-    <Link to={to}>
-      <Card hoverable>
-        <Statistic title={title} value={data?.meta.count ?? 0} loading={isPending} />
-      </Card>
-    </Link>
-  );
-}
+import { DistrictTable } from './DistrictTable';
+import { panelStyle } from './panelStyle';
 
 /** Overview (首页): registry counts and where the records are, by district. */
 export function HomePage() {
   const { t } = useTranslation();
   const { label } = useCodeLabels();
+  const { token } = theme.useToken();
+  const navigate = useNavigate();
   const { data: meta } = useMeta();
   const byDistrict = { group_by: 'district_code', per_page: 1 };
   const orgs = useList(organizations, byDistrict);
@@ -39,48 +33,26 @@ export function HomePage() {
     <Flex vertical gap="large">
       <Flex justify="space-between" align="start" wrap gap="small">
         <div>
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {t('home.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+          <PageTitle>{t('home.title')}</PageTitle>
+          <p style={{ color: token.colorTextSecondary }}>{t('home.intro')}</p>
         </div>
-        <Link to="/dashboard" data-testid="open-dashboard">
-          <Button type="primary" icon={<DashboardOutlined />}>
-            {t('home.openDashboard')}
-          </Button>
-        </Link>
+        {/* A button that navigates, not a button inside a link: one control for screen readers and the keyboard. */}
+        <Button type="primary" icon={<DashboardOutlined />} data-testid="open-dashboard" onClick={() => void navigate('/dashboard')}>
+          {t('home.openDashboard')}
+        </Button>
       </Flex>
-      <Row gutter={[16, 16]} data-testid="home-counts">
-        <Col xs={12} lg={6}>
-          <CountCard resource={organizations} title={t('nav.organizations')} to="/organizations" />
-        </Col>
-        <Col xs={12} lg={6}>
-          <CountCard resource={rdInstitutions} title={t('nav.rdInstitutions')} to="/rd-institutions" />
-        </Col>
-        <Col xs={12} lg={6}>
-          <CountCard resource={platforms} title={t('nav.platforms')} to="/platforms" />
-        </Col>
-        <Col xs={12} lg={6}>
-          <CountCard resource={qualifications} title={t('nav.qualifications')} to="/qualifications" />
-        </Col>
-      </Row>
-      <Card title={t('home.byDistrict')} size="small">
-        <Table
-          data-testid="home-districts"
-          rowKey={(r) => r.district ?? 'none'}
-          size="small"
-          pagination={false}
-          loading={orgs.isPending || institutions.isPending || plats.isPending}
-          dataSource={rows}
-          onRow={(r) => (r.district === 'total' ? { style: { fontWeight: 600 } } : {})}
-          columns={[
-            { key: 'district', title: t('home.district'), render: (_, r) => districtName(r.district) },
-            { key: 'organizations', title: t('nav.organizations'), dataIndex: 'organizations', align: 'right' },
-            { key: 'rdInstitutions', title: t('nav.rdInstitutions'), dataIndex: 'rdInstitutions', align: 'right' },
-            { key: 'platforms', title: t('nav.platforms'), dataIndex: 'platforms', align: 'right' },
-          ]}
-        />
-      </Card>
+      <div data-testid="home-counts" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: token.margin }}>
+        <CountCard resource={organizations} title={t('nav.organizations')} to="/organizations" />
+        <CountCard resource={rdInstitutions} title={t('nav.rdInstitutions')} to="/rd-institutions" />
+        <CountCard resource={platforms} title={t('nav.platforms')} to="/platforms" />
+        <CountCard resource={qualifications} title={t('nav.qualifications')} to="/qualifications" />
+      </div>
+      <section style={panelStyle(token)} aria-labelledby="home-by-district">
+        <h2 id="home-by-district" style={{ margin: `0 0 ${token.marginSM}px`, fontSize: token.fontSizeLG, fontWeight: token.fontWeightStrong }}>
+          {t('home.byDistrict')}
+        </h2>
+        <DistrictTable rows={rows} loading={orgs.isPending || institutions.isPending || plats.isPending} districtName={districtName} />
+      </section>
     </Flex>
   );
 }

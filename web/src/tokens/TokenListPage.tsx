@@ -10,6 +10,7 @@ import { messageSide } from '../i18n/language';
 import { TokenCreateModal } from './TokenCreateModal';
 import { TOKEN_STATUS_COLORS } from './tokenForm';
 import { TokenSecretModal } from './TokenSecretModal';
+import { PageTitle } from '../components/PageTitle';
 
 const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
@@ -70,9 +71,7 @@ export function TokenListPage() {
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('tokens.title')}
-          </Typography.Title>
+          <PageTitle>{t('tokens.title')}</PageTitle>
           <Typography.Text type="secondary">{t('tokens.intro')}</Typography.Text>
         </div>
         <Button type="primary" icon={<PlusOutlined />} data-testid="new-token" onClick={() => setCreating(true)}>

@@ -9,6 +9,7 @@ import { formatTimestamp } from '../detail/format';
 import { useCodeLabels } from '../i18n/useCodeLabels';
 import { compareUsers, emptyUserFilter, filterUsers, isLocked, type UserFilter } from './userFilter';
 import { UserFormModal } from './UserFormModal';
+import { PageTitle } from '../components/PageTitle';
 
 /** What the dialog is open for: a new account, or one to edit. */
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | null;
@@ -34,9 +35,7 @@ export function UserListPage() {
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('users.title')}
-          </Typography.Title>
+          <PageTitle>{t('users.title')}</PageTitle>
           <Typography.Text type="secondary">{t('users.intro')}</Typography.Text>
         </div>
         <Button type="primary" icon={<PlusOutlined />} data-testid="new-user" onClick={() => setDialog({ kind: 'create' })}>
