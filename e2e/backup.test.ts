@@ -6,8 +6,8 @@ import { userCreateCommand } from '../src/cli/accounts.js';
 import { backupCommand, restoreCommand } from '../src/cli/backup.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openPglite } from '../src/db/client.js';
-import { DataDirBusyError } from '../src/db/lock.js';
 import { verifyAudit } from '../src/modules/audit/service.js';
+import { starcity } from '../test/support/cli.js';
 import { organizationInput } from '../test/support/factories.js';
 import { startServer } from './support/server.js';
 
@@ -69,7 +69,9 @@ describe('starcity backup while the server runs', () => {
     expect(writer.state.failures).toEqual([]);
 
     // The server holds the directory: no restore into it, whatever --force says (exit status 3).
-    await expect(restoreCommand(configFor(dataDir), file, { force: true })).rejects.toBeInstanceOf(DataDirBusyError);
+    const refused = await starcity(['restore', file, '--force', '--data-dir', dataDir]);
+    expect(refused.status, refused.stderr).toBe(3);
+    expect(refused.stderr).toMatch(/in use by another StarCity process \(pid \d+, "serve", serving http:\/\/localhost:\d+/);
 
     const restoredDir = tempDir('restored');
     await restoreCommand(configFor(restoredDir), file, { force: false });
