@@ -20,9 +20,6 @@ export function useQualificationColumns() {
     const columns: ListColumn<Qualification>[] = [
       { key: 'organization_name', title: t('qualification.fields.organization_id'), render: (q) => q.organization_name },
       { key: 'qualification', title: t('qualification.fields.qualification'), sortable: true, render: (q) => label('qualification', q.qualification) },
-      { key: 'certificate_no', nowrap: true, title: t('qualification.fields.certificate_no'), sortable: true, render: (q) => q.certificate_no ?? t('common.none') },
-      { key: 'valid_from', nowrap: true, title: t('qualification.fields.valid_from'), sortable: true, render: (q) => q.valid_from },
-      { key: 'valid_to', nowrap: true, title: t('qualification.fields.valid_to'), sortable: true, render: (q) => q.valid_to ?? t('qualification.openEnded') },
       {
         key: 'validity',
         nowrap: true,
@@ -36,6 +33,9 @@ export function useQualificationColumns() {
           );
         },
       },
+      { key: 'certificate_no', nowrap: true, title: t('qualification.fields.certificate_no'), sortable: true, render: (q) => q.certificate_no ?? t('common.none') },
+      { key: 'valid_from', nowrap: true, title: t('qualification.fields.valid_from'), sortable: true, render: (q) => q.valid_from },
+      { key: 'valid_to', nowrap: true, title: t('qualification.fields.valid_to'), sortable: true, render: (q) => q.valid_to ?? t('qualification.openEnded') },
     ];
     const filters: LabelledFilter[] = [
       { field: 'qualification', kind: 'code', list: 'qualification', label: t('qualification.fields.qualification') },
