@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { starcity, type CliRun } from '../test/support/cli.js';
 import { templateCopy } from '../test/support/dataTemplates.js';
 import { organizationsCsv } from '../test/support/files.js';
@@ -16,7 +16,14 @@ import { startServer } from './support/server.js';
  */
 const bin = join(import.meta.dirname, '..', 'bin', 'starcity.js');
 const root = mkdtempSync(join(tmpdir(), 'starcity-cli-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const copies: string[] = [];
+afterAll(() => [root, ...copies].forEach((d) => rmSync(d, { recursive: true, force: true })));
+/** Migrated, empty registries, one per use (made before the tests: the run's template may be made first). */
+let envDir: string, busyDir: string, crashedDir: string, cleanDir: string;
+beforeAll(async () => {
+  copies.push(...(await Promise.all([1, 2, 3, 4].map(() => templateCopy('migrated')))));
+  [envDir, busyDir, crashedDir, cleanDir] = copies as [string, string, string, string];
+});
 const envFor = (dataDir: string): NodeJS.ProcessEnv => ({ ...process.env, STARCITY_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
 const spawnCli = (dataDir: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [bin, ...args], { env: { ...envFor(dataDir), ...extraEnv }, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
@@ -27,13 +34,13 @@ describe('the starcity command', () => {
     expect(version.status).toBe(0);
     expect(version.stdout.toString().trim()).toMatch(/^\d+\.\d+\.\d+/);
     // STARCITY_EXPORT_FORMAT stands for --format.
-    const xlsx = spawnCli(join(root, 'env'), ['export', 'platforms'], { STARCITY_EXPORT_FORMAT: 'xlsx' });
+    const xlsx = spawnCli(envDir, ['export', 'platforms'], { STARCITY_EXPORT_FORMAT: 'xlsx' });
     expect(xlsx.status, xlsx.stderr.toString()).toBe(0);
     expect(xlsx.stdout.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('refuses the data directory a running server holds with status 3, naming the server', async () => {
-    const dataDir = join(root, 'busy');
+    const dataDir = busyDir;
     const server = await startServer({ dataDir });
     try {
       const r = spawnCli(dataDir, ['migrate']);
@@ -43,14 +50,14 @@ describe('the starcity command', () => {
       await server.stop();
     }
     expect(spawnCli(dataDir, ['migrate']).status).toBe(0);
-  });
+  }, 180_000);
 });
 
 describe('starcity import, killed mid-way', () => {
   it('leaves whole batches in the database; run again, it ends as a clean run does', async () => {
     const file = join(root, 'big.csv');
     writeFileSync(file, organizationsCsv(60_000));
-    const [crashed, clean] = await Promise.all([templateCopy('migrated'), templateCopy('migrated')]);
+    const [crashed, clean] = [crashedDir, cleanDir];
 
     // Progress is reported after a batch commits: the first line means at least one batch is in.
     const child = spawn(process.execPath, [bin, 'import', 'organizations', file], { env: envFor(crashed), stdio: ['ignore', 'pipe', 'pipe'] });
