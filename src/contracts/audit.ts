@@ -14,7 +14,7 @@ export const auditEntry = z
     token_id: z.number().int().nullable(),
     ip: z.string().nullable(),
     request_id: z.string().nullable(),
-    action: z.string().describe('create, update, delete, import_start, import, sign_in, sign_in_failed, sign_out, password_change, unlock, revoke, cascade, seed, …'),
+    action: z.string().describe('create, update, delete, import_start, import, sign_in, sign_in_failed, sign_out, password_change, password_change_failed, unlock, revoke, cascade, seed, …'),
     action_label: bilingual,
     entity: z.string().describe('The kind of record: a table name (organizations, users, targets…)'),
     record_id: z.string().nullable(),
