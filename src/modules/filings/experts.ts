@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { expert, expertCreate, expertPatch } from '../../contracts/workflows.js';
 import type { FieldProblem } from '../../contracts/common.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
-import { conflict, notFound, stale, validationFailed } from '../shared/errors.js';
+import type { AuditActor } from '../audit/trail.js';
+import { conflict, validationFailed } from '../shared/errors.js';
 import { iso } from '../shared/records.js';
+import { write } from '../shared/write.js';
 import type { FilingsContext } from './context.js';
 import * as q from './queries.js';
 
@@ -35,11 +36,7 @@ export async function listExperts(ctx: FilingsContext): Promise<{ results: Exper
 
 /** Accounts that could join the pool: active, with the expert role, not in it yet (officers may not list users otherwise). */
 export async function expertCandidates(ctx: FilingsContext) {
-  const { rows } = await ctx.db.query<{ user_id: number; username: string; display_name: string | null }>(
-    `SELECT u.id AS user_id, u.username, u.display_name FROM users u
-      WHERE u.role = 'expert' AND u.active AND NOT EXISTS (SELECT 1 FROM experts e WHERE e.user_id = u.id) ORDER BY u.username`,
-  );
-  return { results: rows };
+  return { results: await q.expertCandidates(ctx.db) };
 }
 
 async function problemsOf(ctx: FilingsContext, input: { fields?: string[] | undefined; organization_id?: number | null | undefined; conflicts?: number[] | undefined }): Promise<FieldProblem[]> {
@@ -49,8 +46,7 @@ async function problemsOf(ctx: FilingsContext, input: { fields?: string[] | unde
   });
   const orgs = [...(input.organization_id ? [input.organization_id] : []), ...(input.conflicts ?? [])];
   if (orgs.length) {
-    const { rows } = await ctx.db.query<{ id: number }>('SELECT id FROM organizations WHERE id = ANY($1::int[])', [orgs]);
-    const found = new Set(rows.map((r) => r.id));
+    const found = await q.existingOrganizations(ctx.db, orgs);
     if (input.organization_id && !found.has(input.organization_id)) problems.push({ field: 'organization_id', code: 'organization.not_found', message: { zh: `主体 ${input.organization_id} 不存在`, en: `Organization ${input.organization_id} does not exist` } });
     (input.conflicts ?? []).forEach((id, i) => {
       if (!found.has(id)) problems.push({ field: `conflicts.${i}`, code: 'organization.not_found', message: { zh: `主体 ${id} 不存在`, en: `Organization ${id} does not exist` } });
@@ -61,31 +57,27 @@ async function problemsOf(ctx: FilingsContext, input: { fields?: string[] | unde
 
 export async function createExpert(ctx: FilingsContext, actor: AuditActor, input: z.output<typeof expertCreate>): Promise<Expert> {
   const problems = await problemsOf(ctx, input);
-  const { rows } = await ctx.db.query<{ role: string }>('SELECT role FROM users WHERE id = $1', [input.user_id]);
-  if (!rows[0]) problems.push({ field: 'user_id', code: 'user.not_found', message: { zh: `用户 ${input.user_id} 不存在`, en: `User ${input.user_id} does not exist` } });
-  else if (rows[0].role !== 'expert') problems.push({ field: 'user_id', code: 'expert.role', message: { zh: '只有“评审专家”角色的账号可以加入专家库', en: 'Only accounts with the expert role join the pool' } });
+  const role = await q.userRole(ctx.db, input.user_id);
+  if (role === undefined) problems.push({ field: 'user_id', code: 'user.not_found', message: { zh: `用户 ${input.user_id} 不存在`, en: `User ${input.user_id} does not exist` } });
+  else if (role !== 'expert') problems.push({ field: 'user_id', code: 'expert.role', message: { zh: '只有“评审专家”角色的账号可以加入专家库', en: 'Only accounts with the expert role join the pool' } });
   if (problems.length) throw validationFailed(problems);
   if (await q.findExpert(ctx.db, { userId: input.user_id })) throw conflict({ field: 'user_id', code: 'expert.exists', message: { zh: '该用户已在专家库中', en: 'This user is in the pool already' } });
-  return ctx.db.transaction(async (tx) => {
-    const id = await q.insertExpert(tx, { user_id: input.user_id, fields: [...new Set(input.fields)], organization_id: input.organization_id ?? null, conflicts: [...new Set(input.conflicts ?? [])], active: input.active ?? true });
-    const created = present((await q.findExpert(tx, { id }))!);
-    await appendAudit(tx, actor, { action: 'create', entity: 'experts', recordId: id, after: created }, ctx.clock.now());
-    return created;
+  return write(ctx, actor, { action: 'create', entity: 'experts' }, async ({ db }) => {
+    const id = await q.insertExpert(db, { user_id: input.user_id, fields: [...new Set(input.fields)], organization_id: input.organization_id ?? null, conflicts: [...new Set(input.conflicts ?? [])], active: input.active ?? true });
+    const created = present((await q.findExpert(db, { id }))!);
+    return { result: created, recordId: id, after: created };
   });
 }
 
 export async function updateExpert(ctx: FilingsContext, actor: AuditActor, id: number, version: number, patch: z.output<typeof expertPatch>): Promise<Expert> {
   const problems = await problemsOf(ctx, patch);
   if (problems.length) throw validationFailed(problems);
-  return ctx.db.transaction(async (tx) => {
-    await tx.query('SELECT 1 FROM experts WHERE id = $1 FOR UPDATE', [id]);
-    const before = await q.findExpert(tx, { id });
-    if (!before) throw notFound(EXPERT, id);
+  const record = { id, noun: EXPERT, lock: q.lockExpert, expectedVersion: () => version };
+  return write(ctx, actor, { action: 'update', entity: 'experts', record }, async ({ db }, before: q.ExpertRow) => {
     const { version: _, ...fields } = patch;
     const changes = Object.fromEntries(Object.entries({ ...fields, ...(fields.fields ? { fields: [...new Set(fields.fields)] } : {}), ...(fields.conflicts ? { conflicts: [...new Set(fields.conflicts)] } : {}) }).filter(([, v]) => v !== undefined));
-    if (!(await q.updateExpert(tx, id, version, changes))) throw stale(before.version);
-    const after = present((await q.findExpert(tx, { id }))!);
-    await appendAudit(tx, actor, { action: 'update', entity: 'experts', recordId: id, before: present(before), after }, ctx.clock.now());
-    return after;
+    await q.updateExpert(db, id, before.version, changes);
+    const after = present((await q.findExpert(db, { id }))!);
+    return { result: after, before: present(before), after };
   });
 }

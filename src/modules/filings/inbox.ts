@@ -36,17 +36,9 @@ export async function inbox(ctx: FilingsContext, principal: Principal): Promise<
     waits.push(`t.state IN (${list(statesWaitingFor(ctx, 'expert'))})
       AND ${expert.id} = ANY ((SELECT d.drawn FROM expert_draws d WHERE d.application_id = t.id ORDER BY d.id DESC LIMIT 1)::int[])
       AND NOT EXISTS (SELECT 1 FROM expert_reviews r WHERE r.application_id = t.id AND r.expert_id = ${expert.id})`);
-  const waiting = waits.length
-    ? (await ctx.db.query<q.ApplicationRow>(`SELECT ${q.APPLICATION_COLUMNS} FROM ${q.APPLICATION_FROM} WHERE (${scope}) AND ((${waits.join(') OR (')})) ORDER BY t.state_since`)).rows
-    : [];
+  const waiting = waits.length ? await q.waitingApplications(ctx.db, scope, waits) : [];
   const since = new Date(ctx.clock.now().getTime() - CHANGES_DAYS * 86_400_000);
-  const { rows: events } = await ctx.db.query<q.EventRow & { application_id: number; filing_type: string; organization_name: string; subject: string | null }>(
-    `SELECT e.application_id, e.at, e.username, e.kind, e.from_state, e.to_state, e.comment, e.details, t.filing_type, o.name AS organization_name, ${q.SUBJECT} AS subject
-       FROM application_events e JOIN ${q.APPLICATION_FROM} ON t.id = e.application_id
-      WHERE (${scope}) AND e.at >= $1 AND e.user_id IS DISTINCT FROM $2
-      ORDER BY e.id DESC LIMIT ${CHANGES_SHOWN}`,
-    [since, principal.userId],
-  );
+  const events = await q.recentEvents(ctx.db, scope, since, principal.userId, CHANGES_SHOWN);
   return {
     waiting: waiting.map((row) => presentSummary(ctx, row)),
     changes: events.map((e) => {

@@ -257,3 +257,84 @@ export interface AttachmentRow {
 export async function listAttachments(db: Queryable, applicationId: number): Promise<AttachmentRow[]> {
   return (await db.query<AttachmentRow>('SELECT id, checklist_item, file_name, content_type, size, sha256, uploaded_at FROM attachments WHERE application_id = $1 ORDER BY id', [applicationId])).rows;
 }
+
+/** The registry row a new application is pre-filled from: the applicant, or the institution it is about. */
+export async function prefillSource(db: Queryable, table: 'organizations' | 'rd_institutions', id: number): Promise<Record<string, unknown> | undefined> {
+  const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+/** The applicant's latest application of a type (about the same institution, or none), for "fill once, reuse". */
+export async function latestApplicationData(db: Queryable, organizationId: number, filingType: string, institutionId: number | null): Promise<Record<string, string | number | boolean | null> | undefined> {
+  const { rows } = await db.query<{ data: Record<string, string | number | boolean | null> }>(
+    'SELECT data FROM applications WHERE organization_id = $1 AND filing_type = $2 AND rd_institution_id IS NOT DISTINCT FROM $3 ORDER BY id DESC LIMIT 1',
+    [organizationId, filingType, institutionId],
+  );
+  return rows[0]?.data;
+}
+
+/** Who hosts an R&D institution (a "four global" application is about one of the applicant's). */
+export async function institutionHost(db: Queryable, id: number): Promise<number | undefined> {
+  const { rows } = await db.query<{ host_org_id: number }>('SELECT host_org_id FROM rd_institutions WHERE id = $1', [id]);
+  return rows[0]?.host_org_id;
+}
+
+/** Applications in the caller's scope (an SQL condition on `t`) that wait in one of the conditions. */
+export async function waitingApplications(db: Queryable, scope: string, waits: readonly string[]): Promise<ApplicationRow[]> {
+  return (await db.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM ${APPLICATION_FROM} WHERE (${scope}) AND ((${waits.join(') OR (')})) ORDER BY t.state_since`)).rows;
+}
+
+export type RecentEvent = EventRow & { application_id: number; filing_type: string; organization_name: string; subject: string | null };
+
+/** What others did lately on the applications in the caller's scope, newest first. */
+export async function recentEvents(db: Queryable, scope: string, since: Date, notBy: number | null, limit: number): Promise<RecentEvent[]> {
+  const { rows } = await db.query<RecentEvent>(
+    `SELECT e.application_id, e.at, e.username, e.kind, e.from_state, e.to_state, e.comment, e.details, t.filing_type, o.name AS organization_name, ${SUBJECT} AS subject
+       FROM application_events e JOIN ${APPLICATION_FROM} ON t.id = e.application_id
+      WHERE (${scope}) AND e.at >= $1 AND e.user_id IS DISTINCT FROM $2
+      ORDER BY e.id DESC LIMIT ${limit}`,
+    [since, notBy],
+  );
+  return rows;
+}
+
+/** Accounts that could join the expert pool: active, with the expert role, not in it yet. */
+export async function expertCandidates(db: Queryable): Promise<Array<{ user_id: number; username: string; display_name: string | null }>> {
+  const { rows } = await db.query<{ user_id: number; username: string; display_name: string | null }>(
+    `SELECT u.id AS user_id, u.username, u.display_name FROM users u
+      WHERE u.role = 'expert' AND u.active AND NOT EXISTS (SELECT 1 FROM experts e WHERE e.user_id = u.id) ORDER BY u.username`,
+  );
+  return rows;
+}
+
+/** Which of these organizations exist. */
+export async function existingOrganizations(db: Queryable, ids: readonly number[]): Promise<Set<number>> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM organizations WHERE id = ANY($1::int[])', [[...ids]]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** An account's role, or undefined when there is no such account. */
+export async function userRole(db: Queryable, id: number): Promise<string | undefined> {
+  const { rows } = await db.query<{ role: string }>('SELECT role FROM users WHERE id = $1', [id]);
+  return rows[0]?.role;
+}
+
+/** The expert locked for a write. */
+export async function lockExpert(db: Queryable, id: number): Promise<ExpertRow | undefined> {
+  const { rows } = await db.query<ExpertRow>(`${EXPERT_SELECT} WHERE e.id = $1 FOR UPDATE OF e`, [id]);
+  return rows[0];
+}
+
+export async function insertAttachment(db: Queryable, a: { applicationId: number; checklistItem: string; fileName: string; contentType: string; size: number; sha256: string; by: number | null; at: Date }): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    'INSERT INTO attachments (application_id, checklist_item, file_name, content_type, size, sha256, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
+    [a.applicationId, a.checklistItem, a.fileName, a.contentType, a.size, a.sha256, a.by, a.at],
+  );
+  return rows[0]!.id;
+}
+
+/** Deletes one document of an application; the row as it was, or undefined when there was none. */
+export async function deleteAttachment(db: Queryable, applicationId: number, id: number): Promise<AttachmentRow | undefined> {
+  const { rows } = await db.query<AttachmentRow>('DELETE FROM attachments WHERE application_id = $1 AND id = $2 RETURNING id, checklist_item, file_name, content_type, size, sha256, uploaded_at', [applicationId, id]);
+  return rows[0];
+}

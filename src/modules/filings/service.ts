@@ -47,16 +47,10 @@ function checkForm(ctx: FilingsContext, type: FilingType, data: FormData): void 
  */
 async function prefill(db: Queryable, type: FilingType, organizationId: number, institutionId: number | null): Promise<FormData> {
   const source = institutionId !== null ? 'rd_institutions' : 'organizations';
-  const [{ rows }, earlier] = await Promise.all([
-    db.query<Record<string, unknown>>(`SELECT * FROM ${source} WHERE id = $1`, [institutionId ?? organizationId]),
-    db.query<{ data: FormData }>(
-      'SELECT data FROM applications WHERE organization_id = $1 AND filing_type = $2 AND rd_institution_id IS NOT DISTINCT FROM $3 ORDER BY id DESC LIMIT 1',
-      [organizationId, type.code, institutionId],
-    ),
-  ]);
-  const row = rows[0] ?? {};
+  const [stored, earlier] = await Promise.all([q.prefillSource(db, source, institutionId ?? organizationId), q.latestApplicationData(db, organizationId, type.code, institutionId)]);
+  const row = stored ?? {};
   const data: Record<string, string | number | boolean | null> = {};
-  const previous = earlier.rows[0]?.data ?? {};
+  const previous = earlier ?? {};
   for (const f of type.form) {
     const v = f.prefill ? row[f.prefill] : undefined;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') data[f.key] = v;
@@ -88,9 +82,9 @@ export async function createApplication(ctx: FilingsContext, principal: Principa
 async function subjectInstitution(db: Queryable, input: ApplicationCreate): Promise<number> {
   const bad = (zh: string, en: string) => validationFailed([{ field: 'rd_institution_id', code: 'rd_institution.subject', message: { zh, en } }]);
   if (input.rd_institution_id === undefined) throw bad('请选择要认定的研发机构', 'Name the R&D institution to confirm');
-  const { rows } = await db.query<{ host_org_id: number }>('SELECT host_org_id FROM rd_institutions WHERE id = $1', [input.rd_institution_id]);
-  if (!rows[0]) throw bad(`研发机构 ${input.rd_institution_id} 不存在`, `R&D institution ${input.rd_institution_id} does not exist`);
-  if (rows[0].host_org_id !== input.organization_id) throw bad('该研发机构不属于申请单位', 'The institution is not hosted by the applicant');
+  const host = await q.institutionHost(db, input.rd_institution_id);
+  if (host === undefined) throw bad(`研发机构 ${input.rd_institution_id} 不存在`, `R&D institution ${input.rd_institution_id} does not exist`);
+  if (host !== input.organization_id) throw bad('该研发机构不属于申请单位', 'The institution is not hosted by the applicant');
   return input.rd_institution_id;
 }
 
