@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,13 @@ import { startServer } from './support/server.js';
  * compares every table is in test/api/backup.test.ts; this is the one test with a real server.
  */
 
-const tempDir = (what: string) => mkdtempSync(join(tmpdir(), `starcity-${what}-`));
+const made: string[] = [];
+const tempDir = (what: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `starcity-${what}-`));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const configFor = (dataDir: string): Config => ({ ...loadConfig({}), dataDir, databaseUrl: null });
 
 const dataDir = tempDir('served');

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { backupCommand, restoreCommand } from '../../src/cli/backup.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { BackupFileError, decodeBackup, encodeBackup } from '../../src/db/backupFile.js';
@@ -23,7 +23,13 @@ import { errorAt, expectProblem } from './helpers.js';
 const t = await createTestApp();
 const { app, db } = t;
 
-const tempDir = (what: string) => mkdtempSync(join(tmpdir(), `starcity-${what}-`));
+const made: string[] = [];
+const tempDir = (what: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `starcity-${what}-`));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const configFor = (dataDir: string, databaseUrl: string | null = null): Config => ({ ...loadConfig({}), dataDir, databaseUrl });
 
 // A test that opens four or five embedded databases (each start replays nothing but still loads
