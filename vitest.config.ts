@@ -16,7 +16,7 @@ const api = (engine: 'pglite' | 'postgres') => ({
     name: `api-${engine}`,
     include: ['test/api/**/*.test.ts'],
     env: { STARCITY_TEST_ENGINE: engine },
-    globalSetup: ['test/support/globalSetup.ts'],
+    globalSetup: ['test/support/globalSetup.ts', 'test/support/dataTemplates.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

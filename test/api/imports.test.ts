@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats, exportLanguages } from '../../src/contracts/exports.js';
 import { fileEntities, type FileEntity } from '../../src/contracts/fileColumns.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
-import { seedDemo } from '../../src/modules/demo/seed.js';
 import { exportList } from '../../src/modules/exports/service.js';
 import { claimProvenance } from '../../src/modules/imports/fourGlobalColumns.js';
 import { problemCsvLines } from '../../src/modules/imports/problems.js';
@@ -15,7 +14,7 @@ import { getImportRecord, importProblems } from '../../src/modules/imports/queri
 import { runImport, type RunImportInput } from '../../src/modules/imports/service.js';
 import { todayIn } from '../../src/domain/calendarDate.js';
 import { validUscc } from '../support/factories.js';
-import { createTestApp } from '../support/testApp.js';
+import { createTestApp, type TestApp } from '../support/testApp.js';
 import { rowCount, type Table } from './helpers.js';
 
 const { ctx, db } = await createTestApp();
@@ -31,7 +30,7 @@ const defaults = { mode: 'upsert', atomic: false, dryRun: false, actor: systemAc
 const importCsv = (entity: FileEntity, lines: string[], opts: Partial<RunImportInput> = {}) =>
   runImport(ctx, { entity, stream: csv(...lines), fileName: `${entity}.csv`, ...defaults, ...opts });
 
-const versions = async (table: Table) => (await db.query<{ id: number; version: number }>(`SELECT id, version FROM ${table} ORDER BY id`)).rows;
+const versions = async (table: Table, on = db) => (await on.query<{ id: number; version: number }>(`SELECT id, version FROM ${table} ORDER BY id`)).rows;
 const counts = (r: { read: number; inserted: number; updated: number; unchanged: number; rejected: number }) => ({ read: r.read, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected });
 
 const A = validUscc();
@@ -205,9 +204,12 @@ describe('references and four-global claims', () => {
 });
 
 describe('export → import round trip', () => {
+  // The demo registry, on a database of its own: the tests above wrote theirs.
+  let ctx: TestApp['ctx'];
+  let db: TestApp['db'];
   beforeAll(async () => {
-    await seedDemo(ctx);
-  }, 120_000);
+    ({ ctx, db } = await createTestApp({ registry: 'demo' }));
+  }, 600_000);
 
   // One district's rows (about a ninth of the demo) take every path of the 24 round trips; the
   // whole registry is moved once, below.
@@ -226,13 +228,13 @@ describe('export → import round trip', () => {
           const file = join(dir, `${entity}-${lang}.${format}`);
           await pipeline(exportList(ctx, { entity, format, lang, filter: `district_code:${DISTRICT}` }).stream, createWriteStream(file));
           const table = entity as Table;
-          const before = await versions(table);
+          const before = await versions(table, db);
           const n = await inDistrict(entity);
           expect(n).toBeGreaterThan(0);
           const r = await runImport(ctx, { entity, stream: createReadStream(file), fileName: file, fileSize: statSync(file).size, ...defaults });
           expect(r.status, JSON.stringify(await collect(importProblems(db, r.id)))).toBe('succeeded');
           expect(counts(r)).toEqual({ read: n, inserted: 0, updated: 0, unchanged: n, rejected: 0 });
-          expect(await versions(table)).toEqual(before);
+          expect(await versions(table, db)).toEqual(before);
         });
       }
     }
