@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, SeriesTable } from '../../src/domain/indicatorSeries.js';
-import { seedDemo } from '../../src/modules/demo/seed.js';
 import { loadCatalogue, resolveCatalogue, type Catalogue } from '../../src/modules/indicators/catalogue.js';
 import { computeSeries, scanSeries } from '../../src/modules/indicators/compute.js';
 import { IndicatorEngine } from '../../src/modules/indicators/engine.js';
@@ -44,10 +43,9 @@ async function expectUpkeptEqualsScan(catalogue: Catalogue = engine.catalogue): 
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ registry: 'demo' });
   engine = new IndicatorEngine({ ...t.ctx, clock: cityClock({ today: '2026-11-27' }) }, loadCatalogue(t.ctx.city));
-  await seedDemo(t.ctx);
-}, 300_000);
+}, 600_000);
 
 describe('indicator upkeep', () => {
   it('builds every bucket from the registry once, and not again for the same catalogue', async () => {
