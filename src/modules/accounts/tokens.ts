@@ -2,9 +2,10 @@ import type { ApiToken, ApiTokenCreated, TokenCreate } from '../../contracts/acc
 import type { FieldProblem } from '../../contracts/common.js';
 import { parseLifetime } from '../../domain/accountSecurity.js';
 import { grantableScopes, permissionCodes, permissionLabels, type Caller, type Permission } from '../../domain/permissions.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
+import type { AuditActor } from '../audit/trail.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { iso } from '../shared/records.js';
+import { write } from '../shared/write.js';
 import type { AccountsContext } from './context.js';
 import { newSecret, secretHash } from './passwords.js';
 import * as q from './queries.js';
@@ -60,8 +61,8 @@ export async function createToken(ctx: AccountsContext, owner: Caller & { userId
   if (problems.length) throw validationFailed(problems);
   const secret = `${TOKEN_PREFIX}${newSecret()}`;
   const now = ctx.clock.now();
-  const created = await ctx.db.transaction(async (tx) => {
-    const row = await q.insertToken(tx, {
+  const created = await write(ctx, actor, { action: 'create', entity: 'api_tokens' }, async ({ db }) => {
+    const row = await q.insertToken(db, {
       userId: owner.userId,
       name: input.name,
       hash: secretHash(secret),
@@ -71,8 +72,7 @@ export async function createToken(ctx: AccountsContext, owner: Caller & { userId
       expiresAt: new Date(now.getTime() + lifetime!),
     });
     const shown = present(row, now);
-    await appendAudit(tx, actor, { action: 'create', entity: 'api_tokens', recordId: row.id, after: shown }, now);
-    return shown;
+    return { result: shown, recordId: row.id, after: shown };
   });
   return { ...created, token: secret };
 }
@@ -85,12 +85,11 @@ export async function listTokens(ctx: AccountsContext, userId: number): Promise<
 /** Revokes one of the caller's tokens; another user's token is "not found" (its existence is not told). */
 export async function revokeToken(ctx: AccountsContext, userId: number, id: number, actor: AuditActor): Promise<ApiToken> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const row = await q.revokeToken(tx, userId, id, now);
+  return write(ctx, actor, { action: 'revoke', entity: 'api_tokens' }, async ({ db }) => {
+    const row = await q.revokeToken(db, userId, id, now);
     if (!row) throw notFound(TOKEN, id);
     const revoked = present(row, now);
-    await appendAudit(tx, actor, { action: 'revoke', entity: 'api_tokens', recordId: id, after: revoked }, now);
-    return revoked;
+    return { result: revoked, recordId: id, after: revoked };
   });
 }
 
