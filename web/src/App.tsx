@@ -9,6 +9,7 @@ import { RouterProvider } from 'react-router/dom';
 import { ApiProblem } from './api/problem';
 import { ME_KEY } from './auth/session';
 import { createRouter } from './routes';
+import { appTheme } from './theme';
 
 const MAX_RETRIES = 2;
 
@@ -50,7 +51,7 @@ export function App() {
   });
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4ed8' } }}>
+      <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={appTheme}>
         <AntApp>
           <RouterProvider router={router} />
         </AntApp>

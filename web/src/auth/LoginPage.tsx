@@ -6,6 +6,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { messageSide } from '../i18n/language';
 import { safeNext } from './access';
 import { useDemoAccounts, useLogin } from './session';
+import { InlinePageTitle } from '../components/PageTitle';
 
 interface LoginValues {
   username: string;
@@ -27,7 +28,7 @@ export function LoginPage() {
 
   return (
     <Flex vertical align="center" gap="middle" style={{ paddingTop: 24 }}>
-      <Card title={t('auth.loginTitle')} style={{ width: '100%', maxWidth: 420 }} data-testid="login-card">
+      <Card title={<InlinePageTitle>{t('auth.loginTitle')}</InlinePageTitle>} style={{ width: '100%', maxWidth: 420 }} data-testid="login-card">
         <Flex vertical gap="middle">
           {expired && !login.error && <Alert type="warning" showIcon title={t('auth.sessionEnded')} />}
           {login.error && <ProblemAlert error={login.error} />}

@@ -10,3 +10,8 @@ export function PageTitle({ style, ...props }: HTMLAttributes<HTMLHeadingElement
   const { token } = theme.useToken();
   return <h1 {...props} style={{ margin: 0, fontSize: token.fontSizeHeading3, lineHeight: token.lineHeightHeading3, fontWeight: token.fontWeightStrong, color: token.colorTextHeading, ...style }} />;
 }
+
+/** The page's h1 where an antd component draws the title (a Card's head, a Result): its look stays the component's. */
+export function InlinePageTitle(props: HTMLAttributes<HTMLHeadingElement>) {
+  return <h1 {...props} style={{ margin: 0, font: 'inherit', color: 'inherit' }} />;
+}

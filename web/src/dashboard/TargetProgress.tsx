@@ -47,7 +47,7 @@ export function TargetBar({ target, unit }: { target: Target; unit: UnitSpec }) 
   return (
     <Tooltip title={hint}>
       <div style={{ position: 'relative', minWidth: 120 }} data-testid="target-bar">
-        <Progress percent={bar.percent ?? 0} showInfo={false} strokeColor={colours[bar.tone]} />
+        <Progress percent={bar.percent ?? 0} showInfo={false} strokeColor={colours[bar.tone]} aria-label={t('targets.columns.progress')} />
         <span aria-hidden style={{ position: 'absolute', insetBlock: 2, insetInlineStart: `${bar.expectedPercent}%`, width: 2, background: token.colorTextSecondary }} />
       </div>
     </Tooltip>

@@ -19,6 +19,7 @@ export function ApplicationFilters({ state, onChange }: { state: ApplicationList
         data-testid="filter-type"
         allowClear
         placeholder={t('filings.list.allTypes')}
+        aria-label={t('filings.list.allTypes')}
         value={state.filingType ?? undefined}
         onChange={(v) => set({ filingType: v ?? null })}
         options={(types?.results ?? []).map((ft) => ({ value: ft.code, label: text(ft.name) }))}
@@ -28,6 +29,7 @@ export function ApplicationFilters({ state, onChange }: { state: ApplicationList
         data-testid="filter-state"
         allowClear
         placeholder={t('filings.list.allStates')}
+        aria-label={t('filings.list.allStates')}
         value={state.state ?? undefined}
         onChange={(v) => set({ state: v ?? null })}
         options={stateChoices(types).map((s) => ({ value: s.code, label: text(s.label) }))}
@@ -38,6 +40,7 @@ export function ApplicationFilters({ state, onChange }: { state: ApplicationList
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('filings.list.allDistricts')}
+        aria-label={t('filings.list.allDistricts')}
         value={state.district ?? undefined}
         onChange={(v) => set({ district: v ?? null })}
         options={options('district')}
@@ -48,6 +51,7 @@ export function ApplicationFilters({ state, onChange }: { state: ApplicationList
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('filings.list.allZones')}
+        aria-label={t('filings.list.allZones')}
         value={state.zone ?? undefined}
         onChange={(v) => set({ zone: v ?? null })}
         options={options('zone')}

@@ -50,6 +50,7 @@ export function ImportListPage() {
           data-testid="filter-entity"
           allowClear
           placeholder={t('imports.allEntities')}
+          aria-label={t('imports.allEntities')}
           value={state.entity ?? undefined}
           onChange={(entity) => setState({ ...state, entity: entity ?? null, page: 1 })}
           options={IMPORT_ENTITIES.map((e) => ({ value: e, label: t(`imports.entities.${e}`) }))}
@@ -59,6 +60,7 @@ export function ImportListPage() {
           data-testid="filter-status"
           allowClear
           placeholder={t('imports.allStatuses')}
+          aria-label={t('imports.allStatuses')}
           value={state.status ?? undefined}
           onChange={(status) => setState({ ...state, status: status ?? null, page: 1 })}
           options={IMPORT_STATUSES.map((s) => ({ value: s, label: t(`imports.statuses.${s}`) }))}

@@ -26,7 +26,7 @@ export function ImportProgress({ record, receivedAt }: Props) {
   return (
     <Flex vertical gap="small" data-testid="import-progress">
       <Typography.Text strong>{t('imports.progressTitle', { file: record.file_name })}</Typography.Text>
-      <Progress percent={p.percent ?? 0} status="active" showInfo={p.percent !== null} />
+      <Progress percent={p.percent ?? 0} status="active" showInfo={p.percent !== null} aria-label={t('imports.progressTitle', { file: record.file_name })} />
       <Typography.Text type="secondary" data-testid="import-progress-facts">
         {facts.join(' · ')}
       </Typography.Text>

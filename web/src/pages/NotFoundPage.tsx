@@ -1,18 +1,20 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
+import { InlinePageTitle } from '../components/PageTitle';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Result
       status="404"
-      title={t('common.notFound')}
+      title={<InlinePageTitle>{t('common.notFound')}</InlinePageTitle>}
       subTitle={t('common.notFoundHint')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('common.goHome')}</Button>
-        </Link>
+        <Button type="primary" onClick={() => void navigate('/')}>
+          {t('common.goHome')}
+        </Button>
       }
     />
   );

@@ -78,6 +78,7 @@ function UserFilterBar({ filter, onChange }: { filter: UserFilter; onChange: (ne
         data-testid="users-filter-role"
         allowClear
         placeholder={t('users.allRoles')}
+        aria-label={t('users.allRoles')}
         value={filter.role ?? undefined}
         options={accountRoles.map((r) => ({ value: r, label: roleLabels[r][side] }))}
         onChange={(role) => onChange({ ...filter, role: role ?? null })}
@@ -87,6 +88,7 @@ function UserFilterBar({ filter, onChange }: { filter: UserFilter; onChange: (ne
         data-testid="users-filter-active"
         allowClear
         placeholder={t('users.allStatuses')}
+        aria-label={t('users.allStatuses')}
         value={filter.active === null ? undefined : filter.active ? 'active' : 'disabled'}
         options={[
           { value: 'active', label: t('users.active') },
