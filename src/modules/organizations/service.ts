@@ -41,6 +41,14 @@ export async function listOrganizations(ctx: ServiceContext, query: ListQuery): 
   return runList(ctx.db, spec, parsed.value, presentOrganization);
 }
 
+/** A record may only point at an organization that exists; otherwise the field is named. */
+export async function assertOrganizationExists(ctx: Pick<ServiceContext, 'db'>, id: number, field: string): Promise<void> {
+  if (!(await q.findById(ctx.db, id)))
+    throw validationFailed([
+      { field, code: 'reference.not_found', message: { zh: `编号为 ${id} 的主体不存在`, en: `Organization ${id} does not exist` }, params: { id } },
+    ]);
+}
+
 /** Whose an organization is and where it lies (the record-level check); undefined when there is none. */
 export async function organizationPlace(ctx: Pick<ServiceContext, 'db'>, id: number): Promise<RecordScope | undefined> {
   const row = await q.findById(ctx.db, id);

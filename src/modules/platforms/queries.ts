@@ -66,6 +66,12 @@ export async function findById(db: Queryable, id: number, forUpdate = false): Pr
   return rows[0];
 }
 
+/** The record of this name under this host, if any (one name per host). */
+export async function findByHostAndName(db: Queryable, hostOrgId: number, name: string): Promise<{ id: number } | undefined> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM platforms WHERE host_org_id = $1 AND name = $2', [hostOrgId, name]);
+  return rows[0];
+}
+
 /** The row locked for a write (FOR UPDATE). */
 export const lockById = (db: Queryable, id: number) => findById(db, id, true);
 

@@ -6,7 +6,8 @@ import { checkPlatformFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
-import { assertNameFreeUnderHost, assertOrganizationExists } from '../shared/references.js';
+import { assertOrganizationExists } from '../organizations/service.js';
+import { assertNameFreeUnderHost } from '../shared/references.js';
 import * as q from './queries.js';
 
 export const PLATFORM = { zh: '创新平台', en: 'Innovation platform' };
@@ -54,8 +55,8 @@ const blankToNull = <T extends Partial<PlatformCreate>>(v: T): T => ({ ...v, ...
 
 export async function createPlatform(ctx: ServiceContext, input: PlatformCreate): Promise<Platform> {
   checkRules(ctx, input);
-  await assertOrganizationExists(ctx.db, input.host_org_id, 'host_org_id');
-  await assertNameFreeUnderHost(ctx.db, 'platforms', input.host_org_id, input.name);
+  await assertOrganizationExists(ctx, input.host_org_id, 'host_org_id');
+  assertNameFreeUnderHost(await q.findByHostAndName(ctx.db, input.host_org_id, input.name));
   return getPlatform(ctx, await q.insert(ctx.db, blankToNull(input)));
 }
 
@@ -65,9 +66,9 @@ export async function updatePlatform(ctx: ServiceContext, id: number, version: n
   checkRules(ctx, changes);
   current ??= await q.findById(ctx.db, id);
   if (!current) throw notFound(PLATFORM, id);
-  if (changes.host_org_id !== undefined) await assertOrganizationExists(ctx.db, changes.host_org_id, 'host_org_id');
+  if (changes.host_org_id !== undefined) await assertOrganizationExists(ctx, changes.host_org_id, 'host_org_id');
   if (changes.host_org_id !== undefined || changes.name !== undefined)
-    await assertNameFreeUnderHost(ctx.db, 'platforms', changes.host_org_id ?? current.host_org_id, changes.name ?? current.name, id);
+    assertNameFreeUnderHost(await q.findByHostAndName(ctx.db, changes.host_org_id ?? current.host_org_id, changes.name ?? current.name), id);
   await updateVersioned(ctx.db, TARGET, id, version, blankToNull(changes), q.WRITABLE);
   return getPlatform(ctx, id);
 }

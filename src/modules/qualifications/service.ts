@@ -6,7 +6,7 @@ import { checkQualificationFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { conflict, notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
-import { assertOrganizationExists } from '../shared/references.js';
+import { assertOrganizationExists } from '../organizations/service.js';
 import * as q from './queries.js';
 
 export const QUALIFICATION = { zh: '资质', en: 'Qualification' };
@@ -57,7 +57,7 @@ async function assertKeyFree(ctx: ServiceContext, v: { organization_id: number; 
 export async function createQualification(ctx: ServiceContext, input: QualificationCreate): Promise<Qualification> {
   const problems = checkQualificationFields(input);
   if (problems.length) throw validationFailed(problems);
-  await assertOrganizationExists(ctx.db, input.organization_id, 'organization_id');
+  await assertOrganizationExists(ctx, input.organization_id, 'organization_id');
   await assertKeyFree(ctx, input);
   return getQualification(ctx, await q.insert(ctx.db, input));
 }
@@ -71,7 +71,7 @@ export async function updateQualification(ctx: ServiceContext, id: number, versi
   // The validity range spans two fields: check it on the merged record.
   const problems = checkQualificationFields({ valid_from: merged.valid_from, valid_to: merged.valid_to });
   if (problems.length) throw validationFailed(problems);
-  if (changes.organization_id !== undefined) await assertOrganizationExists(ctx.db, changes.organization_id, 'organization_id');
+  if (changes.organization_id !== undefined) await assertOrganizationExists(ctx, changes.organization_id, 'organization_id');
   await assertKeyFree(ctx, merged, id);
   await updateVersioned(ctx.db, TARGET, id, version, changes, q.WRITABLE);
   return getQualification(ctx, id);

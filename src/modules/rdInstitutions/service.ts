@@ -7,7 +7,8 @@ import { checkRdInstitutionFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
-import { assertNameFreeUnderHost, assertOrganizationExists } from '../shared/references.js';
+import { assertOrganizationExists } from '../organizations/service.js';
+import { assertNameFreeUnderHost } from '../shared/references.js';
 import * as q from './queries.js';
 
 export const RD_INSTITUTION = { zh: '研发机构', en: 'R&D institution' };
@@ -81,8 +82,8 @@ const NO_CLAIMS = Object.fromEntries(fourGlobalFeatureCodes.map((f) => [f, { evi
 
 export async function createRdInstitution(ctx: ServiceContext, input: RdInstitutionCreate): Promise<RdInstitution> {
   checkRules(ctx, input.four_global ? { ...input, four_global: mergeClaims(NO_CLAIMS, input.four_global) } : input);
-  await assertOrganizationExists(ctx.db, input.host_org_id, 'host_org_id');
-  await assertNameFreeUnderHost(ctx.db, 'rd_institutions', input.host_org_id, input.name);
+  await assertOrganizationExists(ctx, input.host_org_id, 'host_org_id');
+  assertNameFreeUnderHost(await q.findByHostAndName(ctx.db, input.host_org_id, input.name));
   return getRdInstitution(ctx, await q.insert(ctx.db, toColumns(input)));
 }
 
@@ -92,9 +93,9 @@ export async function updateRdInstitution(ctx: ServiceContext, id: number, versi
   current ??= await q.findById(ctx.db, id);
   if (!current) throw notFound(RD_INSTITUTION, id);
   checkRules(ctx, { ...changes, ...(changes.four_global ? { four_global: mergeClaims(presentRdInstitution(current).four_global, changes.four_global) } : {}) });
-  if (changes.host_org_id !== undefined) await assertOrganizationExists(ctx.db, changes.host_org_id, 'host_org_id');
+  if (changes.host_org_id !== undefined) await assertOrganizationExists(ctx, changes.host_org_id, 'host_org_id');
   if (changes.host_org_id !== undefined || changes.name !== undefined)
-    await assertNameFreeUnderHost(ctx.db, 'rd_institutions', changes.host_org_id ?? current.host_org_id, changes.name ?? current.name, id);
+    assertNameFreeUnderHost(await q.findByHostAndName(ctx.db, changes.host_org_id ?? current.host_org_id, changes.name ?? current.name), id);
   await updateVersioned(ctx.db, TARGET, id, version, toColumns(changes), q.WRITABLE);
   return getRdInstitution(ctx, id);
 }
