@@ -84,8 +84,10 @@ export const authRoutes = (ctx: AccountsContext, demo: DemoAccountsSource) => as
       schema: {
         tags,
         summary: "Change one's own password (the current one is required); one's other sessions end",
+        description:
+          'In a signed-in session only: an API token gets 403 (auth.session_required). A wrong current password counts toward the lock-out like a failed sign-in; the fifth within 15 minutes locks the account (429 with Retry-After).',
         body: passwordChangeBody,
-        response: { 204: z.null().describe('Changed'), ...errors },
+        response: { 204: z.null().describe('Changed'), 403: problem, 429: problem, ...errors },
       },
     },
     async (req, reply) => {
