@@ -60,8 +60,8 @@ interface Finding {
 async function audit(page: Page, path: string): Promise<{ findings: Finding[]; h1s: number }> {
   await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
   await page.locator('h1').first().waitFor();
-  // Loading skeletons and spinners are not what a user reads.
-  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  // Loading skeletons and spinners (and the faded content under them) are not what a user reads.
+  await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active')");
   await page.addScriptTag({ path: axePath });
   // A string, evaluated in the page: this file is compiled without the DOM's types.
   const results = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as AxeResults;

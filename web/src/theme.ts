@@ -13,13 +13,23 @@ export const appTheme: ThemeConfig = {
     colorSuccess: '#237804',
     colorWarning: '#ad4e00',
     colorError: '#cf1322',
+    // antd's light tints, kept: the ones it would derive from the darker colours above are greyish.
+    colorSuccessBg: '#f6ffed',
+    colorWarningBg: '#fff7e6',
+    colorErrorBg: '#fff1f0',
+    colorInfoBg: '#e6f4ff',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.57)',
-    // A coloured tag's text is the 7th shade of its palette; these three are too light on their tint.
-    gold7: '#874d00',
-    yellow7: '#876800',
-    lime7: '#3f6600',
+    // A coloured tag's text is a darker shade of its palette's seed; these are too light on their tint.
+    gold: '#ad6800',
+    green: '#237804',
+    lime: '#5b8c00',
+    yellow: '#ad8b00',
+  },
+  components: {
+    // Its "no data" text is drawn in the disabled colour, which is not meant to be read.
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
   },
 };

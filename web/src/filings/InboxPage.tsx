@@ -35,12 +35,12 @@ function InboxContent() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('filings.inbox.waiting', { count: data?.waiting.length ?? 0 })} loading={isPending}>
-            <List<ApplicationSummary> data-testid="inbox-waiting" dataSource={data?.waiting ?? []} locale={{ emptyText: t('filings.inbox.waitingNone') }} renderItem={(a) => <WaitingItem application={a} />} />
+            <List<ApplicationSummary> data-testid="inbox-waiting" dataSource={data?.waiting ?? []} locale={{ emptyText: <Typography.Text type="secondary">{t('filings.inbox.waitingNone')}</Typography.Text> }} renderItem={(a) => <WaitingItem application={a} />} />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('filings.inbox.changes')} loading={isPending}>
-            <List<Inbox['changes'][number]> data-testid="inbox-changes" dataSource={data?.changes ?? []} locale={{ emptyText: t('filings.inbox.changesNone') }} renderItem={(c) => <ChangeItem change={c} />} />
+            <List<Inbox['changes'][number]> data-testid="inbox-changes" dataSource={data?.changes ?? []} locale={{ emptyText: <Typography.Text type="secondary">{t('filings.inbox.changesNone')}</Typography.Text> }} renderItem={(c) => <ChangeItem change={c} />} />
           </Card>
         </Col>
       </Row>
