@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Organization } from '../../src/contracts/organizations.js';
-import { createOrganization } from '../support/factories.js';
+import { createOrganization, createPlatform, createQualification, createRdInstitution } from '../support/factories.js';
 import { observedDatabase, type Statement } from '../support/observedDatabase.js';
 import { createTestApp } from '../support/testApp.js';
 import { errorAt, expectProblem } from './helpers.js';
@@ -19,8 +19,8 @@ const FURONG = '430102';
 const officer = await t.actAs('officer', { districts: [YUELU] });
 const furongOfficer = await t.actAs('officer', { districts: [FURONG] });
 
-/** Statements that read the organization's row (by its id). */
-const readsOf = (id: number) => statements.filter((s) => /^\s*SELECT\b/i.test(s.sql) && /\bFROM organizations\b/i.test(s.sql) && s.params[0] === id);
+/** Statements that read a record's row (by its id). */
+const readsOf = (id: number, table = 'organizations') => statements.filter((s) => /^\s*SELECT\b/i.test(s.sql) && new RegExp(`\\bFROM ${table}\\b`, 'i').test(s.sql) && s.params[0] === id);
 
 const patchAs = (headers: Record<string, string>, org: Organization, payload: object, version: number | null = org.version) =>
   app.inject({ method: 'PATCH', url: `/api/v1/organizations/${org.id}`, headers: { ...headers, ...(version === null ? {} : { 'if-match': `"${version}"` }) }, payload });
@@ -34,6 +34,19 @@ describe('a district officer’s PATCH', () => {
     expect(res.headers.etag).toBe(`"${org.version + 1}"`);
     expect(readsOf(org.id)).toHaveLength(1);
     expect(readsOf(org.id)[0]!.sql).toMatch(/FOR UPDATE/);
+  });
+
+  it.each([
+    ['qualifications', async () => createQualification(app, { organization_id: (await createOrganization(app, { district_code: YUELU })).id }), { certificate_no: 'GR2026-0001' }],
+    ['platforms', async () => createPlatform(app, { district_code: YUELU }), { name_en: 'Renamed platform' }],
+    ['rd-institutions', async () => createRdInstitution(app, { district_code: YUELU }), { name_en: 'Renamed institution' }],
+  ] as const)('of %s reads the record once too, and shows it changed', async (path, make, change) => {
+    const record = await make();
+    statements.length = 0;
+    const res = await app.inject({ method: 'PATCH', url: `/api/v1/${path}/${record.id}`, headers: { ...officer.headers, 'if-match': `"${record.version}"` }, payload: change });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ ...change, version: record.version + 1 });
+    expect(readsOf(record.id, path.replace('-', '_'))).toHaveLength(1);
   });
 
   it('is audited with the record before and after, in the write’s transaction', async () => {

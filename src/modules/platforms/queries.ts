@@ -30,7 +30,9 @@ export const WRITABLE = ['host_org_id', 'name', 'name_en', 'type', 'level', 'rec
 export const COLUMNS = `t.id, t.host_org_id, h.name AS host_name, t.name, t.name_en, t.type, t.level, t.recognized_on, t.authority, t.status, t.district_code, t.zone, t.created_at, t.updated_at, t.version`;
 // LEFT JOIN on a NOT NULL foreign key gives the same rows as JOIN, and lets PostgreSQL drop the
 // join from any query that reads nothing of the organization (counts, the indicator engine's scans).
-const FROM = 'platforms t LEFT JOIN organizations h ON h.id = t.host_org_id';
+/** What a row is shown with: its organization's name (and place). */
+export const JOINS = 'LEFT JOIN organizations h ON h.id = t.host_org_id';
+const FROM = `platforms t ${JOINS}`;
 
 export function platformListSpec(city: CityConfig): ListSpec {
   return {

@@ -11,7 +11,7 @@ import { assertNameFreeUnderHost } from '../shared/references.js';
 import * as q from './queries.js';
 
 export const PLATFORM = { zh: '创新平台', en: 'Innovation platform' };
-const TARGET = { table: 'platforms', columns: 't.id', entity: PLATFORM };
+const TARGET = { table: 'platforms', columns: q.COLUMNS, joins: q.JOINS, entity: PLATFORM };
 
 export function presentPlatform(row: q.PlatformRow): Platform {
   return {
@@ -69,8 +69,7 @@ export async function updatePlatform(ctx: ServiceContext, id: number, version: n
   if (changes.host_org_id !== undefined) await assertOrganizationExists(ctx, changes.host_org_id, 'host_org_id');
   if (changes.host_org_id !== undefined || changes.name !== undefined)
     assertNameFreeUnderHost(await q.findByHostAndName(ctx.db, changes.host_org_id ?? current.host_org_id, changes.name ?? current.name), id);
-  await updateVersioned(ctx.db, TARGET, id, version, blankToNull(changes), q.WRITABLE);
-  return getPlatform(ctx, id);
+  return presentPlatform(await updateVersioned<q.PlatformRow>(ctx.db, TARGET, id, version, blankToNull(changes), q.WRITABLE));
 }
 
 export async function deletePlatform(ctx: ServiceContext, id: number, version: number | undefined): Promise<void> {

@@ -26,7 +26,9 @@ export const WRITABLE = ['organization_id', 'qualification', 'certificate_no', '
 export const COLUMNS = `t.id, t.organization_id, o.name AS organization_name, o.district_code AS organization_district_code, o.zone AS organization_zone, t.qualification, t.certificate_no, t.valid_from, t.valid_to, t.created_at, t.updated_at, t.version`;
 // LEFT JOIN on a NOT NULL foreign key gives the same rows as JOIN, and lets PostgreSQL drop the
 // join from any query that reads nothing of the organization (counts, the indicator engine's scans).
-const FROM = 'qualifications t LEFT JOIN organizations o ON o.id = t.organization_id';
+/** What a row is shown with: its organization's name (and place). */
+export const JOINS = 'LEFT JOIN organizations o ON o.id = t.organization_id';
+const FROM = `qualifications t ${JOINS}`;
 
 export function qualificationListSpec(city: CityConfig): ListSpec {
   return {

@@ -10,7 +10,7 @@ import { assertOrganizationExists } from '../organizations/service.js';
 import * as q from './queries.js';
 
 export const QUALIFICATION = { zh: '资质', en: 'Qualification' };
-const TARGET = { table: 'qualifications', columns: 't.id', entity: QUALIFICATION };
+const TARGET = { table: 'qualifications', columns: q.COLUMNS, joins: q.JOINS, entity: QUALIFICATION };
 
 export function presentQualification(row: q.QualificationRow): Qualification {
   return {
@@ -73,8 +73,7 @@ export async function updateQualification(ctx: ServiceContext, id: number, versi
   if (problems.length) throw validationFailed(problems);
   if (changes.organization_id !== undefined) await assertOrganizationExists(ctx, changes.organization_id, 'organization_id');
   await assertKeyFree(ctx, merged, id);
-  await updateVersioned(ctx.db, TARGET, id, version, changes, q.WRITABLE);
-  return getQualification(ctx, id);
+  return presentQualification(await updateVersioned<q.QualificationRow>(ctx.db, TARGET, id, version, changes, q.WRITABLE));
 }
 
 export async function deleteQualification(ctx: ServiceContext, id: number, version: number | undefined): Promise<void> {

@@ -32,7 +32,9 @@ export const COLUMNS = `t.id, t.host_org_id, h.name AS host_name, t.name, t.name
   ${featureColumns.map((c) => `t.${c}`).join(', ')}, t.global_feature_count, t.created_at, t.updated_at, t.version`;
 // LEFT JOIN on a NOT NULL foreign key gives the same rows as JOIN, and lets PostgreSQL drop the
 // join from any query that reads nothing of the organization (counts, the indicator engine's scans).
-const FROM = 'rd_institutions t LEFT JOIN organizations h ON h.id = t.host_org_id';
+/** What a row is shown with: its organization's name (and place). */
+export const JOINS = 'LEFT JOIN organizations h ON h.id = t.host_org_id';
+const FROM = `rd_institutions t ${JOINS}`;
 
 const confirmedOn = fourGlobalFeatureCodes.map((f) => `t.${f}_confirmed_on`).join(', ');
 /** An institution without a founding date counts from the day it was registered here. */

@@ -12,7 +12,7 @@ import { assertNameFreeUnderHost } from '../shared/references.js';
 import * as q from './queries.js';
 
 export const RD_INSTITUTION = { zh: '研发机构', en: 'R&D institution' };
-const TARGET = { table: 'rd_institutions', columns: 't.id', entity: RD_INSTITUTION };
+const TARGET = { table: 'rd_institutions', columns: q.COLUMNS, joins: q.JOINS, entity: RD_INSTITUTION };
 
 export function presentRdInstitution(row: q.RdInstitutionRow): RdInstitution {
   const claim = (f: (typeof fourGlobalFeatureCodes)[number]) => ({ evidence: row[`${f}_evidence`], confirmed_on: row[`${f}_confirmed_on`] });
@@ -96,8 +96,7 @@ export async function updateRdInstitution(ctx: ServiceContext, id: number, versi
   if (changes.host_org_id !== undefined) await assertOrganizationExists(ctx, changes.host_org_id, 'host_org_id');
   if (changes.host_org_id !== undefined || changes.name !== undefined)
     assertNameFreeUnderHost(await q.findByHostAndName(ctx.db, changes.host_org_id ?? current.host_org_id, changes.name ?? current.name), id);
-  await updateVersioned(ctx.db, TARGET, id, version, toColumns(changes), q.WRITABLE);
-  return getRdInstitution(ctx, id);
+  return presentRdInstitution(await updateVersioned<q.RdInstitutionRow>(ctx.db, TARGET, id, version, toColumns(changes), q.WRITABLE));
 }
 
 export async function deleteRdInstitution(ctx: ServiceContext, id: number, version: number | undefined): Promise<void> {

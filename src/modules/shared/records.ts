@@ -40,20 +40,24 @@ export function setClause(patch: Record<string, unknown>, columns: readonly stri
   return { sql: sets.join(', '), values };
 }
 
-/** Conditional update of one row: applies the patch only if the version is still `version`. */
+/**
+ * Conditional update of one row: applies the patch only if the version is still `version`. The
+ * changed row comes back as `columns` of `t`, with the `joins` a row is shown with, in the same
+ * statement: the write reads the record no second time.
+ */
 export async function updateVersioned<Row>(
   db: Queryable,
-  target: { table: string; columns: string; entity: Message },
+  target: { table: string; columns: string; entity: Message; joins?: string },
   id: number,
   version: number,
   patch: Record<string, unknown>,
   writable: readonly string[],
 ): Promise<Row> {
   const set = setClause(patch, writable, 3);
-  const { rows } = await db.query<Row>(
-    `UPDATE ${target.table} AS t SET ${set.sql} WHERE t.id = $1 AND t.version = $2 RETURNING ${target.columns}`,
-    [id, version, ...set.values],
-  );
+  const sql = target.joins
+    ? `WITH t AS (UPDATE ${target.table} SET ${set.sql} WHERE id = $1 AND version = $2 RETURNING *) SELECT ${target.columns} FROM t ${target.joins}`
+    : `UPDATE ${target.table} AS t SET ${set.sql} WHERE t.id = $1 AND t.version = $2 RETURNING ${target.columns}`;
+  const { rows } = await db.query<Row>(sql, [id, version, ...set.values]);
   return rows[0] ?? explainMiss(db, target.table, target.entity, id);
 }
 
