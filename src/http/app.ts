@@ -81,6 +81,27 @@ function serverTimeouts(t: RequestTimeouts) {
   };
 }
 
+/**
+ * The idle bound waits on the client only: it is paused while the server works on a request that
+ * has fully arrived (a backup or a long export may take minutes before its first byte) and back
+ * once the reply is sent, so a client that stops reading a download is cut off too.
+ */
+export function idleOnClientOnly(app: FastifyInstance, idleMs: number): void {
+  const idle = (req: FastifyRequest, ms: number) => {
+    const socket = req.raw.socket as { setTimeout?: (ms: number) => unknown } | undefined;
+    if (typeof socket?.setTimeout === 'function') socket.setTimeout(ms);
+  };
+  // A request without a body has arrived with its headers (`complete` may lag behind by a tick).
+  const arrived = (req: FastifyRequest) => req.raw.complete || (req.headers['transfer-encoding'] === undefined && !Number(req.headers['content-length'] ?? 0));
+  app.addHook('preHandler', async (req) => {
+    if (arrived(req)) idle(req, 0);
+  });
+  app.addHook('onSend', async (req, _reply, payload) => {
+    idle(req, idleMs);
+    return payload;
+  });
+}
+
 /** Assembles the HTTP server: plugins, error handling, OpenAPI, the API routes and the web UI. */
 export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -100,6 +121,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
   app.setSerializerCompiler(opts.checkReplies ? strictReplySerializer : () => (data) => JSON.stringify(data));
   registerProblemHandlers(app);
   registerSecurityHeaders(app);
+  idleOnClientOnly(app, (opts.timeouts ?? defaultTimeouts).idleMs);
   // JSON only: a JSON text sent as text/plain (which a cross-site form can send) is 415, as documented.
   app.removeContentTypeParser('text/plain');
   const accounts: AccountsContext = { ...ctx, sessions: opts.sessions ?? defaultSessionPolicy };

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { closeWithin } from './app.js';
+import { closeWithin, idleOnClientOnly } from './app.js';
 
 describe('closeWithin', () => {
   it('finishes closing while a request still waits for its body, by cutting the connection', async () => {
@@ -20,5 +20,23 @@ describe('closeWithin', () => {
     await closeWithin(app, 100);
     await closed;
     expect(socket.destroyed).toBe(true);
+  });
+});
+
+describe('idleOnClientOnly', () => {
+  it('keeps a connection whose request has arrived while the server works on it longer than the idle bound', async () => {
+    const app = Fastify({ connectionTimeout: 100 });
+    idleOnClientOnly(app, 100);
+    app.get('/slow', async () => {
+      await new Promise((r) => setTimeout(r, 400));
+      return { done: true };
+    });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const res = await fetch(`${url}/slow`);
+      expect(await res.json()).toEqual({ done: true });
+    } finally {
+      await app.close();
+    }
   });
 });
