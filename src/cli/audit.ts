@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config.js';
 import type { ExportFormat, ExportLanguage } from '../contracts/exports.js';
 import { openDatabase } from '../db/open.js';
+import { openAppContext } from './context.js';
 import { exportAudit, verifyAudit } from '../modules/audit/service.js';
 import { AppError } from '../modules/shared/errors.js';
 import { say, tell, failWith, cliIo } from './io.js';
@@ -30,11 +31,12 @@ export async function auditVerifyCommand(config: Config, opts: { json: boolean }
 /** `starcity audit export`: the log (filtered like the list) as a file, to --output or stdout. */
 export async function auditExportCommand(config: Config, opts: { format: ExportFormat; lang: ExportLanguage; filter?: string; output?: string }): Promise<void> {
   if (opts.format === 'xlsx' && !opts.output && cliIo().stdout.isTTY) throw new Error('refusing to write XLSX (binary) to a terminal; use --output FILE or redirect stdout (> file.xlsx)');
-  const { db } = await openDatabase(config, 'audit export');
+  const { ctx } = await openAppContext(config, 'audit export');
+  const { db } = ctx;
   try {
     let file;
     try {
-      file = exportAudit(db, { format: opts.format, lang: opts.lang, filter: opts.filter });
+      file = exportAudit(ctx, { format: opts.format, lang: opts.lang, filter: opts.filter });
     } catch (err) {
       if (err instanceof AppError) throw new Error(err.errors.map((e) => `--${e.field.split('.')[0]}: ${e.message.en}`).join('\n'));
       throw err;

@@ -186,7 +186,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(platformRoutes(ctx));
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));
-      await api.register(auditRoutes(ctx.db));
+      await api.register(auditRoutes(ctx));
       await api.register(backupRoutes(ctx.db));
       await api.register(
         filingRoutes({

@@ -28,4 +28,14 @@ describe('the app clock', () => {
     const { rows } = await t.db.query<{ state_day: string }>('SELECT state_day FROM applications WHERE id = $1', [created.json<{ id: number }>().id]);
     expect(rows[0]?.state_day).toBe('2026-12-05');
   });
+
+  it('files are named by the city’s day: registry and audit exports, and the dashboard says when it was computed', async () => {
+    for (const url of ['/api/v1/organizations/export?format=csv&lang=en', '/api/v1/audit/export?format=csv&lang=en']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-disposition'], url).toContain('20261205');
+    }
+    const dashboard = await app.inject({ url: '/api/v1/dashboard' });
+    expect(dashboard.json<{ computed_at: string }>().computed_at).toBe(NOW.toISOString());
+  });
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditList, auditVerification } from '../../contracts/audit.js';
 import { problem } from '../../contracts/common.js';
 import { exportContentTypes, exportQuery } from '../../contracts/exports.js';
-import type { Queryable } from '../../db/client.js';
+import type { ServiceContext } from '../shared/context.js';
 import { listQueryFor } from '../../http/validation.js';
 import { auditListSpec } from './queries.js';
 import { exportAudit, listAudit, verifyAudit } from './service.js';
@@ -13,7 +13,8 @@ const errors = { 400: problem, 500: problem } as const;
 const file = z.unknown().meta({ type: 'string', format: 'binary', description: 'The file' });
 
 /** /api/v1/audit — the audit log, for administrators: list, export, verify. */
-export const auditRoutes = (db: Queryable) => async (app: FastifyInstance) => {
+export const auditRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
+  const { db } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['audit'];
   const config = { access: 'audit.read' as const };
@@ -42,7 +43,7 @@ export const auditRoutes = (db: Queryable) => async (app: FastifyInstance) => {
       },
     },
     async (req, reply) => {
-      const out = exportAudit(db, req.query);
+      const out = exportAudit(ctx, req.query);
       return reply.type(exportContentTypes[req.query.format]).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.stream);
     },
   );

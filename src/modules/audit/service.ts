@@ -2,11 +2,11 @@ import type { AuditEntry, AuditVerification } from '../../contracts/audit.js';
 import type { ListQuery } from '../../contracts/common.js';
 import type { ExportFormat, ExportLanguage } from '../../contracts/exports.js';
 import type { FileColumn } from '../../contracts/fileColumns.js';
+import type { ServiceContext } from '../shared/context.js';
 import type { Queryable } from '../../db/client.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import { listBatches, runList, type ListPage } from '../../db/list/sql.js';
 import { auditActionLabel, chainBreakMessages } from '../../domain/auditActions.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import { contentDisposition } from '../exports/cells.js';
 import { writeExport } from '../exports/writers.js';
 import { validationFailed } from '../shared/errors.js';
@@ -98,12 +98,12 @@ const EXPORT_SELECT = `t.id::text AS id, to_char(t.at AT TIME ZONE 'UTC', 'YYYY-
 const extensions: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', jsonl: 'jsonl' };
 
 /** The log, filtered like the list, as CSV, XLSX or JSON Lines, streamed; with the hashes, so a copy can be checked on its own. */
-export function exportAudit(db: Queryable, req: { format: ExportFormat; lang: ExportLanguage; filter?: string | undefined; search?: string | undefined; sort?: string | undefined }) {
+export function exportAudit({ db, clock }: Pick<ServiceContext, 'db' | 'clock'>, req: { format: ExportFormat; lang: ExportLanguage; filter?: string | undefined; search?: string | undefined; sort?: string | undefined }) {
   const parsed = parseListQuery(auditListSpec, { filter: req.filter, search: req.search, sort: req.sort ?? 'id', per_page: 1000 });
   if (!parsed.ok) throw validationFailed(parsed.problems);
   const batches = listBatches<Record<string, string | null>>(db, auditListSpec, parsed.value, EXPORT_SELECT, 1000);
   const stream = writeExport(req.format, { columns: auditColumns, lang: req.lang, sheetName: req.lang === 'zh' ? '审计日志' : 'Audit log' }, batches);
-  const day = todayIn().replaceAll('-', '');
+  const day = clock.today().replaceAll('-', '');
   const ascii = `audit-log-${day}.${extensions[req.format]}`;
   return { stream, contentDisposition: contentDisposition({ ascii, utf8: req.lang === 'zh' ? `审计日志-${day}.${extensions[req.format]}` : ascii }) };
 }

@@ -3,7 +3,6 @@ import type { ExportFormat, ExportLanguage, ExportView } from '../../contracts/e
 import type { FileEntity } from '../../contracts/fileColumns.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import { listBatches } from '../../db/list/sql.js';
-import { todayIn } from '../../domain/calendarDate.js';
 import type { ServiceContext } from '../shared/context.js';
 import { validationFailed } from '../shared/errors.js';
 import { contentDisposition, exportFileNames, importReading, sheetName, type StoredValue } from './cells.js';
@@ -48,5 +47,5 @@ export function exportList(ctx: ServiceContext, req: ExportRequest): ExportFile 
   const batches = listBatches<Record<string, StoredValue>>(ctx.db, spec, parsed.value, exportSelect(req.entity, columns), EXPORT_BATCH_SIZE);
   const reading = view === 'report' ? reportReading(ctx.city, req.lang) : importReading(req.lang);
   const stream = writeExport(req.format, { columns, lang: req.lang, sheetName: sheetName(req.entity, req.lang), reading }, batches);
-  return { stream, contentDisposition: contentDisposition(exportFileNames(req.entity, view, req.lang, extensions[req.format], todayIn())) };
+  return { stream, contentDisposition: contentDisposition(exportFileNames(req.entity, view, req.lang, extensions[req.format], ctx.clock.today())) };
 }

@@ -33,5 +33,5 @@ export async function dashboard(engine: IndicatorEngine, q: { period?: string; t
     observations(engine, layout.map, { period: String(year), breakdown: 'district' }, versions).then((points) => ({ indicator: indicator(layout.map), points })),
     Promise.all(layout.funnel.map(async (code) => ({ indicator: indicator(code), value: await observe(code, year) }))),
   ]);
-  return { period: String(year), target_period: String(targetYear), running_period: String(last), as_of: engine.asOf(year), area: city, computed_at: new Date().toISOString(), kpis, targets, trends, breakdowns, map, funnel };
+  return { period: String(year), target_period: String(targetYear), running_period: String(last), as_of: engine.asOf(year), area: city, computed_at: engine.app.clock.now().toISOString(), kpis, targets, trends, breakdowns, map, funnel };
 }
