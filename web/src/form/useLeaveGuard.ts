@@ -18,11 +18,25 @@ export function useLeaveGuard(unsaved: () => boolean): { release: () => void } {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => asksBeforeLeaving({ unsaved: isUnsaved.current(), released: released.current, from: currentLocation.pathname, to: nextLocation.pathname }));
   const confirmLeave = useConfirmLeave();
 
-  // One dialog per blocked move: the effect runs when the blocker turns to 'blocked'.
-  const { state, proceed, reset } = blocker;
+  // One dialog per blocked move. The router hands out new proceed/reset functions whenever its
+  // state changes while the move stays blocked (a lazy page loading, a drawer closing), so the
+  // dialog calls the latest ones, and a ref — not those functions' identity — says whether this
+  // move already has its dialog (keyed on them, a slow page stacked a second dialog under the first).
+  const latest = useRef(blocker);
+  latest.current = blocker;
+  const asking = useRef(false);
   useEffect(() => {
-    if (state === 'blocked' && proceed && reset) confirmLeave(proceed, reset);
-  }, [state, proceed, reset, confirmLeave]);
+    if (blocker.state !== 'blocked') {
+      asking.current = false;
+      return;
+    }
+    if (asking.current) return;
+    asking.current = true;
+    confirmLeave(
+      () => latest.current.proceed?.(),
+      () => latest.current.reset?.(),
+    );
+  }, [blocker.state, confirmLeave]);
 
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
