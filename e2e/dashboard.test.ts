@@ -91,9 +91,11 @@ test('sets a target, sees its status, and is told when someone else changed it f
     // The demo has the report's 2026 targets too: find the one just set.
     const year = new Date().getFullYear();
     const mine = async () =>
-      ((await (await fetch(`${server.url}/api/v1/targets?period=${year}&indicator_code=rd_institutions.count`)).json()) as { results: Array<{ id: number; version: number }> }).results[0]!;
+      ((await (await fetch(`${server.url}/api/v1/targets?period=${year}&indicator_code=rd_institutions.count`)).json()) as { results: Array<{ id: number; version: number }> }).results[0];
+    // The click only sends the form: wait until the server has the target.
+    await expect.poll(mine).toBeDefined();
     const list = page.getByTestId('target-list');
-    const row = list.locator(`tr[data-row-key="${(await mine()).id}"]`);
+    const row = list.locator(`tr[data-row-key="${(await mine())!.id}"]`);
     const status = row.getByTestId('target-status');
     await status.waitFor();
     expect(await status.innerText()).toMatch(/Achieved|On track|At risk|Off track|No data yet/);
@@ -104,7 +106,7 @@ test('sets a target, sees its status, and is told when someone else changed it f
     // Someone else changes the target while the dialog is open: saving answers 412.
     await page.goto(`${server.url}/targets`);
     await row.getByTestId('target-edit').click();
-    const target = await mine();
+    const target = (await mine())!;
     const patched = await fetch(`${server.url}/api/v1/targets/${target.id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'if-match': `"${target.version}"`, ...server.auth },

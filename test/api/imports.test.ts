@@ -1,20 +1,17 @@
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportFormats, exportLanguages } from '../../src/contracts/exports.js';
-import { fileEntities, type FileEntity } from '../../src/contracts/fileColumns.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FileEntity } from '../../src/contracts/fileColumns.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
-import { exportList } from '../../src/modules/exports/service.js';
 import { claimProvenance } from '../../src/modules/imports/fourGlobalColumns.js';
 import { problemCsvLines } from '../../src/modules/imports/problems.js';
 import { getImportRecord, importProblems } from '../../src/modules/imports/queries.js';
 import { runImport, type RunImportInput } from '../../src/modules/imports/service.js';
 import { todayIn } from '../../src/domain/calendarDate.js';
 import { validUscc } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/testApp.js';
+import { createTestApp } from '../support/testApp.js';
 import { rowCount, type Table } from './helpers.js';
 
 const { ctx, db } = await createTestApp();
@@ -23,7 +20,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * The import's second stage on a real database: classification into inserted / updated /
- * unchanged / rejected, modes, dry runs, the import records, and export → import identity.
+ * unchanged / rejected, modes, dry runs and the import records (export → import identity:
+ * importRoundTrip.test.ts).
  */
 const csv = (...lines: string[]) => Readable.from([Buffer.from(`${lines.join('\n')}\n`, 'utf8')]);
 const defaults = { mode: 'upsert', atomic: false, dryRun: false, actor: systemActor('test') } as const;
@@ -201,63 +199,6 @@ describe('references and four-global claims', () => {
     const p2 = await importCsv('platforms', ['host_uscc,name,type,level,status,district_code', `${H},导入平台,pilot_platform,municipal,建设中,430104`]);
     expect(counts(p2)).toMatchObject({ updated: 1 });
   });
-});
-
-describe('export → import round trip', () => {
-  // The demo registry, on a database of its own: the tests above wrote theirs.
-  let ctx: TestApp['ctx'];
-  let db: TestApp['db'];
-  beforeAll(async () => {
-    ({ ctx, db } = await createTestApp({ registry: 'demo' }));
-  }, 600_000);
-
-  // One district's rows (about a ninth of the demo) take every path of the 24 round trips; the
-  // whole registry is moved once, below.
-  const DISTRICT = '430102';
-  const inDistrict = async (entity: string) => {
-    const sql = entity === 'qualifications'
-      ? 'SELECT count(*)::int AS n FROM qualifications q JOIN organizations o ON o.id = q.organization_id WHERE o.district_code = $1'
-      : `SELECT count(*)::int AS n FROM ${entity} WHERE district_code = $1`;
-    return (await db.query<{ n: number }>(sql, [DISTRICT])).rows[0]!.n;
-  };
-
-  for (const entity of fileEntities) {
-    for (const format of exportFormats) {
-      for (const lang of exportLanguages) {
-        it(`${entity} as ${format} (${lang}) imports back unchanged`, async () => {
-          const file = join(dir, `${entity}-${lang}.${format}`);
-          await pipeline(exportList(ctx, { entity, format, lang, filter: `district_code:${DISTRICT}` }).stream, createWriteStream(file));
-          const table = entity as Table;
-          const before = await versions(table, db);
-          const n = await inDistrict(entity);
-          expect(n).toBeGreaterThan(0);
-          const r = await runImport(ctx, { entity, stream: createReadStream(file), fileName: file, fileSize: statSync(file).size, ...defaults });
-          expect(r.status, JSON.stringify(await collect(importProblems(db, r.id)))).toBe('succeeded');
-          expect(counts(r)).toEqual({ read: n, inserted: 0, updated: 0, unchanged: n, rejected: 0 });
-          expect(await versions(table, db)).toEqual(before);
-        });
-      }
-    }
-  }
-
-  it('carries the whole registry into an empty database: exported again, every file is the same', async () => {
-    const fresh = await createTestApp();
-    // Organizations first: the other entities refer to them by credit code.
-    for (const entity of fileEntities) {
-      // As a bureau moves its data: a Chinese workbook out of one database, into the other.
-      const workbook = join(dir, `move-${entity}.xlsx`);
-      await pipeline(exportList(ctx, { entity, format: 'xlsx', lang: 'zh' }).stream, createWriteStream(workbook));
-      const r = await runImport(fresh.ctx, { entity, stream: createReadStream(workbook), fileName: workbook, ...defaults });
-      expect(r.status, JSON.stringify(await collect(importProblems(fresh.db, r.id)))).toBe('succeeded');
-      expect(r.inserted).toBe(await rowCount(db, entity as Table));
-      const source = join(dir, `source-${entity}.jsonl`);
-      const moved = join(dir, `moved-${entity}.jsonl`);
-      await pipeline(exportList(ctx, { entity, format: 'jsonl', lang: 'en' }).stream, createWriteStream(source));
-      await pipeline(exportList(fresh.ctx, { entity, format: 'jsonl', lang: 'en' }).stream, createWriteStream(moved));
-      // Files name organizations by credit code, never by id: the two exports are byte for byte the same.
-      expect(readFileSync(moved, 'utf8'), entity).toBe(readFileSync(source, 'utf8'));
-    }
-  }, 180_000);
 });
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
