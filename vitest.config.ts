@@ -49,9 +49,8 @@ export default defineConfig({
           globalSetup: ['test/support/dataTemplates.ts'],
           testTimeout: 60_000,
           hookTimeout: 600_000,
-          // vitest's default of 1 s is no bound for a page under a full run's load (the admin test's
-          // poll of the filtered audit list, which failed once in a full run and passed alone, waits
-          // for a list request that can take longer then). Playwright's own waits are 15 s
+          // vitest's default of 1 s is no bound for a page under a full run's load (a poll waits on
+          // list requests that take longer then). Playwright's own waits are 15 s
           // (page.setDefaultTimeout); polls get the same.
           expect: { poll: { timeout: 15_000 } },
         },
