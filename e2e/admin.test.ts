@@ -48,7 +48,15 @@ test('creates an officer, finds it in the audit log, verifies the chain and expo
     const form = page.getByTestId('user-form');
     await form.locator('#username').fill(officer);
     await form.locator('#display_name').fill('岳麓区科技局');
-    await choose(page, '#role', '科技局审核员');
+    // Under a full run's load a click on an option can be lost while the dropdown opens (the role
+    // stayed empty in one CI run, so the districts field never came): choose again until it shows.
+    await expect
+      .poll(async () => {
+        if ((await page.locator('#districts').count()) > 0) return true;
+        await choose(page, '#role', '科技局审核员');
+        return false;
+      })
+      .toBe(true);
     // A multiple select stays open after a choice; clicking the dialog's title closes it (Esc would close the dialog).
     await choose(page, '#districts', '岳麓区');
     await page.locator('.ant-modal-title').click();

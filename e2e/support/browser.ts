@@ -50,22 +50,10 @@ export async function choose(page: Page, fieldSelector: string, label: string): 
   }
   const field = page.locator(fieldSelector);
   const antSelect = page.locator('.ant-select', { has: field });
-  const select = (await antSelect.count()) > 0 ? antSelect.first() : field;
-  const option = page
+  await ((await antSelect.count()) > 0 ? antSelect.first() : field).click();
+  await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) })
-    .first();
-  // Under a full run's load a click on an option can land while the dropdown is still opening and
-  // be lost: the admin test's role stayed empty, so the districts field never came. Check that the
-  // select shows the choice, and choose again if it does not.
-  for (let attempt = 1; ; attempt++) {
-    if (!(await option.isVisible())) await select.click();
-    await option.click();
-    try {
-      await select.filter({ hasText: label }).waitFor({ timeout: 3_000 });
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-    }
-  }
+    .first()
+    .click();
 }
