@@ -15,7 +15,8 @@ let page: Page;
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startServer()]);
-  page = await browser.newPage({ locale: 'zh-CN' });
+  // Reduced motion: antd opens dropdowns without animation, so no click lands on a sliding option.
+  page = await browser.newPage({ locale: 'zh-CN', reducedMotion: 'reduce' });
   page.setDefaultTimeout(15_000);
 });
 
@@ -48,15 +49,12 @@ test('creates an officer, finds it in the audit log, verifies the chain and expo
     const form = page.getByTestId('user-form');
     await form.locator('#username').fill(officer);
     await form.locator('#display_name').fill('岳麓区科技局');
-    // Under a full run's load a click on an option can be lost while the dropdown opens (the role
-    // stayed empty in one CI run, so the districts field never came): choose again until it shows.
-    await expect
-      .poll(async () => {
-        if ((await page.locator('#districts').count()) > 0) return true;
-        await choose(page, '#role', '科技局审核员');
-        return false;
-      })
-      .toBe(true);
+    // Asked for reduced motion, the dropdown opens without its slide animation.
+    await page.locator('.ant-select', { has: page.locator('#role') }).click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await dropdown.waitFor();
+    expect(await dropdown.getAttribute('class')).not.toMatch(/slide/);
+    await dropdown.locator('.ant-select-item-option', { hasText: /^科技局审核员$/ }).click();
     // A multiple select stays open after a choice; clicking the dialog's title closes it (Esc would close the dialog).
     await choose(page, '#districts', '岳麓区');
     await page.locator('.ant-modal-title').click();
@@ -68,6 +66,10 @@ test('creates an officer, finds it in the audit log, verifies the chain and expo
     await passwordItem.locator('.ant-form-item-explain-error').first().waitFor();
     await form.locator('#password').fill('Officer-Password-2026');
     await page.getByTestId('user-form-submit').click();
+    // Saved, the dialog closes; if it stays open, what it shows says why (a CI run once lost the row here).
+    await form.waitFor({ state: 'hidden' }).catch(async (err: Error) => {
+      throw new Error(`the user dialog stayed open, showing: ${await form.innerText().catch(() => '?')}\n${err.message}`);
+    });
     const row = page.getByTestId('users-table').locator('tr', { hasText: officer });
     await row.waitFor();
     expect(await row.innerText()).toContain('岳麓区');

@@ -9,7 +9,8 @@ import { RouterProvider } from 'react-router/dom';
 import { ApiProblem } from './api/problem';
 import { ME_KEY } from './auth/session';
 import { createRouter } from './routes';
-import { appTheme } from './theme';
+import { useReducedMotion } from './layout/useReducedMotion';
+import { themeFor } from './theme';
 
 const MAX_RETRIES = 2;
 
@@ -42,16 +43,17 @@ function makeQueryClient(router: Router) {
   return client;
 }
 
-/** Providers: data cache, antd theme and locale (follows the UI language), router. */
+/** Providers: data cache, antd theme (still when the user asks for reduced motion) and locale (follows the UI language), router. */
 export function App() {
   const { i18n } = useTranslation();
+  const reducedMotion = useReducedMotion();
   const [{ queryClient, router }] = useState(() => {
     const router = createRouter();
     return { router, queryClient: makeQueryClient(router) };
   });
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={appTheme}>
+      <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeFor(reducedMotion)}>
         <AntApp>
           <RouterProvider router={router} />
         </AntApp>

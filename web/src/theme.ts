@@ -33,3 +33,14 @@ export const appTheme: ThemeConfig = {
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
   },
 };
+
+const stillTheme: ThemeConfig = { ...appTheme, token: { ...appTheme.token, motion: false } };
+
+/**
+ * The theme for a user who asked for reduced motion: antd's opening and closing animations off
+ * (dropdowns, dialogs, drawers appear at once). The browser tests ask for it too, so a click never
+ * lands on an option that is still sliding into place.
+ */
+export function themeFor(reducedMotion: boolean): ThemeConfig {
+  return reducedMotion ? stillTheme : appTheme;
+}
