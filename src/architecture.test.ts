@@ -140,3 +140,10 @@ describe('the layers of docs/architecture.md', () => {
     expect(breaches(strict).some((p) => p.startsWith('src/modules/') && p.includes('imports src/db/'))).toBe(true);
   });
 });
+
+describe('the one audited write path', () => {
+  it('is the only code that appends to the audit log (docs/architecture.md, "One way to write")', () => {
+    const appenders = sourceFiles('src').filter((file) => !under(file, 'src/modules/audit') && importsOf(file).some((imp) => imp.names.includes('appendAudit')));
+    expect(appenders).toEqual(['src/modules/shared/write.ts']);
+  });
+});

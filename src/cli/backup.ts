@@ -8,6 +8,7 @@ import { holdsDatabase, restoreDataDir, type RestoredBackup } from '../db/restor
 import type { Message } from '../domain/message.js';
 import { cliActor } from '../modules/audit/trail.js';
 import { backUpDatabase } from '../modules/backup/service.js';
+import { cityClock } from '../modules/shared/context.js';
 import { say } from './io.js';
 
 /** A refusal the operator can act on, said in both languages. */
@@ -65,7 +66,7 @@ async function takeBackup(config: Config, opts: BackupOptions): Promise<Uint8Arr
     if (!holdsDatabase(pgdataOf(config))) throw refusal({ zh: `${config.dataDir} 中没有数据库，无可备份`, en: `There is no database in ${config.dataDir} to back up` });
     const db = await openPglite(pgdataOf(config));
     try {
-      return (await backUpDatabase(db, cliActor())).file;
+      return (await backUpDatabase({ db, clock: cityClock({ today: config.today }) }, cliActor())).file;
     } finally {
       await db.close();
     }

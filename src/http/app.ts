@@ -187,7 +187,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));
       await api.register(auditRoutes(ctx));
-      await api.register(backupRoutes(ctx.db));
+      await api.register(backupRoutes(ctx));
       await api.register(
         filingRoutes({
           ...ctx,

@@ -199,6 +199,9 @@ describe('pilot-scale platform filing (中试平台备案), draft to filed, then
       view(await call(as.officer, 'POST', `/api/v1/applications/${draft.id}/objections/${objectionId}/resolution`, { upheld: false, resolution: '经核实，场地面积 2500 平方米，异议不成立' }));
       const filed = view(await act(as.officer, draft.id, 'file'));
       expect(filed).toMatchObject({ state: 'filed', filed_entity: 'platforms' });
+      // Filing's own write enters the platform it created, just before the filing, by the officer who filed.
+      const entries = await t.db.query<{ e: string }>("SELECT entity || ':' || action || ':' || record_id || ':' || username AS e FROM audit_log ORDER BY id DESC LIMIT 2");
+      expect(entries.rows.map((r) => r.e).reverse()).toEqual([`platforms:create:${filed.filed_record_id}:${as.officer.username}`, `applications:file:${draft.id}:${as.officer.username}`]);
       const platform = (await call(null, 'GET', `/api/v1/platforms/${filed.filed_record_id}`)).json<Record<string, unknown>>();
       expect(platform).toMatchObject({ name: pilotData.name, type: 'pilot_platform', level: 'municipal', status: 'active', host_org_id: applicant.id, district_code: YUELU, recognized_on: FILING_DAY });
       expect(await indicator('platforms.pilot_platform.count')).toBe(before + 1);

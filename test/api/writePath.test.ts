@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Organization } from '../../src/contracts/organizations.js';
+import { logout } from '../../src/modules/accounts/sessions.js';
+import { systemActor } from '../../src/modules/audit/trail.js';
+import { auditNested, write } from '../../src/modules/shared/write.js';
 import { createOrganization, createPlatform, createQualification, createRdInstitution } from '../support/factories.js';
 import { observedDatabase, type Statement } from '../support/observedDatabase.js';
 import { createTestApp } from '../support/testApp.js';
@@ -75,5 +78,43 @@ describe('a district officer’s PATCH', () => {
     expectProblem(await patchAs(furongOfficer.headers, org, { name: '越区修改' }, null), 403);
     // Nor may an officer move a record out of its area.
     expectProblem(await patchAs(officer.headers, org, { district_code: FURONG }), 403);
+  });
+});
+
+describe('the audit entries of a write', () => {
+  const actor = systemActor('write-path-test');
+  const head = async () => (await t.db.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM audit_log')).rows[0]!.id;
+  const entriesAfter = async (id: number) =>
+    (await t.db.query<{ entity: string; action: string; record_id: string | null; username: string; at: Date }>('SELECT entity, action, record_id, username, at FROM audit_log WHERE id > $1 ORDER BY id', [id])).rows;
+
+  it('a record changed through another’s write (filing creates the platform) is entered just before the write’s own, by the same actor, at the same time', async () => {
+    const start = await head();
+    await write(t.ctx, actor, { action: 'file', entity: 'applications' }, async (tx) => {
+      auditNested(tx, { action: 'create', entity: 'platforms', recordId: 7, after: { id: 7 } });
+      return { result: null, recordId: 3 };
+    });
+    const entries = await entriesAfter(start);
+    expect(entries.map((e) => `${e.entity}:${e.action}:${e.record_id}:${e.username}`)).toEqual(['platforms:create:7:system:write-path-test', 'applications:file:3:system:write-path-test']);
+    expect(entries[0]!.at).toEqual(entries[1]!.at);
+  });
+
+  it('a change that fails leaves no entry, nested ones included', async () => {
+    const start = await head();
+    const failing = write(t.ctx, actor, { action: 'file', entity: 'applications' }, async (tx) => {
+      auditNested(tx, { action: 'create', entity: 'platforms', recordId: 8 });
+      throw new Error('refused after the nested change');
+    });
+    await expect(failing).rejects.toThrow('refused after the nested change');
+    expect(await head()).toBe(start);
+  });
+
+  it('a nested entry outside a write is refused: the log is written by write() alone', () => {
+    expect(() => auditNested(t.ctx, { action: 'create', entity: 'platforms', recordId: 9 })).toThrow(/outside a write/);
+  });
+
+  it('a sign-out of a session already ended is no write to record', async () => {
+    const start = await head();
+    await logout(t.accounts, 'no-such-session', { ...actor, userId: 1 });
+    expect(await head()).toBe(start);
   });
 });

@@ -2,11 +2,12 @@ import type { Me, PasswordChangeBody } from '../../contracts/accounts.js';
 import { afterFailure, isLocked, lockoutPolicy, sessionDeadline, sessionState } from '../../domain/accountSecurity.js';
 import { checkPassword } from '../../domain/passwordPolicy.js';
 import { effectivePermissions, roleLabels, type AccountRole, type Permission } from '../../domain/permissions.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
+import type { AuditActor } from '../audit/trail.js';
 import type { AuthFailure } from '../shared/accessErrors.js';
 import { AppError, validationFailed } from '../shared/errors.js';
 import { anonymousPrincipal, type Principal } from '../shared/principal.js';
 import { iso } from '../shared/records.js';
+import { write } from '../shared/write.js';
 import type { AccountsContext } from './context.js';
 import { hashPassword, newSecret, secretHash, verifyNothing, verifyPassword } from './passwords.js';
 import * as q from './queries.js';
@@ -75,7 +76,7 @@ const passwordMatches = (user: q.UserRow | null, password: string) =>
  */
 async function countFailure(ctx: AccountsContext, who: Claimant, actor: AuditActor, action: 'sign_in_failed' | 'password_change_failed'): Promise<Date | null> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  return write(ctx, actor, { action, entity: 'users' }, async ({ db: tx }) => {
     const current = who.user ? await q.findUserById(tx, who.user.id, true) : await q.nameSignInState(tx, who.key, true);
     const next = afterFailure((current?.recent_failures ?? []).map((t) => new Date(t)), now);
     const state = { recentFailures: next.recent, lockedUntil: next.lockedUntil };
@@ -83,8 +84,7 @@ async function countFailure(ctx: AccountsContext, who: Claimant, actor: AuditAct
     else await q.setNameSignInState(tx, who.key, state, now);
     // An unknown name is not written down: people type passwords into the username field.
     const after = { failures: next.recent.length, locked_until: next.lockedUntil ? iso(next.lockedUntil) : null };
-    await appendAudit(tx, actor, { action, entity: 'users', recordId: who.user?.id ?? null, after }, now);
-    return next.lockedUntil;
+    return { result: next.lockedUntil, recordId: who.user?.id ?? null, after };
   });
 }
 
@@ -106,20 +106,22 @@ export async function login(ctx: AccountsContext, input: { username: string; pas
   const now = ctx.clock.now();
   const secret = newSecret();
   const id = secretHash(secret);
-  await ctx.db.transaction(async (tx) => {
+  const self = { ...actor, userId: user.id, username: user.username, role: user.role, via: 'session' as const };
+  await write(ctx, self, { action: 'sign_in', entity: 'users' }, async ({ db: tx }) => {
     await q.setSignInState(tx, user.id, { recentFailures: [], lockedUntil: null, lastLoginAt: now });
     await q.deleteStaleSessions(tx, new Date(now.getTime() - ctx.sessions.idleMs), new Date(now.getTime() - ctx.sessions.absoluteMs));
     await q.deleteStaleNameStates(tx, new Date(now.getTime() - lockoutPolicy.windowMs - lockoutPolicy.lockMs));
     await q.insertSession(tx, { id, userId: user.id, now, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null });
-    const self = { ...actor, userId: user.id, username: user.username, role: user.role, via: 'session' as const };
-    await appendAudit(tx, self, { action: 'sign_in', entity: 'users', recordId: user.id }, now);
+    return { result: null, recordId: user.id };
   });
   return { secret, principal: principalOf(user, { credential: 'session', sessionId: id, session: { createdAt: now, lastSeenAt: now } }) };
 }
 
 export async function logout(ctx: AccountsContext, sessionId: string, actor: AuditActor): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    if ((await q.deleteSession(tx, sessionId)) && actor.userId !== null) await appendAudit(tx, actor, { action: 'sign_out', entity: 'users', recordId: actor.userId }, ctx.clock.now());
+  await write(ctx, actor, { action: 'sign_out', entity: 'users' }, async ({ db: tx }) => {
+    // A session already ended (signed out in another tab, expired) is no sign-out to record.
+    const ended = await q.deleteSession(tx, sessionId);
+    return { result: null, recordId: actor.userId, audited: ended && actor.userId !== null };
   });
 }
 
@@ -192,10 +194,10 @@ export async function changePassword(ctx: AccountsContext, principal: Principal 
   if (problems.length) throw validationFailed(problems);
   const hash = await hashPassword(body.new_password);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  await write(ctx, actor, { action: 'password_change', entity: 'users' }, async ({ db: tx }) => {
     await q.updateUser(tx, user.id, null, { password_hash: hash, demo_password: false, password_changed_at: now }, now);
     await q.deleteUserSessions(tx, user.id, principal.sessionId);
-    await appendAudit(tx, actor, { action: 'password_change', entity: 'users', recordId: user.id }, now);
+    return { result: null, recordId: user.id };
   });
 }
 

@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { backupContentType, backupFile } from '../../contracts/backup.js';
 import { problem } from '../../contracts/common.js';
-import type { Database } from '../../db/client.js';
 import { requestActor } from '../audit/trail.js';
+import type { WriteContext } from '../shared/write.js';
 import { backUpDatabase, backupFileName } from './service.js';
 
 /** /api/v1/admin/backup — how `starcity backup` gets a consistent backup from the server holding the embedded database. */
-export const backupRoutes = (db: Database) => async (app: FastifyInstance) => {
+export const backupRoutes = (ctx: WriteContext) => async (app: FastifyInstance) => {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/admin/backup',
     {
@@ -19,11 +19,10 @@ export const backupRoutes = (db: Database) => async (app: FastifyInstance) => {
       },
     },
     async (req, reply) => {
-      const now = new Date();
-      const { file, manifest } = await backUpDatabase(db, requestActor(req), now);
+      const { file, manifest } = await backUpDatabase(ctx, requestActor(req));
       return reply
         .type(backupContentType)
-        .header('content-disposition', `attachment; filename="${backupFileName(now)}"`)
+        .header('content-disposition', `attachment; filename="${backupFileName(new Date(manifest.created_at))}"`)
         .header('x-starcity-backup-sha256', manifest.payload.sha256)
         .header('cache-control', 'no-store')
         .send(file);

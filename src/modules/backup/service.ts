@@ -1,18 +1,21 @@
 import { packageVersion } from '../../config.js';
 import { encodeBackup, type BackupManifest } from '../../db/backupFile.js';
-import type { Database } from '../../db/client.js';
 import { migrationLevel } from '../../db/restore.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
+import type { AuditActor } from '../audit/trail.js';
 import { AppError } from '../shared/errors.js';
+import { write, type WriteContext } from '../shared/write.js';
 
 /**
  * A backup of the embedded database (`starcity backup`, GET /api/v1/admin/backup): the whole data
  * directory as it stands between two statements, so every transaction committed by then is in it
  * and none half. The audit log records who took it, in the backup itself as well.
  */
-export async function backUpDatabase(db: Database, actor: AuditActor, now: Date = new Date()): Promise<{ file: Buffer; manifest: BackupManifest }> {
+export async function backUpDatabase(ctx: WriteContext, actor: AuditActor): Promise<{ file: Buffer; manifest: BackupManifest }> {
+  const { db } = ctx;
   if (!db.dumpDataDir) throw postgresHasItsOwnTools();
-  await db.transaction((tx) => appendAudit(tx, actor, { action: 'backup', entity: 'database', recordId: null }, now));
+  const now = ctx.clock.now();
+  // The entry alone is the write: taking a backup changes no record.
+  await write(ctx, actor, { action: 'backup', entity: 'database' }, async () => ({ result: null }));
   const { rows } = await db.query<{ server_version: string }>('SHOW server_version');
   const migration = await migrationLevel(db);
   // Written-out pages make the restored database start without replaying the log, and keep its

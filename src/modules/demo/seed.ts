@@ -1,4 +1,4 @@
-import { appendAudit, systemActor, type AuditActor } from '../audit/trail.js';
+import { systemActor, type AuditActor } from '../audit/trail.js';
 import type { Queryable } from '../../db/client.js';
 import type { CityConfig } from '../../domain/city.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
@@ -14,6 +14,7 @@ import { IndicatorEngine } from '../indicators/engine.js';
 import { loadOfficialFigures } from '../indicators/service.js';
 import { loadCityTargets } from '../indicators/targets.js';
 import type { AppContext } from '../shared/context.js';
+import { write } from '../shared/write.js';
 import { DEMO_TABLES, planDemo, type DemoOptions, type DemoRows, type DemoTable } from './generator.js';
 import { NAMED_ENTITIES_CITY } from './namedEntities.js';
 import { createStages, hasOrganizations, writeChunk } from './queries.js';
@@ -43,7 +44,7 @@ const CHUNK = 10_000;
 export async function seedDemo(ctx: AppContext, options: DemoOptions = {}, actor: AuditActor = systemActor('demo')): Promise<SeedCounts> {
   const plan = planDemo(ctx.city, options);
   const today = ctx.clock.today();
-  const counts = await ctx.db.transaction(async (tx) => {
+  const counts = await write(ctx, actor, { action: 'seed', entity: 'demo' }, async ({ db: tx }) => {
     await createStages(tx);
     const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, official_values: 0, targets: 0 };
     for (const table of DEMO_TABLES) added[table] = await load(tx, table, plan.rows(table, CHUNK), ctx.city, today);
@@ -54,8 +55,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}, actor
       added.targets = await loadCityTargets(engine, demoTargets2026, tx);
     }
     // One entry for the whole load: the demo is regenerated from its seed, row by row it would only repeat the generator.
-    await appendAudit(tx, actor, { action: 'seed', entity: 'demo', recordId: null, after: { ...options, added } });
-    return added;
+    return { result: added, after: { ...options, added } };
   });
   // A bulk load leaves the planner without statistics; embedded PGlite has no autovacuum to gather them.
   await ctx.db.exec('ANALYZE');

@@ -1,7 +1,7 @@
 import { fourGlobalFeatureCodes, type FourGlobalFeature } from '../../domain/fourGlobal.js';
 import type { FilingType } from '../../domain/workflow/definition.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
 import type { ServiceContext } from '../shared/context.js';
+import { auditNested } from '../shared/write.js';
 import { createPlatform, getPlatform, updatePlatform } from '../platforms/service.js';
 import { createRdInstitution, getRdInstitution, updateRdInstitution } from '../rdInstitutions/service.js';
 import type { ApplicationRow } from './queries.js';
@@ -9,7 +9,7 @@ import type { ApplicationRow } from './queries.js';
 /**
  * What filing writes to the registry (备案入库), in the transaction that closes the application,
  * through the registry's own services (so the same rules hold) and into the audit log as a write
- * of its own. Revoking undoes what filing meant: a platform is marked revoked, a recognized
+ * of its own (`auditNested`: appended by the transition's `write`, just before its entry). Revoking undoes what filing meant: a platform is marked revoked, a recognized
  * institution loses its category, confirmed "four global" features lose their confirmation.
  */
 
@@ -20,8 +20,8 @@ export interface Filed {
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
-export async function fileRecord(ctx: ServiceContext, type: FilingType, app: ApplicationRow, today: string, actor: AuditActor): Promise<Filed> {
-  const { db: tx, city } = ctx;
+export async function fileRecord(ctx: ServiceContext, type: FilingType, app: ApplicationRow, today: string): Promise<Filed> {
+  const { city } = ctx;
   const d = app.data;
   const s = type.subject;
   if (s.kind === 'platform') {
@@ -37,7 +37,7 @@ export async function fileRecord(ctx: ServiceContext, type: FilingType, app: App
       district_code: text(d.district_code)!,
       zone: text(d.zone),
     });
-    await appendAudit(tx, actor, { action: 'create', entity: 'platforms', recordId: created.id, after: created });
+    auditNested(ctx, { action: 'create', entity: 'platforms', recordId: created.id, after: created });
     return { entity: 'platforms', id: created.id };
   }
   if (s.kind === 'rd_institution') {
@@ -51,7 +51,7 @@ export async function fileRecord(ctx: ServiceContext, type: FilingType, app: App
       district_code: text(d.district_code)!,
       zone: text(d.zone),
     });
-    await appendAudit(tx, actor, { action: 'create', entity: 'rd_institutions', recordId: created.id, after: created });
+    auditNested(ctx, { action: 'create', entity: 'rd_institutions', recordId: created.id, after: created });
     return { entity: 'rd_institutions', id: created.id };
   }
   const id = app.rd_institution_id!;
@@ -60,19 +60,18 @@ export async function fileRecord(ctx: ServiceContext, type: FilingType, app: App
     claimedFeatures(d).map((f) => [f, { evidence: text(d[`${f}_evidence`]) ?? before.four_global[f].evidence, confirmed_on: today }]),
   );
   const after = await updateRdInstitution(ctx, id, before.version, { four_global: claims });
-  await appendAudit(tx, actor, { action: 'update', entity: 'rd_institutions', recordId: id, before, after });
+  auditNested(ctx, { action: 'update', entity: 'rd_institutions', recordId: id, before, after });
   return { entity: 'rd_institutions', id };
 }
 
 export const claimedFeatures = (d: ApplicationRow['data']): FourGlobalFeature[] => fourGlobalFeatureCodes.filter((f) => d[`${f}_claimed`] === true);
 
-export async function revokeRecord(ctx: ServiceContext, type: FilingType, app: ApplicationRow, actor: AuditActor): Promise<void> {
-  const tx = ctx.db;
+export async function revokeRecord(ctx: ServiceContext, type: FilingType, app: ApplicationRow): Promise<void> {
   const id = app.filed_record_id!;
   if (app.filed_entity === 'platforms') {
     const before = await getPlatform(ctx, id);
     const after = await updatePlatform(ctx, id, before.version, { status: 'revoked' });
-    await appendAudit(tx, actor, { action: 'update', entity: 'platforms', recordId: id, before, after });
+    auditNested(ctx, { action: 'update', entity: 'platforms', recordId: id, before, after });
     return;
   }
   const before = await getRdInstitution(ctx, id);
@@ -81,5 +80,5 @@ export async function revokeRecord(ctx: ServiceContext, type: FilingType, app: A
       ? { four_global: Object.fromEntries(claimedFeatures(app.data).map((f) => [f, { evidence: before.four_global[f].evidence, confirmed_on: null }])) }
       : { category: 'other' as const };
   const after = await updateRdInstitution(ctx, id, before.version, patch);
-  await appendAudit(tx, actor, { action: 'update', entity: 'rd_institutions', recordId: id, before, after });
+  auditNested(ctx, { action: 'update', entity: 'rd_institutions', recordId: id, before, after });
 }

@@ -156,10 +156,10 @@ export async function transition(ctx: FilingsContext, principal: Principal, acto
     if (to === 'rejected' || to === 'filed' || to === 'withdrawn') Object.assign(changes, { decided_at: now, decision_reason: body.reason?.trim() || null });
     if (to === 'revoked') changes.decision_reason = body.reason!.trim();
     if (to === 'filed') {
-      const filed = await fileRecord(tx, type, app, today, actor);
+      const filed = await fileRecord(tx, type, app, today);
       Object.assign(changes, { filed_entity: filed.entity, filed_record_id: filed.id });
     }
-    if (to === 'revoked') await revokeRecord(tx, type, app, actor);
+    if (to === 'revoked') await revokeRecord(tx, type, app);
     await q.updateApplication(tx.db, id, app.version, changes, now);
     await q.insertEvent(tx.db, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: body.action, from: app.state, to, comment: body.reason?.trim() || null });
     return { result: null, before: { state: app.state }, after: { state: to, ...(body.reason ? { reason: body.reason.trim() } : {}), ...(changes.filed_record_id ? { filed_entity: changes.filed_entity, filed_record_id: changes.filed_record_id } : {}) } };

@@ -4,8 +4,9 @@ import { hostname } from 'node:os';
 import { Readable } from 'node:stream';
 import type { FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
-import { appendAudit, type AuditActor } from '../audit/trail.js';
+import type { AuditActor } from '../audit/trail.js';
 import type { AppContext } from '../shared/context.js';
+import { write } from '../shared/write.js';
 import { BATCHES_PER_COLLECTION, collectGarbage } from './garbageCollection.js';
 import { areaScope, type ImportArea } from './areaScope.js';
 import type { ValidatedBatch, ValidationSummary } from './pipeline.js';
@@ -163,12 +164,11 @@ export async function runImport(ctx: AppContext, input: RunImportInput): Promise
   await markStaleImports(db);
   const area = { districts: [...new Set(input.area?.districts ?? [])], zones: [...new Set(input.area?.zones ?? [])] };
   const options = { mode: input.mode, atomic: input.atomic, dry_run: input.dryRun, encoding: input.encoding ?? null, sheet: input.sheet ?? null, ...area };
-  const id = await db.transaction(async (tx) => {
+  const id = await write(ctx, input.actor, { action: 'import_start', entity: input.entity }, async ({ db: tx }) => {
     const fileName = input.fileName;
     const id = await createImportRecord(tx, { entity: input.entity, fileName, fileSize: input.fileSize ?? null, sha256: input.sha256 ?? null, options, runner: thisRunner(), createdBy: input.actor.username });
     // Every batch written later belongs to an import the log already names (a dry run writes nothing).
-    if (!input.dryRun) await appendAudit(tx, input.actor, { action: 'import_start', entity: input.entity, recordId: id, after: { import_id: id, file_name: fileName, file_sha256: input.sha256 ?? null, options } });
-    return id;
+    return { result: id, recordId: id, after: { import_id: id, file_name: fileName, file_sha256: input.sha256 ?? null, options }, audited: !input.dryRun };
   });
   input.onCreated?.(id);
   const source = new HashingSource(input.stream);
@@ -206,12 +206,13 @@ export async function runImport(ctx: AppContext, input: RunImportInput): Promise
     }
     const summary = validation.summary;
     const status = finalStatus(summary, run.counts);
-    await db.transaction(async (tx) => {
+    await write(ctx, input.actor, { action: 'import', entity: input.entity }, async ({ db: tx }) => {
       await insertProblems(tx, id, run.problems.take(summary.fileProblems));
       await saveProgress(tx, id, run.counts, summary.bytesRead, run.problems, committed);
       const sha256 = validation.wholeFileRead ? source.digest() : null;
       await finishImportRecord(tx, id, { status, error: null, sha256, detected: { format: summary.format, encoding: summary.encoding, sheet: summary.sheet } });
-      if (!input.dryRun) await appendAudit(tx, input.actor, { action: 'import', entity: input.entity, recordId: id, after: { import_id: id, file_name: input.fileName, file_sha256: sha256, status, committed, ...run.counts } });
+      const after = { import_id: id, file_name: input.fileName, file_sha256: sha256, status, committed, ...run.counts };
+      return { result: null, recordId: id, after, audited: !input.dryRun };
     });
     if (committed && run.counts.inserted > 10_000) await db.exec(`ANALYZE ${input.entity}`);
   } catch (err) {
