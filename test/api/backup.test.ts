@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupCommand, restoreCommand } from '../../src/cli/backup.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { BackupFileError, decodeBackup, encodeBackup } from '../../src/db/backupFile.js';
@@ -10,6 +9,7 @@ import { openPglite, type Queryable } from '../../src/db/client.js';
 import { RestoreRefusedError } from '../../src/db/restore.js';
 import { createOrganization, createPlatform, createQualification, createRdInstitution } from '../support/factories.js';
 import { starcity } from '../support/cli.js';
+import { tempDirs } from '../support/tempDirs.js';
 import { createTestApp } from '../support/testApp.js';
 import { errorAt, expectProblem } from './helpers.js';
 
@@ -23,13 +23,7 @@ import { errorAt, expectProblem } from './helpers.js';
 const t = await createTestApp();
 const { app, db } = t;
 
-const made: string[] = [];
-const tempDir = (what: string) => {
-  const dir = mkdtempSync(join(tmpdir(), `starcity-${what}-`));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempDir = tempDirs().make;
 const configFor = (dataDir: string, databaseUrl: string | null = null): Config => ({ ...loadConfig({}), dataDir, databaseUrl });
 
 // A test that opens four or five embedded databases (each start replays nothing but still loads

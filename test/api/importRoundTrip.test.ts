@@ -1,14 +1,14 @@
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats, exportLanguages } from '../../src/contracts/exports.js';
 import { fileEntities } from '../../src/contracts/fileColumns.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
 import { exportList } from '../../src/modules/exports/service.js';
 import { importProblems } from '../../src/modules/imports/queries.js';
 import { runImport } from '../../src/modules/imports/service.js';
+import { tempDirs } from '../support/tempDirs.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 import { rowCount, type Table } from './helpers.js';
 
@@ -16,8 +16,7 @@ import { rowCount, type Table } from './helpers.js';
  * Export → import identity on the demo registry: every entity in every format and language imports
  * back unchanged, and the whole registry moves into an empty database and exports the same.
  */
-const dir = mkdtempSync(join(tmpdir(), 'starcity-round-trip-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirs().make('round-trip');
 const defaults = { mode: 'upsert', atomic: false, dryRun: false, actor: systemActor('test') } as const;
 const versions = async (table: Table, on: TestApp['db']) => (await on.query<{ id: number; version: number }>(`SELECT id, version FROM ${table} ORDER BY id`)).rows;
 const counts = (r: { read: number; inserted: number; updated: number; unchanged: number; rejected: number }) => ({ read: r.read, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected });

@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileEntity } from '../../src/contracts/fileColumns.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
 import { claimProvenance } from '../../src/modules/imports/fourGlobalColumns.js';
@@ -11,12 +10,12 @@ import { getImportRecord, importProblems } from '../../src/modules/imports/queri
 import { runImport, type RunImportInput } from '../../src/modules/imports/service.js';
 import { todayIn } from '../../src/domain/calendarDate.js';
 import { validUscc } from '../support/factories.js';
+import { tempDirs } from '../support/tempDirs.js';
 import { createTestApp } from '../support/testApp.js';
 import { rowCount, type Table } from './helpers.js';
 
 const { ctx, db } = await createTestApp();
-const dir = mkdtempSync(join(tmpdir(), 'starcity-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirs().make('import');
 
 /**
  * The import's second stage on a real database: classification into inserted / updated /

@@ -1,19 +1,14 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/db/client.js';
 import { starcity } from '../support/cli.js';
 import { templateCopy } from '../support/dataTemplates.js';
+import { tempDirs } from '../support/tempDirs.js';
 
 /** `starcity user create`, `token create`, `audit verify|export` and `doctor`, each test on a database of its own. */
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dirs = tempDirs();
 /** A migrated, empty registry of the test's own. */
-async function registryDir(): Promise<string> {
-  const dir = await templateCopy('migrated');
-  dirs.push(dir);
-  return dir;
-}
+const registryDir = async () => dirs.keep(await templateCopy('migrated'));
 const cli = (dir: string) => (args: string[], input?: string) => starcity([...args, '--data-dir', dir], input === undefined ? {} : { input });
 
 describe('starcity user and token', () => {

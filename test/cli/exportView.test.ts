@@ -1,25 +1,25 @@
-import { rmSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCity } from '../../src/config.js';
 import { fileColumns } from '../../src/contracts/fileColumns.js';
 import { platformStatuses } from '../../src/domain/innovationPlatform.js';
 import { starcity } from '../support/cli.js';
 import { templateCopy } from '../support/dataTemplates.js';
+import { tempDirs } from '../support/tempDirs.js';
 
 /** `starcity export --view report` on the demo registry: names beside credit codes, districts and labels named. */
 const city = loadCity('changsha');
 const jsonLines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string | null>);
+const dirs = tempDirs();
 let dir: string;
 /** Every organization's name by credit code, from the import-format export. */
 let names: Map<string, string>;
 beforeAll(async () => {
-  dir = await templateCopy('demo');
+  dir = dirs.keep(await templateCopy('demo'));
   const run = await starcity(['export', 'organizations', '--format', 'jsonl', '--data-dir', dir]);
   expect(run.status, run.stderr).toBe(0);
   names = new Map(jsonLines(run.stdout).map((o) => [o.uscc!, o.name!]));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('starcity export --view report', () => {
   it('gives every platform its host’s name beside the credit code, and names its district and status in --lang', async () => {

@@ -1,19 +1,15 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { starcity } from '../support/cli.js';
 import { templateCopy } from '../support/dataTemplates.js';
 import { organizationsCsv } from '../support/files.js';
+import { tempDirs } from '../support/tempDirs.js';
 
 /** `starcity import`, each test on a database of its own. */
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dirs = tempDirs();
 /** A migrated, empty registry of the test's own, where the test also keeps its files. */
-async function workDir(): Promise<string> {
-  const dir = await templateCopy('migrated');
-  dirs.push(dir);
-  return dir;
-}
+const workDir = async () => dirs.keep(await templateCopy('migrated'));
 
 describe('starcity import', () => {
   it('imports, re-imports as unchanged, and exits 1 with a report when rows are rejected', async () => {

@@ -1,17 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { starcity } from '../support/cli.js';
 import { templateCopy, templateReport } from '../support/dataTemplates.js';
+import { tempDirs } from '../support/tempDirs.js';
 
 /** `starcity migrate`, `seed`, `export` and `indicator(s)`, each test on a demo registry of its own. */
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const own = <T extends string>(dir: T) => (dirs.push(dir), dir);
-const emptyDir = () => own(mkdtempSync(join(tmpdir(), 'starcity-cli-')));
-const demoDir = async () => own(await templateCopy('demo'));
+const dirs = tempDirs();
+const emptyDir = () => dirs.make('cli');
+const demoDir = async () => dirs.keep(await templateCopy('demo'));
 
 describe('starcity migrate and seed', () => {
   it('migrates, says so the second time, and lists nothing pending', async () => {
