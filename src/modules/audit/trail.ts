@@ -63,9 +63,10 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
  * Appends one entry to the audit log in the caller's transaction, as its last write: the advisory
  * lock that orders the chain is held until that transaction ends, so appending last keeps other
  * writers' wait short. Must run inside a transaction (a lone statement would release the lock
- * before the entry is committed, and two writers could chain to the same head).
+ * before the entry is committed, and two writers could chain to the same head). Called by `write`
+ * (src/modules/shared/write.ts) alone, with the app clock's time.
  */
-export async function appendAudit(tx: Queryable, actor: AuditActor, change: AuditChange, at: Date = new Date()): Promise<number> {
+export async function appendAudit(tx: Queryable, actor: AuditActor, change: AuditChange, at: Date): Promise<number> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   const { rows } = await tx.query<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const head = rows[0];
