@@ -22,7 +22,7 @@ import {
   submitApplication,
   uploadDocuments,
 } from './support/filingSteps.js';
-import { seedDemo, startServer, testDatabase, type RunningServer } from './support/server.js';
+import { demoDatabase, startServer, type RunningServer } from './support/server.js';
 import { apiSignIn, signInAs, type Account } from './support/session.js';
 
 /**
@@ -94,7 +94,7 @@ const total = (c: Case) => Object.values(cases[c].scores).reduce((a, b) => a + b
 const KPIS = ['platforms.concept_verification_center.count', 'rd_institutions.count', 'rd_institutions.global_any'];
 
 let dataDir: string;
-let database: Awaited<ReturnType<typeof testDatabase>>;
+let database: Awaited<ReturnType<typeof demoDatabase>>;
 let server: RunningServer;
 let browser: Browser;
 const { newPage, closeAll } = pageMaker(() => browser);
@@ -105,8 +105,7 @@ const before: Record<string, number> = {};
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-filing-types-'));
-  database = await testDatabase();
-  [browser] = await Promise.all([launchChromium(), seedDemo(dataDir, database.env)]);
+  [browser, database] = await Promise.all([launchChromium(), demoDatabase(dataDir)]);
   server = await startServer({ dataDir, env: { ...database.env, STARCITY_TODAY: NOTICE_DAY }, admin: demo('admin') });
   const api = await apiSignIn(server.url, applicant);
   const me = await api.call<{ user: { organizations: Array<{ id: number }> } }>('GET', '/auth/me');

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { openPostgres } from '../../src/db/client.js';
 import { starcity } from '../../test/support/cli.js';
+import { postgresDemoTemplate, withDatabase } from '../../test/support/postgresTemplates.js';
 import { ADMIN_SCOPES, templateAdmin, templateCopy, type TemplateAdmin } from '../../test/support/dataTemplates.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -133,7 +134,7 @@ async function terminate(child: ChildProcess, exited: Promise<void>): Promise<vo
 /**
  * The environment a test's process starts from: the runner's, less its DATABASE_URL, so a server
  * gets the embedded database of its data directory unless the test names a database
- * ({@link testDatabase}).
+ * ({@link demoDatabase}).
  */
 function ownEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -142,33 +143,31 @@ function ownEnvironment(): NodeJS.ProcessEnv {
 }
 
 /**
- * A fresh, empty database for a test's server: on the run's PostgreSQL server when it has one
- * (TEST_DATABASE_URL, as .ci/run provides), so the pages are tested on both engines; else none
- * (`env` is empty and the server uses its embedded database). `drop` removes it afterwards.
+ * The demo registry for a test's server: on the run's PostgreSQL server when it has one
+ * (TEST_DATABASE_URL, as .ci/run provides), a copy of the run's demo database, so the pages are
+ * tested on both engines; else a copy of the demo data template in `dataDir` (`env` is empty and
+ * the server uses its embedded database). `drop` removes the copy afterwards.
  */
-export async function testDatabase(): Promise<{ engine: 'postgres' | 'pglite'; env: Record<string, string>; drop: () => Promise<void> }> {
+export async function demoDatabase(dataDir: string): Promise<{ engine: 'postgres' | 'pglite'; env: Record<string, string>; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return { engine: 'pglite', env: {}, drop: async () => {} };
+  if (!adminUrl) {
+    await seedDemo(dataDir);
+    return { engine: 'pglite', env: {}, drop: async () => {} };
+  }
+  const template = await postgresDemoTemplate(adminUrl);
   const name = `starcity_e2e_${process.pid}_${Date.now() % 1e6}`;
   const admin = await openPostgres(adminUrl, 1);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   const drop = async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.close();
   };
-  return { engine: 'postgres', env: { DATABASE_URL: url.toString() }, drop };
+  return { engine: 'postgres', env: { DATABASE_URL: withDatabase(adminUrl, name) }, drop };
 }
 
-/**
- * The demo registry in a data directory (a copy of the run's demo template, which also holds an
- * administrator), or `starcity seed --demo` on the database `env` names — before a server holds it.
- */
-export async function seedDemo(dir: string, extraEnv: Record<string, string> = {}): Promise<void> {
-  if (!extraEnv.DATABASE_URL) return void (await templateCopy('demo', dir));
-  const seeded = await starcity(['seed', '--demo', '--data-dir', dir], { env: extraEnv });
-  if (seeded.status !== 0) throw new Error(`starcity seed --demo exited with ${seeded.status}:\n${seeded.stdout}${seeded.stderr}`);
+/** The demo registry in a data directory: a copy of the run's demo template, which also holds an administrator. */
+export async function seedDemo(dir: string): Promise<void> {
+  await templateCopy('demo', dir);
 }
 
 /** An account for a test, such as a district officer. */

@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A directory shared by the run's workers, where the first one that needs a template makes it. */
     dataTemplates: string;
+    /** The vitest process's id: names the run's template databases on PostgreSQL (postgresTemplates.ts). */
+    testRun: string;
   }
 }
 
@@ -23,10 +25,12 @@ declare module 'vitest' {
 export type TemplateKind = 'migrated' | 'demo';
 
 /** globalSetup: names the directory of the run's templates (one per vitest process, shared by its projects). */
-export default function setup(project: { provide: (key: 'dataTemplates', value: string) => void }) {
+export default function setup(project: { provide: (key: 'dataTemplates' | 'testRun', value: string) => void }) {
   const dir = join(tmpdir(), `starcity-templates-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   project.provide('dataTemplates', dir);
+  // Names the run's PostgreSQL templates too (postgresTemplates.ts).
+  project.provide('testRun', String(process.pid));
   return () => rmSync(dir, { recursive: true, force: true });
 }
 

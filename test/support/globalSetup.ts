@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
+import { migratedTemplateName, withDatabase } from './postgresTemplates.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,7 +26,8 @@ export default async function setup(project: TestProject) {
   if (engine === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('TEST_DATABASE_URL is required for the PostgreSQL test project');
-    const template = `starcity_template_${process.pid}`;
+    // The process of globalSetup is the run's (see dataTemplates.ts, which provides it as testRun).
+    const template = migratedTemplateName(String(process.pid));
     const admin = await openPostgres(adminUrl, 1);
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
     await admin.query(`CREATE DATABASE ${template}`);
@@ -46,10 +48,4 @@ export default async function setup(project: TestProject) {
     await db.close();
   }
   return cleanup;
-}
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }

@@ -16,9 +16,8 @@ import { createUser } from '../../src/modules/accounts/users.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
 import { directoryStore } from '../../src/modules/filings/attachmentStore.js';
 import { appContext, type AppContext, type ClockOptions } from '../../src/modules/shared/context.js';
-import { starcity } from './cli.js';
 import { templateCopy } from './dataTemplates.js';
-import { withDatabase } from './globalSetup.js';
+import { postgresDemoTemplate, withDatabase } from './postgresTemplates.js';
 
 export interface TestApp {
   /** The app; its `inject` acts as an administrator (a bearer token made in setup) unless the request brings its own Authorization or Cookie header. */
@@ -112,7 +111,7 @@ async function freshDatabase(registry: 'empty' | 'demo'): Promise<Database> {
   if (process.env.STARCITY_TEST_ENGINE === 'postgres') {
     // Never fall back to PGlite silently: the PostgreSQL run would then test nothing new.
     if (!pg) throw new Error('STARCITY_TEST_ENGINE=postgres but globalSetup provided no PostgreSQL template');
-    const template = registry === 'demo' ? await postgresDemoTemplate(pg) : pg.template;
+    const template = registry === 'demo' ? await postgresDemoTemplate(pg.adminUrl) : pg.template;
     const name = `starcity_t${process.pid}_${++counter}_${Date.now() % 1e6}`;
     const admin = await openPostgres(pg.adminUrl, 1);
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
@@ -124,34 +123,4 @@ async function freshDatabase(registry: 'empty' | 'demo'): Promise<Database> {
   const db = await openPglite(registry === 'demo' ? join(dir, 'pgdata') : dir);
   const close = db.close;
   return { ...db, close: async () => void (await close().finally(() => rmSync(dir, { recursive: true, force: true }))) };
-}
-
-/** An arbitrary key of the advisory lock under which the first worker that needs it loads the demo template. */
-const DEMO_TEMPLATE_LOCK = 20_251_231;
-
-/**
- * The run's demo registry on the PostgreSQL server: a database made from the migrated template and
- * loaded by `starcity seed --demo` once — by the first worker that asks, under an advisory lock the
- * others wait on — for test files to copy (CREATE DATABASE … TEMPLATE).
- */
-async function postgresDemoTemplate(pg: { adminUrl: string; template: string }): Promise<string> {
-  const name = `${pg.template}_demo`;
-  const admin = await openPostgres(pg.adminUrl, 1);
-  try {
-    await admin.query('SELECT pg_advisory_lock($1)', [DEMO_TEMPLATE_LOCK]);
-    const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rows.length === 0) {
-      // Loaded under another name and renamed when whole, so no worker copies a half-loaded one.
-      const loading = `${name}_loading`;
-      await admin.query(`DROP DATABASE IF EXISTS ${loading}`);
-      await admin.query(`CREATE DATABASE ${loading} TEMPLATE ${pg.template}`);
-      const seeded = await starcity(['seed', '--demo'], { env: { DATABASE_URL: withDatabase(pg.adminUrl, loading) } });
-      if (seeded.status !== 0) throw new Error(`starcity seed --demo on PostgreSQL failed:\n${seeded.stderr}`);
-      await admin.query(`ALTER DATABASE ${loading} RENAME TO ${name}`);
-    }
-    return name;
-  } finally {
-    await admin.query('SELECT pg_advisory_unlock($1)', [DEMO_TEMPLATE_LOCK]);
-    await admin.close();
-  }
 }
