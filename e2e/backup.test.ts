@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { userCreateCommand } from '../src/cli/accounts.js';
@@ -9,6 +8,7 @@ import { openPglite } from '../src/db/client.js';
 import { verifyAudit } from '../src/modules/audit/service.js';
 import { starcity } from '../test/support/cli.js';
 import { organizationInput } from '../test/support/factories.js';
+import { tempDirs } from '../test/support/tempDirs.js';
 import { startServer } from './support/server.js';
 
 /**
@@ -18,13 +18,7 @@ import { startServer } from './support/server.js';
  * compares every table is in test/api/backup.test.ts; this is the one test with a real server.
  */
 
-const made: string[] = [];
-const tempDir = (what: string) => {
-  const dir = mkdtempSync(join(tmpdir(), `starcity-${what}-`));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempDir = tempDirs().make;
 const configFor = (dataDir: string): Config => ({ ...loadConfig({}), dataDir, databaseUrl: null });
 
 const dataDir = tempDir('served');

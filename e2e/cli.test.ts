@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { starcity, type CliRun } from '../test/support/cli.js';
 import { templateCopy } from '../test/support/dataTemplates.js';
 import { organizationsCsv } from '../test/support/files.js';
+import { tempDirs } from '../test/support/tempDirs.js';
 import { startServer } from './support/server.js';
 
 /**
@@ -15,13 +15,12 @@ import { startServer } from './support/server.js';
  * directory, a kill mid-import. Every command's behaviour is tested in-process in test/cli/.
  */
 const bin = join(import.meta.dirname, '..', 'bin', 'starcity.js');
-const root = mkdtempSync(join(tmpdir(), 'starcity-cli-'));
-const copies: string[] = [];
-afterAll(() => [root, ...copies].forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dirs = tempDirs();
+const root = dirs.make('cli');
 /** Migrated, empty registries, one per use (made before the tests: the run's template may be made first). */
 let envDir: string, busyDir: string, crashedDir: string, cleanDir: string;
 beforeAll(async () => {
-  copies.push(...(await Promise.all([1, 2, 3, 4].map(() => templateCopy('migrated')))));
+  const copies = await Promise.all([1, 2, 3, 4].map(async () => dirs.keep(await templateCopy('migrated'))));
   [envDir, busyDir, crashedDir, cleanDir] = copies as [string, string, string, string];
 });
 const envFor = (dataDir: string): NodeJS.ProcessEnv => ({ ...process.env, STARCITY_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, withScreenshot } from './support/browser.js';
-import { seedDemo, signIn, startServer, type RunningServer } from './support/server.js';
+import { withScreenshot } from './support/browser.js';
+import { signIn, type RunningServer } from './support/server.js';
+import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
  * The built UI under the server's Content-Security-Policy (issue 13): the pages that lean on
@@ -12,18 +10,15 @@ import { seedDemo, signIn, startServer, type RunningServer } from './support/ser
  * attributes, the swagger UI at /api/docs — render, and the browser reports no violation.
  */
 
+let session: SignedInPage;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 const violations: string[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-csp-'));
-  [browser] = await Promise.all([launchChromium(), seedDemo(dataDir)]);
-  server = await startServer({ dataDir });
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(15_000);
+  // Signed in on the way, after the sign-in page is checked.
+  session = await openSignedInPage({ demo: true, signedIn: false });
+  ({ server, page } = session);
   // Chromium says a refused script, style or image on the console as well as by the DOM event.
   page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && violations.push(m.text())));
   await page.exposeFunction('reportViolation', (v: string) => void violations.push(v));
@@ -31,11 +26,7 @@ beforeAll(async () => {
   await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI));`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 test('the sign-in page, dashboard, an indicator chart, a list and the API docs render with no CSP violation', async () => {
   await withScreenshot(page, 'csp-pages', async () => {

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { choose, launchChromium, withScreenshot } from './support/browser.js';
-import { seedDemo, signIn, startServer, type RunningServer } from './support/server.js';
+import { choose, withScreenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
  * The dashboard (驾驶舱) on the demo registry, as the bureau reads it: KPI cards with numbers, in
@@ -16,25 +14,16 @@ import { seedDemo, signIn, startServer, type RunningServer } from './support/ser
 
 const YUELU = '430104';
 
+let session: SignedInPage;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-dashboard-'));
-  [browser] = await Promise.all([launchChromium(), seedDemo(dataDir)]);
-  server = await startServer({ dataDir });
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(15_000);
-  await signIn(page, server);
+  session = await openSignedInPage({ demo: true });
+  ({ server, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** The digits of a formatted figure ("4,344" → 4344). */
 async function figure(locator: Locator): Promise<number> {

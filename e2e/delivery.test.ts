@@ -32,7 +32,7 @@ interface ScriptLoad {
 
 /** Opens `path` in a fresh context (an empty cache, no session) and lists every script it loads until the network is idle. */
 async function scriptsOnFirstLoad(path: string): Promise<ScriptLoad[]> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce' });
   const page: Page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const loads: Promise<ScriptLoad>[] = [];

@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, withScreenshot } from './support/browser.js';
+import { tempDirs } from '../test/support/tempDirs.js';
+import { withScreenshot } from './support/browser.js';
 import { cellValues, confirmAndWait, countsOf, download, dryRun, excelDate, loadWorkbook, problemsOf, putRow, TEMPLATE_HEADERS, uploadOrganizations, yueluUscc, type Row } from './support/importWizard.js';
-import { createAccount, startServer, type RunningServer, type TestAccount } from './support/server.js';
+import { createAccount, type RunningServer, type TestAccount } from './support/server.js';
+import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
  * Issue 3's "done when" as a district officer does it (Yuelu, 岳麓区), through the UI in Chinese:
@@ -66,21 +67,19 @@ function asExported(value: Row[string]): string | null {
   return value === '岳麓区' ? '430104' : String(value);
 }
 
+const dirs = tempDirs();
+let session: SignedInPage;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer()]);
+  // The district officer signs in on the login page.
+  session = await openSignedInPage({ signedIn: false, page: { acceptDownloads: true } });
+  ({ server, page } = session);
   await createAccount(server, OFFICER);
-  page = await browser.newPage({ locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(15_000);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => session?.close());
 
 /** Entity, file, preview, dry run: the dry run's report, which names the import's area. */
 async function uploadAndDryRun(file: { name: string; bytes: Buffer }): Promise<Locator> {
@@ -177,26 +176,22 @@ describe('a district officer', () => {
 
 describe('starcity import --district', () => {
   test('limits a command-line import the same way, and refuses a code that is not a district', { timeout: 120_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starcity-e2e-district-cli-'));
-    try {
-      const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' };
-      delete env.DATABASE_URL;
-      const file = join(dir, 'orgs.csv');
-      writeFileSync(file, `uscc,name,kind,district_code\n${uscc(11)},${NAME_MARK}岳麓公司,enterprise,430104\n${uscc(12)},${NAME_MARK}雨花公司,enterprise,430111\n`);
-      const reportFile = join(dir, 'report.csv');
-      const run = spawnSync(process.execPath, [bin, 'import', 'organizations', file, '--district', '430104', '--report', reportFile], { env, encoding: 'utf8', timeout: 100_000 });
-      expect(run.status, run.stderr).toBe(1);
-      expect(run.stdout).toContain('1 inserted');
-      expect(run.stdout).toContain('1 rejected');
-      expect(run.stdout).toContain('Limited to 430104: rows outside this area are rejected.');
-      const [, ...lines] = parse(readFileSync(reportFile, 'utf8'), { bom: true }) as string[][];
-      expect(lines.map((l) => l.slice(0, 4))).toEqual([['3', 'district_code', '430111', 'scope.area']]);
+    const dir = dirs.make('e2e-district-cli');
+    const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    const file = join(dir, 'orgs.csv');
+    writeFileSync(file, `uscc,name,kind,district_code\n${uscc(11)},${NAME_MARK}岳麓公司,enterprise,430104\n${uscc(12)},${NAME_MARK}雨花公司,enterprise,430111\n`);
+    const reportFile = join(dir, 'report.csv');
+    const run = spawnSync(process.execPath, [bin, 'import', 'organizations', file, '--district', '430104', '--report', reportFile], { env, encoding: 'utf8', timeout: 100_000 });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toContain('1 inserted');
+    expect(run.stdout).toContain('1 rejected');
+    expect(run.stdout).toContain('Limited to 430104: rows outside this area are rejected.');
+    const [, ...lines] = parse(readFileSync(reportFile, 'utf8'), { bom: true }) as string[][];
+    expect(lines.map((l) => l.slice(0, 4))).toEqual([['3', 'district_code', '430111', 'scope.area']]);
 
-      const refused = spawnSync(process.execPath, [bin, 'import', 'organizations', file, '--district', '439999'], { env, encoding: 'utf8', timeout: 100_000 });
-      expect(refused.status).toBe(1);
-      expect(refused.stderr).toContain('--district 439999');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const refused = spawnSync(process.execPath, [bin, 'import', 'organizations', file, '--district', '439999'], { env, encoding: 'utf8', timeout: 100_000 });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('--district 439999');
   });
 });

@@ -5,6 +5,7 @@ import { validUscc } from '../test/support/factories.js';
 import { launchChromium, withScreenshot } from './support/browser.js';
 import { download } from './support/importWizard.js';
 import { signIn, startServer, type RunningServer } from './support/server.js';
+import { newTestPage } from './support/signedInPage.js';
 
 /**
  * The export menu's second choice, 报表格式 / Report view: the platforms list downloaded with the
@@ -37,8 +38,7 @@ afterAll(async () => {
 
 /** A page on the platforms list, signed in, in the given UI language. */
 async function platformsPage(language: 'zh-CN' | 'en'): Promise<Page> {
-  const page = await browser.newPage({ locale: language });
-  page.setDefaultTimeout(15_000);
+  const page = await newTestPage(browser, { locale: language });
   // The UI's language as a visitor's earlier choice would leave it (web/src/i18n/language.ts).
   await page.addInitScript(`localStorage.setItem('starcity.language', ${JSON.stringify(language)})`);
   await signIn(page, server);

@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, withScreenshot } from './support/browser.js';
+import { withScreenshot } from './support/browser.js';
 import { cellValues, confirmAndWait, countsOf, download, dryRun, excelDate, loadWorkbook, problemsOf, putRow, TEMPLATE_HEADERS, uploadOrganizations, yueluUscc, type Row } from './support/importWizard.js';
-import { seedDemo, signIn, startServer, type RunningServer } from './support/server.js';
+import type { RunningServer } from './support/server.js';
+import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
  * Issue 3's "done when", through the UI as a district officer does it (in Chinese, the default
@@ -74,25 +72,16 @@ function asExported(value: Row[string]): string | null {
   return String(value);
 }
 
+let session: SignedInPage;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-import-'));
-  [browser] = await Promise.all([launchChromium(), seedDemo(dataDir)]);
-  server = await startServer({ dataDir });
-  page = await browser.newPage({ locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(15_000);
-  await signIn(page, server);
+  session = await openSignedInPage({ demo: true, page: { acceptDownloads: true } });
+  ({ server, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** Step 1 to the dry run's report: entity, file, preview (mapping checked), dry run. */
 async function uploadAndDryRun(file: { name: string; bytes: Buffer }, rows: number): Promise<Locator> {

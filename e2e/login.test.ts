@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, withScreenshot } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { withScreenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
  * Signing in and out through the page (issue 5): anonymous visitors browse and see no write
@@ -9,20 +10,17 @@ import { startServer, type RunningServer } from './support/server.js';
  * takes them away again.
  */
 
+let session: SignedInPage;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer()]);
-  page = await browser.newPage({ locale: 'zh-CN' });
-  page.setDefaultTimeout(15_000);
+  // The test signs in on the login page.
+  session = await openSignedInPage({ signedIn: false });
+  ({ server, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => session?.close());
 
 test('signs in through the login page, sees the user menu, signs out', async () => {
   await withScreenshot(page, 'login-logout', async () => {

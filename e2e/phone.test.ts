@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, withScreenshot } from './support/browser.js';
-import { seedDemo, signIn, startServer, type RunningServer } from './support/server.js';
+import { withScreenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
  * StarCity on a phone (390 × 844, the demo registry): the header fits, the menu is a drawer that
@@ -14,25 +12,16 @@ import { seedDemo, signIn, startServer, type RunningServer } from './support/ser
 
 const WIDTH = 390;
 
+let session: SignedInPage;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-phone-'));
-  [browser] = await Promise.all([launchChromium(), seedDemo(dataDir)]);
-  server = await startServer({ dataDir });
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true });
-  page.setDefaultTimeout(20_000);
-  await signIn(page, server);
+  session = await openSignedInPage({ demo: true, page: { viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true }, timeoutMs: 20_000 });
+  ({ server, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** Nothing on the page is wider than the screen: no sideways scrolling. */
 const pageWidth = () => page.locator('html').evaluate((html) => html.scrollWidth);

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { validUscc } from '../test/support/factories.js';
-import { choose, launchChromium, withScreenshot } from './support/browser.js';
-import { signIn, startServer, type RunningServer } from './support/server.js';
+import { choose, withScreenshot } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
  * The registry through the UI, as a bureau clerk uses it (in Chinese, the default language):
@@ -18,16 +19,13 @@ const SEARCH = '端到端光电';
 /** Another organization, made through the API, that the search must leave out. */
 const OTHER_NAME = '湖南岳麓测试材料有限公司';
 
+let session: SignedInPage;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startServer();
-  page = await browser.newPage({ locale: 'zh-CN' });
-  page.setDefaultTimeout(15_000);
-  await signIn(page, server);
+  session = await openSignedInPage();
+  ({ server, page } = session);
   const res = await fetch(`${server.url}/api/v1/organizations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...server.auth },
@@ -36,10 +34,7 @@ beforeAll(async () => {
   expect(res.status, await res.clone().text()).toBe(201);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => session?.close());
 
 test('creates an organization through the form, shows the credit-code error, finds it by a Chinese search', async () => {
   await withScreenshot(page, 'registry-create-and-search', async () => {
