@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../config.js';
+import { loadCity, type Config } from '../config.js';
 import { openPglite } from '../db/client.js';
 import { decodeBackup, type BackupManifest } from '../db/backupFile.js';
 import { acquireDataDirLock, DataDirBusyError, type LockHolder } from '../db/lock.js';
@@ -66,7 +66,7 @@ async function takeBackup(config: Config, opts: BackupOptions): Promise<Uint8Arr
     if (!holdsDatabase(pgdataOf(config))) throw refusal({ zh: `${config.dataDir} 中没有数据库，无可备份`, en: `There is no database in ${config.dataDir} to back up` });
     const db = await openPglite(pgdataOf(config));
     try {
-      return (await backUpDatabase({ db, clock: cityClock({ today: config.today }) }, cliActor())).file;
+      return (await backUpDatabase({ db, clock: cityClock(loadCity(config.city).timeZone, { today: config.today }) }, cliActor())).file;
     } finally {
       await db.close();
     }

@@ -20,7 +20,7 @@ export async function doctor(config: Config): Promise<void> {
     const city = loadCity(config.city);
     line(true, 'City', `${city.name.zh} ${city.name.en} (${city.code}), ${city.districts.length} districts, ${city.zones.length} zones`);
     const calendar = loadHolidayCalendar(city.calendar);
-    const uncovered = uncoveredYears(calendar, config.today ?? todayIn());
+    const uncovered = uncoveredYears(calendar, config.today ?? todayIn(city.timeZone));
     const years = [...calendar.years].sort().join(', ');
     // A missing year is a warning, not a failure: working days there count Monday to Friday.
     if (uncovered.length) say(`! Holiday calendar: "${city.calendar}" covers ${years} — add ${uncovered.join(' and ')} from the published notice`);

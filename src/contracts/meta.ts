@@ -10,6 +10,8 @@ export const registryMeta = z
       code: z.string(),
       name: bilingual,
       province: bilingual,
+      /** IANA time zone the city's days are counted in. */
+      time_zone: z.string(),
       districts: z.array(codeEntry.extend({ tile: z.object({ row: z.number().int(), col: z.number().int() }).nullable() })),
       retired_districts: z.array(codeEntry.extend({ successor: z.string() })),
       zones: z.array(codeEntry.extend({ innovation_zone: z.boolean() })),

@@ -55,15 +55,15 @@ describe('compareDates / isBefore', () => {
 
 describe('todayIn', () => {
   const instant = new Date('2025-06-30T17:30:00Z');
-  it('uses the Changsha day by default', () => {
-    expect(todayIn(undefined, instant)).toBe('2025-07-01');
+  it('gives the Changsha day at 01:30 Beijing time', () => {
+    expect(todayIn('Asia/Shanghai', instant)).toBe('2025-07-01');
   });
   it('follows the given time zone', () => {
     expect(todayIn('UTC', instant)).toBe('2025-06-30');
     expect(todayIn('America/New_York', instant)).toBe('2025-06-30');
   });
   it('returns a canonical date', () => {
-    expect(parseCalendarDate(todayIn())).not.toBeNull();
+    expect(parseCalendarDate(todayIn('Asia/Shanghai'))).not.toBeNull();
   });
 });
 

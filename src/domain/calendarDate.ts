@@ -60,7 +60,7 @@ export function isBefore(a: string, b: string): boolean {
 }
 
 /** Today's date in a time zone (the bureau's day, not the server's); pure given `now`. */
-export function todayIn(timeZone = 'Asia/Shanghai', now: Date = new Date()): string {
+export function todayIn(timeZone: string, now: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;

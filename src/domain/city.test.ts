@@ -127,7 +127,7 @@ describe('parseCityConfig', () => {
   it('keeps only the known fields', () => {
     const json = changshaCopy();
     json.extra = 'ignored';
-    expect(Object.keys(parseCityConfig(json))).toEqual(['code', 'name', 'province', 'districts', 'retiredDistricts', 'placeholderCodes', 'zones', 'calendar']);
+    expect(Object.keys(parseCityConfig(json))).toEqual(['code', 'name', 'province', 'districts', 'retiredDistricts', 'placeholderCodes', 'zones', 'calendar', 'timeZone']);
   });
 
   it('accepts a minimal other city', () => {
@@ -142,6 +142,13 @@ describe('parseCityConfig', () => {
       calendar: 'cn',
     });
     expect(city.districts).toHaveLength(1);
+  });
+
+  it('counts the city’s days in its time zone: Asia/Shanghai when the file names none, an unknown zone refused', () => {
+    expect(parseCityConfig(changshaCopy()).timeZone).toBe('Asia/Shanghai');
+    expect(parseCityConfig({ ...changshaCopy(), timeZone: undefined }).timeZone).toBe('Asia/Shanghai');
+    expect(parseCityConfig({ ...changshaCopy(), timeZone: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');
+    expect(problemsOf({ ...changshaCopy(), timeZone: 'Mars/Olympus' })).toContain('timeZone: expected an IANA time zone such as "Asia/Shanghai", got "Mars/Olympus"');
   });
 
   it('requires the holiday calendar the working days follow: a name or a JSON file', () => {

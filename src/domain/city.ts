@@ -46,7 +46,11 @@ export interface CityConfig {
    * (`cn`, mainland China), or a path to a JSON file of the same shape.
    */
   calendar: string;
+  /** IANA time zone of the city's day (a record's date, a deadline, "today"): absent, Asia/Shanghai (China's one zone). */
+  timeZone: string;
 }
+
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const AREA_CODE = /^\d{6}$/;
 const ZONE_CODE = /^[a-z][a-z0-9_]*$/;
@@ -130,6 +134,17 @@ function readZone(item: unknown, path: string, problems: Problems): Zone {
   return zone;
 }
 
+function readTimeZone(value: unknown, problems: Problems): string {
+  if (value === undefined) return DEFAULT_TIME_ZONE;
+  try {
+    if (typeof value === 'string' && value !== '') return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    // Not a zone the runtime knows: reported below.
+  }
+  problems.push(`timeZone: expected an IANA time zone such as "Asia/Shanghai", got ${JSON.stringify(value)}`);
+  return DEFAULT_TIME_ZONE;
+}
+
 function readPlaceholder(item: unknown, path: string, problems: Problems): string {
   if (typeof item === 'string' && AREA_CODE.test(item)) return item;
   problems.push(`${path}: expected a 6-digit code`);
@@ -175,6 +190,7 @@ export function parseCityConfig(json: unknown): CityConfig {
     placeholderCodes: readArray(json, 'placeholderCodes', problems, (item, path) => readPlaceholder(item, path, problems)),
     zones: readArray(json, 'zones', problems, (item, path) => readZone(item, path, problems)),
     calendar: readString(json, 'calendar', '', problems, CALENDAR),
+    timeZone: readTimeZone(json.timeZone, problems),
   };
   if (problems.length === 0) checkConsistency(config, problems);
   if (problems.length > 0) throw new Error(`Invalid city configuration:\n- ${problems.join('\n- ')}`);

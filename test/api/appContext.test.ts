@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/contracts/indicators.js';
+import { appContext } from '../../src/modules/shared/context.js';
 import { createOrganization } from '../support/factories.js';
 import { createTestApp } from '../support/testApp.js';
 
@@ -37,5 +38,14 @@ describe('the app clock', () => {
     }
     const dashboard = await app.inject({ url: '/api/v1/dashboard' });
     expect(dashboard.json<{ computed_at: string }>().computed_at).toBe(NOW.toISOString());
+  });
+});
+
+describe('a city in another time zone', () => {
+  it('counts its days at its own midnight (the city configuration’s timeZone)', async () => {
+    const elsewhere = appContext(t.db, { ...t.ctx.city, timeZone: 'America/Los_Angeles' }, t.ctx.calendar, { now: () => NOW });
+    // 09:30 on Friday in Los Angeles.
+    expect(elsewhere.clock.today()).toBe('2026-12-04');
+    expect(t.ctx.clock.today()).toBe('2026-12-05');
   });
 });

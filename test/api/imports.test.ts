@@ -178,7 +178,7 @@ describe('references and four-global claims', () => {
     // 是 without evidence: confirmed on the import's day, the file and line as provenance.
     expect(rows[0]).toEqual({
       global_layout_evidence: claimProvenance('rd_institutions.csv', 2),
-      global_layout_confirmed_on: todayIn(),
+      global_layout_confirmed_on: todayIn(ctx.city.timeZone),
       global_tasks_evidence: '海外客户任务 3 项',
       global_tasks_confirmed_on: null,
     });

@@ -44,7 +44,7 @@ async function expectUpkeptEqualsScan(catalogue: Catalogue = engine.catalogue): 
 
 beforeAll(async () => {
   t = await createTestApp({ registry: 'demo' });
-  engine = new IndicatorEngine({ ...t.ctx, clock: cityClock({ today: '2026-11-27' }) }, loadCatalogue(t.ctx.city));
+  engine = new IndicatorEngine({ ...t.ctx, clock: cityClock(t.ctx.city.timeZone, { today: '2026-11-27' }) }, loadCatalogue(t.ctx.city));
 }, 600_000);
 
 describe('indicator upkeep', () => {

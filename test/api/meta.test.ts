@@ -19,7 +19,7 @@ async function meta(): Promise<RegistryMeta> {
 describe('GET /api/v1/meta', () => {
   it('describes Changsha: its nine districts, retired codes with successors, and zones', async () => {
     const { city } = await meta();
-    expect(city).toMatchObject({ code: '430100', name: { zh: '长沙市', en: 'Changsha' }, province: { zh: '湖南省', en: 'Hunan' } });
+    expect(city).toMatchObject({ code: '430100', name: { zh: '长沙市', en: 'Changsha' }, province: { zh: '湖南省', en: 'Hunan' }, time_zone: 'Asia/Shanghai' });
     expect(city.districts.map((d) => d.code)).toEqual(['430102', '430103', '430104', '430105', '430111', '430112', '430121', '430181', '430182']);
     expect(city.districts.find((d) => d.code === '430104')?.label).toEqual({ zh: '岳麓区', en: 'Yuelu District' });
     expect(city.retired_districts).toEqual([

@@ -13,6 +13,7 @@ const city: CityConfig = {
   placeholderCodes: ['430101'],
   zones: [{ code: 'malanshan', name: { zh: '马栏山视频文创园', en: 'Malanshan Video Park' }, innovationZone: true }],
   calendar: 'cn',
+  timeZone: 'Asia/Shanghai',
 };
 
 const column = (entity: FileEntity, key: string) => exportColumns(entity, 'report').find((c) => c.key === key)!;

@@ -155,7 +155,7 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
     private readonly input: ImportInput<E>,
     private readonly options: FileCheckOptions,
   ) {
-    this.today = options.today ?? todayIn();
+    this.today = options.today ?? todayIn(options.city.timeZone);
     this.batchSize = options.batchSize ?? DEFAULT_BATCH;
     this.scope = placeSource[input.entity] === 'own' ? areaScope(options.city, options.area) : null;
     this.state = {
@@ -293,7 +293,7 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
 
 export interface FileCheckOptions {
   city: CityConfig;
-  /** The bureau's day; defaults to todayIn(). */
+  /** The bureau's day; defaults to today in the city's time zone. */
   today?: string;
   /** Rows per batch; default 5,000. */
   batchSize?: number;

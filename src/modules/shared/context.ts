@@ -24,9 +24,6 @@ export interface AppContext {
 /** A use case's view of the context: `db` is the database or an open transaction. */
 export type ServiceContext = Omit<AppContext, 'db'> & { db: Queryable };
 
-/** The city's day changes at its own midnight: 17:30 UTC is already tomorrow in Beijing. */
-export const CITY_TIME_ZONE = 'Asia/Shanghai';
-
 export interface ClockOptions {
   /** The instant; tests pass their own. */
   now?: () => Date;
@@ -34,13 +31,14 @@ export interface ClockOptions {
   today?: string | (() => string) | null;
 }
 
-export function cityClock(options: ClockOptions = {}): Clock {
+/** The city's day changes at its own midnight (its `timeZone`): 17:30 UTC is already tomorrow in Beijing. */
+export function cityClock(timeZone: string, options: ClockOptions = {}): Clock {
   const now = options.now ?? (() => new Date());
   const fixed = options.today;
-  const today = typeof fixed === 'function' ? fixed : typeof fixed === 'string' ? () => fixed : () => todayIn(CITY_TIME_ZONE, now());
+  const today = typeof fixed === 'function' ? fixed : typeof fixed === 'string' ? () => fixed : () => todayIn(timeZone, now());
   return { now, today };
 }
 
 export function appContext(db: Database, city: CityConfig, calendar: HolidayCalendar, options: ClockOptions = {}): AppContext {
-  return { db, city, clock: cityClock(options), calendar };
+  return { db, city, clock: cityClock(city.timeZone, options), calendar };
 }

@@ -7,6 +7,7 @@ const meta: RegistryMeta = {
     code: '430100',
     name: { zh: '长沙市', en: 'Changsha' },
     province: { zh: '湖南省', en: 'Hunan' },
+    time_zone: 'Asia/Shanghai',
     districts: [{ code: '430104', label: { zh: '岳麓区', en: 'Yuelu District' }, tile: { row: 1, col: 1 } }],
     retired_districts: [{ code: '430122', label: { zh: '望城县', en: 'Wangcheng County' }, successor: '430112' }],
     zones: [{ code: 'xiangjiang_new_area', label: { zh: '湘江新区', en: 'Xiangjiang New Area' }, innovation_zone: false }],

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Qualification } from '../../../../src/contracts/qualifications';
 import { todayIn } from '../../../../src/domain/calendarDate';
+import { useMeta } from '../../api/hooks';
 import { useCodeLabels } from '../../i18n/useCodeLabels';
 import type { LabelledFilter } from '../../list/FilterBar';
 import type { ListColumn } from '../../list/RegistryList';
@@ -14,9 +15,10 @@ const VALIDITY_COLOURS: Record<Validity, string> = { valid: 'green', expired: 'd
 export function useQualificationColumns() {
   const { t } = useTranslation();
   const { label } = useCodeLabels();
+  const timeZone = useMeta().data?.city.time_zone;
   return useMemo(() => {
-    // The city's day, as the server counts it.
-    const today = todayIn();
+    // The city's day, as the server counts it (China's zone until the city's meta has come).
+    const today = todayIn(timeZone ?? 'Asia/Shanghai');
     const columns: ListColumn<Qualification>[] = [
       { key: 'organization_name', title: t('qualification.fields.organization_id'), render: (q) => q.organization_name },
       { key: 'qualification', title: t('qualification.fields.qualification'), sortable: true, render: (q) => label('qualification', q.qualification) },
@@ -43,5 +45,5 @@ export function useQualificationColumns() {
       { field: 'validity', kind: 'choice', terms: (choice) => validityTerms(choice, today), label: t('qualification.validity.filter'), choices: VALIDITIES.map((v) => ({ value: v, label: t(`qualification.validity.${v}`) })) },
     ];
     return { columns, filters };
-  }, [t, label]);
+  }, [t, label, timeZone]);
 }
