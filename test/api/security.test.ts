@@ -38,6 +38,9 @@ const WRITES: Record<string, Access> = {
   'post /api/v1/platforms': 'platforms.write',
   'patch /api/v1/platforms/:id': 'platforms.write',
   'delete /api/v1/platforms/:id': 'platforms.write',
+  'post /api/v1/tech-contracts': 'tech_contracts.write',
+  'patch /api/v1/tech-contracts/:id': 'tech_contracts.write',
+  'delete /api/v1/tech-contracts/:id': 'tech_contracts.write',
   'post /api/v1/imports/preview': 'imports.write',
   'post /api/v1/imports': 'imports.write',
   'post /api/v1/indicators/:code/values': 'official_values.write',
@@ -78,6 +81,8 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/experts': 'experts.manage',
   'get /api/v1/experts/candidates': 'experts.manage',
   'get /api/v1/inbox': 'signed_in',
+  'get /api/v1/tech-contracts': 'tech_contracts.read',
+  'get /api/v1/tech-contracts/:id': 'tech_contracts.read',
 };
 
 const api = servedRoutes(app)

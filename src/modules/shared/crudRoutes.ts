@@ -32,8 +32,11 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
   rules?: BodyRules;
   /** What the list may filter, sort and group on, so the route reports query problems with shape problems. */
   listSpec: ListSpec;
-  list(ctx: ServiceContext, query: ListQuery): Promise<ListPage<Item>>;
-  get(ctx: ServiceContext, id: number): Promise<Item>;
+  /** The caller is given for records that are not public (`readAccess`): its reach decides what it sees. */
+  list(ctx: ServiceContext, query: ListQuery, principal: Principal): Promise<ListPage<Item>>;
+  get(ctx: ServiceContext, id: number, principal: Principal): Promise<Item>;
+  /** The permission reads need when the records are not public registry data (a contract is its seller's business). */
+  readAccess?: Permission;
   /** The stored row, locked for the write that reads it: the one read of the record a write makes. */
   lock(db: Queryable, id: number): Promise<Row | undefined>;
   present(row: Row): Item;
@@ -42,6 +45,11 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
   remove(ctx: ServiceContext, id: number, version: number | undefined): Promise<void>;
   /** The permission each write needs (src/domain/permissions.ts). */
   access: { create: Permission; update: Permission; remove: Permission };
+  /**
+   * What a caller of limited reach may not do beyond where the record lies (an organization user
+   * edits drafts only): throws. Given the stored row (none for a create) and the body (none for a delete).
+   */
+  restrict?(principal: Principal, current: Row | undefined, body: Record<string, unknown> | undefined): void;
   /** Whose a record is and where, for the record-level check (an org user's organizations, an officer's area). */
   scope: {
     /** A stored record's scope, read off its locked row. */
@@ -53,9 +61,9 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
 
 /**
  * list / get / create / update (If-Match) / delete — thin: validate, authorize, call the service,
- * shape the reply. Reads are public; each write needs its permission (checked before the body is
- * read) and must reach the record as it is and as it will be (checked on the locked row), and is
- * recorded in the audit log in its own transaction.
+ * shape the reply. Reads are public unless `readAccess` says otherwise; each write needs its
+ * permission (checked before the body is read) and must reach the record as it is and as it will
+ * be (checked on the locked row), and is recorded in the audit log in its own transaction.
  */
 export function crudRoutes<Item extends { id: number; version: number }, Create, Patch extends { version?: number | undefined }, Row extends Versioned>(res: CrudResource<Item, Create, Patch, Row>) {
   const body = <T extends z.ZodType>(s: T) => (res.rules ? withBodyRules(s, res.rules) : s);
@@ -64,7 +72,7 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = [res.tag];
     const one = `${res.path}/:id`;
-    const record = (id: number, permission: Permission, also?: (db: Queryable, current: RecordScope) => Promise<unknown>) => (principal: Principal, version: () => number | undefined): RecordLock<Row> => ({
+    const record = (id: number, permission: Permission, body?: Record<string, unknown>, also?: (db: Queryable, current: RecordScope) => Promise<unknown>) => (principal: Principal, version: () => number | undefined): RecordLock<Row> => ({
       id,
       noun: res.entity,
       lock: res.lock,
@@ -74,21 +82,26 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
         if (!limitedReach(principal, permission)) return;
         const current = res.scope.of(row);
         authorize(principal, permission, current);
+        res.restrict?.(principal, row, body);
         await also?.(db, current);
       },
     });
 
-    r.get(res.path, { schema: { tags, summary: `List ${res.noun}s`, querystring: listQueryFor(res.listSpec), response: { 200: res.schemas.list, ...readErrors } } }, (req) => res.list(res.ctx, req.query));
+    const read = res.readAccess ? { config: { access: res.readAccess } } : {};
+    r.get(res.path, { ...read, schema: { tags, summary: `List ${res.noun}s`, querystring: listQueryFor(res.listSpec), response: { 200: res.schemas.list, ...readErrors } } }, (req) => res.list(res.ctx, req.query, req.principal));
 
-    r.get(one, { schema: { tags, summary: `Get ${a}`, params: idParams, response: { 200: res.schemas.item, 404: problem, ...readErrors } } }, async (req, reply) => {
-      const item = await res.get(res.ctx, req.params.id);
+    r.get(one, { ...read, schema: { tags, summary: `Get ${a}`, params: idParams, response: { 200: res.schemas.item, 404: problem, ...readErrors } } }, async (req, reply) => {
+      const item = await res.get(res.ctx, req.params.id, req.principal);
       return reply.headers(etag(item.version)).send(item);
     });
 
     r.post(res.path, { config: { access: res.access.create }, schema: { tags, summary: `Create ${a}`, body: body(res.schemas.create), response: { 201: res.schemas.item, ...writeErrors } } }, async (req, reply) => {
       const input = req.body as Create;
       const item = await write(res.ctx, requestActor(req), { action: 'create', entity: res.table }, async (tx) => {
-        if (limitedReach(req.principal, res.access.create)) authorize(req.principal, res.access.create, await res.scope.after(tx.db, input as Record<string, unknown>));
+        if (limitedReach(req.principal, res.access.create)) {
+          authorize(req.principal, res.access.create, await res.scope.after(tx.db, input as Record<string, unknown>));
+          res.restrict?.(req.principal, undefined, input as Record<string, unknown>);
+        }
         const created = await res.create(tx, input);
         return { result: created, after: created, recordId: created.id };
       });
@@ -109,7 +122,7 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
         const id = req.params.id;
         // As the patch would leave it, too: an officer cannot move a record out of its area.
         const movedTo = async (db: Queryable, current: RecordScope) => authorize(req.principal, res.access.update, await res.scope.after(db, patch as Record<string, unknown>, current));
-        const lock = record(id, res.access.update, movedTo)(req.principal, () => expectedVersion(req.headers['if-match'], patch.version));
+        const lock = record(id, res.access.update, patch as Record<string, unknown>, movedTo)(req.principal, () => expectedVersion(req.headers['if-match'], patch.version));
         const item = await write(res.ctx, requestActor(req), { action: 'update', entity: res.table, record: lock }, async (tx: ServiceContext, row: Row) => {
           const before = res.present(row);
           const after = await res.update(tx, id, row.version, patch, row);

@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import { techContract, techContractList, type TechContract, type TechContractCreate } from '../../src/contracts/techContracts.js';
+import { nextRegistrationSequence } from '../../src/modules/techContracts/queries.js';
+import { createOrganization } from '../support/factories.js';
+import { createTestApp, type Acting } from '../support/testApp.js';
+import { crudSuite } from './crudSuite.js';
+import { errorAt, expectProblem, resourceClient, snapshot, storedRow } from './helpers.js';
+
+const t = await createTestApp({ today: () => '2026-12-04' });
+const { app, db } = t;
+const { post, patch, refused } = resourceClient(app, db, 'tech-contracts');
+
+const YUELU = '430104';
+const FURONG = '430102';
+const yueluSeller = await createOrganization(app, { name: '岳麓卖方科技有限公司', district_code: YUELU, zone: 'xiangjiang_new_area' });
+const furongSeller = await createOrganization(app, { name: '芙蓉卖方科技有限公司', district_code: FURONG, zone: null });
+
+let n = 0;
+/** A valid draft: a Yuelu seller's commissioned development for a buyer in Shenzhen (a new contract number each call). */
+const input = (overrides: Partial<TechContractCreate> = {}): TechContractCreate => ({
+  contract_number: `JS-2025-${++n}`,
+  title: '智能制造控制系统委托开发',
+  type: 'development',
+  sub_type: 'commissioned',
+  seller_org_id: yueluSeller.id,
+  buyer_name: '深圳某科技有限公司',
+  buyer_region: '440305',
+  contract_amount: '1250000.00',
+  transaction_amount: '1000000.5',
+  signed_on: '2025-03-01',
+  end_on: '2026-03-01',
+  technology_field: 'advanced_manufacturing',
+  ...overrides,
+});
+
+async function make(overrides: Partial<TechContractCreate> = {}, headers: Record<string, string> = {}): Promise<TechContract> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/tech-contracts', payload: input(overrides), headers });
+  expect(res.statusCode, res.body).toBe(201);
+  return techContract.parse(res.json());
+}
+
+const list = async (query: string, headers: Record<string, string> = {}) => {
+  const res = await app.inject({ method: 'GET', url: `/api/v1/tech-contracts?${query}`, headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return techContractList.parse(res.json());
+};
+
+crudSuite({
+  app,
+  db,
+  path: 'tech-contracts',
+  table: 'tech_contracts',
+  item: techContract,
+  list: techContractList,
+  input: async () => ({ ...input() }),
+  change: { body: { technology_field: 'biomedicine' }, field: 'technology_field' },
+});
+
+describe('technology contracts (技术合同): the record', () => {
+  it('shows the seller, the buyer, the derived flow, the type names and exact amounts; the seller’s place by default', async () => {
+    const c = await make();
+    expect(c).toMatchObject({
+      seller_name: '岳麓卖方科技有限公司',
+      buyer_display_name: '深圳某科技有限公司',
+      flow: 'domestic',
+      inflow: false,
+      type_name: { zh: '技术开发', en: 'Technology development' },
+      sub_type_name: { zh: '委托开发', en: 'Commissioned development' },
+      contract_amount: '1250000.00',
+      transaction_amount: '1000000.50',
+      district_code: YUELU,
+      zone: 'xiangjiang_new_area',
+      status: 'draft',
+      registration_number: null,
+    });
+    const { rows } = await db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'tech_contracts' AND record_id = $1", [String(c.id)]);
+    expect(rows.map((r) => r.action)).toEqual(['create']);
+  });
+
+  it('keeps amounts a float would round: 9,999,999,999,999.99 yuan both ways', async () => {
+    const c = await make({ contract_amount: '9999999999999.99', transaction_amount: '9999999999999.99' });
+    expect([c.contract_amount, c.transaction_amount]).toEqual(['9999999999999.99', '9999999999999.99']);
+  });
+
+  it('places a registry buyer in the city in its district (local), abroad by its country, a province buyer in the province', async () => {
+    const buyer = await createOrganization(app, { district_code: FURONG, zone: null });
+    const local = await make({ buyer_name: null, buyer_region: null, buyer_org_id: buyer.id });
+    expect(local).toMatchObject({ buyer_region: FURONG, flow: 'local', buyer_display_name: buyer.name });
+    expect((await make({ buyer_region: 'DE', buyer_name: 'Siemens AG' })).flow).toBe('abroad');
+    expect((await make({ buyer_region: '430602' })).flow).toBe('province');
+  });
+
+  it('asks the region of a registry buyer outside the city', async () => {
+    const outside = await createOrganization(app, { district_code: null, zone: null });
+    const p = await refused(input({ buyer_name: null, buyer_region: null, buyer_org_id: outside.id }), 400, ['buyer_region']);
+    expect(errorAt(p, 'buyer_region').code).toBe('buyer_region.required');
+    expect((await make({ buyer_name: null, buyer_region: '110108', buyer_org_id: outside.id })).flow).toBe('domestic');
+  });
+
+  it('marks inflow: a buyer in the city of a seller outside it', async () => {
+    const seller = await createOrganization(app, { district_code: null, zone: null });
+    const c = await make({ seller_org_id: seller.id, buyer_region: YUELU });
+    expect(c).toMatchObject({ flow: 'local', inflow: true, district_code: null });
+  });
+});
+
+describe('bad input: 400/409 problem+json naming the field, nothing written', () => {
+  it.each([
+    ['a negative amount', { contract_amount: '-100.00' }, 'contract_amount', 'amount.negative'],
+    ['NaN', { contract_amount: 'NaN' }, 'contract_amount', 'amount.format'],
+    ['three decimals', { transaction_amount: '1.005' }, 'transaction_amount', 'amount.format'],
+    ['an absurd amount', { contract_amount: '100000000000000', transaction_amount: '1' }, 'contract_amount', 'amount.too_large'],
+    ['a zero contract amount', { contract_amount: '0', transaction_amount: '0' }, 'contract_amount', 'amount.zero'],
+    ['a transaction above the contract', { contract_amount: '100.00', transaction_amount: '100.01' }, 'transaction_amount', 'transaction_amount.above_contract'],
+    ['an unknown region', { buyer_region: '439999' }, 'buyer_region', 'region.unknown'],
+    ['an unknown country', { buyer_region: 'XX' }, 'buyer_region', 'region.unknown'],
+    ['a future signing date', { signed_on: '2026-12-05', end_on: null }, 'signed_on', 'date.future'],
+    ['an end before signing', { end_on: '2025-01-01' }, 'end_on', 'date.range'],
+    ['a sub-type of another type', { type: 'licence' }, 'sub_type', 'contract_sub_type.unknown'],
+    ['an unknown reason', { status: 'not_registered', not_registered_reason: 'too_expensive' }, 'not_registered_reason', 'not_registered_reason.unknown'],
+    ['both a registry buyer and a name', { buyer_org_id: 1 }, 'buyer_name', 'buyer.both'],
+    ['an unknown seller', { seller_org_id: 2_147_483_000 }, 'seller_org_id', 'reference.not_found'],
+  ] as const)('%s', async (_what, change, field, code) => {
+    expect(errorAt(await refused(input(change as Partial<TechContractCreate>), 400, [field]), field).code).toBe(code);
+  });
+
+  it('refuses an amount sent as a JSON number (a float), naming it', async () => {
+    await refused({ ...input(), contract_amount: 1250000 }, 400, ['contract_amount']);
+  });
+
+  it('lists every problem at once', async () => {
+    const p = await refused(input({ contract_amount: '-1', buyer_region: 'ZZ', signed_on: '2027-01-01', end_on: null, sub_type: 'training' }), 400, ['contract_amount', 'buyer_region', 'signed_on', 'sub_type']);
+    expect(p.errors.every((e) => e.message.zh && e.message.en)).toBe(true);
+  });
+
+  it('refuses a second contract of the same number for the same seller (409), not for another seller', async () => {
+    const first = await make();
+    const again = input({ contract_number: first.contract_number });
+    expect(errorAt(await refused(again, 409, ['contract_number']), 'contract_number')).toMatchObject({ code: 'contract_number.duplicate', params: { existing_id: first.id } });
+    expect((await post({ ...again, seller_org_id: furongSeller.id })).statusCode).toBe(201);
+  });
+
+  it('judges a partial update on the record it leaves: a transaction amount above the stored contract amount, and changes nothing', async () => {
+    const c = await make();
+    const stored = await storedRow(db, 'tech_contracts', c.id);
+    const p = expectProblem(await patch(c.id, { transaction_amount: '1250000.01' }), 400, ['transaction_amount']);
+    expect(errorAt(p, 'transaction_amount').code).toBe('transaction_amount.above_contract');
+    expectProblem(await patch(c.id, { status: 'not_registered' }), 400, ['not_registered_reason']);
+    expectProblem(await patch(c.id, { status: 'registered' }), 400, ['registered_on']);
+    expect(await storedRow(db, 'tech_contracts', c.id)).toEqual(stored);
+  });
+});
+
+describe('registration numbers (per city, per year, never repeated or skipped)', () => {
+  it('gives a contract registered without a number the next of its registration year', async () => {
+    const a = await make();
+    const b = await make();
+    const ra = await patch(a.id, { status: 'registered', registered_on: '2026-01-05' });
+    expect(ra.statusCode, ra.body).toBe(200);
+    const rb = await patch(b.id, { status: 'registered', registered_on: '2026-02-05' });
+    const numbers = [techContract.parse(ra.json()).registration_number, techContract.parse(rb.json()).registration_number];
+    expect(numbers).toEqual(['2026430100000001', '2026430100000002']);
+  });
+
+  it('refuses a registration number already given (409)', async () => {
+    const a = await make({ status: 'registered', registered_on: '2025-06-01', registration_number: '2025430100009999' });
+    const p = await refused(input({ status: 'registered', registered_on: '2025-06-01', registration_number: a.registration_number! }), 409, ['registration_number']);
+    expect(errorAt(p, 'registration_number').code).toBe('registration_number.duplicate');
+  });
+
+  it('hands out 1..50 to 50 concurrent transactions, and a rolled-back one gives its number back', async () => {
+    const taken = await Promise.all(Array.from({ length: 50 }, () => db.transaction((tx) => nextRegistrationSequence(tx, '999900', 2030))));
+    expect(taken.sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        db.transaction(async (tx) => {
+          const seq = await nextRegistrationSequence(tx, '999900', 2031);
+          if (i % 2) throw new Error('registration refused after numbering');
+          return seq;
+        }),
+      ),
+    );
+    const kept = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : [])).sort((x, y) => x - y);
+    expect(kept).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect(await db.transaction((tx) => nextRegistrationSequence(tx, '999900', 2031))).toBe(11);
+  });
+});
+
+describe('the list: filter, sort, search, cursor, group_by', () => {
+  it('filters by flow, type, status and date ranges, groups by flow, searches titles and pages by cursor', async () => {
+    const tag = `检索标记${Date.now()}`;
+    await make({ title: `${tag} 甲`, buyer_region: 'DE', type: 'service', sub_type: 'training', signed_on: '2024-05-01', end_on: null });
+    await make({ title: `${tag} 乙`, buyer_region: YUELU, signed_on: '2025-07-01' });
+    await make({ title: `${tag} 丙`, buyer_region: YUELU, signed_on: '2025-08-01', status: 'registered', registered_on: '2025-09-01' });
+    const search = `search=${encodeURIComponent(tag)}`;
+    expect((await list(`${search}&filter=flow:abroad`)).results.map((r) => r.sub_type)).toEqual(['training']);
+    expect((await list(`${search}&filter=type:development,status:registered`)).meta.count).toBe(1);
+    expect((await list(`${search}&filter=signed_on:>2025-01-01,signed_on:<2025-07-31`)).results.map((r) => r.title)).toEqual([`${tag} 乙`]);
+    expect((await list(`${search}&filter=registered_on:>2025-08-31`)).meta.count).toBe(1);
+    const groups = (await list(`${search}&group_by=flow`)).group_by;
+    expect(groups).toEqual([
+      { key: 'local', key_display_name: { zh: '本市', en: 'Within the city' }, count: 2 },
+      { key: 'abroad', key_display_name: { zh: '境外', en: 'Abroad' }, count: 1 },
+    ]);
+    const first = await list(`${search}&sort=signed_on:desc&per_page=2&cursor=*`);
+    const second = await list(`${search}&sort=signed_on:desc&per_page=2&cursor=${encodeURIComponent(first.meta.next_cursor!)}`);
+    expect([...first.results, ...second.results].map((r) => r.signed_on)).toEqual(['2025-08-01', '2025-07-01', '2024-05-01']);
+  });
+
+  it('refuses an unknown flow in a filter, naming filter', async () => {
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/tech-contracts?filter=flow:mars' }), 400, ['filter.flow']);
+  });
+});
+
+const orgUser = await t.actAs('org_user', { organizationIds: [yueluSeller.id] });
+const yueluOfficer = await t.actAs('officer', { districts: [YUELU] });
+
+describe('who sees and writes which contracts', () => {
+  const as = (who: Acting, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, version?: number) =>
+    app.inject({ method, url, headers: { ...who.headers, ...(version ? { 'if-match': `"${version}"` } : {}) }, ...(payload ? { payload } : {}) });
+
+  it('an organization user sees only its organizations’ sales: others are not found', async () => {
+    const own = await make();
+    const other = await make({ seller_org_id: furongSeller.id });
+    const page = await list('per_page=200', orgUser.headers);
+    expect(page.results.every((r) => r.seller_org_id === yueluSeller.id)).toBe(true);
+    expect(page.results.map((r) => r.id)).toContain(own.id);
+    expect((await as(orgUser, 'GET', `/api/v1/tech-contracts/${own.id}`)).statusCode).toBe(200);
+    expectProblem(await as(orgUser, 'GET', `/api/v1/tech-contracts/${other.id}`), 404);
+  });
+
+  it('an organization user drafts its own contracts only: not another seller’s, not registered, not past the draft', async () => {
+    const before = await snapshot(db);
+    expect(errorAt(expectProblem(await as(orgUser, 'POST', '/api/v1/tech-contracts', input({ seller_org_id: furongSeller.id })), 403), 'permission').code).toBe('permission.organization');
+    expect(errorAt(expectProblem(await as(orgUser, 'POST', '/api/v1/tech-contracts', input({ status: 'registered', registered_on: '2026-01-01' })), 403), 'status').code).toBe('permission.draft_only');
+    expect(await snapshot(db)).toEqual(before);
+    const draft = await as(orgUser, 'POST', '/api/v1/tech-contracts', input());
+    expect(draft.statusCode, draft.body).toBe(201);
+    const id = techContract.parse(draft.json()).id;
+    expect((await as(orgUser, 'PATCH', `/api/v1/tech-contracts/${id}`, { title: '改名' }, 1)).statusCode).toBe(200);
+    expect((await patch(id, { status: 'submitted' }, 2)).statusCode).toBe(200);
+    expect(errorAt(expectProblem(await as(orgUser, 'PATCH', `/api/v1/tech-contracts/${id}`, { title: '再改' }, 3), 403), 'status').code).toBe('permission.draft_only');
+    expect(errorAt(expectProblem(await as(orgUser, 'DELETE', `/api/v1/tech-contracts/${id}`), 403), 'status').code).toBe('permission.draft_only');
+  });
+
+  it('a district officer sees and writes its district’s contracts only', async () => {
+    const yuelu = await make();
+    const furong = await make({ seller_org_id: furongSeller.id });
+    const page = await list('per_page=200', yueluOfficer.headers);
+    expect(page.results.every((r) => r.district_code === YUELU)).toBe(true);
+    expect(page.results.map((r) => r.id)).toContain(yuelu.id);
+    expect(page.results.map((r) => r.id)).not.toContain(furong.id);
+    expectProblem(await as(yueluOfficer, 'GET', `/api/v1/tech-contracts/${furong.id}`), 404);
+    const registered = await as(yueluOfficer, 'PATCH', `/api/v1/tech-contracts/${yuelu.id}`, { status: 'registered', registered_on: '2026-03-01' }, 1);
+    expect(registered.statusCode, registered.body).toBe(200);
+    expect(errorAt(expectProblem(await as(yueluOfficer, 'POST', '/api/v1/tech-contracts', input({ seller_org_id: furongSeller.id })), 403), 'permission').code).toBe('permission.area');
+    expect(errorAt(expectProblem(await as(yueluOfficer, 'PATCH', `/api/v1/tech-contracts/${yuelu.id}`, { district_code: FURONG }, 2), 403), 'permission').code).toBe('permission.area');
+  });
+
+  it('the public reads no contract', async () => {
+    expectProblem(await t.anonymous({ method: 'GET', url: '/api/v1/tech-contracts' }), 401);
+  });
+});
