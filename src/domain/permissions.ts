@@ -42,6 +42,8 @@ export const permissionLabels = {
   'applications.review': { zh: '审查备案申请：受理、退回、抽取专家、公示、备案、驳回、年度评价、撤销', en: 'Handle filing applications: check, return, draw experts, notice, file, reject, evaluate, revoke' },
   'reviews.write': { zh: '对分配的申请评分', en: 'Score the applications one is drawn for' },
   'experts.manage': { zh: '管理专家库', en: 'Manage the expert pool' },
+  'tech_sme_evaluations.read': { zh: '查看企业保存的科技型中小企业自评结果', en: 'Read the tech-SME self-evaluations enterprises stored' },
+  'tech_sme_evaluations.write': { zh: '为本企业保存科技型中小企业自评结果', en: 'Store tech-SME self-evaluations with one’s enterprise' },
 } as const satisfies Record<string, Message>;
 export type Permission = keyof typeof permissionLabels;
 export const permissionCodes = Object.keys(permissionLabels) as [Permission, ...Permission[]];
@@ -72,6 +74,8 @@ export const rolePermissions: Readonly<Record<Role, Readonly<Partial<Record<Perm
     'tech_contracts.read': 'own',
     'tech_contracts.write': 'own',
     'applications.write': 'own',
+    'tech_sme_evaluations.read': 'own',
+    'tech_sme_evaluations.write': 'own',
     'tokens.manage': 'all',
   },
   officer: {
@@ -90,6 +94,7 @@ export const rolePermissions: Readonly<Record<Role, Readonly<Partial<Record<Perm
     'targets.write': 'area',
     'applications.review': 'area',
     'experts.manage': 'all',
+    'tech_sme_evaluations.read': 'area',
     'tokens.manage': 'all',
   },
   admin: Object.fromEntries(permissionCodes.map((p) => [p, 'all'])) as Record<Permission, Reach>,
