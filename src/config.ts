@@ -6,6 +6,7 @@ import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { parseCalendarDate } from './domain/calendarDate.js';
 import { parseCityConfig, type CityConfig } from './domain/city.js';
+import { policyProblems, type CompensationPolicy } from './domain/ipLoanCompensation.js';
 import type { MarketCodes, RegionLists } from './domain/techContract.js';
 import { parseHolidayCalendar, type HolidayCalendar } from './domain/workflow/holidayCalendar.js';
 import type { S3Settings } from './modules/filings/attachmentStore.js';
@@ -172,4 +173,28 @@ export function loadRegionLists(): RegionLists {
     counties: new Set(areas.map((a) => a.code)),
     countries: new Map(Object.keys(countries.getAlpha2Codes()).map((c) => [c, { zh: zh[c] ?? c, en: en[c] ?? c }])),
   };
+}
+
+const day = z.string().refine((s) => parseCalendarDate(s) !== null, 'a calendar date YYYY-MM-DD');
+const fraction = z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'a fraction from 0 to 1 as decimal text, e.g. "0.45"');
+const ipLoanPoliciesFile = z
+  .strictObject({
+    policies: z.array(
+      z.strictObject({
+        code,
+        name: message,
+        valid_from: day,
+        valid_to: day.nullable(),
+        shares: z.strictObject({ fund: fraction, lender: fraction, agency: fraction }),
+        per_firm_cap: z.string().regex(/^[1-9]\d{0,14}(\.\d{1,2})?$/, 'yuan as decimal text, e.g. "5000000.00"'),
+      }),
+    ),
+  })
+  .superRefine((file, ctx) => {
+    for (const problem of policyProblems(file.policies)) ctx.addIssue({ code: 'custom', message: problem, path: ['policies'] });
+  });
+
+/** The IP-backed loans' risk-compensation policies with their validity dates (config/market/ip-loan-policies.json). */
+export function loadIpLoanPolicies(file = join(packageRoot, 'config', 'market', 'ip-loan-policies.json')): CompensationPolicy[] {
+  return readJson(file, ipLoanPoliciesFile).policies;
 }
