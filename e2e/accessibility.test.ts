@@ -1,53 +1,125 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, withScreenshot } from './support/browser.js';
-import { seedDemo, signIn, startServer, type RunningServer } from './support/server.js';
+import { DEMO_PASSWORD } from '../src/modules/demo/accounts.js';
+import { organizationsCsv } from '../test/support/files.js';
+import { withScreenshot } from './support/browser.js';
+import { filingType, requiredDocuments } from './support/filingSteps.js';
+import type { RunningServer } from './support/server.js';
+import { apiSignIn, signInAs, type Account } from './support/session.js';
+import { newTestPage, openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
  * Accessibility (issue 13): axe-core finds no serious or critical violation on any page of the web
  * app, and each page has exactly one h1. Public pages are checked as an anonymous visitor, the
  * officer and administrator pages signed in as an administrator, on the demo registry (one server
- * for the whole file); records are the demo's first of each kind.
+ * for the whole file); records are the demo's first of each kind. The demo has no application and
+ * no import: the set-up makes them over the API, as the demo's applicant and officer would — an
+ * incomplete draft, an application returned for revision, an import with rejected rows — and the
+ * applicant's pages are checked in English, with the field errors a submit of an incomplete form shows.
  */
 
 const axePath = createRequire(import.meta.url).resolve('axe-core');
+/** Playwright's wait for one step: axe on a long page under a full run's load takes a while. */
+const STEP_TIMEOUT_MS = 20_000;
+// bypassCSP: axe is injected as a script, which the server's Content-Security-Policy refuses.
+const AUDITED = { bypassCSP: true };
 
+const demo = (username: string): Account => ({ username, password: DEMO_PASSWORD });
+const applicant = demo('org-user');
+const officer = demo('officer');
+const CENTER = filingType('concept-verification-center');
+
+let session: SignedInPage;
 let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
 let anonymous: Page;
 let admin: Page;
+/** The demo's organization user, in English. */
+let applicantPage: Page;
+let applications: { draft: number; returned: number };
+let importId: number;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-a11y-'));
-  [browser] = await Promise.all([launchChromium(), seedDemo(dataDir)]);
-  server = await startServer({ dataDir });
-  // bypassCSP: axe is injected as an inline script, which the server's Content-Security-Policy refuses.
-  const newPage = () => browser.newPage({ locale: 'zh-CN', bypassCSP: true });
-  [anonymous, admin] = await Promise.all([newPage(), newPage()]);
-  for (const page of [anonymous, admin]) page.setDefaultTimeout(20_000);
-  await signIn(admin, server);
+  session = await openSignedInPage({ demo: true, page: AUDITED, timeoutMs: STEP_TIMEOUT_MS });
+  ({ server, page: admin } = session);
+  [anonymous, applicantPage] = await Promise.all([newTestPage(session.browser, AUDITED, STEP_TIMEOUT_MS), newTestPage(session.browser, { ...AUDITED, locale: 'en' }, STEP_TIMEOUT_MS)]);
+  // The UI's language as a visitor's earlier choice would leave it (web/src/i18n/language.ts).
+  await applicantPage.addInitScript(`localStorage.setItem('starcity.language', 'en')`);
+  // axe in every document the pages open, before the app's scripts: no injection per page.
+  for (const page of [anonymous, admin, applicantPage]) await page.addInitScript({ path: axePath });
+  await signInAs(applicantPage, server.url, applicant);
+  [applications, importId] = await Promise.all([makeApplications(), makeImport()]);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
+
+/** A small PDF of its own for each checklist item (the document check reads the first bytes). */
+const pdf = (item: string) => new Blob([`%PDF-1.4\n% ${item}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`], { type: 'application/pdf' });
+
+/**
+ * The applicant starts three concept-verification centers: one stays an incomplete draft; one is
+ * submitted; the third, complete but below a criterion's least value, is submitted too and the
+ * officer returns it for revision. (Their state tags are on the applications list and the inbox.)
+ */
+async function makeApplications(): Promise<{ draft: number; returned: number }> {
+  const [applicantApi, officerApi] = await Promise.all([apiSignIn(server.url, applicant), apiSignIn(server.url, officer)]);
+  const me = await applicantApi.call<{ user: { organizations: Array<{ id: number }> } }>('GET', '/auth/me');
+  const ok = <T>(reply: { status: number; body: T }, status = 200): T => {
+    expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+    return reply.body;
+  };
+  const start = async (data: Record<string, string | number>) =>
+    ok(await applicantApi.call<{ id: number }>('POST', '/applications', { filing_type: CENTER.code, organization_id: me.body.user.organizations[0]!.id, field: 'advanced_manufacturing', data }), 201).id;
+  const act = (api: typeof officerApi, id: number, action: string, reason?: string) => api.call('POST', `/applications/${id}/transitions`, { action, ...(reason ? { reason } : {}) }).then((r) => ok(r));
+  /** A complete application, with a document for each required checklist item, submitted. */
+  const submitted = async (name: string, verifiedProjects: number) => {
+    const id = await start({ name, district_code: '430104', verification_services: '原理验证与样机开发', verified_projects: verifiedProjects, full_time_staff: 6 });
+    for (const item of requiredDocuments(CENTER)) {
+      const upload = new FormData();
+      upload.append('checklist_item', item);
+      upload.append('file', pdf(`${name} ${item}`), `${item}.pdf`);
+      ok(await applicantApi.call('POST', `/applications/${id}/attachments`, upload), 201);
+    }
+    await act(applicantApi, id, 'submit');
+    return id;
+  };
+  const draft = await start({ name: '岳麓山无障碍测试概念验证中心', verified_projects: 12 });
+  await submitted('麓谷无障碍测试概念验证中心', 12);
+  const returned = await submitted('湘江无障碍测试概念验证中心', 3);
+  await act(officerApi, returned, 'start_check');
+  await act(officerApi, returned, 'return', '请补充近三年验证项目清单');
+  return { draft, returned };
+}
+
+/** An administrator's import of organizations with a bad row (POST /imports), once it has run. */
+async function makeImport(): Promise<number> {
+  const upload = new FormData();
+  upload.append('entity', 'organizations');
+  upload.append('file', new Blob([`${organizationsCsv(2)}BAD,坏代码,enterprise,430104,,\n`], { type: 'text/csv' }), '无障碍测试.csv');
+  const res = await fetch(`${server.url}/api/v1/imports`, { method: 'POST', headers: server.auth, body: upload });
+  expect(res.status, await res.clone().text()).toBe(202);
+  const { id } = (await res.json()) as { id: number };
+  // It runs in the background of the server (expect.poll is for tests, not their set-up).
+  const status = async () => ((await (await fetch(`${server.url}/api/v1/imports/${id}`, { headers: server.auth })).json()) as { status: string }).status;
+  while ((await status()) === 'running') await new Promise((r) => setTimeout(r, 100));
+  return id;
+}
 
 /** The id of the first record an API list gives the administrator. */
-async function firstId(path: string, key: 'id' | 'code' = 'id'): Promise<string> {
+async function firstId(path: string): Promise<string> {
   const res = await fetch(`${server.url}/api/v1${path}`, { headers: server.auth });
   expect(res.status, path).toBe(200);
-  const body = (await res.json()) as { results: Array<Record<string, unknown>> };
+  const body = (await res.json()) as { results: Array<{ id: number }> };
   expect(body.results.length, `${path} has a record`).toBeGreaterThan(0);
-  return String(body.results[0]![key]);
+  return String(body.results[0]!.id);
 }
+
+/** A page and what it draws once its data is there (the h1 where that is all): axe runs then. */
+type Audited = readonly [path: string, ready: string];
+const testId = (id: string) => `[data-testid="${id}"]`;
+/** A table's first row of data. */
+const rowsOf = (id: string) => `${testId(id)} tbody tr.ant-table-row`;
 
 interface Finding {
   rule: string;
@@ -56,13 +128,18 @@ interface Finding {
   targets: string[];
 }
 
-/** Opens the page, waits until it has drawn its data, and runs axe on it. */
-async function audit(page: Page, path: string): Promise<{ findings: Finding[]; h1s: number }> {
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+/**
+ * Waits until the page has drawn its data: its h1, what `ready` names, and no loading skeleton or
+ * spinner left (nor the faded content under one), which are not what a user reads.
+ */
+async function drawn(page: Page, ready: string): Promise<void> {
   await page.locator('h1').first().waitFor();
-  // Loading skeletons and spinners (and the faded content under them) are not what a user reads.
+  await page.locator(ready).first().waitFor();
   await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active')");
-  await page.addScriptTag({ path: axePath });
+}
+
+/** Runs axe on the page as it is; serious and critical violations, and the number of h1s. */
+async function audit(page: Page): Promise<{ findings: Finding[]; h1s: number }> {
   // A string, evaluated in the page: this file is compiled without the DOM's types.
   const results = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as AxeResults;
   const findings = results.violations
@@ -71,43 +148,87 @@ async function audit(page: Page, path: string): Promise<{ findings: Finding[]; h
   return { findings, h1s: await page.locator('h1').count() };
 }
 
-async function expectAccessible(page: Page, path: string): Promise<void> {
+/** Checks the page open at `path` as it is once drawn. */
+async function expectDrawnAccessible(page: Page, [path, ready]: Audited): Promise<void> {
   await withScreenshot(page, `a11y${path.replace(/[^\w]+/g, '-')}`, async () => {
-    const { findings, h1s } = await audit(page, path);
+    await drawn(page, ready);
+    const { findings, h1s } = await audit(page);
     expect(findings, `${path}: serious or critical axe violations`).toEqual([]);
     expect(h1s, `${path}: h1 elements`).toBe(1);
   });
 }
 
-const PUBLIC_PAGES = ['/', '/login', '/dashboard', '/indicators', '/targets', '/organizations', '/rd-institutions', '/platforms', '/qualifications', '/notices', '/no-such-page'];
+async function expectAccessible(page: Page, audited: Audited): Promise<void> {
+  // From the moment the new document is there, what it draws is awaited (not the load event, nor a quiet network).
+  await page.goto(`${server.url}${audited[0]}`, { waitUntil: 'commit' });
+  await expectDrawnAccessible(page, audited);
+}
 
-test.each(PUBLIC_PAGES)('public page %s, anonymous', async (path) => {
-  await expectAccessible(anonymous, path);
+const PUBLIC_PAGES: Audited[] = [
+  ['/', testId('home-counts')],
+  ['/login', testId('login-form')],
+  ['/dashboard', `${testId('kpi-cards')} ${testId('kpi-value')}`],
+  ['/indicators', rowsOf('indicator-catalogue')],
+  ['/targets', rowsOf('target-list')],
+  ['/organizations', rowsOf('list-table')],
+  ['/rd-institutions', rowsOf('list-table')],
+  ['/platforms', rowsOf('list-table')],
+  ['/qualifications', rowsOf('list-table')],
+  ['/notices', 'h1'],
+  ['/no-such-page', 'h1'],
+];
+
+test.each(PUBLIC_PAGES)('public page %s, anonymous', async (path, ready) => {
+  await expectAccessible(anonymous, [path, ready]);
 });
 
 test('public record and indicator pages, anonymous', async () => {
-  const pages = [
-    `/organizations/${await firstId('/organizations?per_page=1')}`,
-    `/rd-institutions/${await firstId('/rd-institutions?per_page=1')}`,
-    `/platforms/${await firstId('/platforms?per_page=1')}`,
-    `/qualifications/${await firstId('/qualifications?per_page=1')}`,
-    '/indicators/rd_institutions.count',
+  const pages: Audited[] = [
+    [`/organizations/${await firstId('/organizations?per_page=1')}`, 'h1'],
+    [`/rd-institutions/${await firstId('/rd-institutions?per_page=1')}`, 'h1'],
+    [`/platforms/${await firstId('/platforms?per_page=1')}`, 'h1'],
+    [`/qualifications/${await firstId('/qualifications?per_page=1')}`, 'h1'],
+    ['/indicators/rd_institutions.count', testId('indicator-page')],
   ];
-  for (const path of pages) await expectAccessible(anonymous, path);
+  for (const audited of pages) await expectAccessible(anonymous, audited);
 });
 
-const ADMIN_PAGES = ['/dashboard', '/organizations/new', '/imports', '/imports/new', '/admin/users', '/admin/audit', '/tokens', '/applications', '/applications/new', '/inbox', '/experts', '/targets'];
+const ADMIN_PAGES: Audited[] = [
+  ['/dashboard', `${testId('kpi-cards')} ${testId('kpi-value')}`],
+  ['/organizations/new', '#uscc'],
+  ['/imports', rowsOf('import-list')],
+  ['/imports/new', testId('import-entity')],
+  ['/admin/users', rowsOf('users-table')],
+  ['/admin/audit', rowsOf('audit-table')],
+  ['/tokens', rowsOf('tokens-table')],
+  ['/applications', rowsOf('application-list')],
+  ['/applications/new', testId('new-application-form')],
+  ['/inbox', `${testId('inbox-waiting')} ${testId('inbox-open')}`],
+  ['/experts', rowsOf('experts-table')],
+  ['/targets', rowsOf('target-list')],
+];
 
-test.each(ADMIN_PAGES)('officer and administrator page %s, signed in', async (path) => {
-  await expectAccessible(admin, path);
+test.each(ADMIN_PAGES)('officer and administrator page %s, signed in', async (path, ready) => {
+  await expectAccessible(admin, [path, ready]);
 });
 
 test('record edit, application and import pages, signed in', async () => {
-  const pages = [`/organizations/${await firstId('/organizations?per_page=1')}/edit`];
-  // The demo has no applications or imports: the page of one is checked when there is one.
-  for (const [list, page] of [['/applications?per_page=1', '/applications'], ['/imports?per_page=1', '/imports']]) {
-    const first = (await ((await fetch(`${server.url}/api/v1${list}`, { headers: server.auth })).json() as Promise<{ results: Array<{ id: number }> }>)).results[0];
-    if (first) pages.push(`${page}/${first.id}`);
-  }
-  for (const path of pages) await expectAccessible(admin, path);
+  const pages: Audited[] = [
+    [`/organizations/${await firstId('/organizations?per_page=1')}/edit`, '#uscc'],
+    [`/applications/${applications.returned}`, testId('return-reason')],
+    [`/imports/${importId}`, rowsOf('import-problems')],
+  ];
+  for (const audited of pages) await expectAccessible(admin, audited);
+});
+
+test("the applicant's draft and returned application, in English, with the field errors of an incomplete submit", async () => {
+  await expectAccessible(applicantPage, [`/applications/${applications.draft}`, testId('application-form')]);
+  const returned: Audited = [`/applications/${applications.returned}`, testId('below-minimum-verified_projects')];
+  await expectAccessible(applicantPage, returned);
+  // Emptied, a required field stops the submit and says so beside the field.
+  await applicantPage.locator('#data_name').fill('');
+  await applicantPage.getByTestId('action-submit').click();
+  await applicantPage.locator('.ant-form-item', { has: applicantPage.locator('#data_name') }).getByText('Fill this in before submitting').waitFor();
+  expect(await applicantPage.locator('html').getAttribute('lang')).toBe('en');
+  await expectDrawnAccessible(applicantPage, returned);
 });

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 
-/** An account signed in over the API with its session cookie, as the browser would be: for a test's setup and the steps it does not take on a page. */
+/**
+ * An account signed in over the API with its session cookie, as the browser would be: for a test's
+ * setup and the steps it does not take on a page. A body is sent as JSON, or a FormData as a multipart upload.
+ */
 export interface ApiSession {
   call<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
@@ -20,10 +23,12 @@ export async function apiSignIn(url: string, account: Account): Promise<ApiSessi
     .join('; ');
   return {
     async call<T>(method: string, path: string, body?: unknown) {
+      // fetch writes a FormData's multipart content type, boundary included.
+      const json = body !== undefined && !(body instanceof FormData);
       const reply = await fetch(`${url}/api/v1${path}`, {
         method,
-        headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        headers: { cookie, ...(json ? { 'content-type': 'application/json' } : {}) },
+        ...(body instanceof FormData ? { body } : json ? { body: JSON.stringify(body) } : {}),
       });
       const text = await reply.text();
       return { status: reply.status, body: (text ? JSON.parse(text) : null) as T };

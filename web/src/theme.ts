@@ -22,10 +22,13 @@ export const appTheme: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.57)',
-    // A coloured tag's text is a darker shade of its palette's seed; these are too light on their tint.
+    // A coloured tag's text is a darker shade of its palette's seed; these are too light on their tint
+    // (cyan: a submitted application's state; orange: a returned one's, a reorganized platform's).
+    cyan: '#006d75',
     gold: '#ad6800',
     green: '#237804',
     lime: '#5b8c00',
+    orange: '#ad4e00',
     yellow: '#ad8b00',
   },
   components: {
