@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCity, loadMarketCodes, loadRegionLists } from '../config.js';
 import { checkContractYuan, checkTechContractFields, isInflow, regionFlow, registrationNumber, type TechContractFields } from './techContract.js';
@@ -35,6 +38,17 @@ describe('contract types and reasons are data (config/market/)', () => {
     expect(Object.keys(types.service!.subTypes)).toEqual(['service', 'training', 'intermediary']);
     for (const t of Object.values(types)) for (const name of [t.name, ...Object.values(t.subTypes)]) expect(name.zh && name.en).toBeTruthy();
     expect(Object.keys(market.notRegisteredReasons)).toHaveLength(7);
+  });
+
+  it('checks the files when loaded: a type without sub-types or a name without English is refused, naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'market-'));
+    try {
+      writeFileSync(join(dir, 'contract-types.json'), JSON.stringify({ types: { consulting: { name: { zh: '技术咨询' }, subTypes: {} } } }));
+      writeFileSync(join(dir, 'not-registered-reasons.json'), JSON.stringify({ reasons: {} }));
+      expect(() => loadMarketCodes(dir)).toThrow(/contract-types\.json: [\s\S]*a type needs a sub-type[\s\S]*types\.consulting\.name\.en/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a sub-type of another type, and an unknown type', () => {
