@@ -112,6 +112,7 @@ export const routes: RouteObject[] = [
       { path: 'inbox', lazy: lazyPage(() => import('./filings/InboxPage'), (m) => <m.InboxPage />) },
       { path: 'experts', lazy: permittedPage('experts.manage', () => import('./filings/ExpertPoolPage'), (m) => <m.ExpertPoolPage />) },
       { path: 'notices', lazy: lazyPage(() => import('./filings/NoticesPage'), (m) => <m.NoticesPage />) },
+      { path: 'tools/tech-sme-evaluation', lazy: lazyPage(() => import('./techSme/TechSmeEvaluationPage'), (m) => <m.TechSmeEvaluationPage />) },
       { path: '*', lazy: lazyPage(() => import('./pages/NotFoundPage'), (m) => <m.NotFoundPage />) },
     ],
   },

@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { messageSide } from '../i18n/language';
 import { safeNext } from './access';
@@ -44,6 +44,9 @@ export function LoginPage() {
             </Button>
           </Form>
           <Typography.Text type="secondary">{t('auth.publicHint')}</Typography.Text>
+          <Link to="/tools/tech-sme-evaluation" data-testid="login-tech-sme-link">
+            {t('auth.techSmeLink')}
+          </Link>
         </Flex>
       </Card>
       {demo.data?.enabled && (

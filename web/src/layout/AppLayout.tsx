@@ -1,4 +1,4 @@
-import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, theme, type MenuProps } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ const SECTIONS = [
   { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
   { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
   { path: '/notices', key: 'notices', icon: <NotificationOutlined /> },
+  { path: '/tools/tech-sme-evaluation', key: 'techSme', icon: <CalculatorOutlined /> },
   { path: '/applications', key: 'applications', icon: <FileDoneOutlined />, signedIn: true },
   { path: '/inbox', key: 'inbox', icon: <InboxOutlined />, signedIn: true },
   { path: '/experts', key: 'experts', icon: <SolutionOutlined />, permission: 'experts.manage' },
