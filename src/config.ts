@@ -143,7 +143,13 @@ export function loadHolidayCalendar(nameOrPath: string): HolidayCalendar {
 
 const message = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/);
-const contractTypesFile = z.strictObject({ types: z.record(code, z.strictObject({ name: message, subTypes: z.record(code, message).refine((s) => Object.keys(s).length > 0, 'a type needs a sub-type') })) });
+const contractTypesFile = z
+  .strictObject({ types: z.record(code, z.strictObject({ name: message, subTypes: z.record(code, message).refine((s) => Object.keys(s).length > 0, 'a type needs a sub-type') })) })
+  // A sub-type is stored, filtered and grouped on alone: its code names one sub-type of one type.
+  .refine((file) => {
+    const codes = Object.values(file.types).flatMap((t) => Object.keys(t.subTypes));
+    return new Set(codes).size === codes.length;
+  }, 'a sub-type code is used under two types');
 const reasonsFile = z.strictObject({ reasons: z.record(code, message) });
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {

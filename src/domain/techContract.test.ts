@@ -35,6 +35,7 @@ describe('contract types and reasons are data (config/market/)', () => {
     const types = market.contractTypes.types;
     expect(Object.keys(types)).toEqual(['development', 'transfer', 'licence', 'consulting', 'service']);
     expect(Object.keys(types.transfer!.subTypes)).toEqual(['patent_right', 'patent_application_right', 'technical_secret', 'other_rights', 'equity']);
+    expect(Object.keys(types.licence!.subTypes)).toEqual(['patent_licence', 'technical_secret_licence']);
     expect(Object.keys(types.service!.subTypes)).toEqual(['service', 'training', 'intermediary']);
     for (const t of Object.values(types)) for (const name of [t.name, ...Object.values(t.subTypes)]) expect(name.zh && name.en).toBeTruthy();
     expect(Object.keys(market.notRegisteredReasons)).toHaveLength(7);
@@ -46,6 +47,9 @@ describe('contract types and reasons are data (config/market/)', () => {
       writeFileSync(join(dir, 'contract-types.json'), JSON.stringify({ types: { consulting: { name: { zh: '技术咨询' }, subTypes: {} } } }));
       writeFileSync(join(dir, 'not-registered-reasons.json'), JSON.stringify({ reasons: {} }));
       expect(() => loadMarketCodes(dir)).toThrow(/contract-types\.json: [\s\S]*a type needs a sub-type[\s\S]*types\.consulting\.name\.en/);
+      const twice = { zh: '技术秘密', en: 'Technical secret' };
+      writeFileSync(join(dir, 'contract-types.json'), JSON.stringify({ types: { transfer: { name: twice, subTypes: { technical_secret: twice } }, licence: { name: twice, subTypes: { technical_secret: twice } } } }));
+      expect(() => loadMarketCodes(dir)).toThrow(/a sub-type code is used under two types/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

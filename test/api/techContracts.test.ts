@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { registryMeta } from '../../src/contracts/meta.js';
 import { techContract, techContractList, type TechContract, type TechContractCreate } from '../../src/contracts/techContracts.js';
 import { nextRegistrationSequence } from '../../src/modules/techContracts/queries.js';
 import { createOrganization } from '../support/factories.js';
@@ -109,6 +110,19 @@ describe('technology contracts (技术合同): the record', () => {
     const seller = await createOrganization(app, { district_code: null, zone: null });
     const c = await make({ seller_org_id: seller.id, buyer_region: YUELU });
     expect(c).toMatchObject({ flow: 'local', inflow: true, district_code: null });
+  });
+});
+
+describe('/meta labels the market’s codes from config/market/', () => {
+  it('lists types, every sub-type and each type’s own, flows, statuses and reasons', async () => {
+    const { code_lists: lists } = registryMeta.parse((await t.anonymous({ method: 'GET', url: '/api/v1/meta' })).json());
+    const codes = (name: string) => lists[name]?.map((e) => e.code);
+    expect(codes('contract_type')).toEqual(['development', 'transfer', 'licence', 'consulting', 'service']);
+    expect(codes('contract_sub_type.licence')).toEqual(['patent_licence', 'technical_secret_licence']);
+    expect(codes('contract_sub_type')).toContain('equity');
+    expect(codes('contract_flow')).toEqual(['local', 'province', 'domestic', 'abroad']);
+    expect(codes('contract_status')).toEqual(['draft', 'submitted', 'registered', 'not_registered', 'returned']);
+    expect(lists.not_registered_reason?.find((e) => e.code === 'seal_mismatch')?.label).toEqual({ zh: '合同印章与当事人名称不一致', en: 'The seals do not match the parties\' names' });
   });
 });
 

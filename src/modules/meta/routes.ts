@@ -8,9 +8,25 @@ import type { CodeList } from '../../domain/message.js';
 import { organizationKinds } from '../../domain/organization.js';
 import { qualificationTypes } from '../../domain/qualification.js';
 import { rdInstitutionCategories } from '../../domain/rdInstitution.js';
+import { contractFlows, contractStatuses } from '../../domain/techContract.js';
 import type { AppContext } from '../shared/context.js';
+import { marketCodes } from '../techContracts/codes.js';
 
 const entries = (list: CodeList<string>) => Object.entries(list).map(([code, label]) => ({ code, label }));
+
+/** The technology market's lists (config/market/): every sub-type, and each type's own (`contract_sub_type.transfer`). */
+function marketCodeLists() {
+  const { market } = marketCodes();
+  const types = Object.entries(market.contractTypes.types);
+  return {
+    contract_type: types.map(([code, t]) => ({ code, label: t.name })),
+    contract_sub_type: types.flatMap(([, t]) => entries(t.subTypes)),
+    ...Object.fromEntries(types.map(([code, t]) => [`contract_sub_type.${code}`, entries(t.subTypes)])),
+    contract_flow: entries(contractFlows),
+    contract_status: entries(contractStatuses),
+    not_registered_reason: entries(market.notRegisteredReasons),
+  };
+}
 
 export function registryMetaOf(ctx: AppContext): RegistryMeta {
   const { city } = ctx;
@@ -32,6 +48,7 @@ export function registryMetaOf(ctx: AppContext): RegistryMeta {
       platform_type: entries(platformTypes),
       platform_status: entries(platformStatuses),
       four_global_feature: entries(fourGlobalFeatures),
+      ...marketCodeLists(),
     },
   };
 }

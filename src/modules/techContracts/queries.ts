@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/client.js';
 import type { ListSpec } from '../../db/list/spec.js';
 import type { CityConfig } from '../../domain/city.js';
 import { districtName } from '../../domain/district.js';
+import type { Message } from '../../domain/message.js';
 import { contractFlowCodes, contractFlows, contractStatusCodes, contractStatuses, type MarketCodes } from '../../domain/techContract.js';
 import { zoneName } from '../../domain/zone.js';
 
@@ -58,7 +59,8 @@ export const JOINS = 'LEFT JOIN organizations s ON s.id = t.seller_org_id LEFT J
  */
 export function techContractListSpec(city: CityConfig, market: MarketCodes, visible = 'true'): ListSpec {
   const types = market.contractTypes.types;
-  const subTypes = [...new Set(Object.values(types).flatMap((t) => Object.keys(t.subTypes)))];
+  // Sub-type codes are unique across types (checked when the file is loaded).
+  const subTypes: Record<string, Message> = Object.assign({}, ...Object.values(types).map((t) => t.subTypes));
   return {
     from: `(SELECT c.* FROM tech_contracts c WHERE ${visible}) t ${JOINS}`,
     tables: ['tech_contracts', 'organizations'],
@@ -67,7 +69,7 @@ export function techContractListSpec(city: CityConfig, market: MarketCodes, visi
       id: { column: 't.id', type: 'int', notNull: true, sort: true },
       contract_number: { column: 't.contract_number', type: 'text', notNull: true, sort: true },
       type: { column: 't.type', type: 'code', notNull: true, values: Object.keys(types), sort: true, group: true, label: (k) => types[k]?.name ?? null },
-      sub_type: { column: 't.sub_type', type: 'code', notNull: true, values: subTypes, sort: true, group: true, label: (k) => Object.values(types).find((t) => t.subTypes[k])?.subTypes[k] ?? null },
+      sub_type: { column: 't.sub_type', type: 'code', notNull: true, values: Object.keys(subTypes), sort: true, group: true, label: (k) => subTypes[k] ?? null },
       seller_org_id: { column: 't.seller_org_id', type: 'int', notNull: true, sort: true, group: true },
       buyer_org_id: { column: 't.buyer_org_id', type: 'int', sort: true },
       buyer_region: { column: 't.buyer_region', type: 'text', notNull: true, group: true },
