@@ -54,7 +54,7 @@ export const en: typeof zhCN = {
     inbox: 'Inbox',
     experts: 'Expert pool',
     notices: 'Public notices',
-    techSme: 'Tech-SME self-check',
+    techSme: 'Tech-SME check',
   },
   common: {
     new: 'New',
