@@ -117,32 +117,43 @@ const storedOf = (row: q.TechContractRow): Stored => {
 const blankToNull = <T extends Record<string, unknown>>(v: T): T =>
   Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === '' && k !== 'contract_number' && k !== 'title' ? null : x])) as T;
 
-/**
- * The record as it will be stored: the seller's district and zone unless given, a registry buyer
- * in the city in its district unless a region is given, every rule on the whole record, then
- * the derived flow and inflow, and a registration number from the sequence when it is registered
- * without one.
- */
-async function settle(ctx: ServiceContext, record: Stored, given: Partial<Stored>, current?: q.TechContractRow): Promise<q.ContractValues> {
-  const { market, regions } = marketCodes();
+/** The seller, which must exist; a new contract, or one moved to another seller, lies where the seller does unless told otherwise. */
+async function placeSeller(ctx: ServiceContext, record: Stored, given: Partial<Stored>, current?: q.TechContractRow): Promise<RecordScope> {
   const seller = await organizationPlace(ctx, record.seller_org_id);
   if (!seller) throw validationFailed([referenceMissing('seller_org_id', record.seller_org_id)]);
-  const sellerMoved = current !== undefined && given.seller_org_id !== undefined && given.seller_org_id !== current.seller_org_id;
-  if (current === undefined || sellerMoved) {
+  if (current === undefined || (given.seller_org_id !== undefined && given.seller_org_id !== current.seller_org_id)) {
     if (given.district_code === undefined) record.district_code = seller.districtCode;
     if (given.zone === undefined) record.zone = seller.zone;
   }
-  if (record.buyer_org_id !== null && (given.buyer_org_id !== undefined || given.buyer_region !== undefined)) {
-    const buyer = await organizationPlace(ctx, record.buyer_org_id);
-    if (!buyer) throw validationFailed([referenceMissing('buyer_org_id', record.buyer_org_id)]);
-    // A new registry buyer brings its own place; the old buyer's region does not follow it.
-    if (given.buyer_region === undefined || given.buyer_region === null) record.buyer_region = buyer.districtCode;
-  }
+  return seller;
+}
+
+/** A registry buyer, new or with its region cleared, lies in its own district: the old buyer's region does not follow it. */
+async function placeBuyer(ctx: ServiceContext, record: Stored, given: Partial<Stored>): Promise<void> {
+  if (record.buyer_org_id === null || (given.buyer_org_id === undefined && given.buyer_region === undefined)) return;
+  const buyer = await organizationPlace(ctx, record.buyer_org_id);
+  if (!buyer) throw validationFailed([referenceMissing('buyer_org_id', record.buyer_org_id)]);
+  if (given.buyer_region === undefined || given.buyer_region === null) record.buyer_region = buyer.districtCode;
+}
+
+/** Every rule on the whole record; a buyer with no region at all (a registry buyer outside the city) is asked for one. */
+function checkRecord(ctx: ServiceContext, record: Stored): void {
+  const { market, regions } = marketCodes();
   const problems = checkTechContractFields(market, ctx.city, regions, record as TechContractFields, ctx.clock.today());
   if (record.buyer_region === null && !problems.some((p) => p.field === 'buyer_region' || p.field === 'buyer_name'))
     problems.push({ field: 'buyer_region', code: 'buyer_region.required', message: { zh: '买方不在本市登记的区县内，请填写其所在地区（区县代码或国家代码）', en: 'The buyer is not in one of the city’s districts: give its region (a county code or a country code)' } });
   if (problems.length) throw validationFailed(problems);
-  const flow = regionFlow(ctx.city, regions, record.buyer_region!)!;
+}
+
+/**
+ * The record as it will be stored: placed, checked, with the derived flow and inflow, and a
+ * registration number from the sequence when it is registered without one.
+ */
+async function settle(ctx: ServiceContext, record: Stored, given: Partial<Stored>, current?: q.TechContractRow): Promise<q.ContractValues> {
+  const seller = await placeSeller(ctx, record, given, current);
+  await placeBuyer(ctx, record, given);
+  checkRecord(ctx, record);
+  const flow = regionFlow(ctx.city, marketCodes().regions, record.buyer_region!)!;
   await assertNumbersFree(ctx, record, current?.id);
   const registration_number = record.status === 'registered' && record.registration_number === null ? await allocateRegistrationNumber(ctx, record.registered_on!) : record.registration_number;
   return { ...record, flow, inflow: isInflow(seller.districtCode !== null, flow), registration_number };
