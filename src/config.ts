@@ -151,6 +151,7 @@ const contractTypesFile = z
     return new Set(codes).size === codes.length;
   }, 'a sub-type code is used under two types');
 const reasonsFile = z.strictObject({ reasons: z.record(code, message) });
+const fieldsFile = z.strictObject({ fields: z.record(code, message) });
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
@@ -158,11 +159,12 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-/** The technology market's code lists (config/market/): contract types and sub-types, reasons for not registering. */
+/** The technology market's code lists (config/market/): contract types and sub-types, reasons for not registering, technology fields. */
 export function loadMarketCodes(dir = join(packageRoot, 'config', 'market')): MarketCodes {
   return {
     contractTypes: readJson(join(dir, 'contract-types.json'), contractTypesFile),
     notRegisteredReasons: readJson(join(dir, 'not-registered-reasons.json'), reasonsFile).reasons,
+    technologyFields: readJson(join(dir, 'technology-fields.json'), fieldsFile).fields,
   };
 }
 

@@ -22,7 +22,7 @@ const fields = {
   signed_on: calendarDate,
   registered_on: calendarDate.nullable().optional(),
   end_on: calendarDate.nullable().optional(),
-  technology_field: optionalText(100),
+  technology_field: code.nullable().optional().describe('Technology field (技术领域), config/market/technology-fields.json'),
   district_code: z.string().max(12).nullable().optional().describe('The seller’s district; by default its organization’s'),
   zone: z.string().max(64).nullable().optional().describe('The seller’s zone; by default its organization’s'),
   status: z.enum(contractStatusCodes).optional().describe('draft (default), submitted, registered, not_registered, returned'),

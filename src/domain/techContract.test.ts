@@ -39,6 +39,7 @@ describe('contract types and reasons are data (config/market/)', () => {
     expect(Object.keys(types.service!.subTypes)).toEqual(['service', 'training', 'intermediary']);
     for (const t of Object.values(types)) for (const name of [t.name, ...Object.values(t.subTypes)]) expect(name.zh && name.en).toBeTruthy();
     expect(Object.keys(market.notRegisteredReasons)).toHaveLength(7);
+    expect(Object.keys(market.technologyFields)).toContain('biomedicine');
   });
 
   it('checks the files when loaded: a type without sub-types or a name without English is refused, naming the file', () => {
@@ -59,6 +60,7 @@ describe('contract types and reasons are data (config/market/)', () => {
     expect(problems({ type: 'licence', sub_type: 'commissioned' })).toEqual(['sub_type:contract_sub_type.unknown']);
     expect(problems({ type: 'lease' })).toEqual(['type:contract_type.unknown']);
     expect(problems({ type: 'transfer', sub_type: 'equity' })).toEqual([]);
+    expect(problems({ technology_field: 'alchemy' })).toEqual(['technology_field:technology_field.unknown']);
   });
 });
 

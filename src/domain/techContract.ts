@@ -23,6 +23,8 @@ export interface MarketCodes {
   contractTypes: ContractTypeCatalogue;
   /** Why a contract was not registered (不予登记的理由). */
   notRegisteredReasons: Record<string, Message>;
+  /** The technology fields (技术领域) of contract statistics. */
+  technologyFields: Record<string, Message>;
 }
 
 /** The places a buyer may be in: GB/T 2260 county-level codes and ISO 3166-1 alpha-2 countries. */
@@ -90,6 +92,7 @@ export interface TechContractFields {
   signed_on?: string;
   registered_on?: string | null;
   end_on?: string | null;
+  technology_field?: string | null;
   district_code?: string | null;
   zone?: string | null;
   status?: string;
@@ -185,6 +188,9 @@ function statusFields(market: MarketCodes, input: TechContractFields): FieldViol
 export function checkTechContractFields(market: MarketCodes, city: CityConfig, regions: RegionLists, input: TechContractFields, today: string): FieldViolation[] {
   return [
     ...typeFields(market, input),
+    ...(given(input.technology_field) && !market.technologyFields[input.technology_field]
+      ? at('technology_field', [violation('technology_field.unknown', `未知技术领域：${input.technology_field}`, `Unknown technology field: ${input.technology_field}`, { value: input.technology_field, allowed: Object.keys(market.technologyFields).join(', ') })])
+      : []),
     ...buyerFields(city, regions, input),
     ...amountFields(input),
     ...dateFields(input, today),

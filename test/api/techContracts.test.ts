@@ -120,6 +120,7 @@ describe('/meta labels the market’s codes from config/market/', () => {
     expect(codes('contract_type')).toEqual(['development', 'transfer', 'licence', 'consulting', 'service']);
     expect(codes('contract_sub_type.licence')).toEqual(['patent_licence', 'technical_secret_licence']);
     expect(codes('contract_sub_type')).toContain('equity');
+    expect(codes('technology_field')).toContain('advanced_manufacturing');
     expect(codes('contract_flow')).toEqual(['local', 'province', 'domestic', 'abroad']);
     expect(codes('contract_status')).toEqual(['draft', 'submitted', 'registered', 'not_registered', 'returned']);
     expect(lists.not_registered_reason?.find((e) => e.code === 'seal_mismatch')?.label).toEqual({ zh: '合同印章与当事人名称不一致', en: 'The seals do not match the parties\' names' });
@@ -139,6 +140,7 @@ describe('bad input: 400/409 problem+json naming the field, nothing written', ()
     ['a future signing date', { signed_on: '2026-12-05', end_on: null }, 'signed_on', 'date.future'],
     ['an end before signing', { end_on: '2025-01-01' }, 'end_on', 'date.range'],
     ['a sub-type of another type', { type: 'licence' }, 'sub_type', 'contract_sub_type.unknown'],
+    ['an unknown technology field', { technology_field: 'alchemy' }, 'technology_field', 'technology_field.unknown'],
     ['an unknown reason', { status: 'not_registered', not_registered_reason: 'too_expensive' }, 'not_registered_reason', 'not_registered_reason.unknown'],
     ['both a registry buyer and a name', { buyer_org_id: 1 }, 'buyer_name', 'buyer.both'],
     ['an unknown seller', { seller_org_id: 2_147_483_000 }, 'seller_org_id', 'reference.not_found'],
@@ -224,6 +226,7 @@ describe('the list: filter, sort, search, cursor, group_by', () => {
       { key: 'local', key_display_name: { zh: '本市', en: 'Within the city' }, count: 2 },
       { key: 'abroad', key_display_name: { zh: '境外', en: 'Abroad' }, count: 1 },
     ]);
+    expect((await list(`${search}&group_by=technology_field`)).group_by).toEqual([{ key: 'advanced_manufacturing', key_display_name: { zh: '先进制造', en: 'Advanced manufacturing' }, count: 3 }]);
     const first = await list(`${search}&sort=signed_on:desc&per_page=2&cursor=*`);
     const second = await list(`${search}&sort=signed_on:desc&per_page=2&cursor=${encodeURIComponent(first.meta.next_cursor!)}`);
     expect([...first.results, ...second.results].map((r) => r.signed_on)).toEqual(['2025-08-01', '2025-07-01', '2024-05-01']);

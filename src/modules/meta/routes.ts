@@ -25,6 +25,7 @@ function marketCodeLists() {
     contract_flow: entries(contractFlows),
     contract_status: entries(contractStatuses),
     not_registered_reason: entries(market.notRegisteredReasons),
+    technology_field: entries(market.technologyFields),
   };
 }
 

@@ -82,7 +82,7 @@ export function techContractListSpec(city: CityConfig, market: MarketCodes, visi
       registered_on: { column: 't.registered_on', type: 'date', sort: true },
       registered_year: { column: 'extract(year from t.registered_on)::int', type: 'int', group: true },
       end_on: { column: 't.end_on', type: 'date', sort: true },
-      technology_field: { column: 't.technology_field', type: 'text', sort: true, group: true },
+      technology_field: { column: 't.technology_field', type: 'code', values: Object.keys(market.technologyFields), sort: true, group: true, label: (k) => market.technologyFields[k] ?? null },
       district_code: { column: 't.district_code', type: 'code', values: city.districts.map((d) => d.code), sort: true, group: true, label: (k) => districtName(city, k) },
       zone: { column: 't.zone', type: 'code', values: city.zones.map((z) => z.code), sort: true, group: true, label: (k) => zoneName(city, k) },
       registration_number: { column: 't.registration_number', type: 'text', sort: true },
