@@ -107,7 +107,10 @@ function SaveToEnterprise({ form, problems }: { form: ReturnType<typeof Form.use
   if (!me.data?.user) {
     return (
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }} data-testid="tech-sme-sign-in-hint">
-        {t('techSme.signInToSave')} <Link to="/login?next=/tools/tech-sme-evaluation">{t('techSme.signIn')}</Link>
+        {t('techSme.signInToSave')} {/* Underlined: a link inside a sentence must not be told apart by colour alone. */}
+        <Link to="/login?next=/tools/tech-sme-evaluation" style={{ textDecoration: 'underline' }}>
+          {t('techSme.signIn')}
+        </Link>
       </Typography.Paragraph>
     );
   }
