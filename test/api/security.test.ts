@@ -60,6 +60,8 @@ const WRITES: Record<string, Access> = {
   'post /api/v1/notices/:id/objections': 'public',
   'post /api/v1/experts': 'experts.manage',
   'patch /api/v1/experts/:id': 'experts.manage',
+  'post /api/v1/tech-sme-evaluation': 'public',
+  'post /api/v1/organizations/:id/tech-sme-evaluations': 'tech_sme_evaluations.write',
 };
 
 /** Reads that are not public registry data; every other GET is public. */
@@ -83,6 +85,7 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/inbox': 'signed_in',
   'get /api/v1/tech-contracts': 'tech_contracts.read',
   'get /api/v1/tech-contracts/:id': 'tech_contracts.read',
+  'get /api/v1/organizations/:id/tech-sme-evaluations': 'tech_sme_evaluations.read',
 };
 
 const api = servedRoutes(app)
