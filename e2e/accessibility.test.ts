@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/accounts.js';
 import { organizationsCsv } from '../test/support/files.js';
 import { withScreenshot } from './support/browser.js';
@@ -37,6 +37,8 @@ let anonymous: Page;
 let admin: Page;
 /** The demo's organization user, in English. */
 let applicantPage: Page;
+/** What the demo lacks, made over the API while the public pages are checked; the signed-in tests wait for it. */
+let made: Promise<[{ draft: number; returned: number }, number]>;
 let applications: { draft: number; returned: number };
 let importId: number;
 
@@ -48,8 +50,9 @@ beforeAll(async () => {
   await applicantPage.addInitScript(`localStorage.setItem('starcity.language', 'en')`);
   // axe in every document the pages open, before the app's scripts: no injection per page.
   for (const page of [anonymous, admin, applicantPage]) await page.addInitScript({ path: axePath });
-  await signInAs(applicantPage, server.url, applicant);
-  [applications, importId] = await Promise.all([makeApplications(), makeImport()]);
+  made = Promise.all([makeApplications(), makeImport(), signInAs(applicantPage, server.url, applicant)]).then(([a, i]) => [a, i]);
+  // A failure is the signed-in tests' (they await it), not an unhandled rejection meanwhile.
+  made.catch(() => undefined);
 });
 
 afterAll(() => session?.close());
@@ -75,18 +78,21 @@ async function makeApplications(): Promise<{ draft: number; returned: number }> 
   /** A complete application, with a document for each required checklist item, submitted. */
   const submitted = async (name: string, verifiedProjects: number) => {
     const id = await start({ name, district_code: '430104', verification_services: '原理验证与样机开发', verified_projects: verifiedProjects, full_time_staff: 6 });
-    for (const item of requiredDocuments(CENTER)) {
+    const attach = async (item: string) => {
       const upload = new FormData();
       upload.append('checklist_item', item);
       upload.append('file', pdf(`${name} ${item}`), `${item}.pdf`);
       ok(await applicantApi.call('POST', `/applications/${id}/attachments`, upload), 201);
-    }
+    };
+    await Promise.all(requiredDocuments(CENTER).map(attach));
     await act(applicantApi, id, 'submit');
     return id;
   };
-  const draft = await start({ name: '岳麓山无障碍测试概念验证中心', verified_projects: 12 });
-  await submitted('麓谷无障碍测试概念验证中心', 12);
-  const returned = await submitted('湘江无障碍测试概念验证中心', 3);
+  const [draft, , returned] = await Promise.all([
+    start({ name: '岳麓山无障碍测试概念验证中心', verified_projects: 12 }),
+    submitted('麓谷无障碍测试概念验证中心', 12),
+    submitted('湘江无障碍测试概念验证中心', 3),
+  ]);
   await act(officerApi, returned, 'start_check');
   await act(officerApi, returned, 'return', '请补充近三年验证项目清单');
   return { draft, returned };
@@ -208,27 +214,33 @@ const ADMIN_PAGES: Audited[] = [
   ['/targets', rowsOf('target-list')],
 ];
 
-test.each(ADMIN_PAGES)('officer and administrator page %s, signed in', async (path, ready) => {
-  await expectAccessible(admin, [path, ready]);
-});
+describe('with applications and an import made', () => {
+  beforeAll(async () => {
+    [applications, importId] = await made;
+  });
 
-test('record edit, application and import pages, signed in', async () => {
-  const pages: Audited[] = [
-    [`/organizations/${await firstId('/organizations?per_page=1')}/edit`, '#uscc'],
-    [`/applications/${applications.returned}`, testId('return-reason')],
-    [`/imports/${importId}`, rowsOf('import-problems')],
-  ];
-  for (const audited of pages) await expectAccessible(admin, audited);
-});
+  test.each(ADMIN_PAGES)('officer and administrator page %s, signed in', async (path, ready) => {
+    await expectAccessible(admin, [path, ready]);
+  });
 
-test("the applicant's draft and returned application, in English, with the field errors of an incomplete submit", async () => {
-  await expectAccessible(applicantPage, [`/applications/${applications.draft}`, testId('application-form')]);
-  const returned: Audited = [`/applications/${applications.returned}`, testId('below-minimum-verified_projects')];
-  await expectAccessible(applicantPage, returned);
-  // Emptied, a required field stops the submit and says so beside the field.
-  await applicantPage.locator('#data_name').fill('');
-  await applicantPage.getByTestId('action-submit').click();
-  await applicantPage.locator('.ant-form-item', { has: applicantPage.locator('#data_name') }).getByText('Fill this in before submitting').waitFor();
-  expect(await applicantPage.locator('html').getAttribute('lang')).toBe('en');
-  await expectDrawnAccessible(applicantPage, returned);
+  test('record edit, application and import pages, signed in', async () => {
+    const pages: Audited[] = [
+      [`/organizations/${await firstId('/organizations?per_page=1')}/edit`, '#uscc'],
+      [`/applications/${applications.returned}`, testId('return-reason')],
+      [`/imports/${importId}`, rowsOf('import-problems')],
+    ];
+    for (const audited of pages) await expectAccessible(admin, audited);
+  });
+
+  test("the applicant's draft and returned application, in English, with the field errors of an incomplete submit", async () => {
+    await expectAccessible(applicantPage, [`/applications/${applications.draft}`, testId('application-form')]);
+    const returned: Audited = [`/applications/${applications.returned}`, testId('below-minimum-verified_projects')];
+    await expectAccessible(applicantPage, returned);
+    // Emptied, a required field stops the submit and says so beside the field.
+    await applicantPage.locator('#data_name').fill('');
+    await applicantPage.getByTestId('action-submit').click();
+    await applicantPage.locator('.ant-form-item', { has: applicantPage.locator('#data_name') }).getByText('Fill this in before submitting').waitFor();
+    expect(await applicantPage.locator('html').getAttribute('lang')).toBe('en');
+    await expectDrawnAccessible(applicantPage, returned);
+  });
 });
