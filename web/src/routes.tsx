@@ -85,6 +85,7 @@ export const routes: RouteObject[] = [
       entityRoutes('rd-institutions', () => import('./entities/rdInstitutions/pages'), (m) => ({ list: m.RdInstitutionListPage, create: m.RdInstitutionCreatePage, detail: m.RdInstitutionDetailPage, edit: m.RdInstitutionEditPage })),
       entityRoutes('platforms', () => import('./entities/platforms/pages'), (m) => ({ list: m.PlatformListPage, create: m.PlatformCreatePage, detail: m.PlatformDetailPage, edit: m.PlatformEditPage })),
       entityRoutes('qualifications', () => import('./entities/qualifications/pages'), (m) => ({ list: m.QualificationListPage, create: m.QualificationCreatePage, detail: m.QualificationDetailPage, edit: m.QualificationEditPage })),
+      entityRoutes('tech-contracts', () => import('./entities/techContracts/pages'), (m) => ({ list: m.TechContractListPage, create: m.TechContractCreatePage, detail: m.TechContractDetailPage, edit: m.TechContractEditPage })),
       {
         path: 'imports',
         children: [

@@ -3,6 +3,7 @@ import type { organizationList, Organization, OrganizationCreate, OrganizationPa
 import type { Platform, PlatformCreate, PlatformPatch } from '../../../src/contracts/platforms';
 import type { Qualification, QualificationCreate, QualificationPatch } from '../../../src/contracts/qualifications';
 import type { RdInstitution, RdInstitutionCreate, RdInstitutionPatch } from '../../../src/contracts/rdInstitutions';
+import type { TechContract, TechContractCreate, TechContractPatch } from '../../../src/contracts/techContracts';
 
 /** A list reply (`{meta, results, group_by}`) as the contract defines it, for any item type. */
 export type ListPage<Item> = Omit<z.output<typeof organizationList>, 'results'> & { results: Item[] };
@@ -35,3 +36,4 @@ export const organizations: Resource<Organization, OrganizationCreate, Organizat
 export const qualifications: Resource<Qualification, QualificationCreate, QualificationPatch> = { path: '/qualifications' };
 export const rdInstitutions: Resource<RdInstitution, RdInstitutionCreate, RdInstitutionPatch> = { path: '/rd-institutions' };
 export const platforms: Resource<Platform, PlatformCreate, PlatformPatch> = { path: '/platforms' };
+export const techContracts: Resource<TechContract, TechContractCreate, TechContractPatch> = { path: '/tech-contracts' };

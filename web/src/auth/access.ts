@@ -55,6 +55,13 @@ export const resourceAccess: Record<string, { create: Permission; update: Permis
     remove: 'platforms.write',
     scope: (p) => ({ organizationId: p.host_org_id as number, districtCode: p.district_code as string, zone: (p.zone as string | null) ?? null }),
   },
+  '/tech-contracts': {
+    create: 'tech_contracts.write',
+    update: 'tech_contracts.write',
+    remove: 'tech_contracts.write',
+    // A contract lies where its seller does (the seller's district and zone on the contract).
+    scope: (c) => ({ organizationId: c.seller_org_id as number, districtCode: (c.district_code as string | null) ?? null, zone: (c.zone as string | null) ?? null }),
+  },
 };
 
 /** Where to go after signing in: a path of this site only (never another origin). */

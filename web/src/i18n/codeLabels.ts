@@ -13,7 +13,14 @@ export type CodeListName =
   | 'level'
   | 'platform_type'
   | 'platform_status'
-  | 'four_global_feature';
+  | 'four_global_feature'
+  | 'contract_type'
+  | 'contract_sub_type'
+  | `contract_sub_type.${string}`
+  | 'contract_flow'
+  | 'contract_status'
+  | 'not_registered_reason'
+  | 'technology_field';
 
 export interface CodeOption {
   value: string;

@@ -1,4 +1,4 @@
-import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, ContainerOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, theme, type MenuProps } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ const SECTIONS = [
   { path: '/rd-institutions', key: 'rdInstitutions', icon: <ExperimentOutlined /> },
   { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
   { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
+  { path: '/tech-contracts', key: 'techContracts', icon: <ContainerOutlined />, permission: 'tech_contracts.read' },
   { path: '/notices', key: 'notices', icon: <NotificationOutlined /> },
   { path: '/tools/tech-sme-evaluation', key: 'techSme', icon: <CalculatorOutlined /> },
   { path: '/applications', key: 'applications', icon: <FileDoneOutlined />, signedIn: true },

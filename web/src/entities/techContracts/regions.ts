@@ -1,0 +1,30 @@
+import countries, { type LocaleData } from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import zh from 'i18n-iso-countries/langs/zh.json';
+
+/** The same country names the server words its region problems with (it loads these two locales). */
+countries.registerLocale(zh as LocaleData);
+countries.registerLocale(en as LocaleData);
+
+export interface CountryOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * Countries a buyer abroad may be in (ISO 3166-1 alpha-2), named in the UI's language and
+ * sorted by name; China is not one of them: a buyer in China is given by its county.
+ */
+export function countryOptions(side: 'zh' | 'en'): CountryOption[] {
+  const names = countries.getNames(side);
+  return Object.keys(countries.getAlpha2Codes())
+    .filter((code) => code !== 'CN')
+    .map((code) => ({ value: code, label: `${names[code] ?? code} (${code})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, side === 'zh' ? 'zh-CN' : 'en'));
+}
+
+/** A buyer's region as a reader sees it: a country by its name, a county by its GB/T 2260 code. */
+export function regionLabel(region: string, side: 'zh' | 'en'): string {
+  const name = /^[A-Z]{2}$/.test(region) ? countries.getName(region, side) : undefined;
+  return name ? `${name} (${region})` : region;
+}
