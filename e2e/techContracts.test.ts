@@ -1,0 +1,105 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { validUscc } from '../test/support/factories.js';
+import { choose, withScreenshot } from './support/browser.js';
+import { createAccount, type RunningServer } from './support/server.js';
+import { apiSignIn, signInAs } from './support/session.js';
+import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
+
+/**
+ * A city officer registers a technology contract (技术合同) through the pages, in Chinese: the
+ * transaction amount above the contract amount is refused next to its field, the corrected
+ * contract is saved, found in the list by its type and opened, amounts read in 万元.
+ */
+
+const SELLER = '长沙合同卖方光电科技有限公司';
+const BUYER = '深圳某智能装备有限公司';
+const TITLE = '激光雷达点云算法委托开发合同';
+/** Another contract of another type, made over the API, that the type filter must leave out. */
+const OTHER_TITLE = '湖南某企业数字化转型技术咨询';
+const OFFICER = { username: 'city-officer', password: 'Officer-Password-2026' };
+
+let session: SignedInPage;
+let server: RunningServer;
+let page: Page;
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.auth }, body: JSON.stringify(body) });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()) as T;
+}
+
+beforeAll(async () => {
+  session = await openSignedInPage({ signedIn: false });
+  ({ server, page } = session);
+  const seller = await post<{ id: number }>('/organizations', { uscc: validUscc(11), name: SELLER, kind: 'enterprise', district_code: '430104' });
+  await createAccount(server, { ...OFFICER, role: 'officer' });
+  // The server's API token has the registry's scopes, not the market's: the officer makes it.
+  const officer = await apiSignIn(server.url, OFFICER);
+  const other = await officer.call('POST', '/tech-contracts', {
+    contract_number: 'ZX-2026-009',
+    title: OTHER_TITLE,
+    type: 'consulting',
+    sub_type: 'consulting',
+    seller_org_id: seller.id,
+    buyer_name: '湖南某企业',
+    buyer_region: '430102',
+    contract_amount: '200000',
+    transaction_amount: '200000',
+    signed_on: '2026-02-01',
+  });
+  expect(other.status, JSON.stringify(other.body)).toBe(201);
+  await signInAs(page, server.url, OFFICER);
+});
+
+afterAll(() => session?.close());
+
+test('an officer enters a contract, sees the amount error at its field, corrects it, filters the list by type and opens the contract', async () => {
+  await withScreenshot(page, 'tech-contract-create-filter-open', async () => {
+    await page.goto(`${server.url}/tech-contracts/new`);
+    await page.getByTestId('tech-contract-form').waitFor();
+
+    await page.locator('#contract_number').fill('KF-2026-031');
+    await page.locator('#title').fill(TITLE);
+    await choose(page, '#type', '技术开发');
+    await choose(page, '#sub_type', '委托开发');
+    const seller = page.locator('#seller_org_id');
+    await page.locator('.ant-select', { has: seller }).click();
+    await seller.fill('合同卖方');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: SELLER }).click();
+    await page.getByTestId('buyer-kind').getByText('境内其他买方').click();
+    await page.locator('#buyer_name').fill(BUYER);
+    await page.locator('#buyer_region').fill('440305');
+    await page.locator('#contract_amount').fill('1,250,000');
+    await page.locator('#transaction_amount').fill('1300000');
+    const signed = page.locator('#signed_on');
+    await signed.click();
+    await signed.fill('2026-03-02');
+    await signed.press('Enter');
+    await page.getByTestId('form-submit').click();
+
+    // The server's problem, on the transaction amount's own field; nothing was saved.
+    const amountItem = page.locator('.ant-form-item', { has: page.locator('#transaction_amount') });
+    await amountItem.filter({ hasText: '高于合同成交额' }).waitFor();
+    expect(page.url()).toMatch(/\/tech-contracts\/new$/);
+
+    await page.locator('#transaction_amount').fill('1000000.50');
+    await page.getByTestId('form-submit').click();
+    await page.waitForURL(/\/tech-contracts\/\d+$/);
+    const id = /\/tech-contracts\/(\d+)$/.exec(page.url())![1];
+
+    await page.goto(`${server.url}/tech-contracts`);
+    const table = page.getByTestId('list-table');
+    await table.getByText(OTHER_TITLE).waitFor();
+    await choose(page, '[data-testid="filter-type"]', '技术开发');
+    await table.getByText(OTHER_TITLE).waitFor({ state: 'detached' });
+    await table.getByRole('link', { name: 'KF-2026-031' }).click();
+
+    await page.waitForURL(new RegExp(`/tech-contracts/${id}$`));
+    await page.getByText(TITLE).first().waitFor();
+    await page.getByText('125 万元').waitFor();
+    await page.getByText('100.00005 万元').waitFor();
+    await page.getByText('国内其他省份').waitFor();
+    await page.getByRole('link', { name: SELLER }).waitFor();
+  });
+});
