@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { precompress } from '../../scripts/precompress.mjs';
+import { tempDirs } from '../support/tempDirs.js';
 import { createTestApp } from '../support/testApp.js';
 
 // A stand-in for the built web UI: what matters here is how the server serves it.
-const webRoot = mkdtempSync(join(tmpdir(), 'starcity-web-'));
+const webRoot = tempDirs().make('web');
 mkdirSync(join(webRoot, 'assets'));
 writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>星城 StarCity</title>');
 writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1)');
