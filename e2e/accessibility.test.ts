@@ -112,6 +112,15 @@ async function makeImport(): Promise<number> {
   return id;
 }
 
+/** A technology contract the demo's city officer enters over the API (the demo has none), sold by a demo organization. */
+async function makeContract(): Promise<number> {
+  const officerApi = await apiSignIn(server.url, officer);
+  const body = { contract_number: 'WZA-2026-001', title: '无障碍检查用技术开发合同', type: 'development', sub_type: 'commissioned', seller_org_id: Number(await firstId('/organizations?per_page=1')), buyer_name: 'Fraunhofer ILT', buyer_region: 'DE', contract_amount: '3500000', transaction_amount: '3200000.50', signed_on: '2026-03-02' };
+  const res = await officerApi.call<{ id: number }>('POST', '/tech-contracts', body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
+
 /** The id of the first record an API list gives the administrator. */
 async function firstId(path: string): Promise<string> {
   const res = await fetch(`${server.url}/api/v1${path}`, { headers: server.auth });
@@ -202,6 +211,7 @@ test('public record and indicator pages, anonymous', async () => {
 const ADMIN_PAGES: Audited[] = [
   ['/dashboard', `${testId('kpi-cards')} ${testId('kpi-value')}`],
   ['/organizations/new', '#uscc'],
+  ['/tech-contracts/new', '#contract_number'],
   ['/imports', rowsOf('import-list')],
   ['/imports/new', testId('import-entity')],
   ['/admin/users', rowsOf('users-table')],
@@ -226,6 +236,11 @@ describe('with applications and an import made', () => {
   test('record edit, application and import pages, signed in', async () => {
     const pages: Audited[] = [
       [`/organizations/${await firstId('/organizations?per_page=1')}/edit`, '#uscc'],
+      ...(await makeContract().then((id): Audited[] => [
+        ['/tech-contracts', rowsOf('list-table')],
+        [`/tech-contracts/${id}`, 'h1'],
+        [`/tech-contracts/${id}/edit`, '#contract_number'],
+      ])),
       [`/applications/${applications.returned}`, testId('return-reason')],
       [`/imports/${importId}`, rowsOf('import-problems')],
     ];

@@ -63,7 +63,7 @@ function TechContractContent({ contract: c }: { contract: TechContract }) {
         { key: 'sub_type', label: f('sub_type'), children: c.sub_type_name[side] },
         { key: 'seller', label: f('seller_org_id'), children: <Link to={`/organizations/${c.seller_org_id}`}>{c.seller_name}</Link> },
         { key: 'buyer', label: f('buyer'), children: c.buyer_org_id === null ? c.buyer_display_name : <Link to={`/organizations/${c.buyer_org_id}`}>{c.buyer_display_name}</Link> },
-        { key: 'buyer_region', label: f('buyer_region'), children: regionLabel(c.buyer_region, side) },
+        { key: 'buyer_region', label: f('buyer_region'), children: regionLabel(c.buyer_region, side, (code) => label('district', code)) },
         { key: 'flow', label: f('flow'), children: c.inflow ? `${label('contract_flow', c.flow)} · ${t('techContract.inflow')}` : label('contract_flow', c.flow) },
         { key: 'contract_amount', label: f('contract_amount'), children: <Amount value={c.contract_amount} /> },
         { key: 'transaction_amount', label: f('transaction_amount'), children: <Amount value={c.transaction_amount} /> },

@@ -9,8 +9,10 @@ describe('buyer regions', () => {
     expect(zh.some((o) => o.value === 'CN')).toBe(false);
   });
 
-  it('names a country and leaves a county code as it is', () => {
-    expect(regionLabel('DE', 'en')).toBe('Germany (DE)');
-    expect(regionLabel('440305', 'zh')).toBe('440305');
+  it('names a country, and a county as the county namer does', () => {
+    const county = (code: string) => (code === '430104' ? '岳麓区' : code);
+    expect(regionLabel('DE', 'en', county)).toBe('Germany (DE)');
+    expect(regionLabel('430104', 'zh', county)).toBe('岳麓区');
+    expect(regionLabel('440305', 'zh', county)).toBe('440305');
   });
 });

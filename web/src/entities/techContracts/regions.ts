@@ -23,8 +23,9 @@ export function countryOptions(side: 'zh' | 'en'): CountryOption[] {
     .sort((a, b) => a.label.localeCompare(b.label, side === 'zh' ? 'zh-CN' : 'en'));
 }
 
-/** A buyer's region as a reader sees it: a country by its name, a county by its GB/T 2260 code. */
-export function regionLabel(region: string, side: 'zh' | 'en'): string {
-  const name = /^[A-Z]{2}$/.test(region) ? countries.getName(region, side) : undefined;
+/** A buyer's region as a reader sees it: a country by its name, a county as `countyName` words it (the city's districts by name). */
+export function regionLabel(region: string, side: 'zh' | 'en', countyName: (code: string) => string): string {
+  if (!/^[A-Z]{2}$/.test(region)) return countyName(region);
+  const name = countries.getName(region, side);
   return name ? `${name} (${region})` : region;
 }
