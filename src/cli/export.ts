@@ -16,6 +16,8 @@ export const entityNames: Record<string, FileEntity> = {
   'rd-institutions': 'rd_institutions',
   rd_institutions: 'rd_institutions',
   platforms: 'platforms',
+  'tech-contracts': 'tech_contracts',
+  tech_contracts: 'tech_contracts',
 };
 export const exportEntityChoices = Object.keys(entityNames);
 

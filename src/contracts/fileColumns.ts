@@ -5,14 +5,15 @@ import type { CodeList } from '../domain/message.js';
 import { organizationKinds } from '../domain/organization.js';
 import { qualificationTypes } from '../domain/qualification.js';
 import { rdInstitutionCategories } from '../domain/rdInstitution.js';
+import { contractStatuses } from '../domain/techContract.js';
 
 /**
  * The spreadsheet contract: the columns of each registry entity as files carry them (CSV, XLSX,
  * JSON Lines), for import and export alike, so that an exported file imports unchanged. A header
  * may be the canonical snake_case key or the Chinese name.
  */
-export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms';
-export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms'];
+export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts';
+export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts'];
 
 export interface FileColumn {
   /** Canonical header, snake_case English. */
@@ -88,6 +89,29 @@ export const fileColumns: Record<FileEntity, readonly FileColumn[]> = {
     { ...district, required: true },
     zone,
   ],
+  // Types, sub-types, fields and reasons are codes of config/market/ (data, checked by the domain
+  // rules), so their columns are texts; amounts are decimal texts of yuan, never floats.
+  tech_contracts: [
+    col('seller_uscc', '卖方统一社会信用代码', 'Seller credit code', 'text', true),
+    col('contract_number', '合同编号', 'Contract number', 'text', true),
+    col('title', '合同名称', 'Title', 'text', true),
+    col('type', '合同类型', 'Type', 'text', true),
+    col('sub_type', '合同子类型', 'Sub-type', 'text', true),
+    col('buyer_uscc', '买方统一社会信用代码', 'Buyer credit code', 'text'),
+    col('buyer_name', '买方名称', 'Buyer name', 'text'),
+    col('buyer_region', '买方所在地区代码', 'Buyer region code', 'text'),
+    col('contract_amount', '合同成交额（元）', 'Contract amount (yuan)', 'text', true),
+    col('transaction_amount', '技术交易额（元）', 'Technology transaction amount (yuan)', 'text', true),
+    col('signed_on', '签订日期', 'Signed on', 'date', true),
+    col('registered_on', '登记日期', 'Registered on', 'date'),
+    col('end_on', '合同截止日期', 'Ends on', 'date'),
+    col('technology_field', '技术领域', 'Technology field', 'text'),
+    col('district_code', '卖方所在区县代码', 'Seller district code', 'district'),
+    col('zone', '卖方所在园区', 'Seller zone', 'zone'),
+    col('status', '状态', 'Status', 'code', false, contractStatuses),
+    col('registration_number', '登记编号', 'Registration number', 'text'),
+    col('not_registered_reason', '不予登记理由', 'Reason not registered', 'text'),
+  ],
 };
 
 /** The natural key of each entity in a file: how a row finds the record it updates. */
@@ -96,4 +120,5 @@ export const naturalKeys: Record<FileEntity, readonly string[]> = {
   qualifications: ['uscc', 'qualification', 'valid_from'],
   rd_institutions: ['host_uscc', 'name'],
   platforms: ['host_uscc', 'name'],
+  tech_contracts: ['seller_uscc', 'contract_number'],
 };

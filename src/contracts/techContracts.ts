@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contractFlowCodes, contractStatusCodes } from '../domain/techContract.js';
 import { basedOnVersion, bilingual, calendarDate, id, listEnvelope, optionalText, recordMeta, text } from './common.js';
+import { areaCode, period } from './indicators.js';
 
 /** Money crosses the API as a decimal string (元, at most two places): never a float. */
 const yuan = z.string().max(32).meta({ pattern: '^[0-9]+(\\.[0-9]{1,2})?$', example: '1250000.00' });
@@ -70,3 +71,29 @@ export const techContractList = listEnvelope(techContract);
 export type TechContractCreate = z.output<typeof techContractCreate>;
 export type TechContractPatch = z.output<typeof techContractPatch>;
 export type TechContract = z.output<typeof techContract>;
+
+/** GET /tech-contracts/top-sellers: the sellers of a period ranked by the contract amounts registered in it. */
+export const topSellersQuery = z.strictObject({
+  period: period.describe('A year (2025) or a quarter (2025Q3): contracts by registration date'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  area: areaCode.optional().describe('The city (default) or one of its districts: the seller’s district'),
+});
+export const topSellers = z
+  .object({
+    period: z.string(),
+    area: z.string(),
+    items: z.array(
+      z.object({
+        rank: z.number().int(),
+        seller_org_id: id,
+        seller_name: z.string(),
+        seller_uscc: z.string(),
+        contracts: z.number().int(),
+        contract_amount: yuan.describe('Sum of the registered contracts’ amounts, yuan'),
+        transaction_amount: yuan,
+      }),
+    ),
+  })
+  .meta({ id: 'TopSellers' });
+export type TopSellersQuery = z.output<typeof topSellersQuery>;
+export type TopSellers = z.output<typeof topSellers>;

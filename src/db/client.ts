@@ -41,7 +41,7 @@ const copyStatement = (table: string, columns: readonly string[], source: string
  * Values in COPY's text format (tab-separated, \N for null): what {@link Queryable.copyRows}
  * loads. Backslash, tab, line feed and carriage return are escaped.
  */
-export function copyText(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+export function copyText(rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>): string {
   let out = '';
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {

@@ -28,6 +28,7 @@ import { metaRoutes } from '../modules/meta/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
 import { techContractRoutes } from '../modules/techContracts/routes.js';
+import { topSellerRoutes } from '../modules/techContracts/topSellers.js';
 import { qualificationRoutes } from '../modules/qualifications/routes.js';
 import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
 import { techSmeEvaluationRoutes } from '../modules/techSmeEvaluations/routes.js';
@@ -189,6 +190,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(rdInstitutionRoutes(ctx));
       await api.register(platformRoutes(ctx));
       await api.register(techContractRoutes(ctx));
+      await api.register(topSellerRoutes(ctx));
       await api.register(techSmeEvaluationRoutes(ctx));
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));

@@ -19,6 +19,8 @@ import { rowCount, type Table } from './helpers.js';
 const dir = tempDirs().make('round-trip');
 const defaults = { mode: 'upsert', atomic: false, dryRun: false, actor: systemActor('test') } as const;
 const versions = async (table: Table, on: TestApp['db']) => (await on.query<{ id: number; version: number }>(`SELECT id, version FROM ${table} ORDER BY id`)).rows;
+/** The demo has no technology contracts yet: their round trip is test/api/techContractFiles.test.ts. */
+const demoEntities = fileEntities.filter((e) => e !== 'tech_contracts');
 const counts = (r: { read: number; inserted: number; updated: number; unchanged: number; rejected: number }) => ({ read: r.read, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected });
 
 describe('export → import round trip', () => {
@@ -38,7 +40,7 @@ describe('export → import round trip', () => {
     return (await db.query<{ n: number }>(sql, [DISTRICT])).rows[0]!.n;
   };
 
-  for (const entity of fileEntities) {
+  for (const entity of demoEntities) {
     for (const format of exportFormats) {
       for (const lang of exportLanguages) {
         it(`${entity} as ${format} (${lang}) imports back unchanged`, async () => {
@@ -60,7 +62,7 @@ describe('export → import round trip', () => {
   it('carries the whole registry into an empty database: exported again, every file is the same', async () => {
     const fresh = await createTestApp();
     // Organizations first: the other entities refer to them by credit code.
-    for (const entity of fileEntities) {
+    for (const entity of demoEntities) {
       // As a bureau moves its data: a Chinese workbook out of one database, into the other.
       const workbook = join(dir, `move-${entity}.xlsx`);
       await pipeline(exportList(ctx, { entity, format: 'xlsx', lang: 'zh' }).stream, createWriteStream(workbook));

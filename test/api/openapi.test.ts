@@ -58,7 +58,7 @@ const ACCOUNT_ROUTES = [
 const AUDIT_ROUTES = ['get /api/v1/audit', 'get /api/v1/audit/export', 'get /api/v1/audit/verify'];
 const ADMIN_ROUTES = ['get /api/v1/admin/backup'];
 /** Technology contracts: the five registry routes, no export yet (their file columns come with the import slice). */
-const TECH_CONTRACT_ROUTES = ['get', 'post'].map((m) => `${m} /api/v1/tech-contracts`).concat(['get', 'patch', 'delete'].map((m) => `${m} /api/v1/tech-contracts/{id}`));
+const TECH_CONTRACT_ROUTES = ['get', 'post'].map((m) => `${m} /api/v1/tech-contracts`).concat(['get', 'patch', 'delete'].map((m) => `${m} /api/v1/tech-contracts/{id}`), ['get /api/v1/tech-contracts/export', 'get /api/v1/tech-contracts/top-sellers']);
 const TECH_SME_ROUTES = ['post /api/v1/tech-sme-evaluation', 'post /api/v1/organizations/{id}/tech-sme-evaluations', 'get /api/v1/organizations/{id}/tech-sme-evaluations'];
 
 const FILING_ROUTES = [

@@ -85,6 +85,8 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/inbox': 'signed_in',
   'get /api/v1/tech-contracts': 'tech_contracts.read',
   'get /api/v1/tech-contracts/:id': 'tech_contracts.read',
+  'get /api/v1/tech-contracts/export': 'tech_contracts.read',
+  'get /api/v1/tech-contracts/top-sellers': 'tech_contracts.read',
   'get /api/v1/organizations/:id/tech-sme-evaluations': 'tech_sme_evaluations.read',
 };
 

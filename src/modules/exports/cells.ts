@@ -66,6 +66,7 @@ const entityNames: Record<FileEntity, { zh: string; en: string }> = {
   qualifications: { zh: '资质', en: 'Qualifications' },
   rd_institutions: { zh: '研发机构', en: 'R&D institutions' },
   platforms: { zh: '创新平台', en: 'Platforms' },
+  tech_contracts: { zh: '技术合同', en: 'Technology contracts' },
 };
 
 /** Sheet name of an export: the entity in the chosen language. */

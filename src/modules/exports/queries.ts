@@ -27,6 +27,16 @@ const expressions: Record<FileEntity, Record<string, string>> = {
     host_name: 'h.name',
     ...Object.fromEntries(['name', 'name_en', 'type', 'level', 'recognized_on', 'authority', 'status', 'district_code', 'zone'].map((k) => [k, `t.${k}`])),
   },
+  // The list's FROM joins the seller `s` and a registry buyer `b`; its amounts are already text.
+  tech_contracts: {
+    ...Object.fromEntries(fileColumns.tech_contracts.map((c) => [c.key, `t.${c.key}`])),
+    seller_uscc: 's.uscc',
+    seller_name: 's.name',
+    buyer_uscc: 'b.uscc',
+    buyer_org_name: 'b.name',
+    contract_amount: 't.contract_amount::text',
+    transaction_amount: 't.transaction_amount::text',
+  },
 };
 
 /** The SELECT list of an export's columns of an entity, in file order; dates come back as 'YYYY-MM-DD'. */

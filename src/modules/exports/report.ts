@@ -19,6 +19,10 @@ const namesBeside: Record<FileEntity, Readonly<Record<string, FileColumn>>> = {
   qualifications: { uscc: { key: 'holder_name', zh: '持有主体名称', en: 'Holder name', type: 'text', required: false } },
   rd_institutions: { host_uscc: hostName },
   platforms: { host_uscc: hostName },
+  tech_contracts: {
+    seller_uscc: { key: 'seller_name', zh: '卖方名称', en: 'Seller name', type: 'text', required: false },
+    buyer_uscc: { key: 'buyer_org_name', zh: '买方主体名称', en: 'Buyer organization name', type: 'text', required: false },
+  },
 };
 
 /** The columns of an export: the import format's, and in a report a name after each credit code. */

@@ -8,6 +8,7 @@ import { parseListQuery } from '../../db/list/parse.js';
 import type { ListSpec } from '../../db/list/spec.js';
 import type { ServiceContext } from '../shared/context.js';
 import { registryListSpec } from '../shared/registryLists.js';
+import { visibleSql } from '../techContracts/service.js';
 import { exportList } from './service.js';
 
 /** URL path of each entity's list, and its English noun for the docs. */
@@ -16,6 +17,7 @@ const exportPaths: Record<FileEntity, { path: string; noun: string }> = {
   qualifications: { path: 'qualifications', noun: 'qualifications' },
   rd_institutions: { path: 'rd-institutions', noun: 'R&D institutions' },
   platforms: { path: 'platforms', noun: 'innovation platforms' },
+  tech_contracts: { path: 'tech-contracts', noun: 'technology contracts' },
 };
 
 /** The export query of one list: shape, and the filter and sort judged against the list's fields in the same pass. */
@@ -41,6 +43,8 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
     r.get(
       `/${path}/export`,
       {
+        // Contracts are not public: read by reach, as their list is (an organization user its own sales).
+        ...(entity === 'tech_contracts' ? { config: { access: 'tech_contracts.read' as const } } : {}),
         schema: {
           tags: ['exports'],
           summary: `Export ${noun} (CSV, XLSX or JSON Lines) with the list's filter, search and sort, in the import format or as a report`,
@@ -54,7 +58,8 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
       },
       async (req, reply) => {
         const { format, lang, view, filter, search, sort } = req.query;
-        const out = exportList(ctx, { entity, format, lang, view, filter, search, sort });
+        const visible = entity === 'tech_contracts' ? visibleSql(ctx, req.principal) : undefined;
+        const out = exportList(ctx, { entity, format, lang, view, filter, search, sort, visible });
         return reply.type(exportContentTypes[format]).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.stream);
       },
     );

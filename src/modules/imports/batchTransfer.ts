@@ -24,6 +24,8 @@ export interface PackedBatch {
   /** Each row's reference cell as report text. */
   referenceCells: Array<string | null>;
   referenceColumn: string | null;
+  /** Technology contracts: each valid row's buyer credit code ({@link TableRow.buyerReference}); absent for other entities. */
+  buyers?: Array<string | null | undefined>;
 }
 
 export function packBatch(batch: CheckedBatch<TableRow>): PackedBatch {
@@ -36,15 +38,17 @@ export function packBatch(batch: CheckedBatch<TableRow>): PackedBatch {
     references: rows.map((r) => r.reference ?? null),
     referenceCells: rows.map((r) => r.referenceValue ?? null),
     referenceColumn: batch.referenceColumn,
+    ...(rows.some((r) => r.payload?.buyerReference !== undefined) ? { buyers: rows.map((r) => r.payload?.buyerReference) } : {}),
   };
 }
 
 export function unpackBatch(packed: PackedBatch): CheckedBatch<TableRow> {
-  const { lines, problems, values, filled, references, referenceCells } = packed;
+  const { lines, problems, values, filled, references, referenceCells, buyers } = packed;
   const rows = lines.map((line, i): CheckedRow<TableRow> => {
     const reference = references[i] ?? null;
     const rowValues = values[i] ?? null;
     const row: CheckedRow<TableRow> = { line, payload: rowValues && { values: rowValues, reference, filled: filled[i] ?? 0 }, problems: problems[i] ?? [] };
+    if (row.payload && buyers?.[i] !== undefined) row.payload.buyerReference = buyers[i];
     if (reference !== null) {
       row.reference = reference;
       row.referenceValue = referenceCells[i] ?? null;

@@ -14,6 +14,10 @@ import { checkOrganizationFields, checkPlatformFields, checkQualificationFields,
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import { claimsForRules, readClaim, type ImportedClaims } from './fourGlobalColumns.js';
 import type { RuleViolation } from '../../domain/message.js';
+import { techContractCreate } from '../../contracts/techContracts.js';
+import { checkTechContractFields, type TechContractFields } from '../../domain/techContract.js';
+import { formatYuan, yuan } from '../../domain/yuan.js';
+import { marketCodes } from '../techContracts/codes.js';
 
 /**
  * File records (文件记录): one validated row, typed, with organizations referred to by credit code
@@ -66,11 +70,25 @@ export interface PlatformFileRecord {
   zone?: string | null;
 }
 
+/** A technology contract: its seller by credit code; its buyer by credit code, or by name and region. */
+export interface TechContractFileRecord extends Omit<TechContractFields, 'buyer_org_id'> {
+  seller_uscc: string;
+  contract_number: string;
+  title: string;
+  type: string;
+  sub_type: string;
+  buyer_uscc?: string | null;
+  contract_amount: string;
+  transaction_amount: string;
+  signed_on: string;
+}
+
 export interface FileRecords {
   organizations: OrganizationFileRecord;
   qualifications: QualificationFileRecord;
   rd_institutions: RdInstitutionFileRecord;
   platforms: PlatformFileRecord;
+  tech_contracts: TechContractFileRecord;
 }
 export type FileRecordOf<E extends FileEntity> = FileRecords[E];
 
@@ -94,7 +112,7 @@ export interface ColumnViolation extends RuleViolation {
 /** How one entity turns column values into a record and checks it. */
 export interface EntitySpec<R> {
   /** The column holding the credit code of the organization a row refers to; none for organizations. */
-  reference: 'uscc' | 'host_uscc' | null;
+  reference: 'uscc' | 'host_uscc' | 'seller_uscc' | null;
   build(values: ColumnValues, ctx: RowContext): { record: R; problems: ColumnViolation[] };
   /** The create contract, reference swapped for the credit code: same field limits as the API. */
   limits: z.ZodType;
@@ -109,7 +127,7 @@ const creditCode = z.string().max(40);
  * A create contract with the organization id swapped for the credit code. Built as a fresh object
  * from the shape: zod's omit/extend result validates about 2.5× slower, and this runs on every row.
  */
-function referringByCreditCode(contract: z.ZodObject, idKey: string, codeKey: string): z.ZodType {
+function referringByCreditCode(contract: z.ZodObject, idKey: string, codeKey: string): z.ZodObject {
   const shape = Object.fromEntries(Object.entries(contract.shape).filter(([key]) => key !== idKey));
   return z.strictObject({ ...shape, [codeKey]: creditCode });
 }
@@ -188,9 +206,37 @@ const platforms: EntitySpec<PlatformFileRecord> = {
   rules: (r, ctx) => checkPlatformFields(ctx.city, r, ctx.today),
 };
 
+/** Amounts as the table stores them (two places), so a re-imported file compares equal to the stored row. */
+function buildTechContract(values: ColumnValues): { record: TechContractFileRecord; problems: ColumnViolation[] } {
+  const record = values as unknown as TechContractFileRecord;
+  for (const key of ['contract_amount', 'transaction_amount'] as const) {
+    const amount = record[key];
+    if (typeof amount === 'string' && /^\d+(\.\d{1,2})?$/.test(amount)) record[key] = formatYuan(yuan(amount));
+  }
+  return { record, problems: [] };
+}
+
+/** The contract's rules as the API judges them; a registry buyer (by credit code) stands in for buyer_org_id. */
+function techContractRules(r: TechContractFileRecord, ctx: RowContext): FieldViolation[] {
+  const { market, regions } = marketCodes();
+  const { buyer_uscc, seller_uscc: _, ...fields } = r;
+  const buyer = buyer_uscc === undefined ? {} : { buyer_org_id: buyer_uscc === null ? null : 0 };
+  return checkTechContractFields(market, ctx.city, regions, { ...fields, ...buyer }, ctx.today).map((v) => (v.field === 'buyer_org_id' ? { ...v, field: 'buyer_uscc' } : v));
+}
+
+const techContracts: EntitySpec<TechContractFileRecord> = {
+  reference: 'seller_uscc',
+  build: buildTechContract,
+  limits: z.strictObject({ ...referringByCreditCode(techContractCreate, 'seller_org_id', 'seller_uscc').shape, buyer_uscc: creditCode.nullable().optional() }),
+  // An empty status cell is the default status (the API's status left out), not a status of null.
+  contractShape: (r) => (r.status === null ? { ...r, status: undefined } : r) as unknown as Record<string, unknown>,
+  rules: techContractRules,
+};
+
 export const entitySpecs: { [E in FileEntity]: EntitySpec<FileRecords[E]> } = {
   organizations,
   qualifications,
   rd_institutions: rdInstitutions,
   platforms,
+  tech_contracts: techContracts,
 };

@@ -63,7 +63,8 @@ export async function organizationPlaces(db: Queryable, ids: readonly number[]):
 /** The stored rows with the natural keys of these rows (values by {@link tableColumns}, the key first): one query. */
 export async function existingRows(db: Queryable, spec: TableSpec, rows: ReadonlyArray<ReadonlyArray<SqlValue | undefined>>): Promise<StoredRow[]> {
   if (rows.length === 0) return [];
-  const columns = tableColumns(spec.table).map((c) => `t.${c.name}`).join(', ');
+  // Amounts as text: the file's are text too, and a float would not compare equal.
+  const columns = tableColumns(spec.table).map((c) => (c.type === 'numeric' ? `t.${c.name}::text AS ${c.name}` : `t.${c.name}`)).join(', ');
   const sql = `SELECT t.id, t.version, ${columns} FROM ${spec.table} t JOIN ${rowsOf(spec.keys)} USING (${names(spec.keys)})`;
   return (await db.query<StoredRow>(sql, [jsonValueRows(spec.keys, rows)])).rows;
 }

@@ -120,7 +120,7 @@ function reportFileName(record: ImportRecord): { ascii: string; utf8: string } {
   return { ascii: `import-${record.id}-report.csv`, utf8: `${stem}-report.csv` };
 }
 
-const templateNames: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台' };
+const templateNames: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同' };
 
 async function* noRows(): AsyncGenerator<never> {}
 

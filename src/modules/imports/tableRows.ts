@@ -9,12 +9,12 @@ import { resolveClaim, type ImportedClaims } from './fourGlobalColumns.js';
  * prepare each valid row for the writer and the writer's thread only adds what needs the database.
  */
 
-export type SqlType = 'text' | 'date' | 'integer';
+export type SqlType = 'text' | 'date' | 'integer' | 'numeric' | 'boolean';
 export interface SqlColumn {
   name: string;
   type: SqlType;
 }
-export type SqlValue = string | number | null;
+export type SqlValue = string | number | boolean | null;
 
 /** How an entity's rows sit in its table: the natural key's columns and the columns a file writes. */
 export interface TableSpec {
@@ -28,6 +28,8 @@ export interface TableSpec {
 const text = (name: string): SqlColumn => ({ name, type: 'text' });
 const date = (name: string): SqlColumn => ({ name, type: 'date' });
 export const integer = (name: string): SqlColumn => ({ name, type: 'integer' });
+const numeric = (name: string): SqlColumn => ({ name, type: 'numeric' });
+const boolean = (name: string): SqlColumn => ({ name, type: 'boolean' });
 
 export const tableSpecs: Record<FileEntity, TableSpec> = {
   organizations: {
@@ -57,6 +59,17 @@ export const tableSpecs: Record<FileEntity, TableSpec> = {
     data: [text('name_en'), text('type'), text('level'), date('recognized_on'), text('authority'), text('status'), text('district_code'), text('zone')],
     organizationId: 'host_org_id',
   },
+  // buyer_org_id, flow and inflow are not file columns: the writer derives them (contractRows.ts).
+  tech_contracts: {
+    table: 'tech_contracts',
+    keys: [integer('seller_org_id'), text('contract_number')],
+    data: [
+      text('title'), text('type'), text('sub_type'), integer('buyer_org_id'), text('buyer_name'), text('buyer_region'), text('flow'), boolean('inflow'),
+      numeric('contract_amount'), numeric('transaction_amount'), date('signed_on'), date('registered_on'), date('end_on'), text('technology_field'),
+      text('district_code'), text('zone'), text('status'), text('registration_number'), text('not_registered_reason'),
+    ],
+    organizationId: 'seller_org_id',
+  },
 };
 
 const columnsOf = new Map(Object.values(tableSpecs).map((spec) => [spec.table, [...spec.keys, ...spec.data]]));
@@ -84,6 +97,8 @@ export interface TableRow {
   values: Array<SqlValue | undefined>;
   /** The credit code of the organization the row refers to; null for organizations. */
   reference: string | null;
+  /** Technology contracts: the buyer's credit code (null: none; undefined: the file has no such column), resolved by the writer. */
+  buyerReference?: string | null;
   /** R&D institutions: the four-global values the import filled in for a bare 是, as bits ({@link claimColumns}). */
   filled: number;
 }
@@ -108,6 +123,7 @@ export function tableRowOf<E extends FileEntity>(entity: E, record: FileRecordOf
   const reference = entitySpecs[entity].reference;
   const row: TableRow = { values, reference: reference ? (fields[reference] as string) : null, filled: 0 };
   if (entity === 'rd_institutions') resolveClaims(fields.four_global as ImportedClaims, origin, row);
+  if (entity === 'tech_contracts' && 'buyer_uscc' in fields) row.buyerReference = fields.buyer_uscc as string | null;
   return row;
 }
 

@@ -1,7 +1,9 @@
 import { naturalKeys, type FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
 import { violation } from '../../domain/message.js';
+import type { CityConfig } from '../../domain/city.js';
 import { areaColumn, outsideArea, placeSource, type AreaScope } from './areaScope.js';
+import { completeContractRows } from './contractRows.js';
 import { entitySpecs } from './fileRecords.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
 import { rowProblem, type RowProblem } from './problems.js';
@@ -27,6 +29,8 @@ export interface WriteOptions {
    * change a stored record outside the area, nor leave a record outside it.
    */
   scope?: AreaScope | null;
+  /** The city's configuration: where a technology contract's buyer lies (its flow). */
+  city: CityConfig;
 }
 
 export interface BatchOutcome {
@@ -112,7 +116,7 @@ export async function writeBatch(
   const idAt = spec.keys.findIndex((k) => k.name === spec.organizationId);
   const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, problems: [] };
 
-  const rows: Array<{ line: number; row: TableRow; key: string }> = [];
+  let rows: Array<{ line: number; row: TableRow; key: string }> = [];
   for (const { line, record: row } of records) {
     if (reference && row.reference !== null) {
       const id = organizationIds.get(row.reference);
@@ -127,6 +131,11 @@ export async function writeBatch(
   }
 
   const stored = new Map((await existingRows(db, spec, rows.map((r) => r.row.values))).map((s) => [storedKeyOf(spec, s), s]));
+  if (entity === 'tech_contracts') {
+    const refused = await completeContractRows(db, opts.city, rows.map((r) => ({ ...r, existing: stored.get(r.key) })), opts.dryRun);
+    outcome.problems.push(...refused.values());
+    rows = rows.filter((r) => !refused.has(r.line));
+  }
   const inserts: Array<ReadonlyArray<SqlValue | undefined>> = [];
   const updates: StoredRow[] = [];
   const firstData = spec.keys.length;

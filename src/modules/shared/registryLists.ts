@@ -5,9 +5,14 @@ import { organizationListSpec } from '../organizations/queries.js';
 import { platformListSpec } from '../platforms/queries.js';
 import { qualificationListSpec } from '../qualifications/queries.js';
 import { rdInstitutionListSpec } from '../rdInstitutions/queries.js';
+import { marketCodes } from '../techContracts/codes.js';
+import { techContractListSpec } from '../techContracts/queries.js';
 
-/** The registry list of an entity: what exports and indicator formulas filter, exactly as the list API does. */
-export function registryListSpec(entity: FileEntity, city: CityConfig): ListSpec {
+/**
+ * The registry list of an entity: what exports and indicator formulas filter, exactly as the list
+ * API does. `visible` narrows a list that is not public (technology contracts) to a caller's reach.
+ */
+export function registryListSpec(entity: FileEntity, city: CityConfig, visible?: string): ListSpec {
   switch (entity) {
     case 'organizations':
       return organizationListSpec(city);
@@ -17,5 +22,7 @@ export function registryListSpec(entity: FileEntity, city: CityConfig): ListSpec
       return rdInstitutionListSpec(city);
     case 'platforms':
       return platformListSpec(city);
+    case 'tech_contracts':
+      return techContractListSpec(city, marketCodes().market, visible);
   }
 }

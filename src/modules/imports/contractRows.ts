@@ -1,0 +1,110 @@
+import type { Queryable } from '../../db/client.js';
+import type { CityConfig } from '../../domain/city.js';
+import { violation, type RuleViolation } from '../../domain/message.js';
+import { isInflow, regionFlow, registrationNumber } from '../../domain/techContract.js';
+import { marketCodes } from '../techContracts/codes.js';
+import { nextRegistrationSequence } from '../techContracts/queries.js';
+import { danglingReferenceViolation } from './inFileChecks.js';
+import { rowProblem, type RowProblem } from './problems.js';
+import { organizationIds, organizationPlaces, type StoredRow } from './queries.js';
+import { tableColumns, type SqlValue, type TableRow } from './tableRows.js';
+
+/**
+ * What a technology contract's row needs from the database before it is written (合同行补全), as
+ * the API's service settles a record (src/modules/techContracts/service.ts), a batch at a time:
+ * the buyer's id from its credit code, the seller's district and zone when the file leaves them
+ * out, a registry buyer's region from its district, the derived flow and inflow, and a number of
+ * the city's yearly sequence for a registered contract without one.
+ */
+
+export interface ContractRow {
+  line: number;
+  row: TableRow;
+  /** The stored contract of the row's key, if any: what the file leaves out stays as it is. */
+  existing: StoredRow | undefined;
+}
+
+const at = Object.fromEntries(tableColumns('tech_contracts').map((c, i) => [c.name, i])) as Record<string, number>;
+
+const registrationTaken = (number: string): RuleViolation =>
+  violation('registration_number.duplicate', `登记编号 ${number} 已被其他合同使用`, `Registration number ${number} is taken by another contract`, { value: number });
+
+const regionRequired = violation('buyer_region.required', '请填写买方所在地区（区县代码或国家代码）：买方不在本市登记的区县内', 'Give the buyer’s region (a county code or a country code): the buyer is not in one of the city’s districts');
+
+/** The registration numbers of these contracts' keys (seller id + number) held by other contracts. */
+async function takenNumbers(db: Queryable, rows: readonly ContractRow[]): Promise<Map<string, string>> {
+  const numbers = rows.flatMap(({ row }) => (typeof row.values[at.registration_number!] === 'string' ? [row.values[at.registration_number!] as string] : []));
+  if (numbers.length === 0) return new Map();
+  const { rows: held } = await db.query<{ registration_number: string; seller_org_id: number; contract_number: string }>(
+    'SELECT registration_number, seller_org_id, contract_number FROM tech_contracts WHERE registration_number IN (SELECT json_array_elements_text($1::json))',
+    [JSON.stringify(numbers)],
+  );
+  return new Map(held.map((h) => [h.registration_number, `${h.seller_org_id}\u0001${h.contract_number}`]));
+}
+
+/**
+ * Completes each row's derived values in place; returns the problems of rows that cannot be
+ * written (an unknown buyer, a buyer with no region, a registration number already taken). A dry
+ * run takes no registration number: the sequence must not skip one for a file never written.
+ */
+export async function completeContractRows(db: Queryable, city: CityConfig, rows: readonly ContractRow[], dryRun: boolean): Promise<Map<number, RowProblem>> {
+  const buyerIds = await organizationIds(db, rows.flatMap(({ row }) => (typeof row.buyerReference === 'string' ? [row.buyerReference] : [])));
+  const ids = rows.flatMap(({ row, existing }) => [row.values[at.seller_org_id!] as number, ...(existing?.buyer_org_id ? [existing.buyer_org_id as number] : [])]);
+  const places = await organizationPlaces(db, [...ids, ...buyerIds.values()]);
+  const taken = await takenNumbers(db, rows);
+  const problems = new Map<number, RowProblem>();
+  for (const r of rows) {
+    const problem = completeRow(city, r, buyerIds, places, taken);
+    if (problem) problems.set(r.line, problem);
+    else if (!dryRun) await numberRegistration(db, city, r);
+  }
+  return problems;
+}
+
+type Places = Awaited<ReturnType<typeof organizationPlaces>>;
+
+function completeRow(city: CityConfig, { line, row, existing }: ContractRow, buyerIds: ReadonlyMap<string, number>, places: Places, taken: Map<string, string>): RowProblem | null {
+  const v = row.values;
+  const value = (name: string): SqlValue | undefined => (v[at[name]!] !== undefined ? v[at[name]!] : existing?.[name]);
+  const seller = places.get(v[at.seller_org_id!] as number) ?? { district: null, zone: null };
+  if (!existing) {
+    v[at.district_code!] ??= seller.district;
+    v[at.zone!] ??= seller.zone;
+  }
+  // An empty status cell means the default, as when the API is not given one.
+  if (v[at.status!] === null || (!existing && v[at.status!] === undefined)) v[at.status!] = existing?.status ?? 'draft';
+  if (row.buyerReference !== undefined) {
+    const buyer = row.buyerReference === null ? null : buyerIds.get(row.buyerReference);
+    if (buyer === undefined) return rowProblem(line, 'buyer_uscc', row.buyerReference, danglingReferenceViolation(row.buyerReference!));
+    v[at.buyer_org_id!] = buyer;
+    // A registry buyer without a region given lies in its own district.
+    if (buyer !== null && (v[at.buyer_region!] ?? null) === null) v[at.buyer_region!] = places.get(buyer)?.district ?? null;
+  }
+  const region = value('buyer_region');
+  if (typeof region !== 'string') return rowProblem(line, 'buyer_region', null, regionRequired);
+  const flow = regionFlow(city, marketCodes().regions, region)!;
+  v[at.flow!] = flow;
+  v[at.inflow!] = isInflow(seller.district !== null, flow);
+  const number = v[at.registration_number!];
+  const holder = typeof number === 'string' ? taken.get(number) : undefined;
+  const self = `${v[at.seller_org_id!]}\u0001${v[at.contract_number!]}`;
+  if (typeof number === 'string' && holder !== undefined && holder !== self) return rowProblem(line, 'registration_number', number, registrationTaken(number));
+  // Later rows of the batch see this one's number as taken.
+  if (typeof number === 'string') taken.set(number, self);
+  return null;
+}
+
+/** A registered contract without a number keeps the stored one, or takes the next of its registration year's sequence. */
+async function numberRegistration(db: Queryable, city: CityConfig, { row, existing }: ContractRow): Promise<void> {
+  const v = row.values;
+  const status = v[at.status!] ?? existing?.status ?? 'draft';
+  if (status !== 'registered' || (v[at.registration_number!] ?? null) !== null) return;
+  if (typeof existing?.registration_number === 'string') {
+    v[at.registration_number!] = existing.registration_number;
+    return;
+  }
+  const registeredOn = (v[at.registered_on!] ?? existing?.registered_on) as string | null | undefined;
+  if (!registeredOn) return;
+  const year = Number(registeredOn.slice(0, 4));
+  v[at.registration_number!] = registrationNumber(year, city.code, await nextRegistrationSequence(db, city.code, year));
+}
