@@ -260,3 +260,30 @@ describe('coerce', () => {
     expect(coerce(field('text'), ' a ')).toBe(' a ');
   });
 });
+
+describe('decimal fields (money)', () => {
+  const money: ListSpec = { ...spec, fields: { ...spec.fields, amount: { column: 't.amount', type: 'decimal', sort: true } } };
+  const parse = (q: Partial<ListQuery>) => parseListQuery(money, query(q));
+
+  it('filters above, below and at an amount, kept as text so no float rounds it', () => {
+    const r = parse({ filter: 'amount:>0.299999,amount:<1250000.5,amount:0.30' });
+    expect(r.ok && r.value.filters).toEqual([
+      { field: 'amount', negate: false, alternatives: [{ op: 'gt', value: '0.299999' }] },
+      { field: 'amount', negate: false, alternatives: [{ op: 'lt', value: '1250000.5' }] },
+      { field: 'amount', negate: false, alternatives: [{ op: 'eq', value: '0.30' }] },
+    ]);
+  });
+
+  it('refuses what is not a decimal number, naming the field', () => {
+    for (const bad of ['1e5', 'NaN', '12.', '0x10']) {
+      const r = parse({ filter: `amount:${bad}` });
+      expect(r.ok ? [] : r.problems.map((p) => [p.field, p.code])).toEqual([['filter.amount', 'filter.bad_value']]);
+    }
+  });
+
+  it('sorts and pages by amount: a cursor carries the amount as text', () => {
+    const r = parse({ sort: 'amount:desc', cursor: encodeCursor('amount', '1250000.50', 7) });
+    expect(r.ok && r.value.sort).toEqual({ field: 'amount', desc: true });
+    expect(r.ok && r.value.paging).toEqual({ kind: 'cursor', after: ['1250000.50', 7] });
+  });
+});

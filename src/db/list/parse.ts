@@ -94,7 +94,7 @@ function parseAlternative(name: string, field: ListField, raw: string, problems:
   if (raw === 'null') return { op: 'null', value: null };
   let op: 'eq' | 'gt' | 'lt' = 'eq';
   let text = raw;
-  if ((raw.startsWith('>') || raw.startsWith('<')) && (field.type === 'date' || field.type === 'int' || field.type === 'timestamp')) {
+  if ((raw.startsWith('>') || raw.startsWith('<')) && (field.type === 'date' || field.type === 'int' || field.type === 'decimal' || field.type === 'timestamp')) {
     op = raw.startsWith('>') ? 'gt' : 'lt';
     text = raw.slice(1);
   }
@@ -111,6 +111,9 @@ export function coerce(field: ListField, text: string): string | number | boolea
   switch (field.type) {
     case 'int':
       return /^-?\d{1,9}$/.test(text) ? Number(text) : undefined;
+    case 'decimal':
+      // Kept as text and cast to numeric in SQL: 0.1 + 0.2 compares as 0.3, which a float does not.
+      return /^-?\d{1,18}(\.\d{1,6})?$/.test(text) ? text : undefined;
     case 'bool':
       return text === 'true' ? true : text === 'false' ? false : undefined;
     case 'date':
@@ -136,7 +139,7 @@ function isTimestamp(text: string): boolean {
 }
 
 function badValue(name: string, field: ListField, raw: string): Problem {
-  const expected = field.values ? field.values.join(' | ') : { int: '整数 integer', bool: 'true | false', date: 'YYYY-MM-DD', timestamp: 'ISO 8601', text: '非空文本 non-empty text', code: '' }[field.type];
+  const expected = field.values ? field.values.join(' | ') : { int: '整数 integer', decimal: '数值 decimal number, e.g. 1250000.50', bool: 'true | false', date: 'YYYY-MM-DD', timestamp: 'ISO 8601', text: '非空文本 non-empty text', code: '' }[field.type];
   return problem(
     `filter.${name}`,
     'filter.bad_value',

@@ -4,7 +4,8 @@ import type { Message } from '../../domain/message.js';
  * How one registry list is queried: which fields a client may filter, sort and group on, and the
  * SQL expression behind each. Field names are the public API names; columns never leak.
  */
-export type FieldType = 'text' | 'code' | 'date' | 'int' | 'bool' | 'timestamp';
+/** `decimal`: an exact number (money as NUMERIC), carried as text so no float rounds it. */
+export type FieldType = 'text' | 'code' | 'date' | 'int' | 'decimal' | 'bool' | 'timestamp';
 
 export interface ListField {
   column: string;
@@ -38,6 +39,7 @@ export const SQL_TYPE: Record<FieldType, string> = {
   code: 'text',
   date: 'date',
   int: 'int',
+  decimal: 'numeric',
   bool: 'boolean',
   timestamp: 'timestamptz',
 };

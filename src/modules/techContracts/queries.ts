@@ -77,6 +77,8 @@ export function techContractListSpec(city: CityConfig, market: MarketCodes, visi
       flow: { column: 't.flow', type: 'code', notNull: true, values: contractFlowCodes, sort: true, group: true, label: (k) => contractFlows[k as keyof typeof contractFlows] ?? null },
       inflow: { column: 't.inflow', type: 'bool', notNull: true, group: true },
       status: { column: 't.status', type: 'code', notNull: true, values: contractStatusCodes, sort: true, group: true, label: (k) => contractStatuses[k as keyof typeof contractStatuses] ?? null },
+      contract_amount: { column: 't.contract_amount', type: 'decimal', notNull: true, sort: true },
+      transaction_amount: { column: 't.transaction_amount', type: 'decimal', notNull: true, sort: true },
       signed_on: { column: 't.signed_on', type: 'date', notNull: true, sort: true },
       signed_year: { column: 'extract(year from t.signed_on)::int', type: 'int', group: true },
       registered_on: { column: 't.registered_on', type: 'date', sort: true },
