@@ -24,7 +24,7 @@ export function useTechContractColumns() {
       { key: 'buyer_display_name', title: f('buyer'), render: (c) => c.buyer_display_name },
       { key: 'type', title: f('type'), sortable: true, render: (c) => `${c.type_name[side]} · ${c.sub_type_name[side]}` },
       { key: 'flow', nowrap: true, title: f('flow'), sortable: true, render: (c) => label('contract_flow', c.flow) },
-      { key: 'contract_amount', nowrap: true, title: f('contract_amount'), render: (c) => formatYuan(c.contract_amount, side) },
+      { key: 'contract_amount', nowrap: true, title: f('contract_amount'), sortable: true, render: (c) => formatYuan(c.contract_amount, side) },
       { key: 'status', nowrap: true, title: f('status'), sortable: true, render: (c) => <Tag color={statusColor[c.status]}>{label('contract_status', c.status)}</Tag> },
       { key: 'signed_on', nowrap: true, title: f('signed_on'), sortable: true, render: (c) => c.signed_on },
       { key: 'registered_on', nowrap: true, title: f('registered_on'), sortable: true, render: (c) => c.registered_on ?? t('common.none') },
