@@ -9,7 +9,8 @@ import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 /**
  * A city officer registers a technology contract (技术合同) through the pages, in Chinese: the
  * transaction amount above the contract amount is refused next to its field, the corrected
- * contract is saved, found in the list by its type and opened, amounts read in 万元.
+ * contract is saved, found in the list by its type (and exported so filtered) and opened, amounts
+ * read in 万元.
  */
 
 const SELLER = '长沙合同卖方光电科技有限公司';
@@ -93,6 +94,17 @@ test('an officer enters a contract, sees the amount error at its field, corrects
     await table.getByText(OTHER_TITLE).waitFor();
     await choose(page, '[data-testid="filter-type"]', '技术开发');
     await table.getByText(OTHER_TITLE).waitFor({ state: 'detached' });
+
+    // The export carries the filter: the new contract, not the other type's.
+    await page.getByTestId('export-button').click();
+    const href = (await page.getByTestId('export-csv').getAttribute('href')) ?? '';
+    const file = await page.request.get(new URL(href, server.url).toString());
+    expect(file.status()).toBe(200);
+    const text = await file.text();
+    expect(text).toContain('KF-2026-031');
+    expect(text).not.toContain('ZX-2026-009');
+    await page.keyboard.press('Escape');
+
     await table.getByRole('link', { name: 'KF-2026-031' }).click();
 
     await page.waitForURL(new RegExp(`/tech-contracts/${id}$`));
