@@ -5,8 +5,9 @@ import { catalogueFile, type CatalogueFile, type CatalogueIndicator, type Derive
 import { parseFilters, type FilterTerm } from '../../db/list/parse.js';
 import type { ListField, ListSpec } from '../../db/list/spec.js';
 import type { CityConfig } from '../../domain/city.js';
+import { yuanPerUnit } from '../../domain/indicatorUnits.js';
 import type { Message } from '../../domain/message.js';
-import { registryListSpec } from '../shared/registryLists.js';
+import { statisticsListSpec } from '../shared/registryLists.js';
 
 /**
  * The indicator catalogue (指标目录), read from config/indicators.json and checked against the
@@ -52,7 +53,7 @@ export interface Catalogue {
 
 
 /** `district` is the name every indicator's breakdowns use for the list's district field. */
-const BREAKDOWN_ALIASES: Record<string, string> = { district: 'district_code' };
+const BREAKDOWN_ALIASES: Record<string, string> = { district: 'district_code', contract_type: 'type' };
 export const breakdownLabels: Record<string, Message> = {
   district: { zh: '区县', en: 'District' },
   zone: { zh: '园区', en: 'Zone' },
@@ -63,6 +64,9 @@ export const breakdownLabels: Record<string, Message> = {
   status: { zh: '状态', en: 'Status' },
   organization_kind: { zh: '主体类型', en: 'Kind' },
   qualification: { zh: '资质', en: 'Qualification' },
+  contract_type: { zh: '合同类型', en: 'Contract type' },
+  flow: { zh: '技术流向', en: 'Flow' },
+  technology_field: { zh: '技术领域', en: 'Technology field' },
 };
 
 export function loadCatalogue(city: CityConfig, file = join(packageRoot, 'config', 'indicators.json')): Catalogue {
@@ -100,7 +104,7 @@ function resolveIndicator(def: CatalogueIndicator, city: CityConfig, problem: (p
   const formula = def.formula;
   if (!formula) return { kind: 'official', def };
   if (formula.op === 'ratio' || formula.op === 'growth') return { kind: 'derived', def, formula };
-  const spec = registryListSpec(formula.entity, city);
+  const spec = statisticsListSpec(formula.entity, city);
   const field = (name: string, types: ListField['type'][], what: string): NamedField => {
     const f = spec.fields[name];
     if (!f || !types.includes(f.type)) problem(`${what} "${name}" is not a ${types.join('/')} field of the ${formula.entity} list`);
@@ -136,11 +140,24 @@ function resolveIndicator(def: CatalogueIndicator, city: CityConfig, problem: (p
     part: formula.op === 'share' ? filters(formula.part, 'part') : null,
     timing,
     area: field('district_code', ['code'], 'area'),
-    distinct: formula.distinct ? { field: field(formula.distinct.field, ['int'], 'distinct.field'), entity: formula.distinct.entity, spec: registryListSpec(formula.distinct.entity, city) } : null,
-    sum: formula.sum ? field(formula.sum, ['int'], 'sum') : null,
+    distinct: formula.distinct ? { field: field(formula.distinct.field, ['int'], 'distinct.field'), entity: formula.distinct.entity, spec: statisticsListSpec(formula.distinct.entity, city) } : null,
+    sum: formula.sum ? field(formula.sum, ['int', 'decimal'], 'sum') : null,
     breakdowns,
   };
 }
+
+/**
+ * Decimal amounts (money) are summed in hundredths, fen: whole numbers, so every total the engine
+ * adds up — buckets, districts into the city — is exact as a float up to 2^53 fen (9 × 10^13 yuan),
+ * whichever way it is grouped.
+ */
+const HUNDREDTHS = 100;
+
+/** The SQL of what a sum adds up, per row. */
+export const summedSql = (sum: NamedField): string => (sum.field.type === 'decimal' ? `(${sum.field.column} * ${HUNDREDTHS})` : sum.field.column);
+
+/** What a sum's total is divided by to be in its indicator's unit: fen to yuan, yuan to 亿元. */
+export const sumDivisor = (r: RecordIndicator): number => (r.sum?.field.type === 'decimal' ? HUNDREDTHS : 1) * (yuanPerUnit[r.def.unit] ?? 1);
 
 /**
  * A stock is counted on the period's last day and grows from last period's value; a flow starts

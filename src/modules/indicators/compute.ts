@@ -3,7 +3,7 @@ import type { FilterTerm } from '../../db/list/parse.js';
 import { filtersSql, Params } from '../../db/list/sql.js';
 import { seriesTable, type Bucket, type SeriesTable } from '../../domain/indicatorSeries.js';
 import { periodBounds, shiftDate, type Period } from '../../domain/period.js';
-import type { NamedField, RecordIndicator } from './catalogue.js';
+import { summedSql, type NamedField, type RecordIndicator } from './catalogue.js';
 import { readBuckets } from './upkeep.js';
 
 /**
@@ -49,7 +49,7 @@ export function seriesSql(r: RecordIndicator, breakdown: NamedField | null, year
   const key = breakdown ? `(${breakdown.field.column})::text` : 'NULL::text';
   const n =
     r.formula.op === 'distinct_count' ? `count(DISTINCT ${r.distinct!.field.field.column})::int`
-    : r.formula.op === 'sum' ? `COALESCE(sum(${r.sum!.field.column}), 0)::float8`
+    : r.formula.op === 'sum' ? `COALESCE(sum(${summedSql(r.sum!)}), 0)::float8`
     : 'count(*)::int';
   const partN = part ? `(count(*) FILTER (WHERE ${part}))::int` : '0';
 

@@ -6,7 +6,7 @@ import { districtName } from '../../domain/district.js';
 import { growthPercent, percentOf, type Cell, type SeriesTable } from '../../domain/indicatorSeries.js';
 import type { Message } from '../../domain/message.js';
 import { periodBounds } from '../../domain/period.js';
-import type { Catalogue, NamedField, RecordIndicator, ResolvedIndicator } from './catalogue.js';
+import { sumDivisor, type Catalogue, type NamedField, type RecordIndicator, type ResolvedIndicator } from './catalogue.js';
 import { computeSeries, type Years } from './compute.js';
 import { newestOfficialValues, type OfficialCell } from './officialValues.js';
 import { ensureUpkeep, recordIndicators } from './upkeep.js';
@@ -124,6 +124,7 @@ export class IndicatorEngine {
     const asOf = this.asOf(year);
     const c = cell ?? { n: 0, part: 0 };
     if (r.formula.op === 'share') return { value: percentOf(c.part, c.n), numerator: c.part, denominator: c.n, asOf };
+    if (r.formula.op === 'sum') return { value: c.n / sumDivisor(r), asOf };
     return { value: c.n, asOf };
   }
 

@@ -79,7 +79,7 @@ export const indicatorRoutes = (engine: IndicatorEngine) => async (app: FastifyI
         response: { 200: rowsReply, ...readErrors },
       },
     },
-    (req) => indicatorRows(engine, req.params.code, req.query),
+    (req) => indicatorRows(engine, req.params.code, req.query, req.principal),
   );
 
   r.get(

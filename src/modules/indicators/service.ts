@@ -11,6 +11,9 @@ import { presentOrganization } from '../organizations/service.js';
 import { presentPlatform } from '../platforms/service.js';
 import { presentQualification } from '../qualifications/service.js';
 import { presentRdInstitution } from '../rdInstitutions/service.js';
+import { registryListSpec } from '../shared/registryLists.js';
+import { authorize, type Principal } from '../shared/principal.js';
+import { presentTechContract, visibleSql } from '../techContracts/service.js';
 import type { AuditActor } from '../audit/trail.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { write } from '../shared/write.js';
@@ -124,6 +127,7 @@ const presenters: Record<Entity, (row: never) => object> = {
   qualifications: presentQualification,
   rd_institutions: presentRdInstitution,
   platforms: presentPlatform,
+  tech_contracts: presentTechContract,
 };
 
 export interface IndicatorRows extends ListPage<Record<string, unknown>> {
@@ -134,7 +138,7 @@ export interface IndicatorRows extends ListPage<Record<string, unknown>> {
 }
 
 /** The rows behind one value (下钻): the registry list with the formula's, period's and area's filters added. */
-export async function indicatorRows(engine: IndicatorEngine, code: string, q: z.output<typeof rowsQuery>): Promise<IndicatorRows> {
+export async function indicatorRows(engine: IndicatorEngine, code: string, q: z.output<typeof rowsQuery>, principal: Principal): Promise<IndicatorRows> {
   const r = findIndicator(engine, code);
   if (r.kind !== 'record') {
     throw problem('code', 'indicator.no_rows', `指标 ${code} 为${r.kind === 'official' ? '官方统计值' : '派生指标'}，没有对应的登记记录`, `Indicator ${code} is ${r.kind === 'official' ? 'an official statistic' : 'derived from others'}: no registry rows lie behind it`);
@@ -144,7 +148,7 @@ export async function indicatorRows(engine: IndicatorEngine, code: string, q: z.
   const terms = rowFilters(r, { kind: 'year', year }, area === engine.city.code ? null : area, q.part === 'part');
   const { period: _p, area: _a, part, ...listQuery } = q;
   const entity = r.distinct?.entity ?? r.formula.entity;
-  const spec = r.distinct?.spec ?? r.spec;
+  const spec = entity === 'tech_contracts' ? contractRowsSpec(engine, principal) : (r.distinct?.spec ?? r.spec);
   const parsed = parseListQuery(spec, listQuery as ListQuery);
   if (!parsed.ok) throw validationFailed(parsed.problems);
   const list: ParsedList = r.distinct
@@ -152,6 +156,12 @@ export async function indicatorRows(engine: IndicatorEngine, code: string, q: z.
     : { ...parsed.value, filters: [...terms, ...parsed.value.filters] };
   const page = await runList(engine.db, spec, list, presenters[entity] as (row: { id: number }) => Record<string, unknown>);
   return { ...page, indicator: { code, period: String(year), area, part }, entity, filter: r.distinct ? null : formatFilters(terms) };
+}
+
+/** The contracts behind a value are not public: the caller's own reach of the contracts list (its sums are). */
+function contractRowsSpec(engine: IndicatorEngine, principal: Principal) {
+  authorize(principal, 'tech_contracts.read');
+  return registryListSpec('tech_contracts', engine.city, visibleSql(engine.app, principal));
 }
 
 // ── Official statistics ──────────────────────────────────────────────────────────────────────────

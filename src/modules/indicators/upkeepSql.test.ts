@@ -30,10 +30,12 @@ describe('indicator upkeep SQL', () => {
 
   it('puts triggers on the counted tables, and on organizations for updates only', () => {
     const sql = upkeepSql(recordIndicators(catalogue), 2016);
-    expect(sql.tables.sort()).toEqual(['organizations', 'platforms', 'qualifications', 'rd_institutions']);
+    expect(sql.tables.sort()).toEqual(['organizations', 'platforms', 'qualifications', 'rd_institutions', 'tech_contracts']);
     const triggers = sql.install.filter((s) => s.startsWith('CREATE TRIGGER')).map((s) => /AFTER (\w+) ON (\w+)/.exec(s)!.slice(1).join(' '));
     expect(triggers.filter((t) => t.endsWith('organizations'))).toEqual(['UPDATE organizations']);
     expect(triggers.filter((t) => t.endsWith('qualifications')).sort()).toEqual(['DELETE qualifications', 'INSERT qualifications', 'TRUNCATE qualifications', 'UPDATE qualifications']);
+    // Contracts are counted from their own columns only: writes to them, never to organizations, move their sums.
+    expect(triggers.filter((t) => t.endsWith('tech_contracts')).sort()).toEqual(['DELETE tech_contracts', 'INSERT tech_contracts', 'TRUNCATE tech_contracts', 'UPDATE tech_contracts']);
   });
 
   it('signs the SQL: the same catalogue, the same signature; another filter, another one', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { filtersSql } from '../../db/list/sql.js';
-import type { NamedField, RecordIndicator } from './catalogue.js';
+import { summedSql, type NamedField, type RecordIndicator } from './catalogue.js';
 
 /**
  * SQL of the indicators' incremental upkeep (指标增量维护), generated from the catalogue: the
@@ -125,7 +125,7 @@ export function indicatorUpkeep(r: RecordIndicator, firstYear: number): Indicato
       y1 = `GREATEST(${year(t.since.field.column)}, ${firstYear})`;
       y2 = `COALESCE(${lastYear ?? 'NULL::int'}, ${OPEN_END})`;
     }
-    const n = r.formula.op === 'sum' ? `COALESCE(${r.sum!.field.column}, 0)::numeric` : '1';
+    const n = r.formula.op === 'sum' ? `COALESCE(${summedSql(r.sum!)}, 0)::numeric` : '1';
     const part = r.part ? `CASE WHEN ${filtersSql(r.spec, r.part, lits)} THEN 1 ELSE 0 END` : '0';
     contribution = { kind: 'count', y1, y2, n, part };
   }

@@ -6,7 +6,7 @@ import { platformListSpec } from '../platforms/queries.js';
 import { qualificationListSpec } from '../qualifications/queries.js';
 import { rdInstitutionListSpec } from '../rdInstitutions/queries.js';
 import { marketCodes } from '../techContracts/codes.js';
-import { techContractListSpec } from '../techContracts/queries.js';
+import { techContractCountSpec, techContractListSpec } from '../techContracts/queries.js';
 
 /**
  * The registry list of an entity: what exports and indicator formulas filter, exactly as the list
@@ -25,4 +25,13 @@ export function registryListSpec(entity: FileEntity, city: CityConfig, visible?:
     case 'tech_contracts':
       return techContractListSpec(city, marketCodes().market, visible);
   }
+}
+
+/**
+ * The list an indicator formula counts: the registry list, or for technology contracts the same
+ * fields over the bare table, a FROM the indicator upkeep's triggers can follow (their list joins
+ * the seller and the buyer, and narrows by the caller's reach, which statistics do not).
+ */
+export function statisticsListSpec(entity: FileEntity, city: CityConfig): ListSpec {
+  return entity === 'tech_contracts' ? techContractCountSpec(city, marketCodes().market) : registryListSpec(entity, city);
 }

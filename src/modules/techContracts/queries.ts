@@ -96,6 +96,11 @@ export function techContractListSpec(city: CityConfig, market: MarketCodes, visi
   };
 }
 
+/** The list's fields over the bare table, for statistics (every field is a column of the contract itself). */
+export function techContractCountSpec(city: CityConfig, market: MarketCodes): ListSpec {
+  return { ...techContractListSpec(city, market), from: 'tech_contracts t', tables: ['tech_contracts'], select: 't.id', searchColumns: ['t.contract_number', 't.title'] };
+}
+
 /** One row; `forUpdate` locks it for the write that reads it (the one read of the record a write makes). */
 export async function findById(db: Queryable, id: number, forUpdate = false): Promise<TechContractRow | undefined> {
   const { rows } = await db.query<TechContractRow>(`SELECT ${COLUMNS} FROM tech_contracts t ${JOINS} WHERE t.id = $1${forUpdate ? ' FOR UPDATE OF t' : ''}`, [id]);
