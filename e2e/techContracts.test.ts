@@ -4,7 +4,7 @@ import { validUscc } from '../test/support/factories.js';
 import { choose, withScreenshot } from './support/browser.js';
 import { createAccount, type RunningServer } from './support/server.js';
 import { apiSignIn, signInAs } from './support/session.js';
-import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
+import { newTestPage, openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
  * A city officer registers a technology contract (技术合同) through the pages, in Chinese: the
@@ -19,10 +19,13 @@ const TITLE = '激光雷达点云算法委托开发合同';
 /** Another contract of another type, made over the API, that the type filter must leave out. */
 const OTHER_TITLE = '湖南某企业数字化转型技术咨询';
 const OFFICER = { username: 'city-officer', password: 'Officer-Password-2026' };
+/** A user of the seller, which drafts its own organization's contracts only. */
+const SELLER_USER = { username: 'seller-user', password: 'Seller-Password-2026' };
 
 let session: SignedInPage;
 let server: RunningServer;
 let page: Page;
+let sellerId: number;
 
 async function post<T>(path: string, body: unknown): Promise<T> {
   const res = await fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.auth }, body: JSON.stringify(body) });
@@ -34,6 +37,7 @@ beforeAll(async () => {
   session = await openSignedInPage({ signedIn: false });
   ({ server, page } = session);
   const seller = await post<{ id: number }>('/organizations', { uscc: validUscc(11), name: SELLER, kind: 'enterprise', district_code: '430104' });
+  sellerId = seller.id;
   await createAccount(server, { ...OFFICER, role: 'officer' });
   // The server's API token has the registry's scopes, not the market's: the officer makes it.
   const officer = await apiSignIn(server.url, OFFICER);
@@ -114,4 +118,21 @@ test('an officer enters a contract, sees the amount error at its field, corrects
     await page.getByText('国内其他省份').waitFor();
     await page.getByRole('link', { name: SELLER }).waitFor();
   });
+});
+
+test("an organization user's form offers its own organization as the only seller, and no registration fields", async () => {
+  await post('/organizations', { uscc: validUscc(12), name: '另一家不相干的科技有限公司', kind: 'enterprise', district_code: '430104' });
+  await post('/users', { ...SELLER_USER, role: 'org_user', organization_ids: [sellerId] });
+  const sellerPage = await newTestPage(session.browser);
+  await withScreenshot(sellerPage, 'tech-contract-org-user-form', async () => {
+    await signInAs(sellerPage, server.url, SELLER_USER);
+    await sellerPage.goto(`${server.url}/tech-contracts/new`);
+    await sellerPage.getByTestId('tech-contract-form').waitFor();
+    await sellerPage.locator('.ant-select', { has: sellerPage.locator('#seller_org_id') }).click();
+    const options = sellerPage.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await options.first().waitFor();
+    expect(await options.allInnerTexts()).toEqual([SELLER]);
+    expect(await sellerPage.locator('#status, #registration_number').count()).toBe(0);
+  });
+  await sellerPage.context().close();
 });
