@@ -16,6 +16,7 @@ const REGISTRY_PATHS: Record<FileEntity, string> = {
   qualifications: '/qualifications',
   rd_institutions: '/rd-institutions',
   platforms: '/platforms',
+  tech_contracts: '/tech-contracts',
 };
 
 export const registryPath = (entity: FileEntity): string => REGISTRY_PATHS[entity];

@@ -3,6 +3,7 @@ import { useOrganizationColumns } from '../entities/organizations/columns';
 import { usePlatformColumns } from '../entities/platforms/columns';
 import { useQualificationColumns } from '../entities/qualifications/columns';
 import { useRdInstitutionColumns } from '../entities/rdInstitutions/columns';
+import { useTechContractColumns } from '../entities/techContracts/columns';
 import { registryPath } from '../imports/importView';
 import type { LabelledFilter } from '../list/FilterBar';
 import type { ListColumn } from '../list/RegistryList';
@@ -19,7 +20,7 @@ export interface RowColumns {
 /**
  * The registry list's own columns for drill-down rows: the rows endpoint returns each entity's
  * records exactly as its list does, so the entity's columns render them. (Hooks cannot be chosen
- * conditionally, so all four are made; each is a memoised array.)
+ * conditionally, so all five are made; each is a memoised array.)
  */
 export function useRowColumns(entity: RegistryEntity): RowColumns {
   const all = {
@@ -27,6 +28,7 @@ export function useRowColumns(entity: RegistryEntity): RowColumns {
     qualifications: useQualificationColumns(),
     rd_institutions: useRdInstitutionColumns(),
     platforms: usePlatformColumns(),
+    tech_contracts: useTechContractColumns(),
   };
   const { columns, filters } = all[entity];
   return { columns: columns as unknown as ListColumn<RowItem>[], filters, basePath: registryPath(entity) };
