@@ -60,4 +60,31 @@ describe('starcity import', () => {
     writeFileSync(refused, 'colour,shape\nred,round\n');
     expect((await imp('organizations', refused)).status).toBe(1);
   });
+
+  it('imports technology contracts by their sellers’ credit codes, and exports them to import back unchanged', async () => {
+    const dir = await workDir();
+    const cli = (...args: string[]) => starcity([...args, '--data-dir', dir]);
+    const orgs = join(dir, 'orgs.csv');
+    writeFileSync(orgs, organizationsCsv(2));
+    expect((await cli('import', 'organizations', orgs)).status).toBe(0);
+    const [seller, buyer] = readFileSync(orgs, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]!);
+    const contracts = join(dir, 'contracts.csv');
+    writeFileSync(contracts, [
+      '卖方统一社会信用代码,合同编号,合同名称,合同类型,合同子类型,买方统一社会信用代码,买方名称,买方所在地区代码,合同成交额（元）,技术交易额（元）,签订日期,登记日期,状态',
+      `${seller},C-1,委托开发,development,commissioned,${buyer},,,1250000.5,1000000,2025-03-01,2025-04-01,registered`,
+      `${seller},C-2,技术咨询,consulting,consulting,,Acme GmbH,DE,8000,8000,2025-05-01,,`,
+    ].join('\n'));
+    const first = await cli('import', 'tech-contracts', contracts, '--atomic');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/2 read, 2 inserted, 0 updated, 0 unchanged, 0 rejected — succeeded/);
+    const exported = join(dir, 'exported.jsonl');
+    expect((await cli('export', 'tech-contracts', '--format', 'jsonl', '--lang', 'en', '--output', exported)).status).toBe(0);
+    const rows = readFileSync(exported, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string | null>);
+    expect(rows.map((r) => [r.contract_number, r.buyer_uscc, r.buyer_region, r.contract_amount, r.status])).toEqual([
+      ['C-1', buyer, '430104', '1250000.50', 'registered'],
+      ['C-2', null, 'DE', '8000.00', 'draft'],
+    ]);
+    expect(rows[0]!.registration_number).toMatch(/^2025430100\d{6}$/);
+    expect((await cli('import', 'tech_contracts', exported)).stdout).toMatch(/2 read, 0 inserted, 0 updated, 2 unchanged/);
+  });
 });
