@@ -23,7 +23,7 @@ import { expectProblem } from './helpers.js';
 const t = await createTestApp({ today: () => '2026-12-04' });
 const { app, ctx, db } = t;
 const dir = tempDirs().make('contract-files');
-const defaults = { mode: 'upsert' as 'upsert' | 'insert', atomic: true, dryRun: false, actor: systemActor('test') };
+const defaults: { mode: 'upsert' | 'insert'; atomic: boolean; dryRun: boolean; actor: ReturnType<typeof systemActor>; area?: { districts: string[]; zones: string[] } } = { mode: 'upsert', atomic: true, dryRun: false, actor: systemActor('test') };
 
 const YUELU = '430104';
 const seller = await createOrganization(app, { name: '岳麓卖方科技有限公司', district_code: YUELU, zone: 'xiangjiang_new_area' });
@@ -87,6 +87,19 @@ describe('technology contracts: a file of new contracts', () => {
     expect(rows[0]).toMatchObject({ buyer_org_id: buyer.id, buyer_region: '430105', flow: 'local', district_code: YUELU, zone: 'xiangjiang_new_area', status: 'registered', amount: '500000.00' });
     expect(rows[0]!.registration_number).toMatch(/^2025430100\d{6}$/);
     expect(rows[1]).toMatchObject({ buyer_org_id: null, buyer_region: 'US', flow: 'abroad', status: 'draft', amount: '80000.50', registration_number: null });
+  });
+});
+
+describe('technology contracts: an import limited to an area', () => {
+  it('places a row with an empty district at its seller’s before judging it: in the area written, outside refused', async () => {
+    const file = [
+      'seller_uscc,contract_number,title,type,sub_type,buyer_name,buyer_region,contract_amount,transaction_amount,signed_on,district_code,zone',
+      `${seller.uscc},A-1,合同,development,commissioned,某公司,440305,100,100,2025-01-01,,`,
+      `${other.uscc},A-2,合同,development,commissioned,某公司,440305,100,100,2025-01-01,,`,
+    ].join('\n');
+    const r = await importText(file, { atomic: false, area: { districts: [YUELU], zones: [] } });
+    expect({ inserted: r.inserted, rejected: r.rejected }).toEqual({ inserted: 1, rejected: 1 });
+    expect((await problemsOf(r.id)).map((p) => [p.line, p.column, p.code])).toEqual([[3, 'district_code', 'scope.area']]);
   });
 });
 

@@ -285,7 +285,9 @@ export class FileCheck<E extends FileEntity> implements AsyncIterable<CheckedBat
     if (!scope) return null;
     const given = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : null);
     const place: Place = { district: given('district_code'), zone: given('zone') };
-    const known = ('district_code' in values || scope.districts.length === 0) && ('zone' in values || scope.zones.length === 0);
+    // A contract's empty district or zone is its seller's, which only the writer looks up.
+    const stated = (k: 'district_code' | 'zone') => k in values && (this.input.entity !== 'tech_contracts' || values[k] !== null);
+    const known = (stated('district_code') || scope.districts.length === 0) && (stated('zone') || scope.zones.length === 0);
     if (!known || inArea(scope, place)) return null;
     return { column: areaColumn(scope), violation: outsideArea(scope, 'row', place)! };
   }
