@@ -16,4 +16,16 @@ describe('packBatch / unpackBatch', () => {
     };
     expect(unpackBatch(structuredClone(packBatch(batch)))).toEqual(batch);
   });
+
+  it('carries a contract row’s buyer credit code, none and no column told apart', () => {
+    const row = (line: number, buyerReference?: string | null): CheckedBatch<TableRow>['rows'][number] => ({
+      line,
+      payload: { values: [undefined, 'C-1'], reference: 'S', filled: 0, ...(buyerReference === undefined ? {} : { buyerReference }) },
+      problems: [],
+      reference: 'S',
+      referenceValue: 'S',
+    });
+    const batch: CheckedBatch<TableRow> = { referenceColumn: 'seller_uscc', rows: [row(2, 'B'), row(3, null), row(4)] };
+    expect(unpackBatch(structuredClone(packBatch(batch)))).toEqual(batch);
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCity } from '../../config.js';
-import { loadCatalogue, resolveCatalogue } from './catalogue.js';
+import { loadCatalogue, resolveCatalogue, sumDivisor, summedSql } from './catalogue.js';
 
 const city = loadCity('changsha');
 const shipped = () => JSON.parse(readFileSync(new URL('../../../config/indicators.json', import.meta.url), 'utf8')) as { indicators: Array<Record<string, unknown>>; dashboard: Record<string, unknown> };
@@ -46,5 +46,21 @@ describe('indicator catalogue', () => {
     const bad = shipped();
     bad.indicators[0]!.unit = 'furlongs';
     expect(problemsOf(bad)).toContain('indicators.0.unit');
+  });
+
+  it('sums money in fen and shows it in 亿元; counts contracts over their bare table', () => {
+    const turnover = loadCatalogue(city).indicators.get('contracts.turnover');
+    if (turnover?.kind !== 'record') throw new Error('contracts.turnover is a record indicator');
+    expect(summedSql(turnover.sum!)).toBe('(t.contract_amount * 100)');
+    expect(sumDivisor(turnover)).toBe(100 * 1e8);
+    expect(turnover.spec.from).toBe('tech_contracts t');
+    expect([...turnover.breakdowns.keys()]).toEqual(['district', 'zone', 'contract_type', 'flow', 'technology_field']);
+  });
+
+  it('refuses a sum of a field that is not a number', () => {
+    const raw = shipped();
+    const turnover = raw.indicators.find((i) => i.code === 'contracts.turnover')!;
+    (turnover.formula as Record<string, unknown>).sum = 'contract_number';
+    expect(problemsOf(raw)).toContain('sum "contract_number" is not a int/decimal field of the tech_contracts list');
   });
 });
