@@ -90,6 +90,24 @@ describe('technology contracts: a file of new contracts', () => {
   });
 });
 
+describe('technology contracts: registration numbers from a file', () => {
+  const last = async () => (await db.query<{ last: number }>("SELECT last FROM registration_counters WHERE year = 2025")).rows[0]?.last ?? 0;
+  const registered = (number: string) => `${HEADER}\n${seller.uscc},${number},合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered`;
+
+  it('numbers only rows it writes: not an existing key in insert mode, nor a dry run', async () => {
+    const before = await last();
+    expect((await importText(registered('JS-2025-1'), { mode: 'insert', atomic: false })).rejected).toBe(1);
+    expect((await importText(registered('N-1'), { dryRun: true, atomic: false })).inserted).toBe(1);
+    expect(await last()).toBe(before);
+    expect((await importText(registered('N-1'))).inserted).toBe(1);
+    expect(await last()).toBe(before + 1);
+    const { rows } = await db.query<{ registration_number: string }>("SELECT registration_number FROM tech_contracts WHERE contract_number = 'N-1'");
+    expect(rows[0]!.registration_number).toBe(`2025430100${String(before + 1).padStart(6, '0')}`);
+    // The same file again: its empty number cell keeps the stored number, nothing changes.
+    expect((await importText(registered('N-1'))).unchanged).toBe(1);
+  });
+});
+
 describe('technology contracts: an import limited to an area', () => {
   it('places a row with an empty district at its seller’s before judging it: in the area written, outside refused', async () => {
     const file = [

@@ -44,10 +44,9 @@ async function takenNumbers(db: Queryable, rows: readonly ContractRow[]): Promis
 
 /**
  * Completes each row's derived values in place; returns the problems of rows that cannot be
- * written (an unknown buyer, a buyer with no region, a registration number already taken). A dry
- * run takes no registration number: the sequence must not skip one for a file never written.
+ * written (an unknown buyer, a buyer with no region, a registration number already taken).
  */
-export async function completeContractRows(db: Queryable, city: CityConfig, rows: readonly ContractRow[], dryRun: boolean): Promise<Map<number, RowProblem>> {
+export async function completeContractRows(db: Queryable, city: CityConfig, rows: readonly ContractRow[]): Promise<Map<number, RowProblem>> {
   const buyerIds = await organizationIds(db, rows.flatMap(({ row }) => (typeof row.buyerReference === 'string' ? [row.buyerReference] : [])));
   const ids = rows.flatMap(({ row, existing }) => [row.values[at.seller_org_id!] as number, ...(existing?.buyer_org_id ? [existing.buyer_org_id as number] : [])]);
   const places = await organizationPlaces(db, [...ids, ...buyerIds.values()]);
@@ -56,7 +55,6 @@ export async function completeContractRows(db: Queryable, city: CityConfig, rows
   for (const r of rows) {
     const problem = completeRow(city, r, buyerIds, places, taken);
     if (problem) problems.set(r.line, problem);
-    else if (!dryRun) await numberRegistration(db, city, r);
   }
   return problems;
 }
@@ -85,6 +83,8 @@ function completeRow(city: CityConfig, { line, row, existing }: ContractRow, buy
   const flow = regionFlow(city, marketCodes().regions, region)!;
   v[at.flow!] = flow;
   v[at.inflow!] = isInflow(seller.district !== null, flow);
+  // An empty number cell keeps the stored number: a registration is numbered once.
+  if (v[at.registration_number!] === null && typeof existing?.registration_number === 'string') v[at.registration_number!] = existing.registration_number;
   const number = v[at.registration_number!];
   const holder = typeof number === 'string' ? taken.get(number) : undefined;
   const self = `${v[at.seller_org_id!]}\u0001${v[at.contract_number!]}`;
@@ -94,17 +94,15 @@ function completeRow(city: CityConfig, { line, row, existing }: ContractRow, buy
   return null;
 }
 
-/** A registered contract without a number keeps the stored one, or takes the next of its registration year's sequence. */
-async function numberRegistration(db: Queryable, city: CityConfig, { row, existing }: ContractRow): Promise<void> {
-  const v = row.values;
-  const status = v[at.status!] ?? existing?.status ?? 'draft';
-  if (status !== 'registered' || (v[at.registration_number!] ?? null) !== null) return;
-  if (typeof existing?.registration_number === 'string') {
-    v[at.registration_number!] = existing.registration_number;
-    return;
+/**
+ * Numbers the registered contracts of a batch that have none, from the city's sequence for their
+ * registration year, just before they are written: only rows that will be written take a number,
+ * so the sequence never skips one for a row refused, an existing key in insert mode, or a dry run.
+ */
+export async function numberRegistrations(db: Queryable, city: CityConfig, rows: ReadonlyArray<Record<string, SqlValue | undefined>>): Promise<void> {
+  for (const row of rows) {
+    if (row.status !== 'registered' || (row.registration_number ?? null) !== null || typeof row.registered_on !== 'string') continue;
+    const year = Number(row.registered_on.slice(0, 4));
+    row.registration_number = registrationNumber(year, city.code, await nextRegistrationSequence(db, city.code, year));
   }
-  const registeredOn = (v[at.registered_on!] ?? existing?.registered_on) as string | null | undefined;
-  if (!registeredOn) return;
-  const year = Number(registeredOn.slice(0, 4));
-  v[at.registration_number!] = registrationNumber(year, city.code, await nextRegistrationSequence(db, city.code, year));
 }

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client.js';
 import { violation } from '../../domain/message.js';
 import type { CityConfig } from '../../domain/city.js';
 import { areaColumn, outsideArea, placeSource, type AreaScope } from './areaScope.js';
-import { completeContractRows } from './contractRows.js';
+import { completeContractRows, numberRegistrations } from './contractRows.js';
 import { entitySpecs } from './fileRecords.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
 import { rowProblem, type RowProblem } from './problems.js';
@@ -132,7 +132,7 @@ export async function writeBatch(
 
   const stored = new Map((await existingRows(db, spec, rows.map((r) => r.row.values))).map((s) => [storedKeyOf(spec, s), s]));
   if (entity === 'tech_contracts') {
-    const refused = await completeContractRows(db, opts.city, rows.map((r) => ({ ...r, existing: stored.get(r.key) })), opts.dryRun);
+    const refused = await completeContractRows(db, opts.city, rows.map((r) => ({ ...r, existing: stored.get(r.key) })));
     outcome.problems.push(...refused.values());
     rows = rows.filter((r) => !refused.has(r.line));
   }
@@ -171,8 +171,18 @@ export async function writeBatch(
   outcome.inserted = inserts.length;
   outcome.updated = updates.length;
   if (!opts.dryRun) {
+    if (entity === 'tech_contracts') await numberContracts(db, opts.city, inserts, updates);
     await insertRows(db, spec, inserts);
     if ((await updateRows(db, spec, updates)) !== updates.length) throw new ConcurrentChangeError(spec.table);
   }
   return outcome;
+}
+
+/** Registration numbers for the contracts about to be written (inserts by column position, updates by name). */
+async function numberContracts(db: Queryable, city: CityConfig, inserts: Array<ReadonlyArray<SqlValue | undefined>>, updates: StoredRow[]): Promise<void> {
+  const columns = tableColumns('tech_contracts');
+  const named = inserts.map((values) => Object.fromEntries(columns.map((c, i) => [c.name, values[i]])));
+  await numberRegistrations(db, city, [...named, ...updates]);
+  const at = columns.findIndex((c) => c.name === 'registration_number');
+  named.forEach((row, i) => ((inserts[i] as Array<SqlValue | undefined>)[at] = row.registration_number));
 }
