@@ -106,6 +106,23 @@ describe('technology contracts: registration numbers from a file', () => {
     // The same file again: its empty number cell keeps the stored number, nothing changes.
     expect((await importText(registered('N-1'))).unchanged).toBe(1);
   });
+
+  it('refuses a registration number another contract holds, in the database or earlier in the batch', async () => {
+    const { rows } = await db.query<{ registration_number: string }>("SELECT registration_number FROM tech_contracts WHERE contract_number = 'N-1'");
+    const held = rows[0]!.registration_number;
+    const file = [
+      `${HEADER},registration_number`,
+      `${seller.uscc},N-2,合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered,${held}`,
+      `${seller.uscc},N-3,合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered,2025430100999999`,
+      `${seller.uscc},N-4,合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered,2025430100999999`,
+    ].join('\n');
+    const r = await importText(file, { atomic: false });
+    expect((await problemsOf(r.id)).map((p) => [p.line, p.column, p.code])).toEqual([
+      [2, 'registration_number', 'registration_number.duplicate'],
+      [4, 'registration_number', 'registration_number.duplicate'],
+    ]);
+    expect(r.inserted).toBe(1);
+  });
 });
 
 describe('technology contracts: an import limited to an area', () => {

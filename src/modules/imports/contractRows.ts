@@ -48,8 +48,8 @@ async function takenNumbers(db: Queryable, rows: readonly ContractRow[]): Promis
  */
 export async function completeContractRows(db: Queryable, city: CityConfig, rows: readonly ContractRow[]): Promise<Map<number, RowProblem>> {
   const buyerIds = await organizationIds(db, rows.flatMap(({ row }) => (typeof row.buyerReference === 'string' ? [row.buyerReference] : [])));
-  const ids = rows.flatMap(({ row, existing }) => [row.values[at.seller_org_id!] as number, ...(existing?.buyer_org_id ? [existing.buyer_org_id as number] : [])]);
-  const places = await organizationPlaces(db, [...ids, ...buyerIds.values()]);
+  const sellers = rows.map(({ row }) => row.values[at.seller_org_id!] as number);
+  const places = await organizationPlaces(db, [...sellers, ...buyerIds.values()]);
   const taken = await takenNumbers(db, rows);
   const problems = new Map<number, RowProblem>();
   for (const r of rows) {
@@ -83,14 +83,20 @@ function completeRow(city: CityConfig, { line, row, existing }: ContractRow, buy
   const flow = regionFlow(city, marketCodes().regions, region)!;
   v[at.flow!] = flow;
   v[at.inflow!] = isInflow(seller.district !== null, flow);
-  // An empty number cell keeps the stored number: a registration is numbered once.
+  return checkNumber({ line, row, existing }, taken);
+}
+
+/** A registration number given is free or already this contract's; an empty cell keeps the stored one (a registration is numbered once). */
+function checkNumber({ line, row, existing }: ContractRow, taken: Map<string, string>): RowProblem | null {
+  const v = row.values;
   if (v[at.registration_number!] === null && typeof existing?.registration_number === 'string') v[at.registration_number!] = existing.registration_number;
   const number = v[at.registration_number!];
-  const holder = typeof number === 'string' ? taken.get(number) : undefined;
+  if (typeof number !== 'string') return null;
   const self = `${v[at.seller_org_id!]}\u0001${v[at.contract_number!]}`;
-  if (typeof number === 'string' && holder !== undefined && holder !== self) return rowProblem(line, 'registration_number', number, registrationTaken(number));
+  const holder = taken.get(number);
+  if (holder !== undefined && holder !== self) return rowProblem(line, 'registration_number', number, registrationTaken(number));
   // Later rows of the batch see this one's number as taken.
-  if (typeof number === 'string') taken.set(number, self);
+  taken.set(number, self);
   return null;
 }
 
