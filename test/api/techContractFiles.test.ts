@@ -193,7 +193,7 @@ describe('GET /api/v1/tech-contracts/export', () => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/tech-contracts/export?format=jsonl&lang=zh&view=report&filter=${encodeURIComponent('status:registered')}` });
     expect(res.statusCode, res.body).toBe(200);
     const [first] = res.body.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
-    expect(first).toMatchObject({ seller_name: '岳麓卖方科技有限公司', status: '已登记', district_code: '岳麓区', zone: '湘江新区' });
+    expect(first).toMatchObject({ seller_name: '岳麓卖方科技有限公司', status: '已登记', district_code: '岳麓区', zone: '湘江新区', type: '技术开发', sub_type: '委托开发', technology_field: '先进制造' });
   });
 
   it('offers the empty template with Chinese headers', async () => {

@@ -2,6 +2,7 @@ import type { ExportLanguage, ExportView } from '../../contracts/exports.js';
 import { fileColumns, type FileColumn, type FileEntity } from '../../contracts/fileColumns.js';
 import type { CityConfig } from '../../domain/city.js';
 import type { Message } from '../../domain/message.js';
+import { marketCodes } from '../techContracts/codes.js';
 import type { Reading, StoredValue } from './cells.js';
 
 /**
@@ -44,12 +45,27 @@ function labelIn(list: Readonly<Record<string, Message>> | undefined, code: stri
   return list && Object.hasOwn(list, code) ? list[code] : undefined;
 }
 
+/** Labels of the text columns whose codes are data (the market's, config/market/), by column key. */
+function dataCodeLabels(entity: FileEntity | undefined): Readonly<Record<string, Readonly<Record<string, Message>>>> {
+  if (entity !== 'tech_contracts') return {};
+  const { market } = marketCodes();
+  const types = Object.values(market.contractTypes.types);
+  return {
+    type: Object.fromEntries(Object.entries(market.contractTypes.types).map(([code, t]) => [code, t.name])),
+    // Sub-type codes are unique across types (checked when the file is loaded).
+    sub_type: Object.assign({}, ...types.map((t) => t.subTypes)) as Record<string, Message>,
+    technology_field: market.technologyFields,
+    not_registered_reason: market.notRegisteredReasons,
+  };
+}
+
 /**
  * The report's reading in `lang`: headers by their name in that language, values by their label.
  * A retired district is still named (it may stand in an old record); a value without a label is
- * written as it is stored.
+ * written as it is stored. `entity` brings the labels of codes that are data (a contract's type).
  */
-export function reportReading(city: CityConfig, lang: ExportLanguage): Reading {
+export function reportReading(city: CityConfig, lang: ExportLanguage, entity?: FileEntity): Reading {
+  const byKey = dataCodeLabels(entity);
   const districts = Object.fromEntries([...city.retiredDistricts, ...city.districts].map((d) => [d.code, d.name]));
   const zones = Object.fromEntries(city.zones.map((z) => [z.code, z.name]));
   const labels: Partial<Record<FileColumn['type'], Readonly<Record<string, Message>>>> = { district: districts, zone: zones };
@@ -58,7 +74,7 @@ export function reportReading(city: CityConfig, lang: ExportLanguage): Reading {
     text: (c, value: StoredValue) => {
       if (value === null || value === '') return null;
       if (typeof value === 'boolean') return yesNo[`${value}`][lang];
-      return labelIn(c.type === 'code' ? c.codes : labels[c.type], value)?.[lang] ?? value;
+      return labelIn(byKey[c.key] ?? (c.type === 'code' ? c.codes : labels[c.type]), value)?.[lang] ?? value;
     },
   };
 }

@@ -47,7 +47,7 @@ export function exportList(ctx: ServiceContext, req: ExportRequest): ExportFile 
   const view = req.view ?? 'import';
   const columns = exportColumns(req.entity, view);
   const batches = listBatches<Record<string, StoredValue>>(ctx.db, spec, parsed.value, exportSelect(req.entity, columns), EXPORT_BATCH_SIZE);
-  const reading = view === 'report' ? reportReading(ctx.city, req.lang) : importReading(req.lang);
+  const reading = view === 'report' ? reportReading(ctx.city, req.lang, req.entity) : importReading(req.lang);
   const stream = writeExport(req.format, { columns, lang: req.lang, sheetName: sheetName(req.entity, req.lang), reading }, batches);
   return { stream, contentDisposition: contentDisposition(exportFileNames(req.entity, view, req.lang, extensions[req.format], ctx.clock.today())) };
 }
