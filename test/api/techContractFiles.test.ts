@@ -76,17 +76,17 @@ describe('technology contracts: a file of new contracts', () => {
     const file = [
       HEADER,
       `${seller.uscc},F-1,委托开发,development,commissioned,${buyer.uscc},,,500000,400000.1,2025-05-01,2025-06-01,registered`,
-      `${seller.uscc},F-2,技术咨询,consulting,consulting,,Acme Ltd,US,80000.5,80000.5,2025-05-02,,`,
+      `${seller.uscc},F-2,技术咨询,技术咨询,technology CONSULTING,,Acme Ltd,US,80000.5,80000.5,2025-05-02,,`,
     ].join('\n');
     const r = await importText(file);
     expect(r.status, JSON.stringify(await problemsOf(r.id))).toBe('succeeded');
     expect(r.inserted).toBe(2);
     const { rows } = await db.query<Record<string, unknown>>(
-      "SELECT contract_number, buyer_org_id, buyer_region, flow, district_code, zone, status, contract_amount::text AS amount, registration_number FROM tech_contracts WHERE contract_number LIKE 'F-%' ORDER BY contract_number",
+      "SELECT contract_number, type, sub_type, buyer_org_id, buyer_region, flow, district_code, zone, status, contract_amount::text AS amount, registration_number FROM tech_contracts WHERE contract_number LIKE 'F-%' ORDER BY contract_number",
     );
     expect(rows[0]).toMatchObject({ buyer_org_id: buyer.id, buyer_region: '430105', flow: 'local', district_code: YUELU, zone: 'xiangjiang_new_area', status: 'registered', amount: '500000.00' });
     expect(rows[0]!.registration_number).toMatch(/^2025430100\d{6}$/);
-    expect(rows[1]).toMatchObject({ buyer_org_id: null, buyer_region: 'US', flow: 'abroad', status: 'draft', amount: '80000.50', registration_number: null });
+    expect(rows[1]).toMatchObject({ type: 'consulting', sub_type: 'consulting', buyer_org_id: null, buyer_region: 'US', flow: 'abroad', status: 'draft', amount: '80000.50', registration_number: null });
   });
 });
 

@@ -93,6 +93,9 @@ function codeLookup(codes: CodeList<string>): Map<string, string> {
   return lookup;
 }
 
+/** The code a text names — the code itself, or its Chinese or English label — or undefined. */
+export const codeNamed = (codes: CodeList<string>, text: string): string | undefined => codeLookup(codes).get(comparable(text));
+
 function unknownCode(text: string, codes: CodeList<string>): RuleViolation {
   const entries = Object.entries(codes);
   return violation(

@@ -18,6 +18,8 @@ import { techContractCreate } from '../../contracts/techContracts.js';
 import { checkTechContractFields, type TechContractFields } from '../../domain/techContract.js';
 import { formatYuan, yuan } from '../../domain/yuan.js';
 import { marketCodes } from '../techContracts/codes.js';
+import { codeNamed } from './cellValues.js';
+import type { CodeList } from '../../domain/message.js';
 
 /**
  * File records (文件记录): one validated row, typed, with organizations referred to by credit code
@@ -206,9 +208,28 @@ const platforms: EntitySpec<PlatformFileRecord> = {
   rules: (r, ctx) => checkPlatformFields(ctx.city, r, ctx.today),
 };
 
-/** Amounts as the table stores them (two places), so a re-imported file compares equal to the stored row. */
+let typeNames: CodeList<string> | undefined;
+
+/** The market's codes as a file may give them: the code, or its Chinese or English label (技术开发). */
+function nameCodes(record: TechContractFileRecord): void {
+  const { market } = marketCodes();
+  const types = market.contractTypes.types;
+  typeNames ??= Object.fromEntries(Object.entries(types).map(([code, t]) => [code, t.name]));
+  const coded = (codes: CodeList<string>, key: 'type' | 'sub_type' | 'technology_field' | 'not_registered_reason') => {
+    const value = record[key];
+    if (typeof value === 'string') record[key] = codeNamed(codes, value) ?? value;
+  };
+  coded(typeNames, 'type');
+  const subTypes = types[record.type]?.subTypes;
+  if (subTypes) coded(subTypes, 'sub_type');
+  coded(market.technologyFields, 'technology_field');
+  coded(market.notRegisteredReasons, 'not_registered_reason');
+}
+
+/** Codes named, and amounts as the table stores them (two places), so a re-imported file compares equal to the stored row. */
 function buildTechContract(values: ColumnValues): { record: TechContractFileRecord; problems: ColumnViolation[] } {
   const record = values as unknown as TechContractFileRecord;
+  nameCodes(record);
   for (const key of ['contract_amount', 'transaction_amount'] as const) {
     const amount = record[key];
     if (typeof amount === 'string' && /^\d+(\.\d{1,2})?$/.test(amount)) record[key] = formatYuan(yuan(amount));
