@@ -1,9 +1,9 @@
 import type { Queryable } from '../../db/client.js';
 import type { CityConfig } from '../../domain/city.js';
 import { violation, type RuleViolation } from '../../domain/message.js';
-import { isInflow, regionFlow, registrationNumber } from '../../domain/techContract.js';
+import { isInflow, regionFlow } from '../../domain/techContract.js';
 import { marketCodes } from '../techContracts/codes.js';
-import { nextRegistrationSequence } from '../techContracts/queries.js';
+import { allocateRegistrationNumber } from '../techContracts/service.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
 import { rowProblem, type RowProblem } from './problems.js';
 import { organizationIds, organizationPlaces, type StoredRow } from './queries.js';
@@ -108,7 +108,6 @@ function checkNumber({ line, row, existing }: ContractRow, taken: Map<string, st
 export async function numberRegistrations(db: Queryable, city: CityConfig, rows: ReadonlyArray<Record<string, SqlValue | undefined>>): Promise<void> {
   for (const row of rows) {
     if (row.status !== 'registered' || (row.registration_number ?? null) !== null || typeof row.registered_on !== 'string') continue;
-    const year = Number(row.registered_on.slice(0, 4));
-    row.registration_number = registrationNumber(year, city.code, await nextRegistrationSequence(db, city.code, year));
+    row.registration_number = await allocateRegistrationNumber({ db, city }, row.registered_on);
   }
 }

@@ -6,7 +6,7 @@ import { platformListSpec } from '../platforms/queries.js';
 import { qualificationListSpec } from '../qualifications/queries.js';
 import { rdInstitutionListSpec } from '../rdInstitutions/queries.js';
 import { marketCodes } from '../techContracts/codes.js';
-import { techContractCountSpec, techContractListSpec } from '../techContracts/queries.js';
+import { techContractStatisticsListSpec, techContractListSpec } from '../techContracts/queries.js';
 
 /**
  * The registry list of an entity: what exports and indicator formulas filter, exactly as the list
@@ -33,5 +33,5 @@ export function registryListSpec(entity: FileEntity, city: CityConfig, visible?:
  * the seller and the buyer, and narrows by the caller's reach, which statistics do not).
  */
 export function statisticsListSpec(entity: FileEntity, city: CityConfig): ListSpec {
-  return entity === 'tech_contracts' ? techContractCountSpec(city, marketCodes().market) : registryListSpec(entity, city);
+  return entity === 'tech_contracts' ? techContractStatisticsListSpec(city, marketCodes().market) : registryListSpec(entity, city);
 }

@@ -97,7 +97,7 @@ export function techContractListSpec(city: CityConfig, market: MarketCodes, visi
 }
 
 /** The list's fields over the bare table, for statistics (every field is a column of the contract itself). */
-export function techContractCountSpec(city: CityConfig, market: MarketCodes): ListSpec {
+export function techContractStatisticsListSpec(city: CityConfig, market: MarketCodes): ListSpec {
   return { ...techContractListSpec(city, market), from: 'tech_contracts t', tables: ['tech_contracts'], select: 't.id', searchColumns: ['t.contract_number', 't.title'] };
 }
 

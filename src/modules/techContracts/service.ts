@@ -170,8 +170,8 @@ async function assertNumbersFree(ctx: ServiceContext, record: Stored, selfId: nu
     throw conflict({ field: 'registration_number', code: 'registration_number.duplicate', message: { zh: `登记编号 ${record.registration_number} 已被使用（记录 ${registered.id}）`, en: `Registration number ${record.registration_number} is taken (record ${registered.id})` }, params: { existing_id: registered.id } });
 }
 
-/** The next number of the city's sequence for the registration's year, inside the caller's transaction. */
-export async function allocateRegistrationNumber(ctx: ServiceContext, registeredOn: string): Promise<string> {
+/** The next number of the city's sequence for the registration's year, inside the caller's transaction (the API's writes and imports). */
+export async function allocateRegistrationNumber(ctx: Pick<ServiceContext, 'db' | 'city'>, registeredOn: string): Promise<string> {
   const year = Number(registeredOn.slice(0, 4));
   return registrationNumber(year, ctx.city.code, await q.nextRegistrationSequence(ctx.db, ctx.city.code, year));
 }
