@@ -156,23 +156,35 @@ test(`a concept-verification center, a new R&D institution and a "four global" c
     }
   });
 
-  // Each expert of the pool signs in and scores what waits for them: all five the institution, three of them each of the others.
+  // Each expert of the pool scores what waits in their inbox: all five the institution, three of them
+  // each of the others. Each type's generated score form is filled on its page once, by the first
+  // expert it waits for; the other scores go over the API (the page's steps are the same).
   const expertPage = await newPage();
   const scored: Record<Case, number> = { center: 0, institution: 0, fourGlobal: 0 };
   for (const expert of experts) {
-    await withScreenshot(expertPage, `filing-types-${expert.username}`, async () => {
-      await signInAs(expertPage, server.url, expert);
-      await expertPage.goto(`${server.url}/inbox`);
-      await expertPage.getByTestId('user-menu').getByText(expert.username).waitFor();
-      await expertPage.getByTestId(`inbox-item-${ids.institution}`).waitFor();
-      const waiting: Case[] = [];
-      for (const c of order) if ((await expertPage.getByTestId(`inbox-item-${ids[c]}`).count()) > 0) waiting.push(c);
-      for (const c of waiting) {
-        await openFromInbox(expertPage, ids[c]);
-        await scoreOnPage(expertPage, cases[c].scores, '材料齐全，同意通过');
-        scored[c] += 1;
+    const api = await apiSignIn(server.url, expert);
+    const inbox = await api.call<{ waiting: Array<{ id: number }> }>('GET', '/inbox');
+    const waiting = order.filter((c) => inbox.body.waiting.some((a) => a.id === ids[c]));
+    const onPage = waiting.filter((c) => scored[c] === 0);
+    if (onPage.length > 0) {
+      await withScreenshot(expertPage, `filing-types-${expert.username}`, async () => {
+        await signInAs(expertPage, server.url, expert);
+        await expertPage.goto(`${server.url}/inbox`);
+        await expertPage.getByTestId('user-menu').getByText(expert.username).waitFor();
+        for (const c of waiting) await expertPage.getByTestId(`inbox-item-${ids[c]}`).waitFor();
+        for (const c of onPage) {
+          await openFromInbox(expertPage, ids[c]);
+          await scoreOnPage(expertPage, cases[c].scores, '材料齐全，同意通过');
+        }
+      });
+    }
+    for (const c of waiting) {
+      if (!onPage.includes(c)) {
+        const review = await api.call('POST', `/applications/${ids[c]}/reviews`, { scores: cases[c].scores, comment: '材料齐全，同意通过' });
+        expect(review.status, JSON.stringify(review.body)).toBe(200);
       }
-    });
+      scored[c] += 1;
+    }
   }
   expect(scored).toEqual({ center: 3, institution: 5, fourGlobal: 3 });
 

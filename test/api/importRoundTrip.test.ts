@@ -40,9 +40,13 @@ describe('export → import round trip', () => {
     return (await db.query<{ n: number }>(sql, [DISTRICT])).rows[0]!.n;
   };
 
+  // A file's language changes its headers and labels, which the reader handles before any engine
+  // sees a row: on PostgreSQL each format runs in one language (the two alternate), on PGlite in both.
+  const languagesOf = (i: number) => (process.env.STARCITY_TEST_ENGINE === 'postgres' ? [exportLanguages[i % exportLanguages.length]!] : exportLanguages);
+
   for (const entity of demoEntities) {
-    for (const format of exportFormats) {
-      for (const lang of exportLanguages) {
+    for (const [i, format] of exportFormats.entries()) {
+      for (const lang of languagesOf(i)) {
         it(`${entity} as ${format} (${lang}) imports back unchanged`, async () => {
           const file = join(dir, `${entity}-${lang}.${format}`);
           await pipeline(exportList(ctx, { entity, format, lang, filter: `district_code:${DISTRICT}` }).stream, createWriteStream(file));
