@@ -67,9 +67,11 @@ describe('export → import round trip', () => {
     const fresh = await createTestApp();
     // Organizations first: the other entities refer to them by credit code.
     for (const entity of demoEntities) {
-      // As a bureau moves its data: a Chinese workbook out of one database, into the other.
-      const workbook = join(dir, `move-${entity}.xlsx`);
-      await pipeline(exportList(ctx, { entity, format: 'xlsx', lang: 'zh' }).stream, createWriteStream(workbook));
+      // As a bureau moves its data: a Chinese workbook out of one database, into the other. On
+      // PostgreSQL a Chinese CSV: reading a 72,000-row workbook is the same work on either engine.
+      const format = process.env.STARCITY_TEST_ENGINE === 'postgres' ? 'csv' : 'xlsx';
+      const workbook = join(dir, `move-${entity}.${format}`);
+      await pipeline(exportList(ctx, { entity, format, lang: 'zh' }).stream, createWriteStream(workbook));
       const r = await runImport(fresh.ctx, { entity, stream: createReadStream(workbook), fileName: workbook, ...defaults });
       expect(r.status, JSON.stringify(await collect(importProblems(fresh.db, r.id)))).toBe('succeeded');
       expect(r.inserted).toBe(await rowCount(db, entity as Table));
