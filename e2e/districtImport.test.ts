@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { starcity } from '../test/support/cli.js';
+import { templateCopy } from '../test/support/dataTemplates.js';
 import { tempDirs } from '../test/support/tempDirs.js';
 import { withScreenshot } from './support/browser.js';
 import { cellValues, confirmAndWait, countsOf, download, dryRun, excelDate, loadWorkbook, problemsOf, putRow, TEMPLATE_HEADERS, uploadOrganizations, yueluUscc, type Row } from './support/importWizard.js';
@@ -19,9 +19,6 @@ import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
  * import again, and export the result from the organizations list. Then the same limit from the
  * command line: `starcity import --district`.
  */
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin/starcity.js');
 
 /** Every name below contains it. */
 const NAME_MARK = '区县导入';
@@ -175,14 +172,13 @@ describe('a district officer', () => {
 });
 
 describe('starcity import --district', () => {
-  test('limits a command-line import the same way, and refuses a code that is not a district', { timeout: 120_000 }, () => {
-    const dir = dirs.make('e2e-district-cli');
-    const env: NodeJS.ProcessEnv = { ...process.env, STARCITY_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
+  test('limits a command-line import the same way, and refuses a code that is not a district', { timeout: 120_000 }, async () => {
+    // The command in this process (test/support/cli.ts) on a copy of the run's migrated registry: e2e/cli.test.ts spawns the compiled one.
+    const dir = dirs.keep(await templateCopy('migrated'));
     const file = join(dir, 'orgs.csv');
     writeFileSync(file, `uscc,name,kind,district_code\n${uscc(11)},${NAME_MARK}岳麓公司,enterprise,430104\n${uscc(12)},${NAME_MARK}雨花公司,enterprise,430111\n`);
     const reportFile = join(dir, 'report.csv');
-    const run = spawnSync(process.execPath, [bin, 'import', 'organizations', file, '--district', '430104', '--report', reportFile], { env, encoding: 'utf8', timeout: 100_000 });
+    const run = await starcity(['import', 'organizations', file, '--district', '430104', '--report', reportFile, '--data-dir', dir]);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toContain('1 inserted');
     expect(run.stdout).toContain('1 rejected');
@@ -190,7 +186,7 @@ describe('starcity import --district', () => {
     const [, ...lines] = parse(readFileSync(reportFile, 'utf8'), { bom: true }) as string[][];
     expect(lines.map((l) => l.slice(0, 4))).toEqual([['3', 'district_code', '430111', 'scope.area']]);
 
-    const refused = spawnSync(process.execPath, [bin, 'import', 'organizations', file, '--district', '439999'], { env, encoding: 'utf8', timeout: 100_000 });
+    const refused = await starcity(['import', 'organizations', file, '--district', '439999', '--data-dir', dir]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('--district 439999');
   });
