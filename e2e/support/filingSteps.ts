@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { FilingType, FormField } from '../../src/domain/workflow/definition.js';
 import { choose } from './browser.js';
 import type { Account } from './session.js';
-import { PAGE_DEFAULTS } from './signedInPage.js';
+import { newTestPage } from './signedInPage.js';
 
 /** The steps of a filing (备案) taken on its pages, shared by the filing tests. */
 
@@ -21,10 +21,8 @@ export function pageMaker(browser: () => Browser): { newPage: () => Promise<Page
   const contexts: BrowserContext[] = [];
   return {
     async newPage() {
-      const context = await browser().newContext({ ...PAGE_DEFAULTS });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      const page = await newTestPage(browser());
+      contexts.push(page.context());
       return page;
     },
     async closeAll() {
