@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCity } from '../config.js';
-import { checkRecruitmentCallFields, checkResidentId, checkTalentIntroductionFields, maskPersonName, recruitmentCallStatus, residentIdCheckCharacter } from './talent.js';
+import { checkRecruitmentCallFields, checkResidentId, checkTalentIntroductionFields, maskPersonName, recruitmentCallStatus, residentIdCheckCharacter, seesPersonalData } from './talent.js';
 
 describe('resident ID numbers (GB 11643)', () => {
   // The standard's own example, and the example number of the Chinese resident identity card article.
@@ -59,5 +59,17 @@ describe('talent rules', () => {
   it('a call’s deadline may not be before its publication', () => {
     expect(checkRecruitmentCallFields(city, { published_on: '2025-05-01', deadline: '2025-04-30' }, '2025-06-30').map((p) => [p.field, p.code])).toEqual([['deadline', 'deadline.before_published']]);
     expect(checkRecruitmentCallFields(city, { published_on: '2025-07-01', deadline: '2025-08-30' }, '2025-06-30').map((p) => p.field)).toEqual(['published_on']);
+  });
+});
+
+describe('who sees personal data', () => {
+  const caller = (role: 'admin' | 'officer' | 'org_user' | 'public', districts: string[] = [], scopes: null | ['talent.read'] = null) => ({ role, organizationIds: [1], districts, zones: [], scopes });
+  it('an administrator and a city-wide officer; not a district officer, an organization user, the public or a token without the scope', () => {
+    expect(seesPersonalData(caller('admin'))).toBe(true);
+    expect(seesPersonalData(caller('officer'))).toBe(true);
+    expect(seesPersonalData(caller('officer', ['430104']))).toBe(false);
+    expect(seesPersonalData(caller('org_user'))).toBe(false);
+    expect(seesPersonalData(caller('public'))).toBe(false);
+    expect(seesPersonalData(caller('admin', [], ['talent.read']))).toBe(false);
   });
 });

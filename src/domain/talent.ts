@@ -1,6 +1,7 @@
 import { checkCalendarDate, checkNotInFuture, compareDates } from './calendarDate.js';
 import type { CityConfig } from './city.js';
 import { checkDistrictCode } from './district.js';
+import { citywide, reachOf, type Caller } from './permissions.js';
 import { codesOf, violation, type CodeList, type RuleViolation } from './message.js';
 import type { FieldViolation } from './recordRules.js';
 import { checkZone } from './zone.js';
@@ -40,6 +41,16 @@ export type RecruitmentCallStatus = keyof typeof recruitmentCallStatuses;
 export const recruitmentCallStatusCodes = codesOf(recruitmentCallStatuses);
 
 export const recruitmentCallStatus = (deadline: string, today: string): RecruitmentCallStatus => (compareDates(deadline, today) >= 0 ? 'open' : 'closed');
+
+/**
+ * Whether a caller sees introduced people's personal information: an administrator, or an officer
+ * whose area is the whole city (the city's talent office); a district's officer, an organization
+ * user and the public see it masked (PIPL: only those whose work needs it).
+ */
+export function seesPersonalData(caller: Caller): boolean {
+  const reach = reachOf(caller, 'talent.personal_data.read');
+  return reach === 'all' || (reach === 'area' && citywide(caller));
+}
 
 /**
  * A name as shown to a reader without the personal-data permission: the first character of each
