@@ -3,6 +3,7 @@ import type { ListSpec } from '../../db/list/spec.js';
 import type { CityConfig } from '../../domain/city.js';
 import { districtName } from '../../domain/district.js';
 import type { Message } from '../../domain/message.js';
+import { organizationKindCodes, organizationKinds, type OrganizationKind } from '../../domain/organization.js';
 import { contractFlowCodes, contractFlows, contractStatusCodes, contractStatuses, type MarketCodes } from '../../domain/techContract.js';
 import { zoneName } from '../../domain/zone.js';
 
@@ -71,6 +72,8 @@ export function techContractListSpec(city: CityConfig, market: MarketCodes, visi
       type: { column: 't.type', type: 'code', notNull: true, values: Object.keys(types), sort: true, group: true, label: (k) => types[k]?.name ?? null },
       sub_type: { column: 't.sub_type', type: 'code', notNull: true, values: Object.keys(subTypes), sort: true, group: true, label: (k) => subTypes[k] ?? null },
       seller_org_id: { column: 't.seller_org_id', type: 'int', notNull: true, sort: true, group: true },
+      // A subquery, not the list's join: the statistics spec reads the bare table.
+      seller_kind: { column: '(SELECT o.kind FROM organizations o WHERE o.id = t.seller_org_id)', type: 'code', values: organizationKindCodes, group: true, label: (k) => organizationKinds[k as OrganizationKind] ?? null },
       buyer_org_id: { column: 't.buyer_org_id', type: 'int', sort: true },
       buyer_region: { column: 't.buyer_region', type: 'text', notNull: true, group: true },
       buyer_province: { column: "CASE WHEN t.buyer_region ~ '^[0-9]{6}$' THEN substr(t.buyer_region, 1, 2) || '0000' END", type: 'text', group: true },
