@@ -28,6 +28,7 @@ import { metaRoutes } from '../modules/meta/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
 import { techContractRoutes } from '../modules/techContracts/routes.js';
+import { recruitmentCallRoutes, talentIntroductionRoutes } from '../modules/talent/routes.js';
 import { topSellerRoutes } from '../modules/techContracts/topSellers.js';
 import { qualificationRoutes } from '../modules/qualifications/routes.js';
 import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
@@ -190,6 +191,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(rdInstitutionRoutes(ctx));
       await api.register(platformRoutes(ctx));
       await api.register(techContractRoutes(ctx));
+      await api.register(talentIntroductionRoutes(ctx));
+      await api.register(recruitmentCallRoutes(ctx));
       await api.register(topSellerRoutes(ctx));
       await api.register(techSmeEvaluationRoutes(ctx));
       await api.register(exportRoutes(ctx));

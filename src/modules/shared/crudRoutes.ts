@@ -40,6 +40,9 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
   /** The stored row, locked for the write that reads it: the one read of the record a write makes. */
   lock(db: Queryable, id: number): Promise<Row | undefined>;
   present(row: Row): Item;
+  /** The item as this caller may see it in a reply (a talent introduction masks personal data); the item itself by default. */
+  shownTo?(item: Item, principal: Principal): Item;
+  audited?(item: Item): unknown;
   create(ctx: ServiceContext, input: Create): Promise<Item>;
   update(ctx: ServiceContext, id: number, version: number, patch: Patch, current: Row): Promise<Item>;
   remove(ctx: ServiceContext, id: number, version: number | undefined): Promise<void>;
@@ -68,6 +71,8 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
 export function crudRoutes<Item extends { id: number; version: number }, Create, Patch extends { version?: number | undefined }, Row extends Versioned>(res: CrudResource<Item, Create, Patch, Row>) {
   const body = <T extends z.ZodType>(s: T) => (res.rules ? withBodyRules(s, res.rules) : s);
   const a = /^[aeiou]/i.test(res.noun) ? `an ${res.noun}` : `a ${res.noun}`;
+  const shown = (item: Item, principal: Principal) => (res.shownTo ? res.shownTo(item, principal) : item);
+  const audited = (item: Item) => (res.audited ? res.audited(item) : item);
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = [res.tag];
@@ -103,12 +108,12 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
           res.restrict?.(req.principal, undefined, input as Record<string, unknown>);
         }
         const created = await res.create(tx, input);
-        return { result: created, after: created, recordId: created.id };
+        return { result: created, after: audited(created), recordId: created.id };
       });
       return reply
         .code(201)
         .headers({ ...etag(item.version), location: `/api/v1${res.path}/${item.id}` })
-        .send(item);
+        .send(shown(item, req.principal));
     });
 
     r.patch(
@@ -126,9 +131,9 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
         const item = await write(res.ctx, requestActor(req), { action: 'update', entity: res.table, record: lock }, async (tx: ServiceContext, row: Row) => {
           const before = res.present(row);
           const after = await res.update(tx, id, row.version, patch, row);
-          return { result: after, before, after };
+          return { result: after, before: audited(before), after: audited(after) };
         });
-        return reply.headers(etag(item.version)).send(item);
+        return reply.headers(etag(item.version)).send(shown(item, req.principal));
       },
     );
 
@@ -137,7 +142,7 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
       const lock = record(req.params.id, res.access.remove)(req.principal, () => (ifMatch === undefined ? undefined : expectedVersion(ifMatch, undefined)));
       await write(res.ctx, requestActor(req), { action: 'delete', entity: res.table, record: lock }, async (tx: ServiceContext, row: Row) => {
         await res.remove(tx, req.params.id, row.version);
-        return { result: null, before: res.present(row) };
+        return { result: null, before: audited(res.present(row)) };
       });
       return reply.code(204).send(null);
     });
