@@ -30,6 +30,7 @@ import { platformRoutes } from '../modules/platforms/routes.js';
 import { techContractRoutes } from '../modules/techContracts/routes.js';
 import { recruitmentCallRoutes, talentIntroductionRoutes } from '../modules/talent/routes.js';
 import { topSellerRoutes } from '../modules/techContracts/topSellers.js';
+import { marketAnalysisRoutes } from '../modules/marketAnalysis/routes.js';
 import { qualificationRoutes } from '../modules/qualifications/routes.js';
 import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
 import { techSmeEvaluationRoutes } from '../modules/techSmeEvaluations/routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'rd-institutions', description: '研发机构 R&D institutions' },
         { name: 'platforms', description: '创新平台 Innovation platforms' },
         { name: 'tech-contracts', description: '技术合同 Technology contracts (认定登记): the seller’s organization users and the officers of its area only' },
+        { name: 'market-analysis', description: '技术市场分析 Market analysis: registered technology contracts by up to two dimensions, within the caller’s reach' },
         { name: 'tech-sme', description: '科技型中小企业自评 Tech-based SME self-evaluation (no account needed) and the evaluations an organization stored' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
         { name: 'imports', description: '导入 Imports of CSV, XLSX and JSON Lines files, their reports and templates' },
@@ -194,6 +196,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(talentIntroductionRoutes(ctx));
       await api.register(recruitmentCallRoutes(ctx));
       await api.register(topSellerRoutes(ctx));
+      await api.register(marketAnalysisRoutes(ctx));
       await api.register(techSmeEvaluationRoutes(ctx));
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));

@@ -1,0 +1,138 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { observationList } from '../../src/contracts/indicators.js';
+import { marketAnalysis, marketTopSellers, type MarketAnalysis } from '../../src/contracts/marketAnalysis.js';
+import type { TechContractCreate } from '../../src/contracts/techContracts.js';
+import { createOrganization } from '../support/factories.js';
+import { createTestApp } from '../support/testApp.js';
+import { expectProblem } from './helpers.js';
+
+/**
+ * The market analysis (issue 14) over a handful of contracts: the same figures as the indicator
+ * engine, every cell drilling down to exactly its contracts, a write showing in the next answer,
+ * the caller's reach, and bad questions answered 400 naming the parameter.
+ */
+const t = await createTestApp({ today: () => '2026-07-02' });
+const { app } = t;
+const YUELU = '430104';
+const KAIFU = '430105';
+const yuelu = await createOrganization(app, { district_code: YUELU, zone: 'xiangjiang_new_area' });
+const kaifu = await createOrganization(app, { district_code: KAIFU, zone: null, kind: 'university' });
+
+let n = 0;
+async function contract(overrides: Partial<TechContractCreate>): Promise<void> {
+  const payload = {
+    contract_number: `MA-${++n}`, title: '合同', type: 'development', sub_type: 'commissioned', seller_org_id: yuelu.id, buyer_name: '深圳某公司', buyer_region: '440305',
+    contract_amount: '100000000.00', transaction_amount: '50000000.00', signed_on: '2024-01-02', status: 'registered', registered_on: '2025-02-01', technology_field: 'aerospace', ...overrides,
+  };
+  const res = await app.inject({ method: 'POST', url: '/api/v1/tech-contracts', payload });
+  expect(res.statusCode, res.body).toBe(201);
+}
+await contract({});
+await contract({ contract_amount: '50000000.01', transaction_amount: '0.01', buyer_name: 'Siemens AG', buyer_region: 'DE', type: 'transfer', sub_type: 'patent_right', registered_on: '2025-08-15' });
+await contract({ seller_org_id: kaifu.id, contract_amount: '200000000.00', transaction_amount: '200000000.00', buyer_region: '430102', technology_field: 'biomedicine', registered_on: '2025-11-30' });
+await contract({ seller_org_id: kaifu.id, contract_amount: '0.10', transaction_amount: '0.10', technology_field: null, registered_on: '2024-06-30' });
+await contract({ contract_amount: '700000000.00', registered_on: '2024-12-31' });
+// Not counted: a draft and a refusal.
+await contract({ status: 'draft', registered_on: null });
+await contract({ status: 'not_registered', registered_on: null, not_registered_reason: 'terms_unclear' });
+
+const ask = async (query: string, headers: Record<string, string> = {}): Promise<MarketAnalysis> => {
+  const res = await app.inject({ method: 'GET', url: `/api/v1/market-analysis?${query}`, headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return marketAnalysis.parse(res.json());
+};
+const listed = async (filter: string, headers: Record<string, string> = {}): Promise<number> => {
+  const res = await app.inject({ method: 'GET', url: `/api/v1/tech-contracts?per_page=1&filter=${encodeURIComponent(filter)}`, headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as { meta: { count: number } }).meta.count;
+};
+const indicator = async (code: string, query: string) => {
+  const res = await app.inject({ method: 'GET', url: `/api/v1/indicators/${code}/observations?${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return observationList.parse(res.json()).results;
+};
+const hundredMillion = (yuan: string | undefined) => Number(yuan) / 1e8;
+
+describe('the market analysis', () => {
+  it('gives the indicator engine’s figures for the same period, by year and by flow', async () => {
+    for (const year of [2024, 2025]) {
+      const { totals } = await ask(`from=${year}`);
+      expect(totals.values.count).toBe((await indicator('contracts.count', `period=${year}`))[0]!.value);
+      expect(hundredMillion(totals.values.contract_amount)).toBeCloseTo((await indicator('contracts.turnover', `period=${year}`))[0]!.value!, 10);
+      expect(hundredMillion(totals.values.transaction_amount)).toBeCloseTo((await indicator('contracts.tech_transaction', `period=${year}`))[0]!.value!, 10);
+    }
+    const byFlow = await ask('from=2025&dimensions=flow');
+    const engine = Object.fromEntries((await indicator('contracts.turnover', 'period=2025&breakdown=flow')).map((o) => [o.breakdown_key, o.value]));
+    for (const row of byFlow.rows) expect(hundredMillion(row.values.contract_amount)).toBeCloseTo(engine[row.keys[0]!.key!]!, 10);
+    expect(byFlow.rows.map((r) => r.keys[0]!.key).sort()).toEqual(['abroad', 'domestic', 'local']);
+    expect(byFlow.totals.values.contract_amount).toBe('350000000.01');
+  });
+
+  it('drills every cell down to exactly its contracts in the list', async () => {
+    for (const q of ['from=2024&to=2025&dimensions=year,district', 'from=2024Q1&to=2025Q4&dimensions=quarter,seller_kind', 'from=2024&to=2025&dimensions=field,buyer_province&filter=type:development', 'from=2025&dimensions=type,zone']) {
+      const answer = await ask(q);
+      expect(answer.rows.length).toBeGreaterThan(1);
+      for (const row of [...answer.rows, answer.totals]) expect(await listed(row.drill_filter), `${q}: ${row.drill_filter}`).toBe(row.values.count);
+    }
+  });
+
+  it('puts each cell beside the year before, and ranks the top sellers', async () => {
+    const answer = await ask('from=2025&dimensions=district&compare=previous_year&measures=count,contract_amount');
+    const yuelu2025 = answer.rows.find((r) => r.keys[0]!.key === YUELU)!;
+    expect(yuelu2025.values).toEqual({ count: 2, contract_amount: '150000000.01' });
+    expect(yuelu2025.previous).toEqual({ count: 1, contract_amount: '700000000.00' });
+    expect(yuelu2025.change!.count).toBe(1);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/market-analysis/top-sellers?from=2025&limit=1' });
+    const top = marketTopSellers.parse(res.json());
+    expect(top.items.map((s) => [s.seller_org_id, s.count, s.contract_amount])).toEqual([[kaifu.id, 1, '200000000.00']]);
+    expect(await listed(top.items[0]!.drill_filter)).toBe(1);
+  });
+
+  it('shows a write in the next answer', async () => {
+    const before = await ask('from=2025&dimensions=district');
+    await contract({ seller_org_id: kaifu.id, contract_amount: '0.02', transaction_amount: '0.00', registered_on: '2025-12-31' });
+    const after = await ask('from=2025&dimensions=district');
+    expect(after.data_version).not.toBe(before.data_version);
+    expect(after.totals.values.count).toBe(before.totals.values.count! + 1);
+    expect(after.rows.find((r) => r.keys[0]!.key === KAIFU)!.values.contract_amount).toBe('200000000.02');
+  });
+
+  it('counts only the caller’s reach: an officer its area, an organization user its own sales; not anonymous', async () => {
+    const officer = await t.actAs('officer', { districts: [KAIFU] });
+    const area = await ask('from=2024&to=2025&dimensions=district', officer.headers);
+    expect(area.rows.map((r) => r.keys[0]!.key)).toEqual([KAIFU]);
+    expect(area.totals.values.count).toBe(await listed(area.totals.drill_filter, officer.headers));
+    const own = await t.actAs('org_user', { organizationIds: [yuelu.id] });
+    expect((await ask('from=2024&to=2025', own.headers)).totals.values.count).toBe(3);
+    expectProblem(await t.anonymous({ method: 'GET', url: '/api/v1/market-analysis?from=2025' }), 401);
+  });
+
+  it('answers a bad question 400, naming the parameter', async () => {
+    const bad = async (query: string, field: string) => {
+      const problem = expectProblem(await app.inject({ method: 'GET', url: `/api/v1/market-analysis?${query}` }), 400);
+      expect(problem.errors.map((e) => e.field)).toContain(field);
+    };
+    await bad('from=2025&dimensions=colour', 'dimensions');
+    await bad('from=2025&dimensions=year,type,flow', 'dimensions');
+    await bad('from=2025&dimensions=year,year', 'dimensions');
+    await bad('from=2025&measures=profit', 'measures');
+    await bad('from=2025&filter=title:x', 'filter');
+    await bad('from=2025&filter=flow:sideways', 'filter.flow');
+    await bad('from=2025&filter=nonsense', 'filter');
+    await bad('from=2026&to=2025', 'to');
+    await bad('from=20x5', 'from');
+  });
+
+  it('exports the table as XLSX with labels in the chosen language', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/market-analysis/export?from=2025&dimensions=flow&compare=previous_year&lang=zh' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = (book.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(rows[0]!.slice(0, 3)).toEqual(['技术流向', '合同数', '合同成交额（元）']);
+    expect(rows.find((r) => r[0] === '境外')!.slice(1, 3)).toEqual(['1', '50000000.01']);
+    expect(rows.at(-1)![0]).toBe('合计');
+  });
+});
