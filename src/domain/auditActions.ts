@@ -34,6 +34,12 @@ export const auditActionLabels: Readonly<Record<string, Message>> = {
   attachment_added: { zh: '上传材料', en: 'Document uploaded' },
   attachment_removed: { zh: '删除材料', en: 'Document removed' },
   backup: { zh: '备份数据库', en: 'Database backed up' },
+  // An IP-backed loan's steps (知识产权质押贷款流程).
+  ip_loan_approved: { zh: '贷款审批通过', en: 'Loan approved' },
+  ip_loan_disbursed: { zh: '贷款放款', en: 'Loan disbursed' },
+  ip_loan_repaid: { zh: '贷款结清', en: 'Loan repaid' },
+  ip_loan_overdue: { zh: '贷款逾期', en: 'Loan overdue' },
+  ip_loan_compensated: { zh: '贷款损失代偿', en: 'Loan loss compensated' },
 };
 
 export const auditActionLabel = (action: string): Message => auditActionLabels[action] ?? { zh: action, en: action };

@@ -149,6 +149,12 @@ export function checkAnnualRate(value: string): RuleViolation | null {
   return violation('annual_rate.range', `年利率 ${value} 须为 0 至 36 之间的百分数（最多四位小数，如 3.85）`, `The annual rate ${value} must be a percentage from 0 to 36 (at most four decimals, e.g. 3.85)`, { value, max: MAX_ANNUAL_RATE });
 }
 
+/** A term in whole months, 1 to 120 (ten years: IP-backed loans run up to three). */
+export function checkTermMonths(months: number): RuleViolation | null {
+  if (Number.isInteger(months) && months >= 1 && months <= MAX_TERM_MONTHS) return null;
+  return violation('term_months.range', `贷款期限须为 1 至 ${MAX_TERM_MONTHS} 个月`, `The term must be 1 to ${MAX_TERM_MONTHS} months`, { value: months, max: MAX_TERM_MONTHS });
+}
+
 /** A loan's fields as the API carries them; a key left out (a partial update) is not judged. */
 export interface IpLoanFields {
   lender_org_id?: number | null;
@@ -187,9 +193,7 @@ export function checkIpLoanFields(input: IpLoanFields, today: string): FieldViol
     ...(input.valuation_amount === undefined ? [] : at('valuation_amount', [checkLoanYuan(input.valuation_amount, '1000000000000')])),
     ...(input.amount === undefined ? [] : at('amount', [checkLoanYuan(input.amount)])),
     ...(input.annual_rate === undefined ? [] : at('annual_rate', [checkAnnualRate(input.annual_rate)])),
-    ...(input.term_months === undefined || (Number.isInteger(input.term_months) && input.term_months >= 1 && input.term_months <= MAX_TERM_MONTHS)
-      ? []
-      : at('term_months', [violation('term_months.range', `贷款期限须为 1 至 ${MAX_TERM_MONTHS} 个月`, `The term must be 1 to ${MAX_TERM_MONTHS} months`, { value: input.term_months, max: MAX_TERM_MONTHS })])),
+    ...(input.term_months === undefined ? [] : at('term_months', [checkTermMonths(input.term_months)])),
     ...(input.applied_on === undefined ? [] : at('applied_on', [checkCalendarDate(input.applied_on) ?? checkNotInFuture(input.applied_on, today)])),
   ];
 }

@@ -82,32 +82,38 @@ export class NoPolicyInForce extends Error {
 const fen = (amount: Exact): Exact => amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
 /**
- * Each loss's compensation, in the order the losses happened (date, then id), so a firm's
- * earlier losses use up its cap first. The lender's part is what the fund and the agency do not
- * pay, so the three add up to the loss to the fen.
+ * One loss's compensation under `policy`, when the fund has already paid the firm `paid` (yuan) for
+ * earlier losses. The lender's part is what the fund and the agency do not pay, so the three add up
+ * to the loss to the fen.
  */
+export function compensateLoss(policy: CompensationPolicy, loss: Loss, paid: Exact = yuan('0')): Compensation {
+  const amount = yuan(loss.amount);
+  const room = Decimal.max(yuan(policy.per_firm_cap).minus(paid), 0);
+  const fundBeforeCap = fen(amount.times(policy.shares.fund));
+  const fund = Decimal.min(fundBeforeCap, room);
+  const agency = fen(amount.times(policy.shares.agency));
+  return {
+    loss_id: loss.id,
+    firm: loss.firm,
+    policy: policy.code,
+    fund: formatYuan(fund),
+    lender: formatYuan(amount.minus(fund).minus(agency)),
+    agency: formatYuan(agency),
+    fund_before_cap: formatYuan(fundBeforeCap),
+    capped: fund.lt(fundBeforeCap),
+  };
+}
+
+/** Each loss's compensation, in the order the losses happened (date, then id), so a firm's earlier losses use up its cap first. */
 export function compensate(policies: readonly CompensationPolicy[], losses: readonly Loss[]): Compensation[] {
   const paidToFirm = new Map<string, Exact>();
   const ordered = [...losses].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id, 'en', { numeric: true }));
   return ordered.map((loss) => {
     const policy = policyOn(policies, loss.date);
     if (!policy) throw new NoPolicyInForce(loss);
-    const amount = yuan(loss.amount);
     const paid = paidToFirm.get(loss.firm) ?? yuan('0');
-    const room = Decimal.max(yuan(policy.per_firm_cap).minus(paid), 0);
-    const fundBeforeCap = fen(amount.times(policy.shares.fund));
-    const fund = Decimal.min(fundBeforeCap, room);
-    const agency = fen(amount.times(policy.shares.agency));
-    paidToFirm.set(loss.firm, paid.plus(fund));
-    return {
-      loss_id: loss.id,
-      firm: loss.firm,
-      policy: policy.code,
-      fund: formatYuan(fund),
-      lender: formatYuan(amount.minus(fund).minus(agency)),
-      agency: formatYuan(agency),
-      fund_before_cap: formatYuan(fundBeforeCap),
-      capped: fund.lt(fundBeforeCap),
-    };
+    const compensation = compensateLoss(policy, loss, paid);
+    paidToFirm.set(loss.firm, paid.plus(compensation.fund));
+    return compensation;
   });
 }

@@ -27,6 +27,7 @@ import { indicatorRoutes } from '../modules/indicators/routes.js';
 import { metaRoutes } from '../modules/meta/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
+import { ipLoanRoutes, shippedPolicies, type PolicySource } from '../modules/ipLoans/routes.js';
 import { techContractRoutes } from '../modules/techContracts/routes.js';
 import { recruitmentCallRoutes, talentIntroductionRoutes } from '../modules/talent/routes.js';
 import { topSellerRoutes } from '../modules/techContracts/topSellers.js';
@@ -60,6 +61,8 @@ export interface AppOptions {
   attachments?: AttachmentStore;
   /** The filing workflows (default: config/workflows). */
   workflows?: Workflows;
+  /** The IP-backed loans' risk-compensation policies, read at each compensation (default: config/market/ip-loan-policies.json). */
+  ipLoanPolicies?: PolicySource;
   /** How long a request may take to arrive and a connection may stay silent (default: {@link defaultTimeouts}). */
   timeouts?: RequestTimeouts;
 }
@@ -148,6 +151,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'rd-institutions', description: '研发机构 R&D institutions' },
         { name: 'platforms', description: '创新平台 Innovation platforms' },
         { name: 'tech-contracts', description: '技术合同 Technology contracts (认定登记): the seller’s organization users and the officers of its area only' },
+        { name: 'ip-loans', description: '知识产权质押融资 IP-backed loans and their steps: the borrower’s organization users and the officers of its area only' },
         { name: 'market-analysis', description: '技术市场分析 Market analysis: registered technology contracts by up to two dimensions, within the caller’s reach' },
         { name: 'tech-sme', description: '科技型中小企业自评 Tech-based SME self-evaluation (no account needed) and the evaluations an organization stored' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
@@ -193,6 +197,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(rdInstitutionRoutes(ctx));
       await api.register(platformRoutes(ctx));
       await api.register(techContractRoutes(ctx));
+      await api.register(ipLoanRoutes(ctx, opts.ipLoanPolicies ?? shippedPolicies()));
       await api.register(talentIntroductionRoutes(ctx));
       await api.register(recruitmentCallRoutes(ctx));
       await api.register(topSellerRoutes(ctx));
