@@ -152,7 +152,7 @@ test(`a concept-verification center, a new R&D institution and a "four global" c
     await officerPage.goto(`${server.url}/inbox`);
     for (const c of order) {
       await openFromInbox(officerPage, ids[c]);
-      await checkAndDraw(officerPage, cases[c].type.review.experts);
+      await checkAndDraw(officerPage, cases[c].type.review!.experts);
     }
   });
 
@@ -193,7 +193,7 @@ test(`a concept-verification center, a new R&D institution and a "four global" c
     for (const c of order) {
       await openFromList(officerPage, ids[c]);
       await officerPage.getByTestId('review-outcome').getByText(String(total(c))).waitFor();
-      await openNotice(officerPage, cases[c].type.review.experts);
+      await openNotice(officerPage, cases[c].type.review!.experts);
       expect(await officerPage.getByTestId('notice-period').innerText()).toBe(`${NOTICE_DAY} 至 2026-11-20`);
     }
   });

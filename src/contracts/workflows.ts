@@ -15,11 +15,11 @@ const workflowPathObject = z.strictObject({
   code: z.string().regex(/^[a-z][a-z0-9_]*$/),
   initial: z.string(),
   states: z
-    .array(z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]*$/), label: bilingual, terminal: z.boolean().optional(), waitingFor: party.optional(), deadlineDays: z.number().int().positive().optional() }))
+    .array(z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]*$/), label: bilingual, terminal: z.boolean().optional(), waitingFor: party.optional(), deadlineDays: z.number().int().positive().optional(), deadlineCalendarDays: z.number().int().positive().optional() }))
     .min(1)
     .readonly(),
   transitions: z.array(
-    z.strictObject({ action: z.string().regex(/^[a-z][a-z0-9_]*$/), label: bilingual, from: z.array(z.string()).min(1).readonly(), to: z.string(), by: z.array(party).min(1).readonly(), requires: z.array(z.enum(requirementCodes)).readonly().optional() }),
+    z.strictObject({ action: z.string().regex(/^[a-z][a-z0-9_]*$/), label: bilingual, from: z.array(z.string()).min(1).readonly(), to: z.string(), by: z.array(party).min(1).readonly(), requires: z.array(z.enum(requirementCodes)).readonly().optional(), reasonCodes: z.string().optional() }),
   ).readonly(),
 });
 export const workflowPathFile = workflowPathObject as z.ZodType<WorkflowPath>;
@@ -44,11 +44,12 @@ const filingTypeObject = z.strictObject({
     z.strictObject({ kind: z.literal('platform'), platformType: z.string(), level: z.string() }),
     z.strictObject({ kind: z.literal('rd_institution'), category: z.string(), level: z.string() }),
     z.strictObject({ kind: z.literal('four_global') }),
+    z.strictObject({ kind: z.literal('tech_contract'), contractStatus: z.record(z.string(), z.string()) }),
   ]),
   form: z.array(formField).readonly(),
   checklist: z.array(keyed.extend({ required: z.boolean() })).readonly(),
-  review: z.strictObject({ experts: z.number().int().min(1).max(25), criteria: z.array(keyed.extend({ max: z.number().positive() })).min(1).readonly(), passScore: z.number().nonnegative() }),
-  noticeWorkingDays: z.number().int().min(1).max(60),
+  review: z.strictObject({ experts: z.number().int().min(1).max(25), criteria: z.array(keyed.extend({ max: z.number().positive() })).min(1).readonly(), passScore: z.number().nonnegative() }).optional(),
+  noticeWorkingDays: z.number().int().min(1).max(60).optional(),
 });
 export const filingTypeFile = filingTypeObject as z.ZodType<FilingType>;
 
@@ -69,7 +70,8 @@ export const applicationCreate = z
     filing_type: z.string().max(64),
     organization_id: id.describe('The applicant organization'),
     rd_institution_id: id.optional().describe('“Four global” confirmation: the institution it is about (hosted by the applicant)'),
-    field: z.string().max(64).describe('Field of expertise the reviewers are drawn from'),
+    tech_contract_id: id.optional().describe('Contract registration: the draft contract it registers (sold by the applicant)'),
+    field: z.string().max(64).optional().describe('Field of expertise the reviewers are drawn from (required by a type with expert review)'),
     data: formData.optional().describe('Omitted: pre-filled from what the registry knows'),
   })
   .meta({ id: 'ApplicationCreate' });
@@ -81,7 +83,12 @@ export const applicationPatch = z
 export type ApplicationPatch = z.output<typeof applicationPatch>;
 
 export const transitionBody = z
-  .strictObject({ action: z.string().max(64), reason: z.string().trim().max(5000).optional().describe('Required to return, reject or revoke'), version: z.number().int().positive().optional() })
+  .strictObject({
+    action: z.string().max(64),
+    reason: z.string().trim().max(5000).optional().describe('Required to return, reject or revoke'),
+    reason_code: z.string().max(64).optional().describe('Required where the action chooses its reason from a list (not registering a contract: config/market/not-registered-reasons.json)'),
+    version: z.number().int().positive().optional(),
+  })
   .meta({ id: 'TransitionRequest' });
 
 export const drawBody = z.strictObject({ count: z.number().int().min(1).max(25).optional().describe('Default: the filing type’s number of experts') });
@@ -103,9 +110,10 @@ export const applicationSummary = z
     organization_name: z.string(),
     subject: z.string().nullable().describe('What is filed: the name in the form (a platform or institution), or the institution a "four global" confirmation is about'),
     rd_institution_id: id.nullable(),
-    district_code: z.string().nullable().describe("The applicant's district when the application was started"),
+    tech_contract_id: id.nullable().describe('The contract a registration is about'),
+    district_code: z.string().nullable().describe("The applicant's district when the application was started (a contract's: the contract's)"),
     zone: z.string().nullable().describe("The applicant's zone when the application was started: with the district, whose officers handle it"),
-    field: z.string(),
+    field: z.string().nullable().describe('Field of expertise; none for a type without expert review'),
     state_since: timestamp,
     deadline: timestamp.nullable().describe('When the party the state waits for should have acted'),
     overdue: z.boolean(),
@@ -128,7 +136,15 @@ export const applicationView = applicationSummary
     data: formData,
     decision_reason: z.string().nullable(),
     parties: z.array(party).describe('How the caller stands to it'),
-    actions: z.array(z.object({ action: z.string(), label: bilingual, to: z.string(), unmet: z.array(z.object({ requirement: z.string(), message: bilingual })) })),
+    actions: z.array(
+      z.object({
+        action: z.string(),
+        label: bilingual,
+        to: z.string(),
+        unmet: z.array(z.object({ requirement: z.string(), message: bilingual })),
+        reason_codes: z.array(z.object({ code: z.string(), label: bilingual })).optional().describe('The reasons to choose one from (reason_code), where the action asks for one'),
+      }),
+    ),
     below_minimum: z.array(z.object({ key: z.string(), label: bilingual, value: z.number(), min: z.number() })).describe('Numbers under their criterion’s least value, for reviewers'),
     draw: z
       .object({ seed: z.string(), field: z.string(), requested: z.number().int(), eligible: z.array(id), excluded: z.array(z.object({ id, reason: z.string(), label: bilingual })), drawn: z.array(z.object({ id, name: z.string().nullable() })), drawn_at: timestamp })

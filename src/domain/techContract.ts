@@ -202,3 +202,9 @@ export function checkTechContractFields(market: MarketCodes, city: CityConfig, r
 
 /** A registration number: year, the city's code, a six-digit sequence of that city and year (2025430100000042). */
 export const registrationNumber = (year: number, cityCode: string, sequence: number): string => `${year}${cityCode}${String(sequence).padStart(6, '0')}`;
+
+/** The year and sequence of one of this city's registration numbers; null for another city's or another form. */
+export function registrationSequence(number: string, cityCode: string): { year: number; sequence: number } | null {
+  const m = /^(\d{4})(\d{6})(\d{6})$/.exec(number);
+  return m && m[2] === cityCode ? { year: Number(m[1]), sequence: Number(m[3]) } : null;
+}

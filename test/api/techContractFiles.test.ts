@@ -125,6 +125,36 @@ describe('technology contracts: registration numbers from a file', () => {
   });
 });
 
+describe('technology contracts: numbers a file gives, and who may import contracts', () => {
+  const counter = async (year: number) => (await db.query<{ last: number }>('SELECT last FROM registration_counters WHERE year = $1', [year])).rows[0]?.last ?? 0;
+
+  it('keeps a number the file gives and moves the sequence past it, so it is never handed out again', async () => {
+    const file = [
+      `${HEADER},registration_number`,
+      `${seller.uscc},K-1,合同,development,commissioned,,某公司,440305,100,100,2023-01-01,2023-05-05,registered,2023430100000500`,
+      `${seller.uscc},K-2,合同,development,commissioned,,某公司,440305,100,100,2023-01-01,2023-05-06,registered,`,
+    ].join('\n');
+    const r = await importText(file);
+    expect(r.status, JSON.stringify(await problemsOf(r.id))).toBe('succeeded');
+    const { rows } = await db.query<{ registration_number: string }>("SELECT registration_number FROM tech_contracts WHERE contract_number LIKE 'K-%' ORDER BY contract_number");
+    expect(rows.map((x) => x.registration_number)).toEqual(['2023430100000500', '2023430100000501']);
+    expect(await counter(2023)).toBe(501);
+  });
+
+  it('refuses an officer whose token may import but not write contracts (403), before anything is recorded', async () => {
+    const importer = await t.actAs('officer', { scopes: ['imports.write', 'imports.read', 'tech_contracts.read'] });
+    const boundary = '----starcity-contracts';
+    const part = (head: string, body: string) => `--${boundary}\r\nContent-Disposition: form-data; ${head}\r\n\r\n${body}\r\n`;
+    const payload = `${part('name="entity"', 'tech_contracts')}${part('name="file"; filename="c.csv"\r\nContent-Type: text/csv', registeredRow('P-1'))}--${boundary}--\r\n`;
+    const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM imports')).rows[0]!.n;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/imports', payload, headers: { ...importer.headers, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(expectProblem(res, 403).errors[0]).toMatchObject({ field: 'permission', code: 'permission.token_scope', params: { permission: 'tech_contracts.write' } });
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM imports')).rows[0]!.n).toBe(before);
+  });
+});
+
+const registeredRow = (number: string) => `${HEADER}\n${seller.uscc},${number},合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered`;
+
 describe('technology contracts: an import limited to an area', () => {
   it('places a row with an empty district at its seller’s before judging it: in the area written, outside refused', async () => {
     const file = [

@@ -263,7 +263,9 @@ describe('who sees and writes which contracts', () => {
     expect(draft.statusCode, draft.body).toBe(201);
     const id = techContract.parse(draft.json()).id;
     expect((await as(orgUser, 'PATCH', `/api/v1/tech-contracts/${id}`, { title: '改名' }, 1)).statusCode).toBe(200);
-    expect((await patch(id, { status: 'submitted' }, 2)).statusCode).toBe(200);
+    // Submitted only through its registration application (filing type tech_contract_registration).
+    const application = await as(orgUser, 'POST', '/api/v1/applications', { filing_type: 'tech_contract_registration', organization_id: yueluSeller.id, tech_contract_id: id });
+    expect((await as(orgUser, 'POST', `/api/v1/applications/${application.json().id}/transitions`, { action: 'submit' })).statusCode).toBe(200);
     expect(errorAt(expectProblem(await as(orgUser, 'PATCH', `/api/v1/tech-contracts/${id}`, { title: '再改' }, 3), 403), 'status').code).toBe('permission.draft_only');
     expect(errorAt(expectProblem(await as(orgUser, 'DELETE', `/api/v1/tech-contracts/${id}`), 403), 'status').code).toBe('permission.draft_only');
   });
@@ -284,5 +286,117 @@ describe('who sees and writes which contracts', () => {
 
   it('the public reads no contract', async () => {
     expectProblem(await t.anonymous({ method: 'GET', url: '/api/v1/tech-contracts' }), 401);
+  });
+});
+
+describe('registration on the filing engine (技术合同认定登记: tech_contract_registration)', () => {
+  /** As `who`, or as the administrator the app acts as by default. */
+  const as = (who: Acting | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, version?: number) =>
+    app.inject({ method, url, headers: { ...(who?.headers ?? {}), ...(version ? { 'if-match': `"${version}"` } : {}) }, ...(payload ? { payload } : {}) });
+  const apply = (who: Acting | null, contract: TechContract) => as(who, 'POST', '/api/v1/applications', { filing_type: 'tech_contract_registration', organization_id: contract.seller_org_id, tech_contract_id: contract.id });
+  const act = (who: Acting | null, id: number, action: string, extra: object = {}) => as(who, 'POST', `/api/v1/applications/${id}/transitions`, { action, ...extra });
+  const ok = async (res: Awaited<ReturnType<typeof as>>, status = 200) => {
+    expect(res.statusCode, res.body).toBe(status);
+    return res.json() as { id: number; state: string; deadline: string | null; filed_entity: string | null; filed_record_id: number | null; tech_contract_id: number; actions: Array<{ action: string; reason_codes?: Array<{ code: string }> }> };
+  };
+  const adminGet = async (id: number) => techContract.parse((await app.inject({ method: 'GET', url: `/api/v1/tech-contracts/${id}` })).json());
+  const turnover2026 = async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/indicators/contracts.turnover/observations?period=2026' });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { results: Array<{ value: number | null }> }).results[0]?.value ?? 0;
+  };
+  /** A seller's draft applied for and submitted by the seller, taken by the district's registrar. */
+  const underCheck = async (overrides: Partial<TechContractCreate> = {}) => {
+    const contract = techContract.parse((await ok(await as(orgUser, 'POST', '/api/v1/tech-contracts', input(overrides)), 201)) as unknown);
+    const application = await ok(await apply(orgUser, contract), 201);
+    await ok(await act(orgUser, application.id, 'submit'));
+    expect((await adminGet(contract.id)).status).toBe('submitted');
+    const taken = await ok(await act(yueluOfficer, application.id, 'start_check'));
+    return { contract, application: taken };
+  };
+
+  it('the seller applies, the registrar registers within 30 calendar days: the next number, today’s date, the turnover up by the amount', async () => {
+    const before = await turnover2026();
+    const { contract, application } = await underCheck({ contract_amount: '12345678.90', transaction_amount: '10000000' });
+    expect(application.state).toBe('registration_check');
+    // 30 calendar days from 2026-12-04 (技术合同认定登记管理办法: 30 日), the end of that day in China.
+    expect(application.deadline).toBe('2027-01-03T15:59:59.999Z');
+    expect(application.actions.find((a) => a.action === 'refuse_registration')?.reason_codes?.map((r) => r.code)).toContain('terms_unclear');
+    const last = (await db.query<{ last: number }>("SELECT last FROM registration_counters WHERE year = 2026")).rows[0]?.last ?? 0;
+    const done = await ok(await act(yueluOfficer, application.id, 'register'));
+    expect(done).toMatchObject({ state: 'registered', filed_entity: 'tech_contracts', filed_record_id: contract.id });
+    const registered = await adminGet(contract.id);
+    expect(registered).toMatchObject({ status: 'registered', registered_on: '2026-12-04', registration_number: `2026430100${String(last + 1).padStart(6, '0')}` });
+    expect(await turnover2026()).toBeCloseTo(before + 0.123456789, 9);
+    const { rows } = await db.query<{ action: string; entity: string }>('SELECT action, entity FROM audit_log WHERE (entity = $1 AND record_id = $2) OR (entity = $3 AND record_id = $4) ORDER BY id', ['tech_contracts', String(contract.id), 'applications', String(application.id)]);
+    expect(rows.slice(-2)).toEqual([{ action: 'update', entity: 'tech_contracts' }, { action: 'register', entity: 'applications' }]);
+  });
+
+  it('a registered contract keeps its amounts and parties and is not deleted, even by an administrator (409 naming why)', async () => {
+    const { contract, application } = await underCheck();
+    await ok(await act(yueluOfficer, application.id, 'register'));
+    const current = await adminGet(contract.id);
+    const refusedPatch = expectProblem(await patch(contract.id, { contract_amount: '1.00' }, current.version), 409);
+    expect(errorAt(refusedPatch, 'contract_amount').code).toBe('tech_contract.registered');
+    expect(errorAt(expectProblem(await patch(contract.id, { status: 'draft' }, current.version), 409), 'status').code).toBe('tech_contract.registered');
+    expect(errorAt(expectProblem(await app.inject({ method: 'DELETE', url: `/api/v1/tech-contracts/${contract.id}` }), 409), 'status').code).toBe('tech_contract.registered');
+    expect(errorAt(expectProblem(await as(orgUser, 'DELETE', `/api/v1/tech-contracts/${contract.id}`), 403), 'status').code).toBe('permission.draft_only');
+    expect((await adminGet(contract.id)).contract_amount).toBe(current.contract_amount);
+  });
+
+  it('not registered needs one of the configured reasons; the contract keeps it', async () => {
+    const { contract, application } = await underCheck();
+    expect(errorAt(expectProblem(await act(yueluOfficer, application.id, 'refuse_registration'), 409), 'action').code).toBe('workflow.requires.reason_code_given');
+    expect(errorAt(expectProblem(await act(yueluOfficer, application.id, 'refuse_registration', { reason_code: 'too_expensive' }), 400), 'reason_code').code).toBe('reason_code.unknown');
+    expect((await adminGet(contract.id)).status).toBe('submitted');
+    const done = await ok(await act(yueluOfficer, application.id, 'refuse_registration', { reason_code: 'terms_unclear', reason: '价款约定不明确' }));
+    expect(done.state).toBe('not_registered');
+    expect(await adminGet(contract.id)).toMatchObject({ status: 'not_registered', not_registered_reason: 'terms_unclear', registration_number: null });
+  });
+
+  it('returned: the seller fixes the contract and submits again; meanwhile the contract is not changed behind the workflow', async () => {
+    const { contract, application } = await underCheck();
+    expect(errorAt(expectProblem(await patch(contract.id, { title: '改' }, (await adminGet(contract.id)).version), 409), 'status').code).toBe('tech_contract.in_registration');
+    expect(errorAt(expectProblem(await act(yueluOfficer, application.id, 'return'), 409), 'action').code).toBe('workflow.requires.reason_given');
+    await ok(await act(yueluOfficer, application.id, 'return', { reason: '请补充买方所在地区' }));
+    const returned = await adminGet(contract.id);
+    expect(returned.status).toBe('returned');
+    await ok(await as(orgUser, 'PATCH', `/api/v1/tech-contracts/${contract.id}`, { buyer_region: '440306' }, returned.version));
+    expect(errorAt(expectProblem(await patch(contract.id, { status: 'submitted' }, returned.version + 1), 409), 'status').code).toBe('tech_contract.status_by_workflow');
+    await ok(await act(orgUser, application.id, 'submit'));
+    expect(await adminGet(contract.id)).toMatchObject({ status: 'submitted', buyer_region: '440306' });
+  });
+
+  it('answers a caller who is no party 404, the wrong party or state 409; one registration per contract at a time', async () => {
+    const furongOfficer = await t.actAs('officer', { districts: [FURONG] });
+    const otherOrgUser = await t.actAs('org_user', { organizationIds: [furongSeller.id] });
+    const contract = techContract.parse((await ok(await as(orgUser, 'POST', '/api/v1/tech-contracts', input()), 201)) as unknown);
+    expect(errorAt(expectProblem(await apply(otherOrgUser, contract), 400), 'tech_contract_id').code).toBe('tech_contract.not_found');
+    expect(errorAt(expectProblem(await as(orgUser, 'POST', '/api/v1/applications', { filing_type: 'tech_contract_registration', organization_id: furongSeller.id, tech_contract_id: contract.id }), 400), 'tech_contract_id').code).toBe('tech_contract.not_sellers');
+    expectProblem(await t.anonymous({ method: 'POST', url: '/api/v1/applications', payload: { filing_type: 'tech_contract_registration', organization_id: contract.seller_org_id, tech_contract_id: contract.id } }), 401);
+    const application = await ok(await apply(orgUser, contract), 201);
+    expect(errorAt(expectProblem(await apply(orgUser, contract), 409), 'action').code).toBe('tech_contract.application_open');
+    expectProblem(await as(furongOfficer, 'GET', `/api/v1/applications/${application.id}`), 404);
+    expectProblem(await act(furongOfficer, application.id, 'submit'), 404);
+    expect(errorAt(expectProblem(await act(yueluOfficer, application.id, 'start_check'), 409), 'action').code).toBe('workflow.state');
+    await ok(await act(orgUser, application.id, 'submit'));
+    expect(errorAt(expectProblem(await act(orgUser, application.id, 'start_check'), 409), 'action').code).toBe('workflow.party');
+    const registered = await make({ status: 'registered', registered_on: '2026-01-05' });
+    expect(errorAt(expectProblem(await app.inject({ method: 'POST', url: '/api/v1/applications', payload: { filing_type: 'tech_contract_registration', organization_id: registered.seller_org_id, tech_contract_id: registered.id } }), 409), 'action').code).toBe('tech_contract.not_draft');
+  });
+
+  it('a registrar enters an application for the seller; concurrent registrations get distinct consecutive numbers', async () => {
+    const entered = await Promise.all([make(), make(), make()].map(async (c) => {
+      const application = await ok(await apply(yueluOfficer, await c), 201);
+      await ok(await act(yueluOfficer, application.id, 'submit'));
+      await ok(await act(yueluOfficer, application.id, 'start_check'));
+      return application.id;
+    }));
+    const done = await Promise.all(entered.map((id) => act(yueluOfficer, id, 'register')));
+    for (const res of done) expect(res.statusCode, res.body).toBe(200);
+    const numbers = await Promise.all(done.map(async (res) => (await adminGet((res.json() as { tech_contract_id: number }).tech_contract_id)).registration_number!));
+    const sequence = numbers.map((x) => Number(x.slice(-6))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(3);
+    expect(sequence).toEqual([sequence[0], sequence[0]! + 1, sequence[0]! + 2]);
   });
 });

@@ -24,6 +24,7 @@ export const requirementCodes = [
   'objections_resolved',
   'no_objection_upheld',
   'reason_given',
+  'reason_code_given',
   'unqualified_evaluation',
 ] as const;
 export type Requirement = (typeof requirementCodes)[number];
@@ -37,6 +38,8 @@ export interface WorkflowState {
   waitingFor?: Party;
   /** Working days the party waited for has to act, counted from the day the state began (overdue after the last). */
   deadlineDays?: number;
+  /** Or calendar days, where the rule says days without saying working days (a contract's registration: 30 days). */
+  deadlineCalendarDays?: number;
 }
 
 export interface WorkflowTransition {
@@ -46,6 +49,8 @@ export interface WorkflowTransition {
   to: string;
   by: readonly Party[];
   requires?: readonly Requirement[];
+  /** A code list the reason is chosen from (`reason_code_given`), e.g. the reasons a contract is not registered. */
+  reasonCodes?: string;
 }
 
 /** A path: the state machine several filing types share. */
@@ -90,7 +95,9 @@ export interface Criterion {
 export type FilingSubject =
   | { kind: 'platform'; platformType: string; level: string }
   | { kind: 'rd_institution'; category: string; level: string }
-  | { kind: 'four_global' };
+  | { kind: 'four_global' }
+  /** Registers one of the applicant's technology contracts; the contract's status follows the application's state. */
+  | { kind: 'tech_contract'; contractStatus: Readonly<Record<string, string>> };
 
 export interface FilingType {
   code: string;
@@ -99,13 +106,14 @@ export interface FilingType {
   subject: FilingSubject;
   form: readonly FormField[];
   checklist: readonly ChecklistItem[];
-  review: {
+  /** Expert review, for a path that draws experts (a contract's registration has none). */
+  review?: {
     /** Experts drawn for each application. */
     experts: number;
     criteria: readonly Criterion[];
     /** The mean total score an application needs to pass review. */
     passScore: number;
   };
-  /** Length of the public notice (公示), in working days (the city's holiday calendar: workingDays.ts). */
-  noticeWorkingDays: number;
+  /** Length of the public notice (公示), in working days (the city's holiday calendar: workingDays.ts), for a path with one. */
+  noticeWorkingDays?: number;
 }

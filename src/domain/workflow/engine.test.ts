@@ -23,6 +23,7 @@ const all = (value: boolean): Facts => ({
   checklist_complete: value,
   experts_drawn: value,
   reviews_complete: value,
+  reason_code_given: value,
   review_passed: value,
   notice_ended: value,
   objections_resolved: value,

@@ -27,6 +27,7 @@ export const requirementMessages: Readonly<Record<Requirement, Message>> = {
   objections_resolved: { zh: '公示期间的异议尚未处理完毕', en: 'Objections lodged during the notice are not all resolved' },
   no_objection_upheld: { zh: '有异议成立，不能备案', en: 'An objection was upheld: the application cannot be filed' },
   reason_given: { zh: '请填写理由', en: 'A reason is required' },
+  reason_code_given: { zh: '请选择理由', en: 'Choose the reason' },
   unqualified_evaluation: { zh: '只有年度评价为“不合格”后才能撤销', en: 'Only an “unqualified” annual evaluation allows revocation' },
 };
 

@@ -1,9 +1,11 @@
 import { fourGlobalFeatureCodes, type FourGlobalFeature } from '../../domain/fourGlobal.js';
-import type { FilingType } from '../../domain/workflow/definition.js';
+import type { FilingSubject, FilingType } from '../../domain/workflow/definition.js';
 import type { ServiceContext } from '../shared/context.js';
 import { auditNested } from '../shared/write.js';
 import { createPlatform, getPlatform, updatePlatform } from '../platforms/service.js';
 import { createRdInstitution, getRdInstitution, updateRdInstitution } from '../rdInstitutions/service.js';
+import type { ContractStatus } from '../../domain/techContract.js';
+import { followRegistration } from '../techContracts/service.js';
 import type { ApplicationRow } from './queries.js';
 
 /**
@@ -14,16 +16,35 @@ import type { ApplicationRow } from './queries.js';
  */
 
 export interface Filed {
-  entity: 'platforms' | 'rd_institutions';
+  entity: 'platforms' | 'rd_institutions' | 'tech_contracts';
   id: number;
 }
 
+/**
+ * What a transition to `to` writes to the registry: filing and revoking, or — for a subject that
+ * follows its application (a contract under registration) — its status for the new state. The
+ * record written, if the application should name it.
+ */
+export async function writeSubject(ctx: ServiceContext, type: FilingType, app: ApplicationRow, to: string, today: string, reasonCode: string | null): Promise<Filed | undefined> {
+  const s = type.subject;
+  if (s.kind === 'tech_contract') {
+    const status = s.contractStatus[to] as ContractStatus;
+    const { before, after } = await followRegistration(ctx, app.tech_contract_id!, status, reasonCode);
+    if (before.status !== after.status) auditNested(ctx, { action: 'update', entity: 'tech_contracts', recordId: after.id, before, after });
+    return status === 'registered' ? { entity: 'tech_contracts', id: after.id } : undefined;
+  }
+  if (to === 'filed') return fileRecord(ctx, s, app, today);
+  if (to === 'revoked') await revokeRecord(ctx, s, app);
+  return undefined;
+}
+
+type RecordSubject = Exclude<FilingSubject, { kind: 'tech_contract' }>;
+
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
-export async function fileRecord(ctx: ServiceContext, type: FilingType, app: ApplicationRow, today: string): Promise<Filed> {
+async function fileRecord(ctx: ServiceContext, s: RecordSubject, app: ApplicationRow, today: string): Promise<Filed> {
   const { city } = ctx;
   const d = app.data;
-  const s = type.subject;
   if (s.kind === 'platform') {
     const created = await createPlatform(ctx, {
       host_org_id: app.organization_id,
@@ -66,7 +87,7 @@ export async function fileRecord(ctx: ServiceContext, type: FilingType, app: App
 
 export const claimedFeatures = (d: ApplicationRow['data']): FourGlobalFeature[] => fourGlobalFeatureCodes.filter((f) => d[`${f}_claimed`] === true);
 
-export async function revokeRecord(ctx: ServiceContext, type: FilingType, app: ApplicationRow): Promise<void> {
+async function revokeRecord(ctx: ServiceContext, subject: RecordSubject, app: ApplicationRow): Promise<void> {
   const id = app.filed_record_id!;
   if (app.filed_entity === 'platforms') {
     const before = await getPlatform(ctx, id);
@@ -76,7 +97,7 @@ export async function revokeRecord(ctx: ServiceContext, type: FilingType, app: A
   }
   const before = await getRdInstitution(ctx, id);
   const patch =
-    type.subject.kind === 'four_global'
+    subject.kind === 'four_global'
       ? { four_global: Object.fromEntries(claimedFeatures(app.data).map((f) => [f, { evidence: before.four_global[f].evidence, confirmed_on: null }])) }
       : { category: 'other' as const };
   const after = await updateRdInstitution(ctx, id, before.version, patch);

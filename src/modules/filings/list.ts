@@ -47,7 +47,7 @@ export function applicationListSpec(ctx: FilingsContext, scope: string): ListSpe
       organization_id: { column: 't.organization_id', type: 'int', notNull: true },
       district_code: { column: 't.district_code', type: 'code', values: ctx.city.districts.map((d) => d.code), group: true, sort: true },
       zone: { column: 't.zone', type: 'code', values: ctx.city.zones.map((z) => z.code), group: true, sort: true },
-      field: { column: 't.field', type: 'code', values: Object.keys(ctx.workflows.expertiseFields), notNull: true, group: true },
+      field: { column: 't.field', type: 'code', values: Object.keys(ctx.workflows.expertiseFields), group: true },
       state_since: { column: 't.state_since', type: 'timestamp', notNull: true, sort: true },
       submitted_at: { column: 't.submitted_at', type: 'timestamp', sort: true },
       updated_at: { column: 't.updated_at', type: 'timestamp', notNull: true, sort: true },

@@ -52,12 +52,18 @@ export const currentReviews = (e: Evidence): q.ReviewRow[] => e.reviews.filter((
 
 export function outcomeOf(type: FilingType, e: Evidence) {
   const reviews = currentReviews(e);
-  if (!e.draw || reviews.length < e.draw.drawn.length) return null;
+  if (!type.review || !e.draw || reviews.length < e.draw.drawn.length) return null;
   const outcome = reviewOutcome(reviews.map((r) => Number(r.total)), type.review.passScore);
   return outcome && { ...outcome, pass_score: type.review.passScore };
 }
 
-export function factsOf(type: FilingType, city: CityConfig, app: q.ApplicationRow, e: Evidence, today: string, reason: string | undefined): Facts {
+/** The reason an action is taken with: free text, and a code where the action chooses from a list. */
+export interface Reason {
+  text?: string | undefined;
+  code?: string | undefined;
+}
+
+export function factsOf(type: FilingType, city: CityConfig, app: q.ApplicationRow, e: Evidence, today: string, reason: Reason): Facts {
   const outcome = outcomeOf(type, e);
   const latestEvaluation = e.evaluations[e.evaluations.length - 1];
   return {
@@ -69,7 +75,8 @@ export function factsOf(type: FilingType, city: CityConfig, app: q.ApplicationRo
     notice_ended: app.notice_to !== null && periodEnded(app.notice_to, today),
     objections_resolved: e.objections.every((o) => o.resolved_at !== null),
     no_objection_upheld: !e.objections.some((o) => o.upheld === true),
-    reason_given: reason !== undefined && reason.trim() !== '',
+    reason_given: reason.text !== undefined && reason.text.trim() !== '',
+    reason_code_given: reason.code !== undefined && reason.code !== '',
     unqualified_evaluation: latestEvaluation?.result === 'unqualified',
   };
 }

@@ -10,9 +10,10 @@ export interface ApplicationRow {
   organization_name: string;
   subject: string | null;
   rd_institution_id: number | null;
+  tech_contract_id: number | null;
   district_code: string | null;
   zone: string | null;
-  field: string;
+  field: string | null;
   data: Record<string, string | number | boolean | null>;
   state_since: Date;
   /** The bureau's day the state began (YYYY-MM-DD): deadlines count from it. */
@@ -30,9 +31,10 @@ export interface ApplicationRow {
   version: number;
 }
 
-/** What an application files: the name in its form, or the institution a "four global" confirmation is about. */
-export const SUBJECT = "coalesce(t.data->>'name', (SELECT i.name FROM rd_institutions i WHERE i.id = t.rd_institution_id))";
-export const APPLICATION_COLUMNS = `t.id, t.filing_type, t.state, t.organization_id, o.name AS organization_name, ${SUBJECT} AS subject, t.rd_institution_id, t.district_code, t.zone, t.field, t.data,
+/** What an application files: the name in its form, the institution a "four global" confirmation is about, or the contract a registration is. */
+export const SUBJECT =
+  "coalesce(t.data->>'name', (SELECT i.name FROM rd_institutions i WHERE i.id = t.rd_institution_id), (SELECT c.title FROM tech_contracts c WHERE c.id = t.tech_contract_id))";
+export const APPLICATION_COLUMNS = `t.id, t.filing_type, t.state, t.organization_id, o.name AS organization_name, ${SUBJECT} AS subject, t.rd_institution_id, t.tech_contract_id, t.district_code, t.zone, t.field, t.data,
   t.state_since, t.state_day, t.submitted_at, t.decided_at, t.decision_reason, t.notice_from, t.notice_to, t.filed_entity, t.filed_record_id, t.created_by, t.created_at, t.updated_at, t.version`;
 export const APPLICATION_FROM = 'applications t JOIN organizations o ON o.id = t.organization_id';
 
@@ -46,12 +48,12 @@ export const lockApplication = (db: Queryable, id: number) => findApplication(db
 
 export async function insertApplication(
   db: Queryable,
-  a: { filing_type: string; state: string; organization_id: number; rd_institution_id: number | null; district_code: string | null; zone: string | null; field: string; data: object; now: Date; today: string; created_by: number | null },
+  a: { filing_type: string; state: string; organization_id: number; rd_institution_id: number | null; tech_contract_id: number | null; district_code: string | null; zone: string | null; field: string | null; data: object; now: Date; today: string; created_by: number | null },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO applications (filing_type, state, organization_id, rd_institution_id, district_code, zone, field, data, state_since, state_day, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $9, $9) RETURNING id`,
-    [a.filing_type, a.state, a.organization_id, a.rd_institution_id, a.district_code, a.zone, a.field, JSON.stringify(a.data), a.now, a.today, a.created_by],
+    `INSERT INTO applications (filing_type, state, organization_id, rd_institution_id, tech_contract_id, district_code, zone, field, data, state_since, state_day, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $10, $10) RETURNING id`,
+    [a.filing_type, a.state, a.organization_id, a.rd_institution_id, a.tech_contract_id, a.district_code, a.zone, a.field, JSON.stringify(a.data), a.now, a.today, a.created_by],
   );
   return rows[0]!.id;
 }
@@ -337,4 +339,10 @@ export async function insertAttachment(db: Queryable, a: { applicationId: number
 export async function deleteAttachment(db: Queryable, applicationId: number, id: number): Promise<AttachmentRow | undefined> {
   const { rows } = await db.query<AttachmentRow>('DELETE FROM attachments WHERE application_id = $1 AND id = $2 RETURNING id, checklist_item, file_name, content_type, size, sha256, uploaded_at', [applicationId, id]);
   return rows[0];
+}
+
+/** The applications about a contract not yet ended (a contract has one registration under way at a time). */
+export async function openContractApplications(db: Queryable, contractId: number, endStates: readonly string[]): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM applications WHERE tech_contract_id = $1 AND NOT (state = ANY ($2::text[])) ORDER BY id', [contractId, [...endStates]]);
+  return rows.map((r) => r.id);
 }

@@ -63,7 +63,8 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
     },
   );
 
-  r.post('/applications', { config: { access: 'applications.write' }, schema: { tags, summary: 'Start an application (a draft), pre-filled from the registry unless data is given', body: applicationCreate, response: { 201: applicationView, ...writeErrors } } }, async (req, reply) => {
+  // Signed in: an applicant starts its own; a registrar also enters a contract's registration for its seller (the service judges which).
+  r.post('/applications', { config: { access: 'signed_in' }, schema: { tags, summary: 'Start an application (a draft), pre-filled from the registry unless data is given', body: applicationCreate, response: { 201: applicationView, ...writeErrors } } }, async (req, reply) => {
     const created = await createApplication(ctx, req.principal, requestActor(req), req.body);
     return reply.code(201).headers({ ...etag(created.version), location: `/api/v1/applications/${created.id}` }).send(created);
   });
@@ -84,7 +85,7 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
       config: { access: 'signed_in' },
       schema: {
         tags,
-        summary: 'Take an action of the path (submit, start_check, return, pass_check, open_notice, file, reject, withdraw, revoke)',
+        summary: 'Take an action of the path (submit, start_check, return, pass_check, open_notice, file, reject, withdraw, revoke; a contract registration: register, refuse_registration with reason_code)',
         description: 'An action the state, the caller’s part or an unmet condition does not allow is a 409 problem naming why. With If-Match (or version), an application that moved on meanwhile is a 412 naming its current version.',
         params: idParams,
         body: transitionBody,

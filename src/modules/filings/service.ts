@@ -1,10 +1,13 @@
 import type { ApplicationCreate, ApplicationPatch, ApplicationSummary, ApplicationView } from '../../contracts/workflows.js';
 import type { Queryable } from '../../db/client.js';
 import { belowMinimum, formProblems, type FormData } from '../../domain/workflow/applicationForm.js';
-import type { FilingType, WorkflowPath } from '../../domain/workflow/definition.js';
+import type { FilingType, WorkflowPath, WorkflowState, WorkflowTransition } from '../../domain/workflow/definition.js';
 import { exclusionLabels, type Exclusion } from '../../domain/workflow/expertDraw.js';
 import { availableActions, fire, requirementMessages, stateOf } from '../../domain/workflow/engine.js';
 import { workingDaysAfter } from '../../domain/workflow/workingDays.js';
+import { addDays } from '../../domain/calendarDate.js';
+import { can } from '../../domain/permissions.js';
+import { lockTechContract } from '../techContracts/service.js';
 import type { AuditActor } from '../audit/trail.js';
 import { AppError, notFound, validationFailed } from '../shared/errors.js';
 import { authorize, type Principal } from '../shared/principal.js';
@@ -12,7 +15,7 @@ import { organizationPlace } from '../organizations/service.js';
 import { iso } from '../shared/records.js';
 import { write, type RecordLock } from '../shared/write.js';
 import type { FilingsContext } from './context.js';
-import { fileRecord, revokeRecord } from './filing.js';
+import { writeSubject } from './filing.js';
 import { currentReviews, evidenceOf, factsOf, outcomeOf, partiesOf } from './parties.js';
 import * as q from './queries.js';
 
@@ -30,7 +33,12 @@ export function filingTypeOf(ctx: FilingsContext, code: string): { type: FilingT
 export const workflowConflict = (code: string, message: { zh: string; en: string }, params?: Record<string, unknown>) =>
   new AppError('conflict', { zh: '当前状态下不能进行此操作', en: 'Not possible in the application’s current state' }, [{ field: 'action', code, message, ...(params ? { params } : {}) }]);
 
-function checkField(ctx: FilingsContext, field: string): void {
+/** The field of expertise reviewers are drawn from: required by a type with expert review, a known one when given. */
+function checkField(ctx: FilingsContext, field: string | undefined, type?: FilingType): void {
+  if (field === undefined) {
+    if (type?.review) throw validationFailed([{ field: 'field', code: 'field.required', message: { zh: '请选择专业领域', en: 'Choose the field of expertise' } }]);
+    return;
+  }
   if (!(field in ctx.workflows.expertiseFields))
     throw validationFailed([{ field: 'field', code: 'field.unknown', message: { zh: `没有“${field}”这一专业领域`, en: `There is no field of expertise "${field}"` }, params: { value: field } }]);
 }
@@ -61,19 +69,51 @@ async function prefill(db: Queryable, type: FilingType, organizationId: number, 
 
 /** Starts a draft for an organization the caller acts for (403 otherwise), where the applicant lies. */
 export async function createApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, input: ApplicationCreate): Promise<ApplicationView> {
+  if (ctx.workflows.types.get(input.filing_type)?.subject.kind === 'tech_contract') return createRegistration(ctx, principal, actor, input);
   const applicant = await organizationPlace(ctx, input.organization_id);
   authorize(principal, 'applications.write', applicant ?? { organizationId: input.organization_id, districtCode: null, zone: null });
   const { type, path } = filingTypeOf(ctx, input.filing_type);
-  checkField(ctx, input.field);
+  checkField(ctx, input.field, type);
   if (!applicant) throw validationFailed([{ field: 'organization_id', code: 'organization.not_found', message: { zh: `主体 ${input.organization_id} 不存在`, en: `Organization ${input.organization_id} does not exist` } }]);
   const institutionId = type.subject.kind === 'four_global' ? await subjectInstitution(ctx.db, input) : null;
   const data = input.data ?? (await prefill(ctx.db, type, input.organization_id, institutionId));
   checkForm(ctx, type, data);
   const now = ctx.clock.now();
   const id = await write(ctx, actor, { action: 'create', entity: 'applications' }, async ({ db }) => {
-    const id = await q.insertApplication(db, { filing_type: type.code, state: path.initial, organization_id: input.organization_id, rd_institution_id: institutionId, district_code: applicant.districtCode, zone: applicant.zone, field: input.field, data, now, today: ctx.clock.today(), created_by: principal.userId });
+    const id = await q.insertApplication(db, { filing_type: type.code, state: path.initial, organization_id: input.organization_id, rd_institution_id: institutionId, tech_contract_id: null, district_code: applicant.districtCode, zone: applicant.zone, field: input.field ?? null, data, now, today: ctx.clock.today(), created_by: principal.userId });
     await q.insertEvent(db, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: 'created', to: path.initial });
     return { result: id, recordId: id, after: { filing_type: type.code, organization_id: input.organization_id, rd_institution_id: institutionId, field: input.field, data } };
+  });
+  return viewApplication(ctx, principal, id);
+}
+
+/**
+ * A contract's registration (技术合同认定登记): the seller applies for one of its draft contracts,
+ * or a registrar of the contract's area enters it for the seller. It lies where the contract does;
+ * a contract has one registration under way at a time (the contract is locked while this is judged).
+ */
+async function createRegistration(ctx: FilingsContext, principal: Principal, actor: AuditActor, input: ApplicationCreate): Promise<ApplicationView> {
+  const { type, path } = filingTypeOf(ctx, input.filing_type);
+  const bad = (code: string, zh: string, en: string) => validationFailed([{ field: 'tech_contract_id', code, message: { zh, en } }]);
+  if (input.tech_contract_id === undefined) throw bad('tech_contract.required', '请选择要登记的技术合同', 'Name the contract to register');
+  checkField(ctx, input.field, type);
+  const data = input.data ?? {};
+  checkForm(ctx, type, data);
+  const now = ctx.clock.now();
+  const endStates = path.states.filter((s) => s.terminal).map((s) => s.code);
+  const id = await write(ctx, actor, { action: 'create', entity: 'applications' }, async ({ db }) => {
+    const contract = await lockTechContract({ ...ctx, db }, input.tech_contract_id!);
+    const place = contract && { organizationId: contract.seller_org_id, districtCode: contract.district_code, zone: contract.zone };
+    if (!contract || !place || !can(principal, 'tech_contracts.read', place)) throw bad('tech_contract.not_found', `技术合同 ${input.tech_contract_id} 不存在`, `Technology contract ${input.tech_contract_id} does not exist`);
+    if (!can(principal, 'applications.review', place)) authorize(principal, 'applications.write', place);
+    if (contract.seller_org_id !== input.organization_id) throw bad('tech_contract.not_sellers', '只有卖方可以申请登记该合同', 'Only the seller applies to register the contract');
+    if (contract.status !== 'draft')
+      throw workflowConflict('tech_contract.not_draft', { zh: `该合同状态为“${contract.status}”，只有草稿可以申请登记`, en: `The contract is ${contract.status}: only a draft is applied for` }, { status: contract.status });
+    const open = await q.openContractApplications(db, contract.id, endStates);
+    if (open.length) throw workflowConflict('tech_contract.application_open', { zh: `该合同已有登记申请（${open[0]}）`, en: `The contract already has a registration application (${open[0]})` }, { application_id: open[0] });
+    const id = await q.insertApplication(db, { filing_type: type.code, state: path.initial, organization_id: contract.seller_org_id, rd_institution_id: null, tech_contract_id: contract.id, district_code: contract.district_code, zone: contract.zone, field: input.field ?? null, data, now, today: ctx.clock.today(), created_by: principal.userId });
+    await q.insertEvent(db, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: 'created', to: path.initial });
+    return { result: id, recordId: id, after: { filing_type: type.code, organization_id: contract.seller_org_id, tech_contract_id: contract.id, data } };
   });
   return viewApplication(ctx, principal, id);
 }
@@ -135,42 +175,62 @@ export async function updateApplication(ctx: FilingsContext, principal: Principa
  * once are served one after the other: the second finds the state moved and gets a 409 (or a 412
  * when it named the version it saw). Filing writes the registry in the same transaction.
  */
-export async function transition(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, body: { action: string; reason?: string | undefined; version?: number | undefined }): Promise<ApplicationView> {
+export async function transition(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, body: { action: string; reason?: string | undefined; reason_code?: string | undefined; version?: number | undefined }): Promise<ApplicationView> {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
   let party!: Awaited<ReturnType<typeof partyTo>>;
   const record = applicationRecord(id, async (app, db) => void (party = await partyTo(db, principal, app)), body.version);
   await write(ctx, actor, { action: body.action, entity: 'applications', record }, async (tx, app: q.ApplicationRow) => {
     const { type, path } = filingTypeOf(ctx, app.filing_type);
-    const firing = fire(path, app.state, body.action, party.parties, factsOf(type, ctx.city, app, party.evidence, today, body.reason));
+    const firing = fire(path, app.state, body.action, party.parties, factsOf(type, ctx.city, app, party.evidence, today, { text: body.reason, code: body.reason_code }));
     if (!firing.ok) {
       const r = firing.refusal;
       if (r.kind === 'requirements') throw new AppError('conflict', { zh: '尚不满足操作条件', en: 'The conditions for this action are not met' }, r.unmet.map((u) => ({ field: 'action', code: `workflow.requires.${u.requirement}`, message: u.message })));
       if (r.kind === 'unknown_action') throw validationFailed([{ field: 'action', code: 'workflow.unknown_action', message: r.message }]);
       throw workflowConflict(`workflow.${r.kind}`, r.message, { state: app.state });
     }
+    const reasonCode = chosenReason(ctx, firing.transition, body.reason_code);
     const to = firing.to.code;
     const changes: Record<string, unknown> = { state: to, state_since: now, state_day: today };
     if (to === 'submitted') changes.submitted_at = now;
-    if (to === 'public_notice') Object.assign(changes, { notice_from: today, notice_to: workingDaysAfter(today, type.noticeWorkingDays, ctx.calendar) });
-    if (to === 'rejected' || to === 'filed' || to === 'withdrawn') Object.assign(changes, { decided_at: now, decision_reason: body.reason?.trim() || null });
+    // The loader makes sure a path with a notice has its type's length.
+    if (to === 'public_notice') Object.assign(changes, { notice_from: today, notice_to: workingDaysAfter(today, type.noticeWorkingDays!, ctx.calendar) });
+    // A decision ends the application (or files it); revoking later keeps the decision's date.
+    const decides = firing.to.terminal ? to !== 'revoked' : to === 'filed';
+    if (decides) Object.assign(changes, { decided_at: now, decision_reason: body.reason?.trim() || null });
     if (to === 'revoked') changes.decision_reason = body.reason!.trim();
-    if (to === 'filed') {
-      const filed = await fileRecord(tx, type, app, today);
-      Object.assign(changes, { filed_entity: filed.entity, filed_record_id: filed.id });
-    }
-    if (to === 'revoked') await revokeRecord(tx, type, app);
+    const filed = await writeSubject(tx, type, app, to, today, reasonCode);
+    if (filed) Object.assign(changes, { filed_entity: filed.entity, filed_record_id: filed.id });
     await q.updateApplication(tx.db, id, app.version, changes, now);
-    await q.insertEvent(tx.db, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: body.action, from: app.state, to, comment: body.reason?.trim() || null });
-    return { result: null, before: { state: app.state }, after: { state: to, ...(body.reason ? { reason: body.reason.trim() } : {}), ...(changes.filed_record_id ? { filed_entity: changes.filed_entity, filed_record_id: changes.filed_record_id } : {}) } };
+    await q.insertEvent(tx.db, { applicationId: id, at: now, userId: principal.userId, username: principal.username, kind: body.action, from: app.state, to, comment: body.reason?.trim() || null, ...(reasonCode ? { details: { reason_code: reasonCode } } : {}) });
+    return {
+      result: null,
+      before: { state: app.state },
+      after: { state: to, ...(body.reason ? { reason: body.reason.trim() } : {}), ...(reasonCode ? { reason_code: reasonCode } : {}), ...(filed ? { filed_entity: filed.entity, filed_record_id: filed.id } : {}) },
+    };
   });
   return viewApplication(ctx, principal, id);
+}
+
+/** The reason code an action chooses from its list (400 for one not in it); null for an action without a list. */
+function chosenReason(ctx: FilingsContext, t: WorkflowTransition, code: string | undefined): string | null {
+  if (t.reasonCodes === undefined) return null;
+  const list = ctx.workflows.reasonCodes.get(t.reasonCodes)!;
+  if (code !== undefined && list[code]) return code;
+  const allowed = Object.keys(list).join(', ');
+  throw validationFailed([{ field: 'reason_code', code: 'reason_code.unknown', message: { zh: `未知理由：${code}（可选：${allowed}）`, en: `Unknown reason: ${code} (one of: ${allowed})` }, params: { value: code, allowed } }]);
+}
+
+/** The last day a state's party has: working days, or calendar days where the rule says so. */
+function lastDayOf(ctx: FilingsContext, state: WorkflowState | undefined, since: string): string | null {
+  if (state?.deadlineDays) return workingDaysAfter(since, state.deadlineDays, ctx.calendar);
+  return state?.deadlineCalendarDays ? addDays(since, state.deadlineCalendarDays) : null;
 }
 
 export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): ApplicationSummary {
   const { type, path } = filingTypeOf(ctx, app.filing_type);
   const state = stateOf(path, app.state);
-  const lastDay = state?.deadlineDays ? workingDaysAfter(app.state_day, state.deadlineDays, ctx.calendar) : null;
+  const lastDay = lastDayOf(ctx, state, app.state_day);
   return {
     id: app.id,
     filing_type: app.filing_type,
@@ -181,6 +241,7 @@ export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): Appl
     organization_name: app.organization_name,
     subject: app.subject,
     rd_institution_id: app.rd_institution_id,
+    tech_contract_id: app.tech_contract_id,
     district_code: app.district_code,
     zone: app.zone,
     field: app.field,
@@ -205,7 +266,7 @@ export function presentSummary(ctx: FilingsContext, app: q.ApplicationRow): Appl
 export async function viewApplication(ctx: FilingsContext, principal: Principal, id: number): Promise<ApplicationView> {
   const { app, evidence, parties, type, path } = await loadForParty(ctx, ctx.db, principal, id);
   // The reason is typed when the action is taken: offered actions do not wait for it.
-  const facts = { ...factsOf(type, ctx.city, app, evidence, ctx.clock.today(), undefined), reason_given: true };
+  const facts = { ...factsOf(type, ctx.city, app, evidence, ctx.clock.today(), {}), reason_given: true, reason_code_given: true };
   const officer = parties.includes('officer');
   const ownExpertId = parties.includes('expert') ? (await q.findExpert(ctx.db, { userId: principal.userId! }))?.id : undefined;
   const reviews = currentReviews(evidence).filter((r) => officer || r.expert_id === ownExpertId);
@@ -214,7 +275,7 @@ export async function viewApplication(ctx: FilingsContext, principal: Principal,
     data: app.data,
     decision_reason: app.decision_reason,
     parties,
-    actions: availableActions(path, app.state, parties, facts).map((a) => ({ ...a, unmet: a.unmet.map((r) => ({ requirement: r, message: requirementMessages[r] })) })),
+    actions: availableActions(path, app.state, parties, facts).map((a) => ({ ...a, unmet: a.unmet.map((r) => ({ requirement: r, message: requirementMessages[r] })), ...reasonChoices(ctx, path, app.state, a.action) })),
     below_minimum: belowMinimum(type.form, app.data),
     draw: officer && evidence.draw ? await presentDraw(ctx.db, evidence.draw) : null,
     reviews: reviews.map((r) => ({ expert_id: r.expert_id, expert_name: officer ? r.expert_name : null, scores: r.scores, total: Number(r.total), comment: r.comment, submitted_at: iso(r.submitted_at) })),
@@ -233,6 +294,13 @@ export async function viewApplication(ctx: FilingsContext, principal: Principal,
       details: officer ? e.details : null,
     })),
   };
+}
+
+/** The reasons an action chooses from, where it has a list (the page's picker). */
+function reasonChoices(ctx: FilingsContext, path: WorkflowPath, state: string, action: string) {
+  const name = path.transitions.find((t) => t.action === action && t.from.includes(state))?.reasonCodes;
+  const list = name === undefined ? undefined : ctx.workflows.reasonCodes.get(name);
+  return list ? { reason_codes: Object.entries(list).map(([code, label]) => ({ code, label })) } : {};
 }
 
 /** A timeline event's name: a transition's label, or one of the steps inside a state. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ApplicationView } from '../../contracts/workflows.js';
+import type { FilingType } from '../../domain/workflow/definition.js';
 import { drawExperts } from '../../domain/workflow/expertDraw.js';
 import { periodEnded } from '../../domain/workflow/workingDays.js';
 import { scoreProblems, totalScore } from '../../domain/workflow/reviewScores.js';
@@ -57,24 +58,31 @@ const partyNeeded: Record<Party, { zh: string; en: string }> = {
   expert: { zh: '只有抽中的评审专家可以评分', en: 'Only an expert drawn for this application may score it' },
 };
 
+/** The type's expert review; a type without one (a contract registration) has no experts to draw or scores to take. */
+function reviewOf(ctx: FilingsContext, app: q.ApplicationRow): NonNullable<FilingType['review']> {
+  const { type } = filingTypeOf(ctx, app.filing_type);
+  if (type.review) return type.review;
+  throw workflowConflict('workflow.no_review', { zh: `“${type.name.zh}”没有专家评审`, en: `${type.name.en} has no expert review` });
+}
+
 /** Draws the reviewers at random from the pool (seed recorded, so the draw can be replayed). */
 export async function drawForApplication(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, count: number | undefined): Promise<ApplicationView> {
   await step(ctx, principal, actor, id, { party: 'officer', states: ['formal_check'], kind: 'experts_drawn' }, async ({ db: tx }, app, now) => {
-    const { type } = filingTypeOf(ctx, app.filing_type);
-    const requested = count ?? type.review.experts;
-    if (requested < type.review.experts)
-      throw validationFailed([{ field: 'count', code: 'draw.too_few', message: { zh: `本类申请至少需要 ${type.review.experts} 位评审专家`, en: `This filing type needs at least ${type.review.experts} reviewers` }, params: { min: type.review.experts } }]);
+    const review = reviewOf(ctx, app);
+    const requested = count ?? review.experts;
+    if (requested < review.experts)
+      throw validationFailed([{ field: 'count', code: 'draw.too_few', message: { zh: `本类申请至少需要 ${review.experts} 位评审专家`, en: `This filing type needs at least ${review.experts} reviewers` }, params: { min: review.experts } }]);
     const pool = await q.listExperts(tx);
     const poolFacts = pool.map((e) => ({ id: e.id, active: e.active, fields: e.fields, organizationId: e.organization_id, conflicts: e.conflicts }));
     const seed = randomBytes(16).toString('hex');
-    const draw = drawExperts(poolFacts, app.field, app.organization_id, requested, seed);
+    const draw = drawExperts(poolFacts, app.field ?? '', app.organization_id, requested, seed);
     if (draw.drawn.length < requested)
       throw workflowConflict(
         'draw.not_enough_experts',
         { zh: `专家库中符合领域且无需回避的专家只有 ${draw.eligible.length} 位，少于所需的 ${requested} 位`, en: `Only ${draw.eligible.length} experts in the pool match the field without a conflict of interest; ${requested} are needed` },
         { eligible: draw.eligible.length, requested },
       );
-    await q.insertDraw(tx, { applicationId: id, seed, field: app.field, requested, pool: poolFacts, eligible: draw.eligible, excluded: draw.excluded, drawn: draw.drawn, drawnBy: principal.userId, at: now });
+    await q.insertDraw(tx, { applicationId: id, seed, field: app.field ?? '', requested, pool: poolFacts, eligible: draw.eligible, excluded: draw.excluded, drawn: draw.drawn, drawnBy: principal.userId, at: now });
     return { details: { seed, drawn: draw.drawn }, audit: { seed, field: app.field, requested, drawn: draw.drawn, excluded: draw.excluded } };
   });
   return viewApplication(ctx, principal, id);
@@ -83,8 +91,7 @@ export async function drawForApplication(ctx: FilingsContext, principal: Princip
 /** A drawn expert scores every criterion; scoring again replaces the earlier scores until the review closes. */
 export async function submitReview(ctx: FilingsContext, principal: Principal, actor: AuditActor, id: number, body: { scores: Record<string, number>; comment: string }): Promise<ApplicationView> {
   await step(ctx, principal, actor, id, { party: 'expert', states: ['expert_review'], kind: 'review_submitted' }, async ({ db: tx }, app, now) => {
-    const { type } = filingTypeOf(ctx, app.filing_type);
-    const problems = scoreProblems(type.review.criteria, body.scores);
+    const problems = scoreProblems(reviewOf(ctx, app).criteria, body.scores);
     if (problems.length) throw validationFailed(problems.map(({ field, ...v }) => ({ field, ...v })));
     const expert = (await q.findExpert(tx, { userId: principal.userId! }))!;
     const total = totalScore(body.scores);

@@ -1,9 +1,9 @@
 import type { Queryable } from '../../db/client.js';
 import type { CityConfig } from '../../domain/city.js';
 import { violation, type RuleViolation } from '../../domain/message.js';
-import { isInflow, regionFlow } from '../../domain/techContract.js';
+import { isInflow, regionFlow, registrationSequence } from '../../domain/techContract.js';
 import { marketCodes } from '../techContracts/codes.js';
-import { allocateRegistrationNumber } from '../techContracts/service.js';
+import { allocateRegistrationNumber, reserveRegistrationNumber } from '../techContracts/service.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
 import { rowProblem, type RowProblem } from './problems.js';
 import { organizationIds, organizationPlaces, type StoredRow } from './queries.js';
@@ -106,6 +106,13 @@ function checkNumber({ line, row, existing }: ContractRow, taken: Map<string, st
  * so the sequence never skips one for a row refused, an existing key in insert mode, or a dry run.
  */
 export async function numberRegistrations(db: Queryable, city: CityConfig, rows: ReadonlyArray<Record<string, SqlValue | undefined>>): Promise<void> {
+  // Numbers the file gives are kept, and the sequence moves past the highest of each year so it never hands one out again.
+  const highest = new Map<number, string>();
+  for (const { registration_number: n } of rows) {
+    const seq = typeof n === 'string' ? registrationSequence(n, city.code) : null;
+    if (seq && (highest.get(seq.year) ?? '') < (n as string)) highest.set(seq.year, n as string);
+  }
+  for (const n of highest.values()) await reserveRegistrationNumber({ db, city }, n);
   for (const row of rows) {
     if (row.status !== 'registered' || (row.registration_number ?? null) !== null || typeof row.registered_on !== 'string') continue;
     row.registration_number = await allocateRegistrationNumber({ db, city }, row.registered_on);

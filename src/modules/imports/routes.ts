@@ -26,7 +26,11 @@ import { requestActor, type AuditActor } from '../audit/trail.js';
 import { contentDisposition, sheetName } from '../exports/cells.js';
 import { writeExport } from '../exports/writers.js';
 import type { AppContext } from '../shared/context.js';
-import { notFound, validationFailed } from '../shared/errors.js';
+import { AppError, notFound, validationFailed } from '../shared/errors.js';
+import { authorize } from '../shared/principal.js';
+import type { Permission } from '../../domain/permissions.js';
+import { seesPersonalData } from '../../domain/talent.js';
+import type { Principal } from '../shared/principal.js';
 import { importArea, type ImportArea } from './areaScope.js';
 import { previewImportFile } from './preview.js';
 import { problemCsvLines } from './problems.js';
@@ -49,6 +53,34 @@ const uploadErrors = { 400: problem, 404: problem, 409: problem, 412: problem, 4
  * rows of that area only, each row checked) and read import records (officers and administrators).
  */
 const importWrite = { access: 'imports.write' } as const;
+/**
+ * What an import writes also needs the entity's own write permission (the route checks
+ * imports.write): a token scoped to imports alone does not write contracts. An entity not listed
+ * needs imports.write only.
+ */
+const entityWrite: Partial<Record<FileEntity, Permission>> = {
+  organizations: 'organizations.create',
+  qualifications: 'qualifications.write',
+  rd_institutions: 'rd_institutions.write',
+  platforms: 'platforms.write',
+  tech_contracts: 'tech_contracts.write',
+  talent_introductions: 'talent.write',
+};
+
+/**
+ * A file of talent introductions is personal data (names, contacts, ID numbers), and so are its
+ * preview and its problem report (a rejected row's cells): only a caller who may see personal
+ * data imports one or reads its report.
+ */
+const personalFile = (entity: FileEntity) => entity === 'talent_introductions';
+const personalDataRefused: FieldProblem = {
+  field: 'entity',
+  code: 'permission.personal_data',
+  message: { zh: '人才引进文件含个人信息，仅有权查看个人信息的用户可以导入或查看其报告', en: 'A talent file holds personal information: only a user who may see it imports one or reads its report' },
+};
+function assertMayHandle(principal: Principal, entity: FileEntity): void {
+  if (personalFile(entity) && !seesPersonalData(principal)) throw new AppError('forbidden', { zh: '无权执行此操作', en: 'Forbidden' }, [personalDataRefused]);
+}
 const importRead = { access: 'imports.read' } as const;
 const binary = z.unknown().meta({ type: 'string', format: 'binary' });
 
@@ -120,7 +152,7 @@ function reportFileName(record: ImportRecord): { ascii: string; utf8: string } {
   return { ascii: `import-${record.id}-report.csv`, utf8: `${stem}-report.csv` };
 }
 
-const templateNames: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同' };
+const templateNames: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同', talent_introductions: '人才引进' };
 
 async function* noRows(): AsyncGenerator<never> {}
 
@@ -164,6 +196,11 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
           return null;
         }
         const { entity, encoding, sheet } = fields.value;
+        if (personalFile(entity) && !seesPersonalData(req.principal)) {
+          problems.push(personalDataRefused);
+          await drain(part.file);
+          return null;
+        }
         // The preview stops after its first rows. It reads through a pipe so that, once it stops,
         // the part can be unpiped and drained: an async iterator left on the part itself would keep
         // its 'readable' listener and hold the upload paused, and the request would never end.
@@ -207,6 +244,14 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
       if (!fields.ok || !upload.file || problems.length) {
         if (upload.file) await removeSpooled(upload.file.path);
         throw new RequestValidationError(problems);
+      }
+      try {
+        const permission = entityWrite[fields.value.entity];
+        if (permission) authorize(req.principal, permission);
+        assertMayHandle(req.principal, fields.value.entity);
+      } catch (err) {
+        await removeSpooled(upload.file.path);
+        throw err;
       }
       const id = await startImport(upload.file, fields.value, requestActor(req), importArea(req.principal));
       const record = (await getImportRecord(ctx.db, id))!;
@@ -265,7 +310,7 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
     '/imports/:id/problems',
     { config: importRead, schema: { tags, summary: "A page of an import's problems, in report order", params: idParams, querystring: importProblemQuery, response: { 200: importProblemPageSchema, 404: problem, ...errors } } },
     async (req) => {
-      await recordOf(req.params.id);
+      assertMayHandle(req.principal, (await recordOf(req.params.id)).entity);
       const { per_page, page } = req.query;
       const { count, results } = await importProblemPage(ctx.db, req.params.id, per_page, page);
       return { meta: { count, per_page, page }, results };
@@ -285,6 +330,7 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
     },
     async (req, reply) => {
       const record = await recordOf(req.params.id);
+      assertMayHandle(req.principal, record.entity);
       const body = Readable.from(problemCsvLines(importProblems(ctx.db, record.id)));
       return reply.type('text/csv; charset=utf-8').header('content-disposition', contentDisposition(reportFileName(record))).header('cache-control', 'no-store').send(body);
     },

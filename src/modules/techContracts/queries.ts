@@ -146,3 +146,12 @@ export async function nextRegistrationSequence(db: Queryable, cityCode: string, 
   );
   return rows[0]!.last;
 }
+
+/** Moves a year's counter up to `sequence` (never down): a number given from elsewhere is never handed out again. */
+export async function raiseRegistrationCounter(db: Queryable, cityCode: string, year: number, sequence: number): Promise<void> {
+  await db.query(
+    `INSERT INTO registration_counters (city_code, year, last) VALUES ($1, $2, $3)
+     ON CONFLICT (city_code, year) DO UPDATE SET last = greatest(registration_counters.last, EXCLUDED.last)`,
+    [cityCode, year, sequence],
+  );
+}

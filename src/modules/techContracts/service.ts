@@ -3,7 +3,8 @@ import type { TechContract, TechContractCreate, TechContractPatch } from '../../
 import { parseListQuery } from '../../db/list/parse.js';
 import { runList, type ListPage } from '../../db/list/sql.js';
 import { can, citywide, reachOf, type RecordScope } from '../../domain/permissions.js';
-import { checkTechContractFields, isInflow, regionFlow, registrationNumber, type ContractFlow, type TechContractFields } from '../../domain/techContract.js';
+import { checkTechContractFields, isInflow, regionFlow, registrationNumber, registrationSequence, type ContractFlow, type ContractStatus, type TechContractFields } from '../../domain/techContract.js';
+import { yuan } from '../../domain/yuan.js';
 import { organizationPlace } from '../organizations/service.js';
 import type { ServiceContext } from '../shared/context.js';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.js';
@@ -88,10 +89,19 @@ export async function getTechContract(ctx: ServiceContext, id: number, principal
   return presentTechContract(row);
 }
 
-/** An organization user drafts: it may not register, refuse or change a contract past its draft (官方登记由登记员办理). */
+/** The contract locked for a write of another module's (a registration application about it), or undefined. */
+export async function lockTechContract(ctx: ServiceContext, id: number): Promise<TechContract | undefined> {
+  const row = await q.lockById(ctx.db, id);
+  return row && presentTechContract(row);
+}
+
+/**
+ * An organization user drafts: it may not register, refuse or change a contract past its draft
+ * (官方登记由登记员办理) — but fixes one its registration application was returned for.
+ */
 export function restrictToDrafts(principal: Principal, current: { status: string } | undefined, body: Record<string, unknown> | undefined): void {
   if (reachOf(principal, 'tech_contracts.write') !== 'own') return;
-  const past = current !== undefined && current.status !== 'draft';
+  const past = current !== undefined && current.status !== 'draft' && current.status !== 'returned';
   const sets = body !== undefined && ((body.status !== undefined && body.status !== 'draft') || ['registered_on', 'registration_number', 'not_registered_reason'].some((k) => body[k] !== undefined && body[k] !== null));
   if (!past && !sets) return;
   throw new AppError('forbidden', { zh: '无权执行此操作', en: 'Forbidden' }, [
@@ -156,6 +166,7 @@ async function settle(ctx: ServiceContext, record: Stored, given: Partial<Stored
   const flow = regionFlow(ctx.city, marketCodes().regions, record.buyer_region!)!;
   await assertNumbersFree(ctx, record, current?.id);
   const registration_number = record.status === 'registered' && record.registration_number === null ? await allocateRegistrationNumber(ctx, record.registered_on!) : record.registration_number;
+  if (record.registration_number !== null && record.registration_number !== current?.registration_number) await reserveRegistrationNumber(ctx, record.registration_number);
   return { ...record, flow, inflow: isInflow(seller.districtCode !== null, flow), registration_number };
 }
 
@@ -176,6 +187,16 @@ export async function allocateRegistrationNumber(ctx: Pick<ServiceContext, 'db' 
   return registrationNumber(year, ctx.city.code, await q.nextRegistrationSequence(ctx.db, ctx.city.code, year));
 }
 
+/**
+ * A number given with the contract (an import of contracts registered before, a registrar's
+ * entry) is kept; when it is one of this city's sequence, the counter is moved past it so the
+ * sequence never hands it out again (it may skip the numbers below it that were never given).
+ */
+export async function reserveRegistrationNumber(ctx: Pick<ServiceContext, 'db' | 'city'>, number: string): Promise<void> {
+  const seq = registrationSequence(number, ctx.city.code);
+  if (seq) await q.raiseRegistrationCounter(ctx.db, ctx.city.code, seq.year, seq.sequence);
+}
+
 export async function createTechContract(ctx: ServiceContext, input: TechContractCreate): Promise<TechContract> {
   const given = blankToNull(input);
   const values = await settle(ctx, { ...EMPTY, ...given } as Stored, given);
@@ -188,10 +209,60 @@ export async function updateTechContract(ctx: ServiceContext, id: number, versio
   current ??= await q.findById(ctx.db, id);
   if (!current) throw notFound(TECH_CONTRACT, id);
   const given = blankToNull(changes) as Partial<Stored>;
+  refuseWorkflowChange(current, given);
   const values = await settle(ctx, { ...storedOf(current), ...given }, given, current);
   return presentTechContract(await updateVersioned<q.TechContractRow>(ctx.db, TARGET, id, version, values, q.WRITABLE));
 }
 
 export async function deleteTechContract(ctx: ServiceContext, id: number, version: number | undefined): Promise<void> {
+  const current = await q.findById(ctx.db, id);
+  if (current?.status === 'registered' || current?.status === 'submitted')
+    throw workflowOwned('status', `tech_contract.${current.status}`, { zh: `${current.status === 'registered' ? '已登记' : '登记审查中'}的技术合同不能删除`, en: `A contract ${current.status === 'registered' ? 'registered' : 'under registration'} cannot be deleted` }, current.status);
   await deleteVersioned(ctx.db, TARGET, id, version);
+}
+
+/** What a registration fixed: the parties, the amounts and the registration itself. */
+const REGISTERED_FIELDS = ['seller_org_id', 'buyer_org_id', 'buyer_name', 'buyer_region', 'contract_amount', 'transaction_amount', 'status', 'registered_on', 'registration_number', 'not_registered_reason'] as const;
+/** States only a registration application leads to. */
+const WORKFLOW_STATUSES: readonly string[] = ['submitted', 'returned'];
+
+const sameValue = (key: string, a: unknown, b: unknown) => (key.endsWith('_amount') && typeof a === 'string' && typeof b === 'string' ? yuan(a).eq(yuan(b)) : a === b);
+
+const workflowOwned = (field: string, code: string, message: { zh: string; en: string }, status: string) =>
+  new AppError('conflict', { zh: '技术合同的登记由认定登记流程办理', en: 'A contract’s registration goes through the registration workflow' }, [{ field, code, message, params: { status } }]);
+
+/**
+ * Registration is the workflow's (filing type tech_contract_registration): a contract under
+ * registration is not changed meanwhile, no one sets the states only an application leads to, and
+ * a registered contract keeps its parties, amounts and registration (409 naming the field).
+ */
+function refuseWorkflowChange(current: q.TechContractRow, given: Partial<Stored>): void {
+  if (current.status === 'submitted')
+    throw workflowOwned('status', 'tech_contract.in_registration', { zh: '该合同正在认定登记审查中，不能修改', en: 'The contract is being checked for registration: it cannot be changed meanwhile' }, current.status);
+  if (given.status !== undefined && given.status !== current.status && WORKFLOW_STATUSES.includes(given.status))
+    throw workflowOwned('status', 'tech_contract.status_by_workflow', { zh: '“已提交”“已退回”状态只能由认定登记申请产生', en: 'Only a registration application makes a contract submitted or returned' }, current.status);
+  if (current.status !== 'registered') return;
+  const changed = REGISTERED_FIELDS.find((k) => given[k] !== undefined && !sameValue(k, given[k], current[k]));
+  if (changed)
+    throw workflowOwned(changed, 'tech_contract.registered', { zh: '已登记的技术合同不能修改当事人、金额或登记信息', en: 'A registered contract’s parties, amounts and registration cannot be changed' }, current.status);
+}
+
+/**
+ * The contract's status as its registration application moves (filings/filing.ts), in the
+ * application's transaction: registered takes the city's today and the next number of the
+ * sequence; not registered its reason; back to draft or returned clears the registration.
+ */
+export async function followRegistration(ctx: ServiceContext, id: number, status: ContractStatus, reason: string | null): Promise<{ before: TechContract; after: TechContract }> {
+  const current = await q.lockById(ctx.db, id);
+  if (!current) throw notFound(TECH_CONTRACT, id);
+  const registered = status === 'registered';
+  const given: Partial<Stored> = {
+    status,
+    registered_on: registered ? ctx.clock.today() : null,
+    registration_number: registered ? current.registration_number : null,
+    not_registered_reason: status === 'not_registered' ? reason : null,
+  };
+  const values = await settle(ctx, { ...storedOf(current), ...given }, given, current);
+  const after = presentTechContract(await updateVersioned<q.TechContractRow>(ctx.db, TARGET, id, current.version, values, q.WRITABLE));
+  return { before: presentTechContract(current), after };
 }
