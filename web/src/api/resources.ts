@@ -3,6 +3,7 @@ import type { organizationList, Organization, OrganizationCreate, OrganizationPa
 import type { Platform, PlatformCreate, PlatformPatch } from '../../../src/contracts/platforms';
 import type { Qualification, QualificationCreate, QualificationPatch } from '../../../src/contracts/qualifications';
 import type { RdInstitution, RdInstitutionCreate, RdInstitutionPatch } from '../../../src/contracts/rdInstitutions';
+import type { IpLoan, IpLoanCreate, IpLoanPatch } from '../../../src/contracts/ipLoans';
 import type { TechContract, TechContractCreate, TechContractPatch } from '../../../src/contracts/techContracts';
 
 /** A list reply (`{meta, results, group_by}`) as the contract defines it, for any item type. */
@@ -37,3 +38,4 @@ export const qualifications: Resource<Qualification, QualificationCreate, Qualif
 export const rdInstitutions: Resource<RdInstitution, RdInstitutionCreate, RdInstitutionPatch> = { path: '/rd-institutions' };
 export const platforms: Resource<Platform, PlatformCreate, PlatformPatch> = { path: '/platforms' };
 export const techContracts: Resource<TechContract, TechContractCreate, TechContractPatch> = { path: '/tech-contracts' };
+export const ipLoans: Resource<IpLoan, IpLoanCreate, IpLoanPatch> = { path: '/ip-loans' };

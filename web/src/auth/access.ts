@@ -62,6 +62,13 @@ export const resourceAccess: Record<string, { create: Permission; update: Permis
     // A contract lies where its seller does (the seller's district and zone on the contract).
     scope: (c) => ({ organizationId: c.seller_org_id as number, districtCode: (c.district_code as string | null) ?? null, zone: (c.zone as string | null) ?? null }),
   },
+  '/ip-loans': {
+    create: 'ip_loans.write',
+    update: 'ip_loans.write',
+    remove: 'ip_loans.write',
+    // A loan lies where its borrower does.
+    scope: (l) => ({ organizationId: l.borrower_org_id as number, districtCode: (l.district_code as string | null) ?? null, zone: (l.zone as string | null) ?? null }),
+  },
 };
 
 /** Where to go after signing in: a path of this site only (never another origin). */

@@ -25,6 +25,7 @@ const SECTIONS = [
   { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
   { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
   { path: '/tech-contracts', key: 'techContracts', icon: <ContainerOutlined />, permission: 'tech_contracts.read' },
+  { path: '/ip-loans', key: 'ipLoans', icon: <SafetyCertificateOutlined />, permission: 'ip_loans.read' },
   { path: '/notices', key: 'notices', icon: <NotificationOutlined /> },
   { path: '/tools/tech-sme-evaluation', key: 'techSme', icon: <CalculatorOutlined /> },
   { path: '/applications', key: 'applications', icon: <FileDoneOutlined />, signedIn: true },
