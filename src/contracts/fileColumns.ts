@@ -6,14 +6,15 @@ import { organizationKinds } from '../domain/organization.js';
 import { qualificationTypes } from '../domain/qualification.js';
 import { rdInstitutionCategories } from '../domain/rdInstitution.js';
 import { contractStatuses } from '../domain/techContract.js';
+import { talentCategories, talentModes } from '../domain/talent.js';
 
 /**
  * The spreadsheet contract: the columns of each registry entity as files carry them (CSV, XLSX,
  * JSON Lines), for import and export alike, so that an exported file imports unchanged. A header
  * may be the canonical snake_case key or the Chinese name.
  */
-export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts';
-export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts'];
+export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts' | 'talent_introductions';
+export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions'];
 
 export interface FileColumn {
   /** Canonical header, snake_case English. */
@@ -112,6 +113,21 @@ export const fileColumns: Record<FileEntity, readonly FileColumn[]> = {
     col('registration_number', '登记编号', 'Registration number', 'text'),
     col('not_registered_reason', '不予登记理由', 'Reason not registered', 'text'),
   ],
+  // Name, contacts and ID number are personal information: exported masked to a caller without
+  // talent.personal_data.read, imported only by a caller with it.
+  talent_introductions: [
+    col('host_uscc', '引进单位统一社会信用代码', 'Host organization credit code', 'text', true),
+    col('person_name', '姓名', 'Name', 'text', true),
+    col('category', '人才类别', 'Category', 'code', true, talentCategories),
+    col('mode', '引进方式', 'Mode', 'code', true, talentModes),
+    col('introduced_on', '引进日期', 'Introduced on', 'date', true),
+    col('phone', '联系电话', 'Phone', 'text'),
+    col('email', '电子邮箱', 'Email', 'text'),
+    col('id_number', '身份证号码', 'Resident ID number', 'text'),
+    col('field', '领域', 'Field', 'text'),
+    { ...district, required: true },
+    zone,
+  ],
 };
 
 /** The natural key of each entity in a file: how a row finds the record it updates. */
@@ -121,4 +137,5 @@ export const naturalKeys: Record<FileEntity, readonly string[]> = {
   rd_institutions: ['host_uscc', 'name'],
   platforms: ['host_uscc', 'name'],
   tech_contracts: ['seller_uscc', 'contract_number'],
+  talent_introductions: ['host_uscc', 'person_name', 'introduced_on'],
 };
