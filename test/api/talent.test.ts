@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { recruitmentCall, talentIntroduction, talentIntroductionList, type TalentIntroductionCreate } from '../../src/contracts/talent.js';
 import { maskPersonName } from '../../src/domain/talent.js';
@@ -118,3 +119,121 @@ describe('recruitment calls (招贤令)', () => {
     expect(errorAt(expectProblem(await as(hostUser, 'POST', '/api/v1/recruitment-calls', { org_id: furongHost.id, title: '芙蓉招贤', positions: 1, deadline: '2026-03-01' }), 403), 'permission').code).toBe('permission.organization');
   });
 });
+
+describe('the indicator talent.introductions', () => {
+  it('counts introductions by category and mode; its rows are masked and not public', async () => {
+    const obs = await as(null, 'GET', '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_category');
+    expect(obs.statusCode, obs.body).toBe(200);
+    const byCategory = Object.fromEntries(obs.json().results.map((o: { breakdown_key: string; value: number }) => [o.breakdown_key, o.value]));
+    expect(byCategory).toMatchObject({ academician: 1, nobel_laureate: 1 });
+    const byMode = await as(null, 'GET', '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_mode');
+    expect(Object.fromEntries(byMode.json().results.map((o: { breakdown_key: string; value: number }) => [o.breakdown_key, o.value]))).toMatchObject({ full_time: 1, flexible: 1 });
+    expectProblem(await as(null, 'GET', '/api/v1/indicators/talent.introductions/rows?period=2025'), 401);
+    const rows = await as(yueluOfficer, 'GET', '/api/v1/indicators/talent.introductions/rows?period=2025');
+    expect(rows.statusCode, rows.body).toBe(200);
+    expect(rows.json().results).toEqual([expect.objectContaining({ id: zh.id, person_name: maskPersonName(PLANTED.zhName), phone: null, personal_data: 'masked' })]);
+    const full = await as(cityOfficer, 'GET', '/api/v1/indicators/talent.introductions/rows?period=2025');
+    expect(full.json().results.map((r: { person_name: string }) => r.person_name).sort()).toEqual([PLANTED.enName, PLANTED.zhName].sort());
+  });
+});
+
+describe('files', () => {
+  const formats = ['csv', 'xlsx', 'jsonl'] as const;
+  const views = ['import', 'report'] as const;
+
+  it('exports every format and view masked to a caller without the permission, whole to one with it', async () => {
+    for (const format of formats)
+      for (const view of views) {
+        const url = `/api/v1/talent-introductions/export?format=${format}&view=${view}&lang=zh`;
+        const masked = await as(scopedAdmin, 'GET', url);
+        expect(masked.statusCode, masked.body).toBe(200);
+        const bytes = format === 'xlsx' ? await unzipText(masked.rawPayload) : masked.body;
+        expect(bytes).toContain(maskPersonName(PLANTED.zhName));
+        for (const value of Object.values(PLANTED)) expect(bytes, `${format} ${view}`).not.toContain(value);
+        const whole = await as(cityOfficer, 'GET', url);
+        expect(format === 'xlsx' ? await unzipText(whole.rawPayload) : whole.body).toContain(PLANTED.email);
+      }
+  });
+
+  it('imports talent only for a caller who may see personal data, and keeps its report from others', async () => {
+    const csv = [
+      '引进单位统一社会信用代码,姓名,人才类别,引进方式,引进日期,身份证号码,所在区县代码',
+      `${yueluHost.uscc},虚构导入某,young_talent,full_time,2025-05-01,110105194912310021,${YUELU}`,
+      `${yueluHost.uscc},虚构导入乙,青年人才,柔性引进,2025-05-02,11010519491231002x,${YUELU}`,
+    ].join('\n');
+    const refused = await upload(yueluOfficer, csv);
+    expect(errorAt(expectProblem(refused, 403), 'entity').code).toBe('permission.personal_data');
+    const started = await upload(cityOfficer, csv);
+    expect(started.statusCode, started.body).toBe(202);
+    const id = started.json().id as number;
+    let record = started.json();
+    while (record.status === 'running') {
+      await new Promise((r) => setTimeout(r, 25));
+      record = (await as(cityOfficer, 'GET', `/api/v1/imports/${id}`)).json();
+    }
+    expect(record).toMatchObject({ inserted: 1, rejected: 1 });
+    const imported = talentIntroductionList.parse((await as(cityOfficer, 'GET', '/api/v1/talent-introductions?filter=category:young_talent')).json()).results;
+    expect(imported.map((r) => [r.person_name, r.mode, r.id_number])).toEqual([['虚构导入乙', 'flexible', '11010519491231002X']]);
+    expect((await as(cityOfficer, 'GET', `/api/v1/imports/${id}/problems`)).json().results.map((p: { code: string }) => p.code)).toContain('id_number.check_digit');
+    const readerWithout = await t.actAs('officer', { districts: [FURONG] });
+    expectProblem(await as(readerWithout, 'GET', `/api/v1/imports/${id}/problems`), 403);
+    expectProblem(await as(readerWithout, 'GET', `/api/v1/imports/${id}/report.csv`), 403);
+  });
+});
+
+describe('no personal data reaches a caller without the permission, anywhere', () => {
+  it('walks every GET route of the OpenAPI document, and every talent write, as three such callers', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const fill = (path: string) =>
+      path
+        .replace('{id}', String(zh.id))
+        .replace('{code}', 'talent.introductions')
+        .replace('{entity}', 'talent_introductions')
+        .replace('{format}', 'csv')
+        .replace(/\{[^}]+\}/g, '1');
+    // The district officer reaches the record (masked); the scoped token holds audit and imports too.
+    const callers = [yueluOfficer, scopedAdmin];
+    let walked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        if (method !== 'get' && !path.startsWith('/api/v1/talent-introductions')) continue;
+        for (const who of callers) {
+          // A write is sent empty and with a stale version: it changes nothing, and its reply is read as any other.
+          const res = await as(who, method.toUpperCase() as 'GET', fill(path) + (path.includes('indicators/{code}') ? '?period=2025' : ''), method === 'get' ? undefined : {}, 999);
+          const bytes = res.headers['content-type']?.toString().includes('spreadsheetml') ? await unzipText(res.rawPayload) : res.body;
+          for (const value of Object.values(PLANTED)) expect(bytes, `${method} ${path} → ${res.statusCode}`).not.toContain(value);
+          walked++;
+        }
+      }
+    }
+    expect(walked).toBeGreaterThan(60);
+  });
+
+  it('a masked caller’s own write replies, group_by and search hold none either', async () => {
+    const changed = await as(yueluOfficer, 'PATCH', `/api/v1/talent-introductions/${zh.id}`, { field: '新能源' }, zh.version);
+    expect(changed.statusCode, changed.body).toBe(200);
+    const grouped = await as(yueluOfficer, 'GET', '/api/v1/talent-introductions?group_by=category');
+    const searched = await as(yueluOfficer, 'GET', `/api/v1/talent-introductions?search=${encodeURIComponent(PLANTED.zhName)}`);
+    const created = await as(yueluOfficer, 'POST', '/api/v1/talent-introductions', input({ person_name: '虚构戊己庚', phone: '13000000001' }));
+    expect(created.statusCode, created.body).toBe(201);
+    for (const res of [changed, grouped, searched]) for (const value of Object.values(PLANTED)) expect(res.body).not.toContain(value);
+    expect(created.body).not.toContain('虚构戊己庚');
+    expect(created.body).not.toContain('13000000001');
+  });
+});
+
+/** Every cell's text of an XLSX workbook, sheet by sheet. */
+async function unzipText(payload: Buffer): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(payload as unknown as ArrayBuffer);
+  const texts: string[] = [];
+  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.text)))));
+  return texts.join('\n');
+}
+
+async function upload(who: Acting, csv: string) {
+  const boundary = '----talent-test';
+  const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = part('entity', 'talent_introductions') + part('atomic', 'false') + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="talent.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+  return app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...who.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+}

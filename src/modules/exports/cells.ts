@@ -67,6 +67,7 @@ const entityNames: Record<FileEntity, { zh: string; en: string }> = {
   rd_institutions: { zh: '研发机构', en: 'R&D institutions' },
   platforms: { zh: '创新平台', en: 'Platforms' },
   tech_contracts: { zh: '技术合同', en: 'Technology contracts' },
+  talent_introductions: { zh: '人才引进', en: 'Talent introductions' },
 };
 
 /** Sheet name of an export: the entity in the chosen language. */

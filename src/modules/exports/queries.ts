@@ -37,6 +37,13 @@ const expressions: Record<FileEntity, Record<string, string>> = {
     contract_amount: 't.contract_amount::text',
     transaction_amount: 't.transaction_amount::text',
   },
+  // The list's FROM joins the host `h`; for a caller without the personal-data permission its
+  // person columns are already masked (talent/queries.ts), so an export cannot hold them.
+  talent_introductions: {
+    ...Object.fromEntries(fileColumns.talent_introductions.map((c) => [c.key, `t.${c.key}`])),
+    host_uscc: 'h.uscc',
+    host_name: 'h.name',
+  },
 };
 
 /** The SELECT list of an export's columns of an entity, in file order; dates come back as 'YYYY-MM-DD'. */

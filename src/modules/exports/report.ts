@@ -24,6 +24,7 @@ const namesBeside: Record<FileEntity, Readonly<Record<string, FileColumn>>> = {
     seller_uscc: { key: 'seller_name', zh: '卖方名称', en: 'Seller name', type: 'text', required: false },
     buyer_uscc: { key: 'buyer_org_name', zh: '买方主体名称', en: 'Buyer organization name', type: 'text', required: false },
   },
+  talent_introductions: { host_uscc: { key: 'host_name', zh: '引进单位名称', en: 'Host organization name', type: 'text', required: false } },
 };
 
 /** The columns of an export: the import format's, and in a report a name after each credit code. */

@@ -9,6 +9,8 @@ import type { ListSpec } from '../../db/list/spec.js';
 import type { ServiceContext } from '../shared/context.js';
 import { registryListSpec } from '../shared/registryLists.js';
 import { visibleSql } from '../techContracts/service.js';
+import { seesPersonalData } from '../../domain/talent.js';
+import { visibleIntroductionsSql } from '../talent/service.js';
 import { exportList } from './service.js';
 
 /** URL path of each entity's list, and its English noun for the docs. */
@@ -18,6 +20,7 @@ const exportPaths: Record<FileEntity, { path: string; noun: string }> = {
   rd_institutions: { path: 'rd-institutions', noun: 'R&D institutions' },
   platforms: { path: 'platforms', noun: 'innovation platforms' },
   tech_contracts: { path: 'tech-contracts', noun: 'technology contracts' },
+  talent_introductions: { path: 'talent-introductions', noun: 'talent introductions' },
 };
 
 /** The export query of one list: shape, and the filter and sort judged against the list's fields in the same pass. */
@@ -45,6 +48,8 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
       {
         // Contracts are not public: read by reach, as their list is (an organization user its own sales).
         ...(entity === 'tech_contracts' ? { config: { access: 'tech_contracts.read' as const } } : {}),
+        // Talent introductions too, and masked for a caller who may not see personal data.
+        ...(entity === 'talent_introductions' ? { config: { access: 'talent.read' as const } } : {}),
         schema: {
           tags: ['exports'],
           summary: `Export ${noun} (CSV, XLSX or JSON Lines) with the list's filter, search and sort, in the import format or as a report`,
@@ -58,8 +63,9 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
       },
       async (req, reply) => {
         const { format, lang, view, filter, search, sort } = req.query;
-        const visible = entity === 'tech_contracts' ? visibleSql(ctx, req.principal) : undefined;
-        const out = exportList(ctx, { entity, format, lang, view, filter, search, sort, visible });
+        const visible = entity === 'tech_contracts' ? visibleSql(ctx, req.principal) : entity === 'talent_introductions' ? visibleIntroductionsSql(ctx, req.principal) : undefined;
+        const personal = entity === 'talent_introductions' && seesPersonalData(req.principal);
+        const out = exportList(ctx, { entity, format, lang, view, filter, search, sort, visible, personal });
         return reply.type(exportContentTypes[format]).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.stream);
       },
     );

@@ -25,6 +25,8 @@ export interface ExportRequest {
   sort?: string | undefined;
   /** SQL narrowing a list that is not public to the caller's reach (technology contracts); none: the whole list. */
   visible?: string | undefined;
+  /** Talent introductions: whether the caller may see personal data (else the list's rows come masked). */
+  personal?: boolean | undefined;
 }
 
 export interface ExportFile {
@@ -41,7 +43,7 @@ const extensions: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', jso
  * filter fails here (a validation AppError) and never half-way through a download.
  */
 export function exportList(ctx: ServiceContext, req: ExportRequest): ExportFile {
-  const spec = registryListSpec(req.entity, ctx.city, req.visible);
+  const spec = registryListSpec(req.entity, ctx.city, req.visible, req.personal);
   const parsed = parseListQuery(spec, { filter: req.filter, search: req.search, sort: req.sort, per_page: EXPORT_BATCH_SIZE });
   if (!parsed.ok) throw validationFailed(parsed.problems);
   const view = req.view ?? 'import';

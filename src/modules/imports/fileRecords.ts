@@ -15,6 +15,8 @@ import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import { claimsForRules, readClaim, type ImportedClaims } from './fourGlobalColumns.js';
 import type { RuleViolation } from '../../domain/message.js';
 import { techContractCreate } from '../../contracts/techContracts.js';
+import { talentIntroductionCreate } from '../../contracts/talent.js';
+import { checkTalentIntroductionFields, type TalentCategory, type TalentMode } from '../../domain/talent.js';
 import { checkTechContractFields, type TechContractFields } from '../../domain/techContract.js';
 import { formatYuan, yuan } from '../../domain/yuan.js';
 import { marketCodes } from '../techContracts/codes.js';
@@ -85,12 +87,28 @@ export interface TechContractFileRecord extends Omit<TechContractFields, 'buyer_
   signed_on: string;
 }
 
+/** A talent introduction: its host by credit code. */
+export interface TalentIntroductionFileRecord {
+  host_uscc: string;
+  person_name: string;
+  category: TalentCategory;
+  mode: TalentMode;
+  introduced_on: string;
+  phone?: string | null;
+  email?: string | null;
+  id_number?: string | null;
+  field?: string | null;
+  district_code: string;
+  zone?: string | null;
+}
+
 export interface FileRecords {
   organizations: OrganizationFileRecord;
   qualifications: QualificationFileRecord;
   rd_institutions: RdInstitutionFileRecord;
   platforms: PlatformFileRecord;
   tech_contracts: TechContractFileRecord;
+  talent_introductions: TalentIntroductionFileRecord;
 }
 export type FileRecordOf<E extends FileEntity> = FileRecords[E];
 
@@ -245,6 +263,21 @@ function techContractRules(r: TechContractFileRecord, ctx: RowContext): FieldVio
   return checkTechContractFields(market, ctx.city, regions, { ...fields, ...buyer }, ctx.today).map((v) => (v.field === 'buyer_org_id' ? { ...v, field: 'buyer_uscc' } : v));
 }
 
+/** The ID number's check character upper-case, as the API stores it, so a re-imported file compares equal. */
+function buildTalentIntroduction(values: ColumnValues): { record: TalentIntroductionFileRecord; problems: ColumnViolation[] } {
+  const record = values as unknown as TalentIntroductionFileRecord;
+  if (typeof record.id_number === 'string') record.id_number = record.id_number.toUpperCase();
+  return { record, problems: [] };
+}
+
+const talentIntroductions: EntitySpec<TalentIntroductionFileRecord> = {
+  reference: 'host_uscc',
+  build: buildTalentIntroduction,
+  limits: referringByCreditCode(talentIntroductionCreate, 'host_org_id', 'host_uscc'),
+  contractShape: (r) => r as unknown as Record<string, unknown>,
+  rules: (r, ctx) => checkTalentIntroductionFields(ctx.city, r, ctx.today),
+};
+
 const techContracts: EntitySpec<TechContractFileRecord> = {
   reference: 'seller_uscc',
   build: buildTechContract,
@@ -260,4 +293,5 @@ export const entitySpecs: { [E in FileEntity]: EntitySpec<FileRecords[E]> } = {
   rd_institutions: rdInstitutions,
   platforms,
   tech_contracts: techContracts,
+  talent_introductions: talentIntroductions,
 };

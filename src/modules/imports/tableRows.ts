@@ -70,6 +70,12 @@ export const tableSpecs: Record<FileEntity, TableSpec> = {
     ],
     organizationId: 'seller_org_id',
   },
+  talent_introductions: {
+    table: 'talent_introductions',
+    keys: [integer('host_org_id'), text('person_name'), date('introduced_on')],
+    data: [text('category'), text('mode'), text('phone'), text('email'), text('id_number'), text('field'), text('district_code'), text('zone')],
+    organizationId: 'host_org_id',
+  },
 };
 
 const columnsOf = new Map(Object.values(tableSpecs).map((spec) => [spec.table, [...spec.keys, ...spec.data]]));

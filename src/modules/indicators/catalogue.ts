@@ -53,7 +53,7 @@ export interface Catalogue {
 
 
 /** `district` is the name every indicator's breakdowns use for the list's district field. */
-const BREAKDOWN_ALIASES: Record<string, string> = { district: 'district_code', contract_type: 'type' };
+const BREAKDOWN_ALIASES: Record<string, string> = { district: 'district_code', contract_type: 'type', talent_category: 'category', talent_mode: 'mode' };
 export const breakdownLabels: Record<string, Message> = {
   district: { zh: '区县', en: 'District' },
   zone: { zh: '园区', en: 'Zone' },
@@ -67,6 +67,8 @@ export const breakdownLabels: Record<string, Message> = {
   contract_type: { zh: '合同类型', en: 'Contract type' },
   flow: { zh: '技术流向', en: 'Flow' },
   technology_field: { zh: '技术领域', en: 'Technology field' },
+  talent_category: { zh: '人才类别', en: 'Talent category' },
+  talent_mode: { zh: '引进方式', en: 'Mode' },
 };
 
 export function loadCatalogue(city: CityConfig, file = join(packageRoot, 'config', 'indicators.json')): Catalogue {

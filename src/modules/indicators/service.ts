@@ -14,6 +14,7 @@ import { presentRdInstitution } from '../rdInstitutions/service.js';
 import { registryListSpec } from '../shared/registryLists.js';
 import { authorize, type Principal } from '../shared/principal.js';
 import { presentTechContract, visibleSql } from '../techContracts/service.js';
+import { introductionFor, introductionListSpecFor, presentTalentIntroduction } from '../talent/service.js';
 import type { AuditActor } from '../audit/trail.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { write } from '../shared/write.js';
@@ -128,6 +129,7 @@ const presenters: Record<Entity, (row: never) => object> = {
   rd_institutions: presentRdInstitution,
   platforms: presentPlatform,
   tech_contracts: presentTechContract,
+  talent_introductions: presentTalentIntroduction,
 };
 
 export interface IndicatorRows extends ListPage<Record<string, unknown>> {
@@ -148,13 +150,14 @@ export async function indicatorRows(engine: IndicatorEngine, code: string, q: z.
   const terms = rowFilters(r, { kind: 'year', year }, area === engine.city.code ? null : area, q.part === 'part');
   const { period: _p, area: _a, part, ...listQuery } = q;
   const entity = r.distinct?.entity ?? r.formula.entity;
-  const spec = entity === 'tech_contracts' ? contractRowsSpec(engine, principal) : (r.distinct?.spec ?? r.spec);
+  const spec = entity === 'tech_contracts' ? contractRowsSpec(engine, principal) : entity === 'talent_introductions' ? talentRowsSpec(engine, principal) : (r.distinct?.spec ?? r.spec);
   const parsed = parseListQuery(spec, listQuery as ListQuery);
   if (!parsed.ok) throw validationFailed(parsed.problems);
   const list: ParsedList = r.distinct
     ? { ...parsed.value, referencedBy: { spec: r.spec, filters: terms, column: r.distinct.field.field.column } }
     : { ...parsed.value, filters: [...terms, ...parsed.value.filters] };
-  const page = await runList(engine.db, spec, list, presenters[entity] as (row: { id: number }) => Record<string, unknown>);
+  const present = entity === 'talent_introductions' ? (row: never) => introductionFor(presentTalentIntroduction(row), principal) : presenters[entity];
+  const page = await runList(engine.db, spec, list, present as (row: { id: number }) => Record<string, unknown>);
   return { ...page, indicator: { code, period: String(year), area, part }, entity, filter: r.distinct ? null : formatFilters(terms) };
 }
 
@@ -162,6 +165,12 @@ export async function indicatorRows(engine: IndicatorEngine, code: string, q: z.
 function contractRowsSpec(engine: IndicatorEngine, principal: Principal) {
   authorize(principal, 'tech_contracts.read');
   return registryListSpec('tech_contracts', engine.city, visibleSql(engine.app, principal));
+}
+
+/** The people behind a talent figure are not public: the caller's reach, and their personal data masked unless it may see it. */
+function talentRowsSpec(engine: IndicatorEngine, principal: Principal) {
+  authorize(principal, 'talent.read');
+  return introductionListSpecFor(engine.app, principal);
 }
 
 // ── Official statistics ──────────────────────────────────────────────────────────────────────────

@@ -7,12 +7,14 @@ import { qualificationListSpec } from '../qualifications/queries.js';
 import { rdInstitutionListSpec } from '../rdInstitutions/queries.js';
 import { marketCodes } from '../techContracts/codes.js';
 import { techContractStatisticsListSpec, techContractListSpec } from '../techContracts/queries.js';
+import { talentIntroductionListSpec, talentIntroductionStatisticsListSpec } from '../talent/queries.js';
 
 /**
  * The registry list of an entity: what exports and indicator formulas filter, exactly as the list
- * API does. `visible` narrows a list that is not public (technology contracts) to a caller's reach.
+ * API does. `visible` narrows a list that is not public (technology contracts) to a caller's reach;
+ * `personal` shows talent introductions' personal data (masked by default).
  */
-export function registryListSpec(entity: FileEntity, city: CityConfig, visible?: string): ListSpec {
+export function registryListSpec(entity: FileEntity, city: CityConfig, visible?: string, personal = false): ListSpec {
   switch (entity) {
     case 'organizations':
       return organizationListSpec(city);
@@ -24,6 +26,8 @@ export function registryListSpec(entity: FileEntity, city: CityConfig, visible?:
       return platformListSpec(city);
     case 'tech_contracts':
       return techContractListSpec(city, marketCodes().market, visible);
+    case 'talent_introductions':
+      return talentIntroductionListSpec(city, visible, personal);
   }
 }
 
@@ -33,5 +37,6 @@ export function registryListSpec(entity: FileEntity, city: CityConfig, visible?:
  * the seller and the buyer, and narrows by the caller's reach, which statistics do not).
  */
 export function statisticsListSpec(entity: FileEntity, city: CityConfig): ListSpec {
+  if (entity === 'talent_introductions') return talentIntroductionStatisticsListSpec(city);
   return entity === 'tech_contracts' ? techContractStatisticsListSpec(city, marketCodes().market) : registryListSpec(entity, city);
 }

@@ -17,6 +17,7 @@ const REGISTRY_PATHS: Record<FileEntity, string> = {
   rd_institutions: '/rd-institutions',
   platforms: '/platforms',
   tech_contracts: '/tech-contracts',
+  talent_introductions: '/talent-introductions',
 };
 
 export const registryPath = (entity: FileEntity): string => REGISTRY_PATHS[entity];
