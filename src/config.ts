@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseCalendarDate } from './domain/calendarDate.js';
 import { parseCityConfig, type CityConfig } from './domain/city.js';
 import { policyProblems, type CompensationPolicy } from './domain/ipLoanCompensation.js';
+import type { AchievementCodes } from './domain/achievement.js';
 import type { MarketCodes, RegionLists } from './domain/techContract.js';
 import { parseHolidayCalendar, type HolidayCalendar } from './domain/workflow/holidayCalendar.js';
 import type { S3Settings } from './modules/filings/attachmentStore.js';
@@ -165,6 +166,17 @@ export function loadMarketCodes(dir = join(packageRoot, 'config', 'market')): Ma
     contractTypes: readJson(join(dir, 'contract-types.json'), contractTypesFile),
     notRegisteredReasons: readJson(join(dir, 'not-registered-reasons.json'), reasonsFile).reasons,
     technologyFields: readJson(join(dir, 'technology-fields.json'), fieldsFile).fields,
+  };
+}
+
+const programmesFile = z.strictObject({ programmes: z.record(code, message) });
+const achievementTypesFile = z.strictObject({ types: z.record(code, message) });
+
+/** Programmes of key-technology projects and types of achievement (config/market/programmes.json, achievement-types.json). */
+export function loadAchievementCodes(dir = join(packageRoot, 'config', 'market')): AchievementCodes {
+  return {
+    programmes: readJson(join(dir, 'programmes.json'), programmesFile).programmes,
+    achievementTypes: readJson(join(dir, 'achievement-types.json'), achievementTypesFile).types,
   };
 }
 

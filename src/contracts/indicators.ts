@@ -8,7 +8,7 @@ import { basedOnVersion, bilingual, calendarDate, id, listQuery, optionalText, t
 /** Indicators (指标), their observations, official values, targets and the dashboard. */
 
 export const indicatorUnits = codesOf(unitLabels);
-export const registryEntities = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions'] as const;
+export const registryEntities = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'projects', 'achievements', 'transfers', 'incubations', 'talent_introductions'] as const;
 
 // ── The catalogue file (config/indicators.json) ────────────────────────────────────────────────
 const timing = z.discriminatedUnion('rule', [
@@ -33,6 +33,8 @@ const recordFormula = z.strictObject({
 const derivedFormula = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('ratio'), numerator: z.string(), denominator: z.string() }),
   z.strictObject({ op: z.literal('growth'), of: z.string() }),
+  /** The sum of other indicators of the same year and area (transfers plus incubations). */
+  z.strictObject({ op: z.literal('total'), of: z.array(z.string()).min(2) }),
 ]);
 export const catalogueIndicator = z.strictObject({
   code: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/),

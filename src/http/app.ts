@@ -29,6 +29,10 @@ import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
 import { ipLoanRoutes, shippedPolicies, type PolicySource } from '../modules/ipLoans/routes.js';
 import { techContractRoutes } from '../modules/techContracts/routes.js';
+import { achievementRoutes } from '../modules/achievements/routes.js';
+import { incubationRoutes } from '../modules/incubations/routes.js';
+import { projectRoutes } from '../modules/projects/routes.js';
+import { transferRoutes } from '../modules/transfers/routes.js';
 import { recruitmentCallRoutes, talentIntroductionRoutes } from '../modules/talent/routes.js';
 import { topSellerRoutes } from '../modules/techContracts/topSellers.js';
 import { marketAnalysisRoutes } from '../modules/marketAnalysis/routes.js';
@@ -152,6 +156,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'platforms', description: '创新平台 Innovation platforms' },
         { name: 'tech-contracts', description: '技术合同 Technology contracts (认定登记): the seller’s organization users and the officers of its area only' },
         { name: 'ip-loans', description: '知识产权质押融资 IP-backed loans and their steps: the borrower’s organization users and the officers of its area only' },
+        { name: 'projects', description: '重点攻关项目 Key-technology projects: the lead organization’s users and the officers of its area only' },
+        { name: 'achievements', description: '科技成果 Achievements: the owner’s users and the officers of its area only' },
+        { name: 'transfers', description: '成果转化 Transfers of achievements: the achievement owner’s users and the officers of its area only' },
+        { name: 'incubations', description: '孵化企业 Enterprises incubated from an achievement or an R&D institution' },
         { name: 'market-analysis', description: '技术市场分析 Market analysis: registered technology contracts by up to two dimensions, within the caller’s reach' },
         { name: 'tech-sme', description: '科技型中小企业自评 Tech-based SME self-evaluation (no account needed) and the evaluations an organization stored' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
@@ -197,9 +205,13 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(rdInstitutionRoutes(ctx));
       await api.register(platformRoutes(ctx));
       await api.register(techContractRoutes(ctx));
-      await api.register(ipLoanRoutes(ctx, opts.ipLoanPolicies ?? shippedPolicies()));
+      await api.register(projectRoutes(ctx));
+      await api.register(achievementRoutes(ctx));
+      await api.register(transferRoutes(ctx));
+      await api.register(incubationRoutes(ctx));
       await api.register(talentIntroductionRoutes(ctx));
       await api.register(recruitmentCallRoutes(ctx));
+      await api.register(ipLoanRoutes(ctx, opts.ipLoanPolicies ?? shippedPolicies()));
       await api.register(topSellerRoutes(ctx));
       await api.register(marketAnalysisRoutes(ctx));
       await api.register(techSmeEvaluationRoutes(ctx));

@@ -15,8 +15,11 @@ import { loadOfficialFigures } from '../indicators/service.js';
 import { loadCityTargets } from '../indicators/targets.js';
 import type { AppContext } from '../shared/context.js';
 import { write } from '../shared/write.js';
-import { DEMO_TABLES, planDemo, type DemoOptions, type DemoRows, type DemoTable } from './generator.js';
+import { DEMO_AS_OF, DEMO_TABLES, planDemo, type DemoOptions, type DemoRows, type DemoTable } from './generator.js';
 import { NAMED_ENTITIES_CITY } from './namedEntities.js';
+import { achievementCodes } from '../achievements/codes.js';
+import { planAchievements, planProblems } from './achievements.js';
+import { achievementPools, hasAchievements, insertAchievementPlan } from './achievementQueries.js';
 import { createStages, hasOrganizations, writeChunk } from './queries.js';
 import { demoOfficialFigures, demoTargets2026 } from './statistics.js';
 
@@ -26,6 +29,11 @@ export interface SeedCounts {
   qualifications: number;
   rd_institutions: number;
   platforms: number;
+  /** Key-technology projects, achievements, transfers and incubations (only into a registry that has none). */
+  projects: number;
+  achievements: number;
+  transfers: number;
+  incubations: number;
   /** Official statistics and city targets of the published report (Changsha only). */
   official_values: number;
   targets: number;
@@ -46,8 +54,9 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}, actor
   const today = ctx.clock.today();
   const counts = await write(ctx, actor, { action: 'seed', entity: 'demo' }, async ({ db: tx }) => {
     await createStages(tx);
-    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, official_values: 0, targets: 0 };
+    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, official_values: 0, targets: 0 };
     for (const table of DEMO_TABLES) added[table] = await load(tx, table, plan.rows(table, CHUNK), ctx.city, today);
+    Object.assign(added, await loadAchievements(tx, ctx.city, today, options.seed ?? 2025));
     if (ctx.city.code === NAMED_ENTITIES_CITY) {
       // Through the indicator services, which check each code against the catalogue.
       const engine = new IndicatorEngine(ctx, loadCatalogue(ctx.city));
@@ -66,6 +75,16 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}, actor
 export async function seedDemoIfEmpty(ctx: AppContext, options: DemoOptions = {}): Promise<SeedCounts | null> {
   if (await hasOrganizations(ctx.db)) return null;
   return seedDemo(ctx, options);
+}
+
+/** Projects, achievements, transfers and incubations, planned over the records just loaded; none when the registry has some. */
+async function loadAchievements(tx: Queryable, city: CityConfig, today: string, seed: number) {
+  if (await hasAchievements(tx)) return {};
+  const plan = planAchievements(await achievementPools(tx, DEMO_AS_OF), seed);
+  const broken = planProblems(plan, achievementCodes(), city, today);
+  if (broken) throw new Error(`demo registry: ${broken.what} breaks the registry's rules (${broken.problems.map((p) => `${p.field}: ${p.message.en}`).join('; ')})`);
+  await insertAchievementPlan(tx, plan);
+  return { projects: plan.projects.length, achievements: plan.achievements.length, transfers: plan.transfers.length, incubations: plan.incubations.length };
 }
 
 async function load<T extends DemoTable>(tx: Queryable, table: T, chunks: Iterable<DemoRows[T][]>, city: CityConfig, today: string): Promise<number> {

@@ -34,17 +34,15 @@ export const demoOfficialFigures: readonly OfficialFigure[] = [
   { code: 'rank.wipo_gii_cluster', period: '2024', value: 50, source: SOURCE, published_on: PUBLISHED, note: `报道称较上年上升 6 位 The report says up 6 places. ${DAY_UNKNOWN}` },
   { code: 'rank.nature_index_science_city', period: '2025', value: 23, source: SOURCE, published_on: PUBLISHED, note: DAY_UNKNOWN },
   { code: 'rank.china_city_innovation', period: '2025', value: 9, source: SOURCE, published_on: PUBLISHED, note: DAY_UNKNOWN },
-  { code: 'technologies.key_breakthroughs', period: '2025', value: 137, source: SOURCE, published_on: PUBLISHED, note: DAY_UNKNOWN },
-  { code: 'technologies.globally_leading', period: '2025', value: 19, source: SOURCE, published_on: PUBLISHED, note: DAY_UNKNOWN },
 ];
 
 const TARGET_NOTE = '2026 年目标（同一报道） 2026 target, from the same report';
 
 export const demoTargets2026: readonly Omit<TargetCreate, 'area'>[] = [
-  { indicator_code: 'technologies.key_breakthroughs', period: '2026', comparator: '>=', value: 130, note: TARGET_NOTE },
-  { indicator_code: 'technologies.globally_leading', period: '2026', comparator: '>=', value: 15, note: TARGET_NOTE },
+  { indicator_code: 'achievements.key_tech_breakthroughs', period: '2026', comparator: '>=', value: 130, note: TARGET_NOTE },
+  { indicator_code: 'achievements.globally_leading', period: '2026', comparator: '>=', value: 15, note: TARGET_NOTE },
   // "About 50" new enterprise R&D centers of the five types: ± 5 is our reading of "about".
   { indicator_code: 'rd_institutions.new_enterprise_rd_centers', period: '2026', comparator: '≈', value: 50, tolerance: 5, note: `${TARGET_NOTE}（“约 50 家”，容差 ±5 为本平台的解读 "about 50"; the ±5 band is our reading)` },
   { indicator_code: 'enterprises.tech_sme.count', period: '2026', comparator: '>=', value: 12_500, note: TARGET_NOTE },
-  { indicator_code: 'achievements.transferred_or_incubated', period: '2026', comparator: '>=', value: 1_000, note: TARGET_NOTE },
+  { indicator_code: 'transfers_incubations.count', period: '2026', comparator: '>=', value: 1_000, note: TARGET_NOTE },
 ];

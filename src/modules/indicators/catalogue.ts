@@ -53,7 +53,7 @@ export interface Catalogue {
 
 
 /** `district` is the name every indicator's breakdowns use for the list's district field. */
-const BREAKDOWN_ALIASES: Record<string, string> = { district: 'district_code', contract_type: 'type', talent_category: 'category', talent_mode: 'mode' };
+const BREAKDOWN_ALIASES: Record<string, string> = { district: 'district_code', contract_type: 'type', organization: 'owner_org_id', achievement_type: 'type', talent_category: 'category', talent_mode: 'mode' };
 export const breakdownLabels: Record<string, Message> = {
   district: { zh: '区县', en: 'District' },
   zone: { zh: '园区', en: 'Zone' },
@@ -69,6 +69,11 @@ export const breakdownLabels: Record<string, Message> = {
   technology_field: { zh: '技术领域', en: 'Technology field' },
   talent_category: { zh: '人才类别', en: 'Talent category' },
   talent_mode: { zh: '引进方式', en: 'Mode' },
+  organization: { zh: '所属主体', en: 'Organization' },
+  institution_category: { zh: '研发机构类别', en: 'R&D institution category' },
+  platform_id: { zh: '创新平台', en: 'Innovation platform' },
+  achievement_type: { zh: '成果类型', en: 'Achievement type' },
+  mode: { zh: '转化方式', en: 'Transfer mode' },
 };
 
 export function loadCatalogue(city: CityConfig, file = join(packageRoot, 'config', 'indicators.json')): Catalogue {
@@ -87,7 +92,7 @@ export function resolveCatalogue(raw: unknown, city: CityConfig, source = 'indic
   }
   for (const r of indicators.values()) {
     if (r.kind !== 'derived') continue;
-    const refs = r.formula.op === 'ratio' ? [r.formula.numerator, r.formula.denominator] : [r.formula.of];
+    const refs = r.formula.op === 'ratio' ? [r.formula.numerator, r.formula.denominator] : r.formula.op === 'total' ? r.formula.of : [r.formula.of];
     for (const ref of refs) {
       const base = indicators.get(ref);
       if (!base) problems.push(`${r.def.code}: refers to unknown indicator ${ref}`);
@@ -105,7 +110,7 @@ export function resolveCatalogue(raw: unknown, city: CityConfig, source = 'indic
 function resolveIndicator(def: CatalogueIndicator, city: CityConfig, problem: (p: string) => void): ResolvedIndicator {
   const formula = def.formula;
   if (!formula) return { kind: 'official', def };
-  if (formula.op === 'ratio' || formula.op === 'growth') return { kind: 'derived', def, formula };
+  if (formula.op === 'ratio' || formula.op === 'growth' || formula.op === 'total') return { kind: 'derived', def, formula };
   const spec = statisticsListSpec(formula.entity, city);
   const field = (name: string, types: ListField['type'][], what: string): NamedField => {
     const f = spec.fields[name];
@@ -164,12 +169,12 @@ export const sumDivisor = (r: RecordIndicator): number => (r.sum?.field.type ===
 /**
  * A stock is counted on the period's last day and grows from last period's value; a flow starts
  * from zero each period. A ratio follows its numerator; an official figure is published once for
- * the whole period, so it is judged as final when it appears.
+ * the whole period, so it is judged as final when it appears. A total follows its first part.
  */
 export function measureOf(r: ResolvedIndicator, catalogue: Catalogue): 'stock' | 'flow' {
   if (r.kind === 'record') return r.formula.timing.rule === 'as_of_end' ? 'stock' : 'flow';
-  if (r.kind === 'derived' && r.formula.op === 'ratio') {
-    const base = catalogue.indicators.get(r.formula.numerator);
+  if (r.kind === 'derived' && (r.formula.op === 'ratio' || r.formula.op === 'total')) {
+    const base = catalogue.indicators.get(r.formula.op === 'ratio' ? r.formula.numerator : r.formula.of[0]!);
     return base ? measureOf(base, catalogue) : 'flow';
   }
   return 'flow';

@@ -134,10 +134,18 @@ export class IndicatorEngine {
       const [now, before] = await Promise.all([this.value(f.of, year, area, versions), this.value(f.of, year - 1, area, versions)]);
       return { value: growthPercent(now.value, before.value), asOf: now.asOf };
     }
+    if (f.op === 'total') return this.totalValue(f.of, year, area, versions);
     const [num, den] = await Promise.all([this.value(f.numerator, year, area, versions), this.value(f.denominator, year, area, versions)]);
     const ratio = num.value === null || den.value === null || den.value === 0 ? null : num.value / den.value;
     const asOf = [num.asOf, den.asOf].filter((d): d is string => d !== null).sort().pop() ?? null;
     return { value: ratio === null ? null : r.def.unit === 'percent' ? ratio * 100 : ratio, asOf };
+  }
+
+  /** The sum of the parts; no value while any part has none (an unentered part would pass for zero). */
+  private async totalValue(codes: readonly string[], year: number, area: string, versions: Versions): Promise<Value> {
+    const parts = await Promise.all(codes.map((code) => this.value(code, year, area, versions)));
+    const asOf = parts.map((p) => p.asOf).filter((d): d is string => d !== null).sort().pop() ?? null;
+    return { value: parts.some((p) => p.value === null) ? null : parts.reduce((sum, p) => sum + p.value!, 0), asOf };
   }
 
   /** A computed value stands as of the period's last day, or today while the period runs. */

@@ -7,7 +7,11 @@ import { runList, type ListPage } from '../../db/list/sql.js';
 import type { Message } from '../../domain/message.js';
 import { isViolation, parsePeriod } from '../../domain/period.js';
 import { unitLabels } from '../../domain/indicatorUnits.js';
+import { presentAchievement, visibleSql as achievementsVisibleSql } from '../achievements/service.js';
+import { presentIncubation } from '../incubations/service.js';
 import { presentOrganization } from '../organizations/service.js';
+import { presentProject } from '../projects/service.js';
+import { presentTransfer } from '../transfers/service.js';
 import { presentPlatform } from '../platforms/service.js';
 import { presentQualification } from '../qualifications/service.js';
 import { presentRdInstitution } from '../rdInstitutions/service.js';
@@ -129,6 +133,10 @@ const presenters: Record<Entity, (row: never) => object> = {
   rd_institutions: presentRdInstitution,
   platforms: presentPlatform,
   tech_contracts: presentTechContract,
+  projects: presentProject,
+  achievements: presentAchievement,
+  transfers: presentTransfer,
+  incubations: presentIncubation,
   talent_introductions: presentTalentIntroduction,
 };
 
@@ -150,7 +158,8 @@ export async function indicatorRows(engine: IndicatorEngine, code: string, q: z.
   const terms = rowFilters(r, { kind: 'year', year }, area === engine.city.code ? null : area, q.part === 'part');
   const { period: _p, area: _a, part, ...listQuery } = q;
   const entity = r.distinct?.entity ?? r.formula.entity;
-  const spec = entity === 'tech_contracts' ? contractRowsSpec(engine, principal) : entity === 'talent_introductions' ? talentRowsSpec(engine, principal) : (r.distinct?.spec ?? r.spec);
+  const owner = ACHIEVEMENT_OWNERS[entity];
+  const spec = entity === 'tech_contracts' ? contractRowsSpec(engine, principal) : entity === 'talent_introductions' ? talentRowsSpec(engine, principal) : owner ? achievementRowsSpec(engine, entity, owner, principal) : (r.distinct?.spec ?? r.spec);
   const parsed = parseListQuery(spec, listQuery as ListQuery);
   if (!parsed.ok) throw validationFailed(parsed.problems);
   const list: ParsedList = r.distinct
@@ -171,6 +180,13 @@ function contractRowsSpec(engine: IndicatorEngine, principal: Principal) {
 function talentRowsSpec(engine: IndicatorEngine, principal: Principal) {
   authorize(principal, 'talent.read');
   return introductionListSpecFor(engine.app, principal);
+}
+
+/** Projects, achievements, transfers, incubations: the rows are their owners' business, read by reach (the figures are public). */
+const ACHIEVEMENT_OWNERS: Partial<Record<Entity, string>> = { projects: 'lead_org_id', achievements: 'owner_org_id', transfers: 'owner_org_id', incubations: 'owner_org_id' };
+function achievementRowsSpec(engine: IndicatorEngine, entity: Entity, ownerColumn: string, principal: Principal) {
+  authorize(principal, 'achievements.read');
+  return registryListSpec(entity, engine.city, achievementsVisibleSql(engine.app, principal, ownerColumn));
 }
 
 // ── Official statistics ──────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registryMeta, type RegistryMeta } from '../../contracts/meta.js';
+import { achievementFlags, projectStatuses, transferModes } from '../../domain/achievement.js';
 import { fourGlobalFeatures } from '../../domain/fourGlobal.js';
 import { platformStatuses, platformTypes } from '../../domain/innovationPlatform.js';
 import { recognitionLevels } from '../../domain/level.js';
@@ -9,6 +10,7 @@ import { organizationKinds } from '../../domain/organization.js';
 import { qualificationTypes } from '../../domain/qualification.js';
 import { rdInstitutionCategories } from '../../domain/rdInstitution.js';
 import { contractFlows, contractStatuses } from '../../domain/techContract.js';
+import { achievementCodes } from '../achievements/codes.js';
 import type { AppContext } from '../shared/context.js';
 import { marketCodes } from '../techContracts/codes.js';
 
@@ -50,6 +52,11 @@ export function registryMetaOf(ctx: AppContext): RegistryMeta {
       platform_status: entries(platformStatuses),
       four_global_feature: entries(fourGlobalFeatures),
       ...marketCodeLists(),
+      programme: entries(achievementCodes().programmes),
+      achievement_type: entries(achievementCodes().achievementTypes),
+      achievement_flag: entries(achievementFlags),
+      project_status: entries(projectStatuses),
+      transfer_mode: entries(transferModes),
     },
   };
 }

@@ -1,7 +1,12 @@
 import type { FileEntity } from '../../contracts/fileColumns.js';
 import type { ListSpec } from '../../db/list/spec.js';
 import type { CityConfig } from '../../domain/city.js';
+import { achievementListSpec, achievementStatisticsListSpec } from '../achievements/queries.js';
+import { achievementCodes } from '../achievements/codes.js';
+import { incubationListSpec, incubationStatisticsListSpec } from '../incubations/queries.js';
 import { organizationListSpec } from '../organizations/queries.js';
+import { projectListSpec, projectStatisticsListSpec } from '../projects/queries.js';
+import { transferListSpec, transferStatisticsListSpec } from '../transfers/queries.js';
 import { platformListSpec } from '../platforms/queries.js';
 import { qualificationListSpec } from '../qualifications/queries.js';
 import { rdInstitutionListSpec } from '../rdInstitutions/queries.js';
@@ -9,12 +14,15 @@ import { marketCodes } from '../techContracts/codes.js';
 import { techContractStatisticsListSpec, techContractListSpec } from '../techContracts/queries.js';
 import { talentIntroductionListSpec, talentIntroductionStatisticsListSpec } from '../talent/queries.js';
 
+/** Every registry list: the file entities, and the lists that have no file columns (yet). */
+export type RegistryEntity = FileEntity | 'projects' | 'achievements' | 'transfers' | 'incubations';
+
 /**
  * The registry list of an entity: what exports and indicator formulas filter, exactly as the list
  * API does. `visible` narrows a list that is not public (technology contracts) to a caller's reach;
  * `personal` shows talent introductions' personal data (masked by default).
  */
-export function registryListSpec(entity: FileEntity, city: CityConfig, visible?: string, personal = false): ListSpec {
+export function registryListSpec(entity: RegistryEntity, city: CityConfig, visible?: string, personal = false): ListSpec {
   switch (entity) {
     case 'organizations':
       return organizationListSpec(city);
@@ -26,6 +34,14 @@ export function registryListSpec(entity: FileEntity, city: CityConfig, visible?:
       return platformListSpec(city);
     case 'tech_contracts':
       return techContractListSpec(city, marketCodes().market, visible);
+    case 'projects':
+      return projectListSpec(city, achievementCodes(), visible);
+    case 'achievements':
+      return achievementListSpec(city, achievementCodes(), visible);
+    case 'transfers':
+      return transferListSpec(city, visible);
+    case 'incubations':
+      return incubationListSpec(city, visible);
     case 'talent_introductions':
       return talentIntroductionListSpec(city, visible, personal);
   }
@@ -36,7 +52,18 @@ export function registryListSpec(entity: FileEntity, city: CityConfig, visible?:
  * fields over the bare table, a FROM the indicator upkeep's triggers can follow (their list joins
  * the seller and the buyer, and narrows by the caller's reach, which statistics do not).
  */
-export function statisticsListSpec(entity: FileEntity, city: CityConfig): ListSpec {
+export function statisticsListSpec(entity: RegistryEntity, city: CityConfig): ListSpec {
+  const bare = statisticsOnly(entity, city);
+  if (bare) return bare;
   if (entity === 'talent_introductions') return talentIntroductionStatisticsListSpec(city);
   return entity === 'tech_contracts' ? techContractStatisticsListSpec(city, marketCodes().market) : registryListSpec(entity, city);
+}
+
+/** Projects, achievements, transfers and incubations are counted over their bare table and their R&D institution (for its category). */
+function statisticsOnly(entity: RegistryEntity, city: CityConfig): ListSpec | null {
+  if (entity === 'projects') return projectStatisticsListSpec(city, achievementCodes());
+  if (entity === 'achievements') return achievementStatisticsListSpec(city, achievementCodes());
+  if (entity === 'transfers') return transferStatisticsListSpec(city);
+  if (entity === 'incubations') return incubationStatisticsListSpec(city);
+  return null;
 }

@@ -20,7 +20,12 @@ export type CodeListName =
   | 'contract_flow'
   | 'contract_status'
   | 'not_registered_reason'
-  | 'technology_field';
+  | 'technology_field'
+  | 'programme'
+  | 'achievement_type'
+  | 'achievement_flag'
+  | 'project_status'
+  | 'transfer_mode';
 
 export interface CodeOption {
   value: string;
