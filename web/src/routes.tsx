@@ -114,6 +114,7 @@ export const routes: RouteObject[] = [
       { path: 'inbox', lazy: lazyPage(() => import('./filings/InboxPage'), (m) => <m.InboxPage />) },
       { path: 'experts', lazy: permittedPage('experts.manage', () => import('./filings/ExpertPoolPage'), (m) => <m.ExpertPoolPage />) },
       { path: 'notices', lazy: lazyPage(() => import('./filings/NoticesPage'), (m) => <m.NoticesPage />) },
+      { path: 'analysis/market', lazy: permittedPage('tech_contracts.read', () => import('./marketAnalysis/MarketAnalysisPage'), (m) => <m.MarketAnalysisPage />) },
       { path: 'tools/tech-sme-evaluation', lazy: lazyPage(() => import('./techSme/TechSmeEvaluationPage'), (m) => <m.TechSmeEvaluationPage />) },
       { path: '*', lazy: lazyPage(() => import('./pages/NotFoundPage'), (m) => <m.NotFoundPage />) },
     ],

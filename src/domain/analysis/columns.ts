@@ -3,8 +3,9 @@ import { yuanToFen } from './fen.js';
 /**
  * The registered technology contracts as columns (a column store in the process): one typed
  * array per attribute, each attribute of few values as a one-byte dictionary code. A contract
- * takes 32 bytes — the day (4), eight codes (8), the seller (4), two amounts in fen (16) — so a
- * million contracts fit in 32 MB and a question is one pass over flat arrays instead of rows.
+ * takes 34 bytes — the day (4), its year and quarter (2), eight codes (8), the seller (4), two
+ * amounts in fen (16) — so a million contracts fit in 34 MB and a question is one pass over flat
+ * arrays instead of rows.
  */
 
 /** The attributes kept as dictionary codes; code 0 is "none" (NULL). */
@@ -70,16 +71,15 @@ export interface ContractColumns {
   readonly sellerIds: Int32Array;
   readonly contractFen: Float64Array;
   readonly transactionFen: Float64Array;
-  /** The first year with a contract, and per day from its 1 January the year offset and quarter (0–3). */
+  /** Each contract's year as an offset from the first year with a contract, and its quarter (0–3). */
   readonly firstYear: number;
-  readonly firstDay: number;
-  readonly yearOfDay: Uint8Array;
-  readonly quarterOfDay: Uint8Array;
+  readonly year: Uint8Array;
+  readonly quarter: Uint8Array;
 }
 
 /** Bytes the columns of one contract take (the per-seller and per-day tables come on top, small). */
 export function bytesPerContract(store: ContractColumns): number {
-  const perRow = [store.day, store.seller, store.contractFen, store.transactionFen, ...codedColumns.map((c) => store.coded[c])];
+  const perRow = [store.day, store.year, store.quarter, store.seller, store.contractFen, store.transactionFen, ...codedColumns.map((c) => store.coded[c])];
   return perRow.reduce((sum, column) => sum + column.BYTES_PER_ELEMENT, 0);
 }
 
@@ -123,7 +123,6 @@ export class ColumnStoreBuilder {
   build(): ContractColumns {
     const n = this.length;
     const day = this.day.slice(0, n);
-    const calendar = calendarOf(day);
     return {
       length: n,
       day,
@@ -133,7 +132,7 @@ export class ColumnStoreBuilder {
       sellerIds: Int32Array.from(this.sellerIds),
       contractFen: this.contractFen.slice(0, n),
       transactionFen: this.transactionFen.slice(0, n),
-      ...calendar,
+      ...calendarOf(day),
     };
   }
 
@@ -152,23 +151,28 @@ export class ColumnStoreBuilder {
   }
 }
 
-/** Year offset and quarter of every day from the first contract's 1 January to the last contract's day. */
-function calendarOf(day: Int32Array): Pick<ContractColumns, 'firstYear' | 'firstDay' | 'yearOfDay' | 'quarterOfDay'> {
+/** Each contract's year (an offset from the first year) and quarter, looked up per day of the span. */
+function calendarOf(day: Int32Array): Pick<ContractColumns, 'firstYear' | 'year' | 'quarter'> {
   let min = Infinity;
   let max = -Infinity;
   for (const d of day) {
     if (d < min) min = d;
     if (d > max) max = d;
   }
-  if (day.length === 0) return { firstYear: 1970, firstDay: 0, yearOfDay: new Uint8Array(0), quarterOfDay: new Uint8Array(0) };
+  const year = new Uint8Array(day.length);
+  const quarter = new Uint8Array(day.length);
+  if (day.length === 0) return { firstYear: 1970, year, quarter };
   const firstYear = new Date(min * MS_PER_DAY).getUTCFullYear();
-  const firstDay = Date.UTC(firstYear, 0, 1) / MS_PER_DAY;
-  const yearOfDay = new Uint8Array(max - firstDay + 1);
-  const quarterOfDay = new Uint8Array(max - firstDay + 1);
-  for (let d = firstDay; d <= max; d++) {
+  const yearOfDay = new Uint8Array(max - min + 1);
+  const quarterOfDay = new Uint8Array(max - min + 1);
+  for (let d = min; d <= max; d++) {
     const date = new Date(d * MS_PER_DAY);
-    yearOfDay[d - firstDay] = date.getUTCFullYear() - firstYear;
-    quarterOfDay[d - firstDay] = Math.floor(date.getUTCMonth() / 3);
+    yearOfDay[d - min] = date.getUTCFullYear() - firstYear;
+    quarterOfDay[d - min] = Math.floor(date.getUTCMonth() / 3);
   }
-  return { firstYear, firstDay, yearOfDay, quarterOfDay };
+  for (let i = 0; i < day.length; i++) {
+    year[i] = yearOfDay[day[i]! - min]!;
+    quarter[i] = quarterOfDay[day[i]! - min]!;
+  }
+  return { firstYear, year, quarter };
 }

@@ -41,9 +41,9 @@ describe('the dictionary', () => {
 });
 
 describe('the column store', () => {
-  it('takes 32 bytes per contract and keeps every column', () => {
+  it('takes 34 bytes per contract and keeps every column', () => {
     const store = storeOf([fact({}), fact({ seller_id: 9, district: null }), fact({ seller_id: 1 })]);
-    expect(bytesPerContract(store)).toBe(32);
+    expect(bytesPerContract(store)).toBe(34);
     expect(store.length).toBe(3);
     expect(Array.from(store.sellerIds)).toEqual([1, 9]);
     expect(Array.from(store.coded.district)).toEqual([1, 0, 1]);

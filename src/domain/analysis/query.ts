@@ -60,7 +60,7 @@ export interface Cell extends Measures {
 type RowTest = (i: number) => boolean;
 
 /** Codes allowed by a term over a coded column; a negated term keeps "none" unless it asks about none (as SQL's NOT does). */
-function codedTest(column: Uint8Array, dictionary: ContractColumns['dictionaries'][CodedColumn], term: FilterTerm): RowTest {
+function allowedCodes(dictionary: ContractColumns['dictionaries'][CodedColumn], term: FilterTerm): Uint8Array {
   const allowed = new Uint8Array(256);
   for (const a of term.alternatives) {
     const code = dictionary.codeOf(a.op === 'null' ? null : String(a.value));
@@ -71,7 +71,7 @@ function codedTest(column: Uint8Array, dictionary: ContractColumns['dictionaries
     for (let c = 0; c < 256; c++) allowed[c] = allowed[c] ? 0 : 1;
     if (!asksForNone) allowed[0] = 1;
   }
-  return (i) => allowed[column[i]!] === 1;
+  return allowed;
 }
 
 /** A threshold in fen from a decimal of yuan (up to six places): its floor, and whether a fraction of a fen was cut. */
@@ -97,105 +97,178 @@ function numericTest(value: (i: number) => number, term: FilterTerm, toNumber: (
 
 const whole = (v: string | number) => ({ floor: Number(v), fractional: false });
 
-function termTest(store: ContractColumns, term: FilterTerm): RowTest {
+/** Clears the mask of the rows a coded column's allowed codes leave out (a tight loop: no call per row). */
+function keepCodes(mask: Uint8Array, column: Uint8Array, allowed: Uint8Array): void {
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && allowed[column[i]!] === 0) mask[i] = 0;
+}
+
+function keepWhere(mask: Uint8Array, test: RowTest): void {
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && !test(i)) mask[i] = 0;
+}
+
+function applyTerm(store: ContractColumns, mask: Uint8Array, term: FilterTerm): void {
   const column = filterColumns[term.field as FilterField];
   switch (column) {
     case undefined:
       throw new RangeError(`No column for filter field ${term.field}`);
     case 'day':
-      return numericTest((i) => store.day[i]!, term, (v) => whole(dayNumber(String(v))));
+      return keepWhere(mask, numericTest((i) => store.day[i]!, term, (v) => whole(dayNumber(String(v)))));
     case 'year':
-      return numericTest((i) => store.firstYear + store.yearOfDay[store.day[i]! - store.firstDay]!, term, whole);
+      return keepWhere(mask, numericTest((i) => store.firstYear + store.year[i]!, term, whole));
     case 'seller':
-      return numericTest((i) => store.sellerIds[store.seller[i]!]!, term, whole);
+      return keepWhere(mask, numericTest((i) => store.sellerIds[store.seller[i]!]!, term, whole));
     case 'contract':
-      return numericTest((i) => store.contractFen[i]!, term, (v) => fenThreshold(String(v)));
+      return keepWhere(mask, numericTest((i) => store.contractFen[i]!, term, (v) => fenThreshold(String(v))));
     case 'transaction':
-      return numericTest((i) => store.transactionFen[i]!, term, (v) => fenThreshold(String(v)));
+      return keepWhere(mask, numericTest((i) => store.transactionFen[i]!, term, (v) => fenThreshold(String(v))));
     default:
-      return codedTest(store.coded[column], store.dictionaries[column], term);
+      return keepCodes(mask, store.coded[column], allowedCodes(store.dictionaries[column], term));
   }
 }
 
-function scopeTest(store: ContractColumns, scope: Scope): RowTest | null {
-  if (scope.kind === 'all') return null;
-  if (scope.kind === 'none') return () => false;
+function applyScope(store: ContractColumns, mask: Uint8Array, scope: Scope): void {
+  if (scope.kind === 'all') return;
+  if (scope.kind === 'none') return void mask.fill(0);
   if (scope.kind === 'sellers') {
     const ids = new Set(scope.ids);
     const mine = Uint8Array.from(store.sellerIds, (id) => (ids.has(id) ? 1 : 0));
-    return (i) => mine[store.seller[i]!] === 1;
+    const seller = store.seller;
+    for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && mine[seller[i]!] === 0) mask[i] = 0;
+    return;
   }
   // An officer's area: the contract's district or its zone is one of the area's (as the list's SQL says).
-  const district = codedTest(store.coded.district, store.dictionaries.district, { field: 'district_code', negate: false, alternatives: scope.districts.map((value) => ({ op: 'eq', value })) });
-  const zone = codedTest(store.coded.zone, store.dictionaries.zone, { field: 'zone', negate: false, alternatives: scope.zones.map((value) => ({ op: 'eq', value })) });
-  return (i) => district(i) || zone(i);
+  const eq = (field: string, values: readonly string[]): FilterTerm => ({ field, negate: false, alternatives: values.map((value) => ({ op: 'eq', value })) });
+  const district = allowedCodes(store.dictionaries.district, eq('district_code', scope.districts));
+  const zone = allowedCodes(store.dictionaries.zone, eq('zone', scope.zones));
+  const { district: d, zone: z } = store.coded;
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && district[d[i]!] === 0 && zone[z[i]!] === 0) mask[i] = 0;
 }
 
-/** Calls `visit` for every contract the selection counts. */
-function forEachSelected(store: ContractColumns, selection: Selection, visit: (i: number) => void): void {
-  const first = dayNumber(periodBounds(selection.from).start);
-  const last = dayNumber(periodBounds(selection.to).end);
-  const tests = selection.filters.map((t) => termTest(store, t));
-  const scope = scopeTest(store, selection.scope);
-  if (scope) tests.unshift(scope);
-  const day = store.day;
-  rows: for (let i = 0; i < store.length; i++) {
-    const d = day[i]!;
-    if (d < first || d > last) continue;
-    for (const test of tests) if (!test(i)) continue rows;
-    visit(i);
-  }
+/** Which contracts the filters and the reach keep (1) — null when they keep every one. */
+function selectionMask(store: ContractColumns, selection: Selection): Uint8Array | null {
+  if (selection.filters.length === 0 && selection.scope.kind === 'all') return null;
+  const mask = new Uint8Array(store.length).fill(1);
+  applyScope(store, mask, selection.scope);
+  for (const term of selection.filters) applyTerm(store, mask, term);
+  return mask;
 }
 
-/** How a dimension splits contracts: each contract's key code, how many codes, and the key each code stands for. */
+/** Each contract's code in one dimension, as a column; how many codes; the key each code stands for. */
 interface Split {
-  codes: number;
-  codeOf: (i: number) => number;
+  codes: Uint8Array | Uint16Array | Int32Array;
+  count: number;
   key: (code: number) => string | null;
 }
 
+const quarterCodes = new WeakMap<ContractColumns, Uint16Array>();
+
 function splitBy(store: ContractColumns, dimension: Dimension): Split {
-  const { day, firstDay, firstYear, yearOfDay, quarterOfDay } = store;
-  const years = yearOfDay.length ? yearOfDay[yearOfDay.length - 1]! + 1 : 0;
-  if (dimension === 'year') return { codes: years, codeOf: (i) => yearOfDay[day[i]! - firstDay]!, key: (c) => String(firstYear + c) };
-  if (dimension === 'quarter')
-    return { codes: years * 4, codeOf: (i) => yearOfDay[day[i]! - firstDay]! * 4 + quarterOfDay[day[i]! - firstDay]!, key: (c) => `${firstYear + Math.floor(c / 4)}Q${(c % 4) + 1}` };
-  const column = store.coded[dimension];
+  const { firstYear, year, quarter } = store;
+  let years = 0;
+  for (const y of year) if (y >= years) years = y + 1;
+  if (dimension === 'year') return { codes: year, count: years, key: (c) => String(firstYear + c) };
+  if (dimension === 'quarter') {
+    let codes = quarterCodes.get(store);
+    if (!codes) {
+      codes = Uint16Array.from(year, (y, i) => y * 4 + quarter[i]!);
+      quarterCodes.set(store, codes);
+    }
+    return { codes, count: years * 4, key: (c) => `${firstYear + Math.floor(c / 4)}Q${(c % 4) + 1}` };
+  }
   const dictionary = store.dictionaries[dimension];
-  return { codes: dictionary.size, codeOf: (i) => column[i]!, key: (c) => dictionary.values[c] ?? null };
+  return { codes: store.coded[dimension], count: dictionary.size, key: (c) => dictionary.values[c] ?? null };
 }
 
-/** Sums per cell in doubles; null when a sum passed 2^53 fen and may be off by a fen. */
-function sumInDoubles(store: ContractColumns, selection: Selection, cells: number, cellOf: (i: number) => number): Array<Measures<number>> | null {
-  const count = new Float64Array(cells);
-  const contract = new Float64Array(cells);
-  const transaction = new Float64Array(cells);
-  const { contractFen, transactionFen } = store;
-  forEachSelected(store, selection, (i) => {
-    const c = cellOf(i);
+/** The cells of the grid: the outer code times the inner's count plus the inner code. */
+interface Grid {
+  outer: Split['codes'] | null;
+  inner: Split['codes'] | null;
+  width: number;
+  cells: number;
+}
+
+/** Per cell: how many contracts, and their sums in fen. */
+interface Sums {
+  count: Float64Array;
+  contract: ArrayLike<number | bigint>;
+  transaction: ArrayLike<number | bigint>;
+}
+
+/** The first and last day of the selection's periods. */
+function dayRange(selection: Selection): [number, number] {
+  return [dayNumber(periodBounds(selection.from).start), dayNumber(periodBounds(selection.to).end)];
+}
+
+/**
+ * One pass over the columns: every contract the selection counts added to its cell. Sums in
+ * doubles; null when one passed 2^53 fen and may be off by a fen (see fen.ts).
+ */
+function sumInDoubles(store: ContractColumns, selection: Selection, grid: Grid): Sums | null {
+  const count = new Float64Array(grid.cells);
+  const contract = new Float64Array(grid.cells);
+  const transaction = new Float64Array(grid.cells);
+  const [first, last] = dayRange(selection);
+  const mask = selectionMask(store, selection);
+  const { day, contractFen, transactionFen } = store;
+  const { outer, inner, width } = grid;
+  for (let i = 0; i < store.length; i++) {
+    const d = day[i]!;
+    if (d < first || d > last || (mask !== null && mask[i] === 0)) continue;
+    const c = outer === null ? 0 : inner === null ? outer[i]! : outer[i]! * width + inner[i]!;
     count[c]!++;
     contract[c]! += contractFen[i]!;
     transaction[c]! += transactionFen[i]!;
-  });
-  if (contract.some(beyondExact)) return null;
-  return Array.from(count, (n, c) => ({ count: n, contract: contract[c]!, transaction: transaction[c]! }));
+  }
+  return contract.some(beyondExact) ? null : { count, contract, transaction };
 }
 
-/** The same sums in BigInt: slower, exact at any size. */
-function sumInBigInts(store: ContractColumns, selection: Selection, cells: number, cellOf: (i: number) => number): Array<Measures<bigint>> {
-  const sums = Array.from({ length: cells }, () => ({ count: 0, contract: 0n, transaction: 0n }));
-  forEachSelected(store, selection, (i) => {
-    const cell = sums[cellOf(i)]!;
-    cell.count++;
-    cell.contract += BigInt(store.contractFen[i]!);
-    cell.transaction += BigInt(store.transactionFen[i]!);
-  });
-  return sums;
+/**
+ * The same pass per seller. A loop of its own: the seller column is an Int32Array, and sharing the
+ * grid's loop would make V8 read every column through the slower many-kinds path.
+ */
+function sumBySellerInDoubles(store: ContractColumns, selection: Selection): Sums | null {
+  const sellers = store.sellerIds.length;
+  const count = new Float64Array(sellers);
+  const contract = new Float64Array(sellers);
+  const transaction = new Float64Array(sellers);
+  const [first, last] = dayRange(selection);
+  const mask = selectionMask(store, selection);
+  const { day, seller, contractFen, transactionFen } = store;
+  for (let i = 0; i < store.length; i++) {
+    const d = day[i]!;
+    if (d < first || d > last || (mask !== null && mask[i] === 0)) continue;
+    const s = seller[i]!;
+    count[s]!++;
+    contract[s]! += contractFen[i]!;
+    transaction[s]! += transactionFen[i]!;
+  }
+  return contract.some(beyondExact) ? null : { count, contract, transaction };
 }
 
-function sums(store: ContractColumns, selection: Selection, cells: number, cellOf: (i: number) => number): Measures[] {
-  return sumInDoubles(store, selection, cells, cellOf) ?? sumInBigInts(store, selection, cells, cellOf);
+/** Either pass summing in BigInt: slower, exact at any size. */
+function sumInBigInts(store: ContractColumns, selection: Selection, cells: number, cellOf: (i: number) => number): Sums {
+  const count = new Float64Array(cells);
+  const contract = new Array<bigint>(cells).fill(0n);
+  const transaction = new Array<bigint>(cells).fill(0n);
+  const [first, last] = dayRange(selection);
+  const mask = selectionMask(store, selection);
+  for (let i = 0; i < store.length; i++) {
+    const d = store.day[i]!;
+    if (d < first || d > last || (mask !== null && mask[i] === 0)) continue;
+    const c = cellOf(i);
+    count[c]!++;
+    contract[c]! += BigInt(store.contractFen[i]!);
+    transaction[c]! += BigInt(store.transactionFen[i]!);
+  }
+  return { count, contract, transaction };
 }
+
+function gridSums(store: ContractColumns, selection: Selection, grid: Grid): Sums {
+  const { outer, inner, width } = grid;
+  return sumInDoubles(store, selection, grid) ?? sumInBigInts(store, selection, grid.cells, (i) => (outer === null ? 0 : inner === null ? outer[i]! : outer[i]! * width + inner[i]!));
+}
+
+const measuresAt = (sums: Sums, c: number): Measures => ({ count: sums.count[c]!, contract: sums.contract[c]!, transaction: sums.transaction[c]! });
 
 const byKey = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
 
@@ -204,15 +277,15 @@ export function aggregate(store: ContractColumns, selection: Selection, by: read
   if (by.length > 2) throw new RangeError('At most two dimensions');
   const splits = by.map((d) => splitBy(store, d));
   const [outer, inner] = splits;
-  const width = inner?.codes ?? 1;
-  const cells = (outer?.codes ?? 1) * width;
-  const cellOf: (i: number) => number = !outer ? () => 0 : !inner ? outer.codeOf : (i) => outer.codeOf(i) * width + inner.codeOf(i);
+  const width = inner?.count ?? 1;
+  const grid: Grid = { outer: outer?.codes ?? null, inner: inner?.codes ?? null, width, cells: (outer?.count ?? 1) * width };
+  const sums = gridSums(store, selection, grid);
   const result: Cell[] = [];
-  sums(store, selection, cells, cellOf).forEach((m, c) => {
-    if (m.count === 0) return;
+  for (let c = 0; c < grid.cells; c++) {
+    if (sums.count[c] === 0) continue;
     const codes = inner ? [Math.floor(c / width), c % width] : outer ? [c] : [];
-    result.push({ keys: codes.map((code, d) => splits[d]!.key(code)), ...m });
-  });
+    result.push({ keys: codes.map((code, d) => splits[d]!.key(code)), ...measuresAt(sums, c) });
+  }
   return result.sort((a, b) => a.keys.reduce((order, k, d) => order || byKey(k, b.keys[d]!), 0));
 }
 
@@ -220,13 +293,25 @@ export interface SellerSum extends Measures {
   sellerId: number;
 }
 
+/** Ranks first: the larger contract amount, then the smaller seller id. */
+const ranksBefore = (a: SellerSum, b: SellerSum): boolean => (a.contract === b.contract ? a.sellerId < b.sellerId : a.contract > b.contract);
+
 /** The `limit` sellers of the largest contract amounts in the selection (ties: the smaller seller id first). */
 export function topSellers(store: ContractColumns, selection: Selection, limit: number): SellerSum[] {
-  const ranked = sums(store, selection, store.sellerIds.length, (i) => store.seller[i]!)
-    .map((m, s) => ({ ...m, sellerId: store.sellerIds[s]! }))
-    .filter((m) => m.count > 0);
-  const larger = (a: SellerSum, b: SellerSum) => (a.contract === b.contract ? a.sellerId - b.sellerId : a.contract > b.contract ? -1 : 1);
-  return ranked.sort(larger).slice(0, limit);
+  const sums = sumBySellerInDoubles(store, selection) ?? sumInBigInts(store, selection, store.sellerIds.length, (i) => store.seller[i]!);
+  // The best `limit` kept in order as the sellers go by: a few hundred thousand sellers, no full sort.
+  const top: SellerSum[] = [];
+  for (let s = 0; s < store.sellerIds.length; s++) {
+    if (sums.count[s] === 0) continue;
+    const last = top[limit - 1];
+    if (last && (sums.contract[s]! < last.contract || (sums.contract[s] === last.contract && store.sellerIds[s]! > last.sellerId))) continue;
+    const seller = { ...measuresAt(sums, s), sellerId: store.sellerIds[s]! };
+    let at = top.length;
+    while (at > 0 && ranksBefore(seller, top[at - 1]!)) at--;
+    top.splice(at, 0, seller);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** The period a year earlier (2025Q3 → 2024Q3). */

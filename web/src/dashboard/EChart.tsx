@@ -3,10 +3,10 @@ import { useEffect, useRef } from 'react';
 import type { DrillTarget } from '../indicators/paths';
 import type { ChartModel } from './chartModel';
 
-interface Props {
-  model: ChartModel;
+interface Props<Target> {
+  model: ChartModel<Target>;
   /** Called with the drill-down of the clicked data item, when it has one. */
-  onDrill?: (target: DrillTarget) => void;
+  onDrill?: (target: Target) => void;
   height: number;
   /** Names the chart for screen readers. */
   label: string;
@@ -18,7 +18,7 @@ interface Props {
  * they change, resized with its container, disposed on unmount. ECharts is loaded on first use,
  * so pages paint their figures without waiting for it and only chart pages download it.
  */
-export function EChart({ model, onDrill, height, label, testId }: Props) {
+export function EChart<Target = DrillTarget>({ model, onDrill, height, label, testId }: Props<Target>) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   // The click handler and a late-loading chart read the latest model and callback.

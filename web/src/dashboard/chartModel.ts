@@ -10,9 +10,9 @@ export type ChartOption = ComposeOption<
 >;
 
 /** What a chart draws, and where each data item of its one series leads (by data index; null: nowhere). */
-export interface ChartModel {
+export interface ChartModel<Target = DrillTarget> {
   option: ChartOption;
-  drill: Array<DrillTarget | null>;
+  drill: Array<Target | null>;
 }
 
 /** How a prepare function writes values, and which area is the whole city (no `area` in a link). */
