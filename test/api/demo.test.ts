@@ -73,7 +73,7 @@ describe('demo registry', () => {
   });
 
   it('adds nothing the second time, and does not seed a registry that has data', async () => {
-    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, official_values: 0, targets: 0 });
+    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, official_values: 0, targets: 0 });
     expect(await seedDemoIfEmpty(t.ctx)).toBeNull();
   }, 60_000);
 

@@ -21,6 +21,9 @@ import { achievementCodes } from '../achievements/codes.js';
 import { planAchievements, planProblems } from './achievements.js';
 import { achievementPools, hasAchievements, insertAchievementPlan } from './achievementQueries.js';
 import { createStages, hasOrganizations, writeChunk } from './queries.js';
+import { loadIpLoanPolicies } from '../../config.js';
+import { hasIpLoans, insertIpLoans, ipLoanBorrowers } from './ipLoanQueries.js';
+import { ipLoanPlanProblems, planIpLoans } from './ipLoans.js';
 import { demoOfficialFigures, demoTargets2026 } from './statistics.js';
 
 /** How many records of each kind a load added (records already present are not counted). */
@@ -29,6 +32,8 @@ export interface SeedCounts {
   qualifications: number;
   rd_institutions: number;
   platforms: number;
+  /** IP-backed loans (only into a registry that has none). */
+  ip_loans: number;
   /** Key-technology projects, achievements, transfers and incubations (only into a registry that has none). */
   projects: number;
   achievements: number;
@@ -54,8 +59,9 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}, actor
   const today = ctx.clock.today();
   const counts = await write(ctx, actor, { action: 'seed', entity: 'demo' }, async ({ db: tx }) => {
     await createStages(tx);
-    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, official_values: 0, targets: 0 };
+    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, official_values: 0, targets: 0 };
     for (const table of DEMO_TABLES) added[table] = await load(tx, table, plan.rows(table, CHUNK), ctx.city, today);
+    added.ip_loans = await loadIpLoans(tx, today, options.seed ?? 2025);
     Object.assign(added, await loadAchievements(tx, ctx.city, today, options.seed ?? 2025));
     if (ctx.city.code === NAMED_ENTITIES_CITY) {
       // Through the indicator services, which check each code against the catalogue.
@@ -85,6 +91,16 @@ async function loadAchievements(tx: Queryable, city: CityConfig, today: string, 
   if (broken) throw new Error(`demo registry: ${broken.what} breaks the registry's rules (${broken.problems.map((p) => `${p.field}: ${p.message.en}`).join('; ')})`);
   await insertAchievementPlan(tx, plan);
   return { projects: plan.projects.length, achievements: plan.achievements.length, transfers: plan.transfers.length, incubations: plan.incubations.length };
+}
+
+/** IP-backed loans to the registry's enterprises, planned over the firms just loaded; none when the registry has some. */
+async function loadIpLoans(tx: Queryable, today: string, seed: number): Promise<number> {
+  if (await hasIpLoans(tx)) return 0;
+  const loans = planIpLoans(await ipLoanBorrowers(tx), loadIpLoanPolicies(), DEMO_AS_OF, seed);
+  const broken = ipLoanPlanProblems(loans, today);
+  if (broken) throw new Error(`demo registry: IP-backed loan ${broken.loan} breaks the registry's rules (${broken.problems.map((p) => `${p.field}: ${p.message.en}`).join('; ')})`);
+  await insertIpLoans(tx, loans);
+  return loans.length;
 }
 
 async function load<T extends DemoTable>(tx: Queryable, table: T, chunks: Iterable<DemoRows[T][]>, city: CityConfig, today: string): Promise<number> {
