@@ -67,13 +67,15 @@ describe('demo registry', () => {
       achievements: expect.any(Number),
       transfers: expect.any(Number),
       incubations: expect.any(Number),
+      talent_introductions: expect.any(Number),
+      recruitment_calls: expect.any(Number),
       official_values: demoOfficialFigures.length,
       targets: demoTargets2026.length,
     });
   });
 
   it('adds nothing the second time, and does not seed a registry that has data', async () => {
-    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, official_values: 0, targets: 0 });
+    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 });
     expect(await seedDemoIfEmpty(t.ctx)).toBeNull();
   }, 60_000);
 
@@ -108,6 +110,16 @@ describe('demo registry', () => {
       expect(first?.[entity]).toBeGreaterThan(0);
       expect((await list(`/api/v1/${entity}?per_page=1`)).meta.count).toBe(first?.[entity]);
     }
+  });
+
+  it('reproduces the 2025 talent figures through the indicator API: 2 Nobel laureates (flexible), 7 academicians, 3 overseas teams', async () => {
+    const res = await t.anonymous({ method: 'GET', url: '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_category' });
+    expect(res.statusCode, res.body).toBe(200);
+    const byCategory = Object.fromEntries(observationList.parse(res.json()).results.map((o) => [o.breakdown_key, o.value]));
+    expect(byCategory).toMatchObject({ nobel_laureate: 2, academician: 7, overseas_team: 3 });
+    const laureates = await list('/api/v1/talent-introductions?filter=category:nobel_laureate,introduced_on:>2024-12-31,introduced_on:<2026-01-01&group_by=mode');
+    expect(laureates.group_by).toEqual([{ key: 'flexible', key_display_name: { zh: '柔性引进', en: 'Flexible' }, count: 2 }]);
+    expect((await list('/api/v1/recruitment-calls?per_page=1')).meta.count).toBe(first?.recruitment_calls);
   });
 
   it('finds the named laboratories by a Chinese substring', async () => {

@@ -25,6 +25,7 @@ import { loadIpLoanPolicies } from '../../config.js';
 import { hasIpLoans, insertIpLoans, ipLoanBorrowers } from './ipLoanQueries.js';
 import { ipLoanPlanProblems, planIpLoans } from './ipLoans.js';
 import { demoOfficialFigures, demoTargets2026 } from './statistics.js';
+import { loadTalent } from './talent.js';
 
 /** How many records of each kind a load added (records already present are not counted). */
 export interface SeedCounts {
@@ -39,6 +40,9 @@ export interface SeedCounts {
   achievements: number;
   transfers: number;
   incubations: number;
+  /** Talent introductions 2021–2025 and recruitment calls (only into a registry that has none). */
+  talent_introductions: number;
+  recruitment_calls: number;
   /** Official statistics and city targets of the published report (Changsha only). */
   official_values: number;
   targets: number;
@@ -59,8 +63,9 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}, actor
   const today = ctx.clock.today();
   const counts = await write(ctx, actor, { action: 'seed', entity: 'demo' }, async ({ db: tx }) => {
     await createStages(tx);
-    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, official_values: 0, targets: 0 };
+    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 };
     for (const table of DEMO_TABLES) added[table] = await load(tx, table, plan.rows(table, CHUNK), ctx.city, today);
+    Object.assign(added, await loadTalent(tx, ctx.city, today, options.seed ?? 2025));
     added.ip_loans = await loadIpLoans(tx, today, options.seed ?? 2025);
     Object.assign(added, await loadAchievements(tx, ctx.city, today, options.seed ?? 2025));
     if (ctx.city.code === NAMED_ENTITIES_CITY) {
