@@ -45,6 +45,7 @@ export function applicationListSpec(ctx: FilingsContext, scope: string): ListSpe
       filing_type: { column: 't.filing_type', type: 'code', values: [...ctx.workflows.types.keys()], notNull: true, group: true, sort: true },
       state: { column: 't.state', type: 'text', notNull: true, group: true, sort: true },
       organization_id: { column: 't.organization_id', type: 'int', notNull: true },
+      tech_contract_id: { column: 't.tech_contract_id', type: 'int' },
       district_code: { column: 't.district_code', type: 'code', values: ctx.city.districts.map((d) => d.code), group: true, sort: true },
       zone: { column: 't.zone', type: 'code', values: ctx.city.zones.map((z) => z.code), group: true, sort: true },
       field: { column: 't.field', type: 'code', values: Object.keys(ctx.workflows.expertiseFields), group: true },

@@ -120,11 +120,13 @@ export interface TransitionVars {
   version: number;
   action: string;
   reason?: string;
+  /** Chosen from the action's list (reason_codes), where it has one. */
+  reason_code?: string;
 }
 
 export function useTransition() {
-  return useApplicationStep<TransitionVars>(({ id, version, action, reason }) =>
-    apiRequest<ApplicationView>(`${APPLICATIONS}/${id}/transitions`, { method: 'POST', body: { action, ...(reason ? { reason } : {}) }, version }),
+  return useApplicationStep<TransitionVars>(({ id, version, action, reason, reason_code }) =>
+    apiRequest<ApplicationView>(`${APPLICATIONS}/${id}/transitions`, { method: 'POST', body: { action, ...(reason ? { reason } : {}), ...(reason_code ? { reason_code } : {}) }, version }),
   );
 }
 

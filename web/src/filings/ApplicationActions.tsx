@@ -31,7 +31,7 @@ export function ApplicationActions({ view, path, draft }: Props) {
   const [asking, setAsking] = useState<ActionButton | null>(null);
   const buttons = actionButtons(view.actions, path, { formComplete: draft !== null && draft.missing.length === 0 });
 
-  const run = async (button: ActionButton, reason?: string) => {
+  const run = async (button: ActionButton, reason?: string, reasonCode?: string) => {
     setError(null);
     let version = view.version;
     if (button.savesForm && draft) {
@@ -45,7 +45,7 @@ export function ApplicationActions({ view, path, draft }: Props) {
       version = saved.version;
     }
     transition.mutate(
-      { id: view.id, version, action: button.action, ...(reason ? { reason } : {}) },
+      { id: view.id, version, action: button.action, ...(reason ? { reason } : {}), ...(reasonCode ? { reason_code: reasonCode } : {}) },
       {
         onSuccess: (after) => {
           setAsking(null);
@@ -87,7 +87,16 @@ export function ApplicationActions({ view, path, draft }: Props) {
         ))}
       </Flex>
       {error !== null && <ProblemAlert error={error} onClose={() => setError(null)} />}
-      {asking && <ReasonModal title={text(asking.label)} submitting={transition.isPending} onSubmit={(reason) => void run(asking, reason)} onClose={() => setAsking(null)} />}
+      {asking && (
+        <ReasonModal
+          title={text(asking.label)}
+          codes={asking.reasonCodes}
+          textRequired={asking.reasonText}
+          submitting={transition.isPending}
+          onSubmit={(reason, code) => void run(asking, reason, code)}
+          onClose={() => setAsking(null)}
+        />
+      )}
     </Flex>
   );
 }

@@ -12,14 +12,14 @@ import { useMessageText } from './useMessageText';
 import { PageTitle } from '../components/PageTitle';
 
 /** The registry page of what filing wrote. */
-const FILED_PATHS: Record<string, string> = { platforms: '/platforms', rd_institutions: '/rd-institutions' };
+const FILED_PATHS: Record<string, string> = { platforms: '/platforms', rd_institutions: '/rd-institutions', tech_contracts: '/tech-contracts' };
 
 /** Who applies for what, where it stands, whom it waits for and until when; the actions below. */
 export function ApplicationHeader({ view, types, actions }: { view: ApplicationView; types: FilingTypeList | undefined; actions: ReactNode }) {
   const { t } = useTranslation();
   const { text } = useMessageText();
   const { label } = useCodeLabels();
-  const field = types?.expertise_fields[view.field];
+  const field = view.field === null ? undefined : types?.expertise_fields[view.field];
   const filedPath = view.filed_entity && view.filed_record_id ? FILED_PATHS[view.filed_entity] : undefined;
   return (
     <Card data-testid="application-header">
@@ -45,7 +45,10 @@ export function ApplicationHeader({ view, types, actions }: { view: ApplicationV
             ...(view.rd_institution_id
               ? [{ key: 'institution', label: t('filings.new.fields.rd_institution_id'), children: <Link to={`/rd-institutions/${view.rd_institution_id}`} data-testid="subject-institution">{view.subject}</Link> }]
               : []),
-            { key: 'field', label: t('filings.application.field'), children: field ? text(field) : view.field },
+            ...(view.tech_contract_id
+              ? [{ key: 'contract', label: t('filings.application.contract'), children: <Link to={`/tech-contracts/${view.tech_contract_id}`} data-testid="subject-contract">{view.subject}</Link> }]
+              : []),
+            ...(view.field === null ? [] : [{ key: 'field', label: t('filings.application.field'), children: field ? text(field) : view.field }]),
             { key: 'district', label: t('filings.columns.district'), children: label('district', view.district_code) },
             { key: 'submitted', label: t('filings.columns.submittedAt'), children: view.submitted_at ? formatTimestamp(view.submitted_at) : t('common.none') },
             { key: 'since', label: t('filings.columns.stateSince'), children: formatTimestamp(view.state_since) },

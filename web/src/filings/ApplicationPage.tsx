@@ -65,10 +65,10 @@ function ApplicationDetail({ view, type, types }: { view: ApplicationView; type:
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap="middle">
-            {canScore(view) && <ScoreCard view={view} criteria={type.review.criteria} />}
+            {canScore(view) && type.review && <ScoreCard view={view} criteria={type.review.criteria} />}
             {view.review_outcome && <ReviewOutcome outcome={view.review_outcome} />}
             {officer && (view.draw || view.state === 'formal_check') && <ExpertDrawCard view={view} />}
-            {showsReviews(view) && <ReviewsCard view={view} criteria={type.review.criteria} />}
+            {showsReviews(view) && type.review && <ReviewsCard view={view} criteria={type.review.criteria} />}
             {(view.objections.length > 0 || (officer && view.state === 'public_notice')) && <ObjectionsCard view={view} />}
             {officer && (view.state === 'filed' || view.evaluations.length > 0) && <EvaluationsCard view={view} />}
             <ApplicationFormCard view={view} fields={type.form} draft={draft} editable={editable} />

@@ -10,7 +10,7 @@ import { FormProblems } from '../form/FormProblems';
 import { OrganizationSelect } from '../form/OrganizationSelect';
 import { useServerProblems } from '../form/useServerProblems';
 import { expertiseChoices } from './filingOptions';
-import { applicantChoice, applicationCreateBody, filingTypeOf, NEW_APPLICATION_FIELDS, needsInstitution, newApplicationValues, type NewApplicationValues } from './newApplication';
+import { applicantChoice, applicationCreateBody, filingTypeOf, NEW_APPLICATION_FIELDS, needsInstitution, newApplicationValues, startableTypes, type NewApplicationValues } from './newApplication';
 import { useMessageText } from './useMessageText';
 import { PageTitle } from '../components/PageTitle';
 
@@ -79,7 +79,7 @@ function NewApplicationFields({ showInstitution }: { showInstitution: boolean })
   return (
     <>
       <Form.Item name="filing_type" label={t('filings.new.fields.filing_type')} rules={required}>
-        <Select options={(types?.results ?? []).map((ft) => ({ value: ft.code, label: text(ft.name) }))} placeholder={t('form.selectPlaceholder')} />
+        <Select options={startableTypes(types).map((ft) => ({ value: ft.code, label: text(ft.name) }))} placeholder={t('form.selectPlaceholder')} />
       </Form.Item>
       <Form.Item name="organization_id" label={t('filings.new.fields.organization_id')} rules={required}>
         {choice.kind === 'any' ? <OrganizationSelect /> : <Select options={choice.organizations.map((o) => ({ value: o.id, label: o.name }))} placeholder={t('form.selectPlaceholder')} />}

@@ -45,6 +45,35 @@ describe('action buttons', () => {
     expect(buttons[0]!.unmet).toEqual([l('experts_drawn')]);
   });
 
+  it('registers a contract as a decision for it (confirmed), and refuses with a reason chosen from the list', () => {
+    const registration: WorkflowPath = {
+      code: 'contract_registration',
+      initial: 'draft',
+      states: [
+        { code: 'registration_check', label: l('认定审查中') },
+        { code: 'registered', label: l('已登记'), terminal: true },
+        { code: 'not_registered', label: l('不予登记'), terminal: true },
+      ],
+      transitions: [
+        { action: 'register', label: l('准予登记'), from: ['registration_check'], to: 'registered', by: ['officer'] },
+        { action: 'refuse_registration', label: l('不予登记'), from: ['registration_check'], to: 'not_registered', by: ['officer'], requires: ['reason_code_given'], reasonCodes: 'not_registered_reasons' },
+      ],
+    };
+    const reasons = [{ code: 'terms_unclear', label: l('约定不明确') }];
+    const buttons = actionButtons(
+      [
+        { action: 'refuse_registration', label: l('不予登记'), to: 'not_registered', unmet: [], reason_codes: reasons },
+        { action: 'register', label: l('准予登记'), to: 'registered', unmet: [] },
+      ],
+      registration,
+    );
+    expect(buttons.map((b) => [b.action, b.tone, b.needsReason, b.reasonText, b.confirm])).toEqual([
+      ['register', 'primary', false, false, true],
+      ['refuse_registration', 'danger', true, false, false],
+    ]);
+    expect(buttons[1]!.reasonCodes).toEqual(reasons);
+  });
+
   it('does not hold submit back for a form completed on the page but not saved yet', () => {
     const submit = { action: 'submit', label: l('提交'), to: 'submitted', unmet: [unmet('form_complete'), unmet('checklist_complete')] };
     expect(actionButtons([submit], path)[0]!.unmet).toEqual([l('form_complete'), l('checklist_complete')]);

@@ -15,8 +15,12 @@ export interface ActionButton {
   label: Message;
   to: string;
   tone: Tone;
-  /** Its path requires a reason (return, reject, revoke): a dialog asks for it. */
+  /** Its path requires a reason (return, reject, revoke) or one chosen from a list: a dialog asks for it. */
   needsReason: boolean;
+  /** The reason must be written (reason_given); a reason chosen from the list may come without text. */
+  reasonText: boolean;
+  /** The reasons to choose from (not registering a contract), if the action has a list. */
+  reasonCodes: Array<{ code: string; label: Message }>;
   /** Ends the application without a reason (withdraw): asked once more. */
   confirm: boolean;
   /** Its path requires the form complete (submit): the page saves the form first. */
@@ -37,12 +41,16 @@ export function actionButtons(actions: ApplicationView['actions'], path: Workflo
   return actions
     .map((a) => {
       const transition = path?.transitions.find((t) => t.action === a.action && t.to === a.to);
-      const needsReason = transition?.requires?.includes('reason_given') ?? false;
+      const reasonText = transition?.requires?.includes('reason_given') ?? false;
+      const reasonCodes = a.reason_codes ?? [];
+      const needsReason = reasonText || reasonCodes.length > 0;
       const terminal = path?.states.find((s) => s.code === a.to)?.terminal ?? false;
-      const tone: Tone = terminal ? 'danger' : needsReason ? 'default' : 'primary';
+      // An ending with a reason, or the applicant's own (withdraw), is a refusal; an officer's plain ending (register) a decision for it.
+      const refusal = terminal && (needsReason || (transition?.by.includes('applicant') ?? true));
+      const tone: Tone = refusal ? 'danger' : needsReason ? 'default' : 'primary';
       const unmet = a.unmet.filter((u) => !(u.requirement === 'form_complete' && local.formComplete)).map((u) => u.message);
       const savesForm = transition?.requires?.includes('form_complete') ?? false;
-      return { action: a.action, label: a.label, to: a.to, tone, needsReason, confirm: terminal && !needsReason, savesForm, unmet };
+      return { action: a.action, label: a.label, to: a.to, tone, needsReason, reasonText, reasonCodes, confirm: terminal && !needsReason, savesForm, unmet };
     })
     .sort((x, y) => TONE_ORDER[x.tone] - TONE_ORDER[y.tone]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../src/contracts/accounts';
 import type { FilingTypeList, FilingTypeView } from '../api/filings';
-import { applicantChoice, applicationCreateBody, filingTypeOf, needsInstitution, newApplicationValues } from './newApplication';
+import { applicantChoice, applicationCreateBody, filingTypeOf, needsInstitution, newApplicationValues, startableTypes } from './newApplication';
 
 const me = (permissions: Me['permissions'], organizations: Array<{ id: number; name: string }>): Me =>
   ({ authenticated: true, credential: 'session', role: 'org_user', role_label: { zh: '', en: '' }, user: { organizations }, permissions, session: null, token: null }) as unknown as Me;
@@ -25,6 +25,12 @@ describe('the new-application form', () => {
     expect(filingTypeOf(types, 'four_global')?.code).toBe('four_global');
     expect(filingTypeOf(types, null)).toBeUndefined();
     expect(filingTypeOf(undefined, 'platform')).toBeUndefined();
+  });
+
+  it('leaves out a contract’s registration, which starts on the contract’s page', () => {
+    const registration = { code: 'tech_contract_registration', subject: { kind: 'tech_contract', contractStatus: {} } } as unknown as FilingTypeView;
+    const types = { results: [type('platform'), registration, type('four_global')] } as unknown as FilingTypeList;
+    expect(startableTypes(types).map((ft) => ft.code)).toEqual(['platform', 'four_global']);
   });
 
   it('asks for the institution of a "four global" confirmation only', () => {

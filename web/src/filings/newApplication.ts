@@ -13,6 +13,9 @@ export interface NewApplicationValues {
 /** The chosen type's definition (none while the types load or nothing is chosen). */
 export const filingTypeOf = (types: FilingTypeList | undefined, code: string | null | undefined): FilingTypeView | undefined => types?.results.find((ft) => ft.code === code);
 
+/** The types started here: a contract's registration starts on the contract's page instead. */
+export const startableTypes = (types: FilingTypeList | undefined): FilingTypeView[] => (types?.results ?? []).filter((ft) => ft.subject.kind !== 'tech_contract');
+
 /** A "four global" confirmation is about one of the applicant's R&D institutions. */
 export const needsInstitution = (type: FilingTypeView | undefined): boolean => type?.subject.kind === 'four_global';
 

@@ -1,4 +1,4 @@
-import { Col, Descriptions, Form, Input, Radio, Row, Select, Tag, Typography } from 'antd';
+import { Col, Descriptions, Flex, Form, Input, Radio, Row, Select, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +17,7 @@ import { techContractCreate, techContractFieldPaths, techContractPatch, techCont
 import { useFieldLabel } from './labels';
 import { formatYuan, formatYuanExact } from './money';
 import { countryOptions, regionLabel } from './regions';
+import { RegistrationCard } from './RegistrationCard';
 
 const BASE = '/tech-contracts';
 
@@ -29,7 +30,12 @@ export function TechContractListPage() {
 export function TechContractDetailPage({ id }: { id: number }) {
   return (
     <RecordDetail resource={techContracts} id={id} basePath={BASE} title={(c) => c.title}>
-      {(c) => <TechContractContent contract={c} />}
+      {(c) => (
+        <Flex vertical gap="middle">
+          <TechContractContent contract={c} />
+          <RegistrationCard contract={c} />
+        </Flex>
+      )}
     </RecordDetail>
   );
 }
