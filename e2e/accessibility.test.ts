@@ -212,6 +212,7 @@ const ADMIN_PAGES: Audited[] = [
   ['/dashboard', `${testId('kpi-cards')} ${testId('kpi-value')}`],
   ['/organizations/new', '#uscc'],
   ['/tech-contracts/new', '#contract_number'],
+  ['/talent-introductions', rowsOf('list-table')],
   ['/imports', rowsOf('import-list')],
   ['/imports/new', testId('import-entity')],
   ['/admin/users', rowsOf('users-table')],

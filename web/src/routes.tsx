@@ -86,6 +86,8 @@ export const routes: RouteObject[] = [
       entityRoutes('platforms', () => import('./entities/platforms/pages'), (m) => ({ list: m.PlatformListPage, create: m.PlatformCreatePage, detail: m.PlatformDetailPage, edit: m.PlatformEditPage })),
       entityRoutes('qualifications', () => import('./entities/qualifications/pages'), (m) => ({ list: m.QualificationListPage, create: m.QualificationCreatePage, detail: m.QualificationDetailPage, edit: m.QualificationEditPage })),
       entityRoutes('tech-contracts', () => import('./entities/techContracts/pages'), (m) => ({ list: m.TechContractListPage, create: m.TechContractCreatePage, detail: m.TechContractDetailPage, edit: m.TechContractEditPage })),
+      entityRoutes('talent-introductions', () => import('./entities/talent/pages'), (m) => ({ list: m.TalentIntroductionListPage, create: m.TalentIntroductionCreatePage, detail: m.TalentIntroductionDetailPage, edit: m.TalentIntroductionEditPage })),
+      entityRoutes('recruitment-calls', () => import('./entities/talent/pages'), (m) => ({ list: m.RecruitmentCallListPage, create: m.RecruitmentCallCreatePage, detail: m.RecruitmentCallDetailPage, edit: m.RecruitmentCallEditPage })),
       entityRoutes('ip-loans', () => import('./entities/ipLoans/pages'), (m) => ({ list: m.IpLoanListPage, create: m.IpLoanCreatePage, detail: m.IpLoanDetailPage, edit: m.IpLoanEditPage })),
       {
         path: 'imports',

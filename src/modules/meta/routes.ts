@@ -10,6 +10,7 @@ import { organizationKinds } from '../../domain/organization.js';
 import { qualificationTypes } from '../../domain/qualification.js';
 import { rdInstitutionCategories } from '../../domain/rdInstitution.js';
 import { contractFlows, contractStatuses } from '../../domain/techContract.js';
+import { recruitmentCallStatuses, talentCategories, talentModes } from '../../domain/talent.js';
 import { achievementCodes } from '../achievements/codes.js';
 import type { AppContext } from '../shared/context.js';
 import { marketCodes } from '../techContracts/codes.js';
@@ -51,6 +52,9 @@ export function registryMetaOf(ctx: AppContext): RegistryMeta {
       platform_type: entries(platformTypes),
       platform_status: entries(platformStatuses),
       four_global_feature: entries(fourGlobalFeatures),
+      talent_category: entries(talentCategories),
+      talent_mode: entries(talentModes),
+      recruitment_call_status: entries(recruitmentCallStatuses),
       ...marketCodeLists(),
       programme: entries(achievementCodes().programmes),
       achievement_type: entries(achievementCodes().achievementTypes),

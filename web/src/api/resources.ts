@@ -5,6 +5,7 @@ import type { Qualification, QualificationCreate, QualificationPatch } from '../
 import type { RdInstitution, RdInstitutionCreate, RdInstitutionPatch } from '../../../src/contracts/rdInstitutions';
 import type { IpLoan, IpLoanCreate, IpLoanPatch } from '../../../src/contracts/ipLoans';
 import type { TechContract, TechContractCreate, TechContractPatch } from '../../../src/contracts/techContracts';
+import type { RecruitmentCall, RecruitmentCallCreate, RecruitmentCallPatch, TalentIntroduction, TalentIntroductionCreate, TalentIntroductionPatch } from '../../../src/contracts/talent';
 
 /** A list reply (`{meta, results, group_by}`) as the contract defines it, for any item type. */
 export type ListPage<Item> = Omit<z.output<typeof organizationList>, 'results'> & { results: Item[] };
@@ -38,4 +39,6 @@ export const qualifications: Resource<Qualification, QualificationCreate, Qualif
 export const rdInstitutions: Resource<RdInstitution, RdInstitutionCreate, RdInstitutionPatch> = { path: '/rd-institutions' };
 export const platforms: Resource<Platform, PlatformCreate, PlatformPatch> = { path: '/platforms' };
 export const techContracts: Resource<TechContract, TechContractCreate, TechContractPatch> = { path: '/tech-contracts' };
+export const talentIntroductions: Resource<TalentIntroduction, TalentIntroductionCreate, TalentIntroductionPatch> = { path: '/talent-introductions' };
+export const recruitmentCalls: Resource<RecruitmentCall, RecruitmentCallCreate, RecruitmentCallPatch> = { path: '/recruitment-calls' };
 export const ipLoans: Resource<IpLoan, IpLoanCreate, IpLoanPatch> = { path: '/ip-loans' };

@@ -55,6 +55,19 @@ export const resourceAccess: Record<string, { create: Permission; update: Permis
     remove: 'platforms.write',
     scope: (p) => ({ organizationId: p.host_org_id as number, districtCode: p.district_code as string, zone: (p.zone as string | null) ?? null }),
   },
+  // An introduction lies where its host does (the host's district and zone on the record).
+  '/talent-introductions': {
+    create: 'talent.write',
+    update: 'talent.write',
+    remove: 'talent.write',
+    scope: (r) => ({ organizationId: r.host_org_id as number, districtCode: (r.district_code as string | null) ?? null, zone: (r.zone as string | null) ?? null }),
+  },
+  '/recruitment-calls': {
+    create: 'talent.write',
+    update: 'talent.write',
+    remove: 'talent.write',
+    scope: (c) => ({ organizationId: c.org_id as number, districtCode: (c.district_code as string | null) ?? null, zone: (c.zone as string | null) ?? null }),
+  },
   '/tech-contracts': {
     create: 'tech_contracts.write',
     update: 'tech_contracts.write',

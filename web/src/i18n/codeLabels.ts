@@ -14,6 +14,9 @@ export type CodeListName =
   | 'platform_type'
   | 'platform_status'
   | 'four_global_feature'
+  | 'talent_category'
+  | 'talent_mode'
+  | 'recruitment_call_status'
   | 'contract_type'
   | 'contract_sub_type'
   | `contract_sub_type.${string}`

@@ -4,6 +4,7 @@ import { usePlatformColumns } from '../entities/platforms/columns';
 import { useQualificationColumns } from '../entities/qualifications/columns';
 import { useRdInstitutionColumns } from '../entities/rdInstitutions/columns';
 import { useTechContractColumns } from '../entities/techContracts/columns';
+import { useTalentIntroductionColumns } from '../entities/talent/columns';
 import { registryPath } from '../imports/importView';
 import type { LabelledFilter } from '../list/FilterBar';
 import type { ListColumn } from '../list/RegistryList';
@@ -29,6 +30,7 @@ export function useRowColumns(entity: RegistryEntity): RowColumns {
     rd_institutions: useRdInstitutionColumns(),
     platforms: usePlatformColumns(),
     tech_contracts: useTechContractColumns(),
+    talent_introductions: useTalentIntroductionColumns(),
   };
   const { columns, filters } = all[entity];
   return { columns: columns as unknown as ListColumn<RowItem>[], filters, basePath: registryPath(entity) };

@@ -25,6 +25,8 @@ const SECTIONS = [
   { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
   { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
   { path: '/tech-contracts', key: 'techContracts', icon: <ContainerOutlined />, permission: 'tech_contracts.read' },
+  { path: '/talent-introductions', key: 'talentIntroductions', icon: <TeamOutlined />, permission: 'talent.read' },
+  { path: '/recruitment-calls', key: 'recruitmentCalls', icon: <NotificationOutlined /> },
   { path: '/ip-loans', key: 'ipLoans', icon: <SafetyCertificateOutlined />, permission: 'ip_loans.read' },
   { path: '/analysis/market', key: 'marketAnalysis', icon: <BarChartOutlined />, permission: 'tech_contracts.read' },
   { path: '/notices', key: 'notices', icon: <NotificationOutlined /> },
