@@ -8,7 +8,7 @@ import { basedOnVersion, bilingual, calendarDate, id, listQuery, optionalText, t
 /** Indicators (指标), their observations, official values, targets and the dashboard. */
 
 export const indicatorUnits = codesOf(unitLabels);
-export const registryEntities = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'projects', 'achievements', 'transfers', 'incubations', 'talent_introductions'] as const;
+export const registryEntities = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'projects', 'achievements', 'transfers', 'incubations', 'talent_introductions', 'ip_loans'] as const;
 
 // ── The catalogue file (config/indicators.json) ────────────────────────────────────────────────
 const timing = z.discriminatedUnion('rule', [

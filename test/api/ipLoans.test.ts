@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { observationList } from '../../src/contracts/indicators.js';
 import { ipLoan, ipLoanList, type IpLoan, type IpLoanCreate } from '../../src/contracts/ipLoans.js';
 import { loadIpLoanPolicies } from '../../src/config.js';
 import type { CompensationPolicy } from '../../src/domain/ipLoanCompensation.js';
@@ -191,5 +192,40 @@ describe('who sees and writes which loans', () => {
     expectProblem(await step(yuelu, { step: 'approved', on: '2025-01-20' }, furongOfficer.headers), 403);
     expect((await step(furong, { step: 'approved', on: '2025-01-20' }, furongOfficer.headers)).statusCode).toBe(200);
     expectProblem(await as(furongOfficer, 'POST', '/api/v1/ip-loans', input()), 403);
+  });
+});
+
+describe('the IP-backed loans’ indicators (Kaifu district, loans whose sums are known)', () => {
+  const KAIFU = '430105';
+  const valueOf = async (code: string, period: string) => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/indicators/${code}/observations?period=${period}&area=${KAIFU}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return observationList.parse(res.json()).results[0]!.value;
+  };
+
+  it('counts firms financed, sums lending, outstanding and overdue balances, the overdue rate and compensation paid; rows by reach', async () => {
+    const [x, y] = [await createOrganization(app, { district_code: KAIFU, zone: null }), await createOrganization(app, { district_code: KAIFU, zone: null })];
+    const disbursed = (borrower: number, amount: string, on: string) => make({ borrower_org_id: borrower, amount }).then((l) => walk(l, ['approved', on], ['disbursed', on]));
+    await walk(await disbursed(x.id, '1000000.00', '2025-02-01'), ['repaid', '2026-01-15']);
+    await walk(await disbursed(x.id, '3000000.00', '2025-03-01'), ['overdue', '2025-09-01'], ['compensated', '2026-03-01', '2000000.00']);
+    await walk(await disbursed(y.id, '500000.00', '2025-04-01'), ['repaid', '2025-06-01']);
+    await make({ borrower_org_id: y.id, amount: '9000000.00' }); // applied only: counts nowhere
+
+    expect(await valueOf('ip_loans.firms_financed', '2025')).toBe(2);
+    expect(await valueOf('ip_loans.amount', '2025')).toBeCloseTo(0.045, 12);
+    expect(await valueOf('ip_loans.outstanding', '2025')).toBeCloseTo(0.04, 12);
+    expect(await valueOf('ip_loans.overdue_outstanding', '2025')).toBeCloseTo(0.03, 12);
+    expect(await valueOf('ip_loans.overdue_rate', '2025')).toBeCloseTo(75, 9);
+    expect(await valueOf('ip_loans.compensation_paid', '2025')).toBe(0);
+    expect(await valueOf('ip_loans.compensation_paid', '2026')).toBeCloseTo(0.009, 12);
+    expect(await valueOf('ip_loans.outstanding', '2026')).toBe(0);
+
+    const rows = (headers: Record<string, string> = {}) => app.inject({ method: 'GET', url: `/api/v1/indicators/ip_loans.amount/rows?period=2025&area=${KAIFU}&per_page=50`, headers });
+    const all = await rows();
+    expect(all.statusCode, all.body).toBe(200);
+    expect(ipLoanList.shape.results.parse(all.json().results).map((l) => l.amount).sort()).toEqual(['1000000.00', '3000000.00', '500000.00']);
+    const firmX = await t.actAs('org_user', { organizationIds: [x.id] });
+    expect((await rows(firmX.headers)).json().results.every((l: IpLoan) => l.borrower_org_id === x.id)).toBe(true);
+    expectProblem(await t.anonymous({ method: 'GET', url: `/api/v1/indicators/ip_loans.amount/rows?period=2025&area=${KAIFU}` }), 401);
   });
 });

@@ -9,6 +9,7 @@ import { isViolation, parsePeriod } from '../../domain/period.js';
 import { unitLabels } from '../../domain/indicatorUnits.js';
 import { presentAchievement, visibleSql as achievementsVisibleSql } from '../achievements/service.js';
 import { presentIncubation } from '../incubations/service.js';
+import { presentIpLoan, shippedIpLoanPolicies, visibleSql as ipLoansVisibleSql } from '../ipLoans/service.js';
 import { presentOrganization } from '../organizations/service.js';
 import { presentProject } from '../projects/service.js';
 import { presentTransfer } from '../transfers/service.js';
@@ -138,6 +139,7 @@ const presenters: Record<Entity, (row: never) => object> = {
   transfers: presentTransfer,
   incubations: presentIncubation,
   talent_introductions: presentTalentIntroduction,
+  ip_loans: (row: Parameters<typeof presentIpLoan>[0]) => presentIpLoan(row, shippedIpLoanPolicies()),
 };
 
 export interface IndicatorRows extends ListPage<Record<string, unknown>> {
@@ -159,7 +161,7 @@ export async function indicatorRows(engine: IndicatorEngine, code: string, q: z.
   const { period: _p, area: _a, part, ...listQuery } = q;
   const entity = r.distinct?.entity ?? r.formula.entity;
   const owner = ACHIEVEMENT_OWNERS[entity];
-  const spec = entity === 'tech_contracts' ? contractRowsSpec(engine, principal) : entity === 'talent_introductions' ? talentRowsSpec(engine, principal) : owner ? achievementRowsSpec(engine, entity, owner, principal) : (r.distinct?.spec ?? r.spec);
+  const spec = entity === 'tech_contracts' ? contractRowsSpec(engine, principal) : entity === 'talent_introductions' ? talentRowsSpec(engine, principal) : entity === 'ip_loans' ? ipLoanRowsSpec(engine, principal) : owner ? achievementRowsSpec(engine, entity, owner, principal) : (r.distinct?.spec ?? r.spec);
   const parsed = parseListQuery(spec, listQuery as ListQuery);
   if (!parsed.ok) throw validationFailed(parsed.problems);
   const list: ParsedList = r.distinct
@@ -174,6 +176,12 @@ export async function indicatorRows(engine: IndicatorEngine, code: string, q: z.
 function contractRowsSpec(engine: IndicatorEngine, principal: Principal) {
   authorize(principal, 'tech_contracts.read');
   return registryListSpec('tech_contracts', engine.city, visibleSql(engine.app, principal));
+}
+
+/** A firm's borrowing is not public: the caller's own reach of the loans list (the sums are). */
+function ipLoanRowsSpec(engine: IndicatorEngine, principal: Principal) {
+  authorize(principal, 'ip_loans.read');
+  return registryListSpec('ip_loans', engine.city, ipLoansVisibleSql(engine.app, principal));
 }
 
 /** The people behind a talent figure are not public: the caller's reach, and their personal data masked unless it may see it. */

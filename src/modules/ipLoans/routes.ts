@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, problem } from '../../contracts/common.js';
 import { ipLoan, ipLoanCreate, ipLoanList, ipLoanPatch, ipLoanStep, type IpLoan, type IpLoanCreate, type IpLoanPatch } from '../../contracts/ipLoans.js';
-import { loadIpLoanPolicies } from '../../config.js';
 import { checkIpLoanFields } from '../../domain/ipLoan.js';
 import type { CompensationPolicy } from '../../domain/ipLoanCompensation.js';
 import { requestActor } from '../audit/trail.js';
@@ -18,11 +17,8 @@ import * as service from './service.js';
 /** The risk-compensation policies in force, read at each step (a test hands its own). */
 export type PolicySource = () => readonly CompensationPolicy[];
 
-/** The shipped policies (config/market/ip-loan-policies.json), read and checked once. */
-export function shippedPolicies(): PolicySource {
-  const policies = loadIpLoanPolicies();
-  return () => policies;
-}
+/** The shipped policies (config/market/ip-loan-policies.json). */
+export const shippedPolicies = (): PolicySource => service.shippedIpLoanPolicies;
 
 /** /api/v1/ip-loans — 知识产权质押融资. Not public: a firm's borrowing is its own and its officers' business. */
 export const ipLoanRoutes = (ctx: AppContext, policies: PolicySource) => {

@@ -2,6 +2,7 @@ import type { ListQuery } from '../../contracts/common.js';
 import type { IpLoan, IpLoanCreate, IpLoanPatch, IpLoanStep } from '../../contracts/ipLoans.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import { runList, type ListPage } from '../../db/list/sql.js';
+import { loadIpLoanPolicies } from '../../config.js';
 import { checkIpLoanFields, checkStep, normalizePledgedItems, stepDateField, type IpLoanStatus, type PledgedItem } from '../../domain/ipLoan.js';
 import { compensateLoss, policyOn, type CompensationPolicy } from '../../domain/ipLoanCompensation.js';
 import { can, citywide, reachOf, type RecordScope } from '../../domain/permissions.js';
@@ -14,6 +15,10 @@ import { deleteVersioned, iso } from '../shared/records.js';
 import * as q from './queries.js';
 
 export const IP_LOAN = { zh: '知识产权质押贷款', en: 'IP-backed loan' };
+
+let shipped: readonly CompensationPolicy[] | undefined;
+/** The shipped risk-compensation policies (config/market/ip-loan-policies.json), read and checked once per process. */
+export const shippedIpLoanPolicies = (): readonly CompensationPolicy[] => (shipped ??= loadIpLoanPolicies());
 
 /** A loan is its borrower's, and lies where the borrower's district and zone say. */
 export const borrowerRowScope = (row: { borrower_org_id: number; district_code: string | null; zone: string | null }): RecordScope => ({

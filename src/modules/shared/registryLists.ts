@@ -4,6 +4,7 @@ import type { CityConfig } from '../../domain/city.js';
 import { achievementListSpec, achievementStatisticsListSpec } from '../achievements/queries.js';
 import { achievementCodes } from '../achievements/codes.js';
 import { incubationListSpec, incubationStatisticsListSpec } from '../incubations/queries.js';
+import { ipLoanListSpec, ipLoanStatisticsListSpec } from '../ipLoans/queries.js';
 import { organizationListSpec } from '../organizations/queries.js';
 import { projectListSpec, projectStatisticsListSpec } from '../projects/queries.js';
 import { transferListSpec, transferStatisticsListSpec } from '../transfers/queries.js';
@@ -15,7 +16,7 @@ import { techContractStatisticsListSpec, techContractListSpec } from '../techCon
 import { talentIntroductionListSpec, talentIntroductionStatisticsListSpec } from '../talent/queries.js';
 
 /** Every registry list: the file entities, and the lists that have no file columns (yet). */
-export type RegistryEntity = FileEntity | 'projects' | 'achievements' | 'transfers' | 'incubations';
+export type RegistryEntity = FileEntity | 'projects' | 'achievements' | 'transfers' | 'incubations' | 'ip_loans';
 
 /**
  * The registry list of an entity: what exports and indicator formulas filter, exactly as the list
@@ -44,6 +45,8 @@ export function registryListSpec(entity: RegistryEntity, city: CityConfig, visib
       return incubationListSpec(city, visible);
     case 'talent_introductions':
       return talentIntroductionListSpec(city, visible, personal);
+    case 'ip_loans':
+      return ipLoanListSpec(city, visible);
   }
 }
 
@@ -65,5 +68,6 @@ function statisticsOnly(entity: RegistryEntity, city: CityConfig): ListSpec | nu
   if (entity === 'achievements') return achievementStatisticsListSpec(city, achievementCodes());
   if (entity === 'transfers') return transferStatisticsListSpec(city);
   if (entity === 'incubations') return incubationStatisticsListSpec(city);
+  if (entity === 'ip_loans') return ipLoanStatisticsListSpec(city);
   return null;
 }
