@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { choose, launchChromium, withScreenshot } from './support/browser.js';
+import { choose, releaseChromium, sharedChromium, withScreenshot } from './support/browser.js';
 import { signIn, startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -14,14 +14,14 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer()]);
+  [browser, server] = await Promise.all([sharedChromium(), startServer()]);
   // Reduced motion: antd opens dropdowns without animation, so no click lands on a sliding option.
   page = await browser.newPage({ locale: 'zh-CN', reducedMotion: 'reduce' });
   page.setDefaultTimeout(15_000);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.stop();
 });
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, withScreenshot } from './support/browser.js';
+import { releaseChromium, sharedChromium, withScreenshot } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -16,11 +16,11 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer()]);
+  [browser, server] = await Promise.all([sharedChromium(), startServer()]);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.stop();
 });
 

@@ -2,7 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { validUscc } from '../test/support/factories.js';
-import { launchChromium, withScreenshot } from './support/browser.js';
+import { releaseChromium, sharedChromium, withScreenshot } from './support/browser.js';
 import { download } from './support/importWizard.js';
 import { signIn, startServer, type RunningServer } from './support/server.js';
 import { newTestPage } from './support/signedInPage.js';
@@ -20,7 +20,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedChromium();
   server = await startServer();
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${server.url}/api/v1/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.auth }, body: JSON.stringify(body) });
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.stop();
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/accounts.js';
-import { launchChromium, withScreenshot } from './support/browser.js';
+import { releaseChromium, sharedChromium, withScreenshot } from './support/browser.js';
 import {
   checkAndDraw,
   fileApplication,
@@ -105,7 +105,7 @@ const before: Record<string, number> = {};
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-filing-types-'));
-  [browser, database] = await Promise.all([launchChromium(), demoDatabase(dataDir)]);
+  [browser, database] = await Promise.all([sharedChromium(), demoDatabase(dataDir)]);
   server = await startServer({ dataDir, env: { ...database.env, STARCITY_TODAY: NOTICE_DAY }, admin: demo('admin') });
   const api = await apiSignIn(server.url, applicant);
   const me = await api.call<{ user: { organizations: Array<{ id: number }> } }>('GET', '/auth/me');
@@ -120,7 +120,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeAll();
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.stop();
   await database?.drop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

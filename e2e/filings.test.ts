@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { validUscc } from '../test/support/factories.js';
-import { launchChromium, withScreenshot } from './support/browser.js';
+import { releaseChromium, sharedChromium, withScreenshot } from './support/browser.js';
 import {
   checkAndDraw,
   fileApplication,
@@ -63,7 +63,7 @@ async function create<T>(path: string, body: object): Promise<T> {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'starcity-e2e-filings-'));
-  [browser, server] = await Promise.all([launchChromium(), startServer({ dataDir, env: { STARCITY_TODAY: NOTICE_DAY } })]);
+  [browser, server] = await Promise.all([sharedChromium(), startServer({ dataDir, env: { STARCITY_TODAY: NOTICE_DAY } })]);
   const organization = await create<{ id: number }>('/organizations', { uscc: validUscc(515), name: APPLICANT_NAME, kind: 'enterprise', district_code: YUELU });
   const [, , ...expertUsers] = await Promise.all([
     create('/users', { ...applicant, role: 'org_user', display_name: '星城中试', organization_ids: [organization.id] }),
@@ -80,7 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeAll();
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });

@@ -12,7 +12,7 @@ export const chromiumPath = process.env.STARCITY_CHROMIUM ?? '/usr/bin/chromium'
  * Launches headless Chromium with the flags that keep it quiet and offline. Playwright gives every
  * launch a fresh temporary profile (its own --user-data-dir), so no state leaks between runs.
  */
-export async function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath))
     throw new Error(
       `Chromium not found at ${chromiumPath}. The browser test needs Debian's chromium: apt-get install chromium ` +
@@ -22,6 +22,28 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+let workerBrowser: Promise<Browser> | undefined;
+
+/**
+ * The worker's Chromium: launched by the first test file that asks, kept for the files the same
+ * worker runs after it (one at a time), and ended with the worker (Playwright kills what it launched
+ * on exit). A launch and its first page cost 3–5 s under a full run's load, per file before. Files
+ * share nothing through it: every page has a browser context of its own (cookies, storage, cache),
+ * and {@link releaseChromium} closes a file's contexts when it ends. A browser that crashed is
+ * launched anew for the next file.
+ */
+export async function sharedChromium(): Promise<Browser> {
+  const current = await workerBrowser?.catch(() => undefined);
+  if (current?.isConnected()) return current;
+  workerBrowser = launchChromium();
+  return workerBrowser;
+}
+
+/** Closes the contexts a test file opened in the worker's Chromium, leaving the browser to the next file. */
+export async function releaseChromium(browser: Browser | undefined): Promise<void> {
+  await Promise.all((browser?.contexts() ?? []).map((context) => context.close().catch(() => undefined)));
 }
 
 /** Runs a test step; on failure saves a full-page screenshot to test-results/ before failing. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import { releaseChromium, sharedChromium } from './browser.js';
 import { seedDemo, signIn, startServer, type RunningServer } from './server.js';
 
 /**
@@ -36,20 +36,20 @@ export interface SignedInPage {
   browser: Browser;
   server: RunningServer;
   page: Page;
-  /** Closes the browser, stops the server and removes the data directory made for it. */
+  /** Closes the file's browser contexts (the worker's Chromium stays), stops the server and removes the data directory made for it. */
   close: () => Promise<void>;
 }
 
-/** A test file's set-up: Chromium, a server of its own (empty or the demo) and a page on it, signed in unless asked not to be. */
+/** A test file's set-up: the worker's Chromium, a server of its own (empty or the demo) and a page on it, signed in unless asked not to be. */
 export async function openSignedInPage({ demo = false, signedIn = true, page: pageOptions = {}, timeoutMs }: SignedInPageOptions = {}): Promise<SignedInPage> {
   const dataDir = demo ? mkdtempSync(join(tmpdir(), 'starcity-e2e-demo-')) : undefined;
   const serving = (async () => {
     if (dataDir) await seedDemo(dataDir);
     return startServer({ dataDir });
   })();
-  const [browser, server] = await Promise.allSettled([launchChromium(), serving]);
+  const [browser, server] = await Promise.allSettled([sharedChromium(), serving]);
   const close = async () => {
-    if (browser.status === 'fulfilled') await browser.value.close();
+    if (browser.status === 'fulfilled') await releaseChromium(browser.value);
     if (server.status === 'fulfilled') await server.value.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
