@@ -3,6 +3,7 @@ import { useOrganizationColumns } from '../entities/organizations/columns';
 import { usePlatformColumns } from '../entities/platforms/columns';
 import { useQualificationColumns } from '../entities/qualifications/columns';
 import { useRdInstitutionColumns } from '../entities/rdInstitutions/columns';
+import { useIpLoanColumns } from '../entities/ipLoans/columns';
 import { useTechContractColumns } from '../entities/techContracts/columns';
 import { useTalentIntroductionColumns } from '../entities/talent/columns';
 import { registryPath } from '../imports/importView';
@@ -30,8 +31,9 @@ export function useRowColumns(entity: RegistryEntity): RowColumns {
     rd_institutions: useRdInstitutionColumns(),
     platforms: usePlatformColumns(),
     tech_contracts: useTechContractColumns(),
+    ip_loans: useIpLoanColumns(),
     talent_introductions: useTalentIntroductionColumns(),
   };
   const { columns, filters } = all[entity];
-  return { columns: columns as unknown as ListColumn<RowItem>[], filters, basePath: registryPath(entity) };
+  return { columns: columns as unknown as ListColumn<RowItem>[], filters, basePath: entity === 'ip_loans' ? '/ip-loans' : registryPath(entity) };
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Form, Input, Radio, Row, Select, Space, Steps, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, Radio, Row, Select, Space, Steps, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,46 +15,16 @@ import { DateInput } from '../../form/DateInput';
 import { OrganizationSelect } from '../../form/OrganizationSelect';
 import { CreateRecordForm, EditRecordForm, type FormSpec } from '../../form/RecordForm';
 import { useCodeLabels } from '../../i18n/useCodeLabels';
-import type { LabelledFilter } from '../../list/FilterBar';
-import { RegistryList, type ListColumn } from '../../list/RegistryList';
+import { RegistryList } from '../../list/RegistryList';
+import { StatusTag, useFieldLabel, useIpLoanColumns } from './columns';
 import { formatYuan, formatYuanExact } from '../techContracts/money';
 import { ipLoanCreate, ipLoanFieldPaths, ipLoanPatch, ipLoanValues, nextSteps, stepBody, stepsTaken, type IpLoanValues, type LenderKind } from './model';
 
 const BASE = '/ip-loans';
 
-export const statusColor: Record<IpLoanStatus, string> = { applied: 'default', approved: 'blue', disbursed: 'cyan', repaid: 'green', overdue: 'orange', compensated: 'red' };
-
-type Field = keyof typeof import('../../i18n/zh-CN').zhCN.ipLoan.fields;
-function useFieldLabel(): (field: Field) => string {
-  const { t } = useTranslation();
-  return (field) => t(`ipLoan.fields.${field}`);
-}
-
-function StatusTag({ status }: { status: IpLoanStatus }) {
-  const { side } = useCodeLabels();
-  return <Tag color={statusColor[status]}>{ipLoanStatuses[status][side]}</Tag>;
-}
-
 export function IpLoanListPage() {
   const { t } = useTranslation();
-  const { side } = useCodeLabels();
-  const f = useFieldLabel();
-  const { columns, filters } = useMemo(() => {
-    const columns: ListColumn<IpLoan>[] = [
-      { key: 'contract_number', nowrap: true, title: f('contract_number'), sortable: true, render: (l) => l.contract_number },
-      { key: 'borrower_name', title: f('borrower_org_id'), render: (l) => l.borrower_name },
-      { key: 'lender_display_name', title: f('lender'), render: (l) => l.lender_display_name },
-      { key: 'amount', nowrap: true, title: f('amount'), sortable: true, render: (l) => formatYuan(l.amount, side) },
-      { key: 'status', nowrap: true, title: f('status'), sortable: true, render: (l) => <StatusTag status={l.status} /> },
-      { key: 'applied_on', nowrap: true, title: f('applied_on'), sortable: true, render: (l) => l.applied_on },
-    ];
-    const filters: LabelledFilter[] = [
-      { field: 'status', kind: 'choice', terms: (status) => `status:${status}`, label: f('status'), choices: Object.entries(ipLoanStatuses).map(([value, name]) => ({ value, label: name[side] })) },
-      { field: 'district_code', kind: 'code', list: 'district', label: f('district_code') },
-      { field: 'applied_on', kind: 'dateRange', label: f('applied_on') },
-    ];
-    return { columns, filters };
-  }, [f, side]);
+  const { columns, filters } = useIpLoanColumns();
   return <RegistryList resource={ipLoans} title={t('ipLoan.title')} basePath={BASE} columns={columns} filters={filters} searchPlaceholder={t('ipLoan.searchPlaceholder')} />;
 }
 
