@@ -18,6 +18,10 @@ export const entityNames: Record<string, FileEntity> = {
   platforms: 'platforms',
   'tech-contracts': 'tech_contracts',
   tech_contracts: 'tech_contracts',
+  'talent-introductions': 'talent_introductions',
+  talent_introductions: 'talent_introductions',
+  'recruitment-calls': 'recruitment_calls',
+  recruitment_calls: 'recruitment_calls',
 };
 export const exportEntityChoices = Object.keys(entityNames);
 

@@ -13,8 +13,8 @@ import { talentCategories, talentModes } from '../domain/talent.js';
  * JSON Lines), for import and export alike, so that an exported file imports unchanged. A header
  * may be the canonical snake_case key or the Chinese name.
  */
-export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts' | 'talent_introductions';
-export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions'];
+export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts' | 'talent_introductions' | 'recruitment_calls';
+export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions', 'recruitment_calls'];
 
 export interface FileColumn {
   /** Canonical header, snake_case English. */
@@ -128,6 +128,16 @@ export const fileColumns: Record<FileEntity, readonly FileColumn[]> = {
     { ...district, required: true },
     zone,
   ],
+  recruitment_calls: [
+    col('org_uscc', '发布单位统一社会信用代码', 'Organization credit code', 'text', true),
+    col('title', '标题', 'Title', 'text', true),
+    col('positions', '招聘人数', 'Positions', 'text', true),
+    col('description', '岗位说明', 'Positions and conditions', 'text'),
+    col('published_on', '发布日期', 'Published on', 'date'),
+    col('deadline', '截止日期', 'Deadline', 'date', true),
+    { ...district, required: true },
+    zone,
+  ],
 };
 
 /** The natural key of each entity in a file: how a row finds the record it updates. */
@@ -138,4 +148,5 @@ export const naturalKeys: Record<FileEntity, readonly string[]> = {
   platforms: ['host_uscc', 'name'],
   tech_contracts: ['seller_uscc', 'contract_number'],
   talent_introductions: ['host_uscc', 'person_name', 'introduced_on'],
+  recruitment_calls: ['org_uscc', 'title'],
 };

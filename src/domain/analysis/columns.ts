@@ -1,4 +1,3 @@
-import { yuanToFen } from './fen.js';
 
 /**
  * The registered technology contracts as columns (a column store in the process): one typed
@@ -12,9 +11,10 @@ import { yuanToFen } from './fen.js';
 export const codedColumns = ['type', 'sub_type', 'flow', 'district', 'zone', 'field', 'seller_kind', 'buyer_province'] as const;
 export type CodedColumn = (typeof codedColumns)[number];
 
-/** One registered contract as read from the registry (amounts as the exact decimals NUMERIC prints). */
+/** One registered contract as read from the registry: its registration day and amounts already as whole numbers. */
 export interface ContractFact {
-  registered_on: string;
+  /** Days since 1970-01-01 of the registration date. */
+  day: number;
   type: string;
   sub_type: string;
   flow: string;
@@ -24,8 +24,9 @@ export interface ContractFact {
   seller_kind: string | null;
   buyer_province: string | null;
   seller_id: number;
-  contract_amount: string;
-  transaction_amount: string;
+  /** Whole fen, each at most 10^15 (see fen.ts). */
+  contract_fen: number;
+  transaction_fen: number;
 }
 
 /** Values of one attribute and their one-byte codes, in order of first appearance. */
@@ -108,7 +109,7 @@ export class ColumnStoreBuilder {
   add(fact: ContractFact): void {
     if (this.length === this.capacity) this.grow();
     const i = this.length++;
-    this.day[i] = dayNumber(fact.registered_on);
+    this.day[i] = fact.day;
     for (const c of codedColumns) this.coded[c][i] = this.dictionaries[c].encode(fact[c]);
     let seller = this.sellerIndex.get(fact.seller_id);
     if (seller === undefined) {
@@ -116,8 +117,9 @@ export class ColumnStoreBuilder {
       this.sellerIndex.set(fact.seller_id, seller);
     }
     this.seller[i] = seller;
-    this.contractFen[i] = yuanToFen(fact.contract_amount);
-    this.transactionFen[i] = yuanToFen(fact.transaction_amount);
+    if (!Number.isSafeInteger(fact.contract_fen) || !Number.isSafeInteger(fact.transaction_fen)) throw new RangeError(`Amounts beyond exact range for seller ${fact.seller_id}`);
+    this.contractFen[i] = fact.contract_fen;
+    this.transactionFen[i] = fact.transaction_fen;
   }
 
   build(): ContractColumns {

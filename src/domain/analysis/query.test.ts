@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { bytesPerContract, ColumnStoreBuilder, Dictionary, type ContractFact } from './columns.js';
+import { bytesPerContract, ColumnStoreBuilder, dayNumber, Dictionary, type ContractFact } from './columns.js';
 import { fenToYuan, yuanToFen } from './fen.js';
 import { aggregate, change, topSellers, yearOnYear, type FilterTerm, type Selection } from './query.js';
 
-const fact = (over: Partial<ContractFact>): ContractFact => ({
-  registered_on: '2025-03-01', type: 'development', sub_type: 'commissioned', flow: 'local', district: '430104', zone: null, field: 'aerospace',
-  seller_kind: 'enterprise', buyer_province: '430000', seller_id: 1, contract_amount: '100.00', transaction_amount: '50.00', ...over,
-});
+type Given = Omit<ContractFact, 'day' | 'contract_fen' | 'transaction_fen'> & { registered_on: string; contract_amount: string; transaction_amount: string };
+const fact = (over: Partial<Given>): ContractFact => {
+  const { registered_on, contract_amount, transaction_amount, ...rest }: Given = {
+    registered_on: '2025-03-01', type: 'development', sub_type: 'commissioned', flow: 'local', district: '430104', zone: null, field: 'aerospace',
+    seller_kind: 'enterprise', buyer_province: '430000', seller_id: 1, contract_amount: '100.00', transaction_amount: '50.00', ...over,
+  };
+  return { ...rest, day: dayNumber(registered_on), contract_fen: yuanToFen(contract_amount), transaction_fen: yuanToFen(transaction_amount) };
+};
 
-const storeOf = (facts: ContractFact[]) => {
+const storeOf = (facts: readonly ContractFact[]) => {
   const b = new ColumnStoreBuilder(2);
   for (const f of facts) b.add(f);
   return b.build();

@@ -68,6 +68,7 @@ const entityNames: Record<FileEntity, { zh: string; en: string }> = {
   platforms: { zh: '创新平台', en: 'Platforms' },
   tech_contracts: { zh: '技术合同', en: 'Technology contracts' },
   talent_introductions: { zh: '人才引进', en: 'Talent introductions' },
+  recruitment_calls: { zh: '招贤令', en: 'Recruitment calls' },
 };
 
 /** Sheet name of an export: the entity in the chosen language. */

@@ -25,6 +25,7 @@ const namesBeside: Record<FileEntity, Readonly<Record<string, FileColumn>>> = {
     buyer_uscc: { key: 'buyer_org_name', zh: '买方主体名称', en: 'Buyer organization name', type: 'text', required: false },
   },
   talent_introductions: { host_uscc: { key: 'host_name', zh: '引进单位名称', en: 'Host organization name', type: 'text', required: false } },
+  recruitment_calls: { org_uscc: { key: 'org_name', zh: '发布单位名称', en: 'Organization name', type: 'text', required: false } },
 };
 
 /** The columns of an export: the import format's, and in a report a name after each credit code. */

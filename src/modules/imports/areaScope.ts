@@ -40,6 +40,7 @@ export const placeSource: Readonly<Record<FileEntity, 'own' | 'holder'>> = {
   // The seller's district and zone, filled from the seller when the file leaves them out (contractRows.ts).
   tech_contracts: 'own',
   talent_introductions: 'own',
+  recruitment_calls: 'own',
 };
 
 /** Whose place is judged: the record as the row leaves it, the stored record the row would change, a qualification's holder. */

@@ -15,8 +15,8 @@ import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import { claimsForRules, readClaim, type ImportedClaims } from './fourGlobalColumns.js';
 import type { RuleViolation } from '../../domain/message.js';
 import { techContractCreate } from '../../contracts/techContracts.js';
-import { talentIntroductionCreate } from '../../contracts/talent.js';
-import { checkTalentIntroductionFields, type TalentCategory, type TalentMode } from '../../domain/talent.js';
+import { recruitmentCallCreate, talentIntroductionCreate } from '../../contracts/talent.js';
+import { checkRecruitmentCallFields, checkTalentIntroductionFields, type TalentCategory, type TalentMode } from '../../domain/talent.js';
 import { checkTechContractFields, type TechContractFields } from '../../domain/techContract.js';
 import { formatYuan, yuan } from '../../domain/yuan.js';
 import { marketCodes } from '../techContracts/codes.js';
@@ -102,6 +102,18 @@ export interface TalentIntroductionFileRecord {
   zone?: string | null;
 }
 
+/** A recruitment call: its organization by credit code; the positions a whole number (a text cell in a spreadsheet). */
+export interface RecruitmentCallFileRecord {
+  org_uscc: string;
+  title: string;
+  positions: number | string;
+  description?: string | null;
+  published_on?: string | null;
+  deadline: string;
+  district_code: string;
+  zone?: string | null;
+}
+
 export interface FileRecords {
   organizations: OrganizationFileRecord;
   qualifications: QualificationFileRecord;
@@ -109,6 +121,7 @@ export interface FileRecords {
   platforms: PlatformFileRecord;
   tech_contracts: TechContractFileRecord;
   talent_introductions: TalentIntroductionFileRecord;
+  recruitment_calls: RecruitmentCallFileRecord;
 }
 export type FileRecordOf<E extends FileEntity> = FileRecords[E];
 
@@ -132,7 +145,7 @@ export interface ColumnViolation extends RuleViolation {
 /** How one entity turns column values into a record and checks it. */
 export interface EntitySpec<R> {
   /** The column holding the credit code of the organization a row refers to; none for organizations. */
-  reference: 'uscc' | 'host_uscc' | 'seller_uscc' | null;
+  reference: 'uscc' | 'host_uscc' | 'seller_uscc' | 'org_uscc' | null;
   build(values: ColumnValues, ctx: RowContext): { record: R; problems: ColumnViolation[] };
   /** The create contract, reference swapped for the credit code: same field limits as the API. */
   limits: z.ZodType;
@@ -278,6 +291,21 @@ const talentIntroductions: EntitySpec<TalentIntroductionFileRecord> = {
   rules: (r, ctx) => checkTalentIntroductionFields(ctx.city, r, ctx.today),
 };
 
+/** A cell of digits is the number of positions; anything else stays text, for the limits to name. */
+function buildRecruitmentCall(values: ColumnValues): { record: RecruitmentCallFileRecord; problems: ColumnViolation[] } {
+  const record = values as unknown as RecruitmentCallFileRecord;
+  if (typeof record.positions === 'string' && /^\d{1,9}$/.test(record.positions.trim())) record.positions = Number(record.positions.trim());
+  return { record, problems: [] };
+}
+
+const recruitmentCalls: EntitySpec<RecruitmentCallFileRecord> = {
+  reference: 'org_uscc',
+  build: buildRecruitmentCall,
+  limits: referringByCreditCode(recruitmentCallCreate, 'org_id', 'org_uscc'),
+  contractShape: (r) => r as unknown as Record<string, unknown>,
+  rules: (r, ctx) => checkRecruitmentCallFields(ctx.city, r, ctx.today),
+};
+
 const techContracts: EntitySpec<TechContractFileRecord> = {
   reference: 'seller_uscc',
   build: buildTechContract,
@@ -294,4 +322,5 @@ export const entitySpecs: { [E in FileEntity]: EntitySpec<FileRecords[E]> } = {
   platforms,
   tech_contracts: techContracts,
   talent_introductions: talentIntroductions,
+  recruitment_calls: recruitmentCalls,
 };

@@ -35,7 +35,7 @@ export interface RowValidatorOptions {
 const required = violation('required', '必填项不能为空', 'Required; must not be empty');
 
 /** Credit-code columns: normalised (全角 → 半角, spaces dropped, upper case). */
-const CREDIT_CODE_KEYS = new Set(['uscc', 'host_uscc', 'seller_uscc', 'buyer_uscc']);
+const CREDIT_CODE_KEYS = new Set(['uscc', 'host_uscc', 'seller_uscc', 'buyer_uscc', 'org_uscc']);
 
 function coerce(column: FileColumn, cell: RawCell, city: RowContext['city'], guarded: boolean): CellResult<string | boolean> {
   switch (column.type) {

@@ -76,6 +76,12 @@ export const tableSpecs: Record<FileEntity, TableSpec> = {
     data: [text('category'), text('mode'), text('phone'), text('email'), text('id_number'), text('field'), text('district_code'), text('zone')],
     organizationId: 'host_org_id',
   },
+  recruitment_calls: {
+    table: 'recruitment_calls',
+    keys: [integer('org_id'), text('title')],
+    data: [integer('positions'), text('description'), date('published_on'), date('deadline'), text('district_code'), text('zone')],
+    organizationId: 'org_id',
+  },
 };
 
 const columnsOf = new Map(Object.values(tableSpecs).map((spec) => [spec.table, [...spec.keys, ...spec.data]]));
