@@ -44,6 +44,13 @@ const expressions: Record<FileEntity, Record<string, string>> = {
     host_uscc: 'h.uscc',
     host_name: 'h.name',
   },
+  // The list's FROM joins the calling organization `o`.
+  recruitment_calls: {
+    ...Object.fromEntries(fileColumns.recruitment_calls.map((c) => [c.key, `t.${c.key}`])),
+    org_uscc: 'o.uscc',
+    org_name: 'o.name',
+    positions: 't.positions::text',
+  },
 };
 
 /** The SELECT list of an export's columns of an entity, in file order; dates come back as 'YYYY-MM-DD'. */

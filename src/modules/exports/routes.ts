@@ -21,6 +21,7 @@ const exportPaths: Record<FileEntity, { path: string; noun: string }> = {
   platforms: { path: 'platforms', noun: 'innovation platforms' },
   tech_contracts: { path: 'tech-contracts', noun: 'technology contracts' },
   talent_introductions: { path: 'talent-introductions', noun: 'talent introductions' },
+  recruitment_calls: { path: 'recruitment-calls', noun: 'recruitment calls' },
 };
 
 /** The export query of one list: shape, and the filter and sort judged against the list's fields in the same pass. */

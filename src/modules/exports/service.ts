@@ -43,7 +43,7 @@ const extensions: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', jso
  * filter fails here (a validation AppError) and never half-way through a download.
  */
 export function exportList(ctx: ServiceContext, req: ExportRequest): ExportFile {
-  const spec = registryListSpec(req.entity, ctx.city, req.visible, req.personal);
+  const spec = registryListSpec(req.entity, ctx.city, req.visible, req.personal, ctx.clock.today());
   const parsed = parseListQuery(spec, { filter: req.filter, search: req.search, sort: req.sort, per_page: EXPORT_BATCH_SIZE });
   if (!parsed.ok) throw validationFailed(parsed.problems);
   const view = req.view ?? 'import';

@@ -13,7 +13,7 @@ import { qualificationListSpec } from '../qualifications/queries.js';
 import { rdInstitutionListSpec } from '../rdInstitutions/queries.js';
 import { marketCodes } from '../techContracts/codes.js';
 import { techContractStatisticsListSpec, techContractListSpec } from '../techContracts/queries.js';
-import { talentIntroductionListSpec, talentIntroductionStatisticsListSpec } from '../talent/queries.js';
+import { recruitmentCallListSpec, talentIntroductionListSpec, talentIntroductionStatisticsListSpec } from '../talent/queries.js';
 
 /** Every registry list: the file entities, and the lists that have no file columns (yet). */
 export type RegistryEntity = FileEntity | 'projects' | 'achievements' | 'transfers' | 'incubations' | 'ip_loans';
@@ -21,9 +21,10 @@ export type RegistryEntity = FileEntity | 'projects' | 'achievements' | 'transfe
 /**
  * The registry list of an entity: what exports and indicator formulas filter, exactly as the list
  * API does. `visible` narrows a list that is not public (technology contracts) to a caller's reach;
- * `personal` shows talent introductions' personal data (masked by default).
+ * `personal` shows talent introductions' personal data (masked by default); `today` (the city's)
+ * tells open recruitment calls from closed ones.
  */
-export function registryListSpec(entity: RegistryEntity, city: CityConfig, visible?: string, personal = false): ListSpec {
+export function registryListSpec(entity: RegistryEntity, city: CityConfig, visible?: string, personal = false, today?: string): ListSpec {
   switch (entity) {
     case 'organizations':
       return organizationListSpec(city);
@@ -45,6 +46,8 @@ export function registryListSpec(entity: RegistryEntity, city: CityConfig, visib
       return incubationListSpec(city, visible);
     case 'talent_introductions':
       return talentIntroductionListSpec(city, visible, personal);
+    case 'recruitment_calls':
+      return recruitmentCallListSpec(city, today);
     case 'ip_loans':
       return ipLoanListSpec(city, visible);
   }

@@ -356,7 +356,7 @@ export const en: typeof zhCN = {
     title: 'Imports',
     newImport: 'Import a file',
     entity: 'Data type',
-    entities: { organizations: 'Organizations', qualifications: 'Qualifications', rd_institutions: 'R&D institutions', platforms: 'Innovation platforms', tech_contracts: 'Technology contracts', ip_loans: 'IP-backed loans', talent_introductions: 'Talent introductions' },
+    entities: { organizations: 'Organizations', qualifications: 'Qualifications', rd_institutions: 'R&D institutions', platforms: 'Innovation platforms', tech_contracts: 'Technology contracts', ip_loans: 'IP-backed loans', talent_introductions: 'Talent introductions', recruitment_calls: 'Recruitment calls' },
     status: 'Status',
     statuses: { running: 'Running', succeeded: 'Succeeded', rejected: 'Rows rejected', failed: 'Failed' },
     dryRun: 'Dry run',

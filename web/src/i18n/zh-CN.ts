@@ -358,7 +358,7 @@ export const zhCN = {
     title: '导入',
     newImport: '导入文件',
     entity: '数据类型',
-    entities: { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同', ip_loans: '知识产权质押贷款', talent_introductions: '人才引进' },
+    entities: { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同', ip_loans: '知识产权质押贷款', talent_introductions: '人才引进', recruitment_calls: '招贤令' },
     status: '状态',
     statuses: { running: '进行中', succeeded: '已完成', rejected: '有行被拒绝', failed: '失败' },
     dryRun: '试运行',

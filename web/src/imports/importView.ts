@@ -18,6 +18,7 @@ const REGISTRY_PATHS: Record<FileEntity, string> = {
   platforms: '/platforms',
   tech_contracts: '/tech-contracts',
   talent_introductions: '/talent-introductions',
+  recruitment_calls: '/recruitment-calls',
 };
 
 export const registryPath = (entity: FileEntity): string => REGISTRY_PATHS[entity];
