@@ -88,6 +88,10 @@ export const routes: RouteObject[] = [
       entityRoutes('tech-contracts', () => import('./entities/techContracts/pages'), (m) => ({ list: m.TechContractListPage, create: m.TechContractCreatePage, detail: m.TechContractDetailPage, edit: m.TechContractEditPage })),
       entityRoutes('talent-introductions', () => import('./entities/talent/pages'), (m) => ({ list: m.TalentIntroductionListPage, create: m.TalentIntroductionCreatePage, detail: m.TalentIntroductionDetailPage, edit: m.TalentIntroductionEditPage })),
       entityRoutes('recruitment-calls', () => import('./entities/talent/pages'), (m) => ({ list: m.RecruitmentCallListPage, create: m.RecruitmentCallCreatePage, detail: m.RecruitmentCallDetailPage, edit: m.RecruitmentCallEditPage })),
+      entityRoutes('projects', () => import('./entities/achievements/pages'), (m) => ({ list: m.ProjectListPage, create: m.ProjectCreatePage, detail: m.ProjectDetailPage, edit: m.ProjectEditPage })),
+      entityRoutes('achievements', () => import('./entities/achievements/pages'), (m) => ({ list: m.AchievementListPage, create: m.AchievementCreatePage, detail: m.AchievementDetailPage, edit: m.AchievementEditPage })),
+      entityRoutes('transfers', () => import('./entities/achievements/pages'), (m) => ({ list: m.TransferListPage, create: m.TransferCreatePage, detail: m.TransferDetailPage, edit: m.TransferEditPage })),
+      entityRoutes('incubations', () => import('./entities/achievements/pages'), (m) => ({ list: m.IncubationListPage, create: m.IncubationCreatePage, detail: m.IncubationDetailPage, edit: m.IncubationEditPage })),
       entityRoutes('ip-loans', () => import('./entities/ipLoans/pages'), (m) => ({ list: m.IpLoanListPage, create: m.IpLoanCreatePage, detail: m.IpLoanDetailPage, edit: m.IpLoanEditPage })),
       {
         path: 'imports',

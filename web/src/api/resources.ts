@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Achievement, AchievementCreate, AchievementPatch, Incubation, IncubationCreate, IncubationPatch, Project, ProjectCreate, ProjectPatch, Transfer, TransferCreate, TransferPatch } from '../../../src/contracts/achievements';
 import type { organizationList, Organization, OrganizationCreate, OrganizationPatch } from '../../../src/contracts/organizations';
 import type { Platform, PlatformCreate, PlatformPatch } from '../../../src/contracts/platforms';
 import type { Qualification, QualificationCreate, QualificationPatch } from '../../../src/contracts/qualifications';
@@ -39,6 +40,10 @@ export const qualifications: Resource<Qualification, QualificationCreate, Qualif
 export const rdInstitutions: Resource<RdInstitution, RdInstitutionCreate, RdInstitutionPatch> = { path: '/rd-institutions' };
 export const platforms: Resource<Platform, PlatformCreate, PlatformPatch> = { path: '/platforms' };
 export const techContracts: Resource<TechContract, TechContractCreate, TechContractPatch> = { path: '/tech-contracts' };
+export const projects: Resource<Project, ProjectCreate, ProjectPatch> = { path: '/projects' };
+export const achievements: Resource<Achievement, AchievementCreate, AchievementPatch> = { path: '/achievements' };
+export const transfers: Resource<Transfer, TransferCreate, TransferPatch> = { path: '/transfers' };
+export const incubations: Resource<Incubation, IncubationCreate, IncubationPatch> = { path: '/incubations' };
 export const talentIntroductions: Resource<TalentIntroduction, TalentIntroductionCreate, TalentIntroductionPatch> = { path: '/talent-introductions' };
 export const recruitmentCalls: Resource<RecruitmentCall, RecruitmentCallCreate, RecruitmentCallPatch> = { path: '/recruitment-calls' };
 export const ipLoans: Resource<IpLoan, IpLoanCreate, IpLoanPatch> = { path: '/ip-loans' };

@@ -75,6 +75,11 @@ export const resourceAccess: Record<string, { create: Permission; update: Permis
     // A contract lies where its seller does (the seller's district and zone on the contract).
     scope: (c) => ({ organizationId: c.seller_org_id as number, districtCode: (c.district_code as string | null) ?? null, zone: (c.zone as string | null) ?? null }),
   },
+  // Projects, achievements, transfers and incubations lie where their owner (a project's lead) put them.
+  '/projects': { create: 'achievements.write', update: 'achievements.write', remove: 'achievements.write', scope: (p) => ({ organizationId: p.lead_org_id as number, districtCode: (p.district_code as string | null) ?? null, zone: (p.zone as string | null) ?? null }) },
+  '/achievements': { create: 'achievements.write', update: 'achievements.write', remove: 'achievements.write', scope: (a) => ({ organizationId: a.owner_org_id as number, districtCode: (a.district_code as string | null) ?? null, zone: (a.zone as string | null) ?? null }) },
+  '/transfers': { create: 'achievements.write', update: 'achievements.write', remove: 'achievements.write', scope: (x) => ({ organizationId: x.owner_org_id as number, districtCode: (x.district_code as string | null) ?? null, zone: (x.zone as string | null) ?? null }) },
+  '/incubations': { create: 'achievements.write', update: 'achievements.write', remove: 'achievements.write', scope: (x) => ({ organizationId: x.owner_org_id as number, districtCode: (x.district_code as string | null) ?? null, zone: (x.zone as string | null) ?? null }) },
   '/ip-loans': {
     create: 'ip_loans.write',
     update: 'ip_loans.write',

@@ -28,6 +28,7 @@ describe('formula summary', () => {
   it('names the indicators a derived one is made of, and an official one as published', () => {
     expect(formulaSummary({ op: 'ratio', numerator: 'rd_expenditure', denominator: 'gdp' }, names)).toEqual([['ratio', { numerator: '[rd_expenditure]', denominator: '[gdp]' }]]);
     expect(formulaSummary({ op: 'growth', of: 'rd_expenditure' }, names)).toEqual([['growth', { of: '[rd_expenditure]' }]]);
+    expect(formulaSummary({ op: 'total', of: ['transfers.count', 'incubations.count'] }, names)).toEqual([['total', { of: '[transfers.count] + [incubations.count]' }]]);
     expect(formulaSummary(null, names)).toEqual([['official', {}]]);
   });
 });

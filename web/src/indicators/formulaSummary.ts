@@ -18,6 +18,7 @@ export function formulaSummary(formula: Indicator['formula'], names: FormulaName
   if (formula === null) return [['official', {}]];
   if (formula.op === 'ratio') return [['ratio', { numerator: names.indicator(formula.numerator), denominator: names.indicator(formula.denominator) }]];
   if (formula.op === 'growth') return [['growth', { of: names.indicator(formula.of) }]];
+  if (formula.op === 'total') return [['total', { of: formula.of.map(names.indicator).join(' + ') }]];
   const entity = names.entity(formula.entity);
   const lines: FormulaLine[] = [
     formula.op === 'distinct_count' && formula.distinct ? ['distinct', { entity, distinct: names.entity(formula.distinct.entity) }]

@@ -1,4 +1,6 @@
+import type { FileEntity } from '../../../src/contracts/fileColumns';
 import type { RegistryEntity } from '../api/indicators';
+import { useAchievementColumns, useIncubationColumns, useProjectColumns, useTransferColumns } from '../entities/achievements/columns';
 import { useOrganizationColumns } from '../entities/organizations/columns';
 import { usePlatformColumns } from '../entities/platforms/columns';
 import { useQualificationColumns } from '../entities/qualifications/columns';
@@ -11,6 +13,9 @@ import type { LabelledFilter } from '../list/FilterBar';
 import type { ListColumn } from '../list/RegistryList';
 
 export type RowItem = { id: number };
+
+/** Lists that have no file columns: their pages' paths. */
+const LIST_PATHS: Partial<Record<RegistryEntity, string>> = { projects: '/projects', achievements: '/achievements', transfers: '/transfers', incubations: '/incubations' };
 
 export interface RowColumns {
   columns: readonly ListColumn<RowItem>[];
@@ -33,7 +38,11 @@ export function useRowColumns(entity: RegistryEntity): RowColumns {
     tech_contracts: useTechContractColumns(),
     ip_loans: useIpLoanColumns(),
     talent_introductions: useTalentIntroductionColumns(),
+    projects: useProjectColumns(),
+    achievements: useAchievementColumns(),
+    transfers: useTransferColumns(),
+    incubations: useIncubationColumns(),
   };
   const { columns, filters } = all[entity];
-  return { columns: columns as unknown as ListColumn<RowItem>[], filters, basePath: entity === 'ip_loans' ? '/ip-loans' : registryPath(entity) };
+  return { columns: columns as unknown as ListColumn<RowItem>[], filters, basePath: entity === 'ip_loans' ? '/ip-loans' : (LIST_PATHS[entity] ?? registryPath(entity as FileEntity)) };
 }

@@ -1,4 +1,4 @@
-import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, BankOutlined, CalculatorOutlined, ContainerOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, BankOutlined, CalculatorOutlined, ContainerOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, RocketOutlined, SafetyCertificateOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, TrophyOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, theme, type MenuProps } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,10 @@ const SECTIONS = [
   { path: '/tech-contracts', key: 'techContracts', icon: <ContainerOutlined />, permission: 'tech_contracts.read' },
   { path: '/talent-introductions', key: 'talentIntroductions', icon: <TeamOutlined />, permission: 'talent.read' },
   { path: '/recruitment-calls', key: 'recruitmentCalls', icon: <NotificationOutlined /> },
+  { path: '/projects', key: 'projects', icon: <ExperimentOutlined />, permission: 'achievements.read' },
+  { path: '/achievements', key: 'achievements', icon: <TrophyOutlined />, permission: 'achievements.read' },
+  { path: '/transfers', key: 'transfers', icon: <SwapOutlined />, permission: 'achievements.read' },
+  { path: '/incubations', key: 'incubations', icon: <RocketOutlined />, permission: 'achievements.read' },
   { path: '/ip-loans', key: 'ipLoans', icon: <SafetyCertificateOutlined />, permission: 'ip_loans.read' },
   { path: '/analysis/market', key: 'marketAnalysis', icon: <BarChartOutlined />, permission: 'tech_contracts.read' },
   { path: '/notices', key: 'notices', icon: <NotificationOutlined /> },
