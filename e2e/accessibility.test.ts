@@ -213,6 +213,7 @@ const ADMIN_PAGES: Audited[] = [
   ['/organizations/new', '#uscc'],
   ['/tech-contracts/new', '#contract_number'],
   ['/talent-introductions', rowsOf('list-table')],
+  ['/achievements', rowsOf('list-table')],
   ['/imports', rowsOf('import-list')],
   ['/imports/new', testId('import-entity')],
   ['/admin/users', rowsOf('users-table')],
