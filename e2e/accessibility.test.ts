@@ -214,6 +214,7 @@ const ADMIN_PAGES: Audited[] = [
   ['/tech-contracts/new', '#contract_number'],
   ['/talent-introductions', rowsOf('list-table')],
   ['/achievements', rowsOf('list-table')],
+  ['/analysis/market', testId('analysis-chart')],
   ['/imports', rowsOf('import-list')],
   ['/imports/new', testId('import-entity')],
   ['/admin/users', rowsOf('users-table')],
