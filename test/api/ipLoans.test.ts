@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { observationList } from '../../src/contracts/indicators.js';
 import { ipLoan, ipLoanList, type IpLoan, type IpLoanCreate } from '../../src/contracts/ipLoans.js';
 import { loadIpLoanPolicies } from '../../src/config.js';
@@ -147,6 +147,9 @@ describe('compensation (风险补偿): shares from the policy in force on the lo
     ];
     writeFileSync(file, JSON.stringify({ policies: changed }));
     policies = loadIpLoanPolicies(file);
+    onTestFinished(() => {
+      policies = shipped;
+    });
 
     const second = await walk(await overdue('2000000.00'), ['compensated', '2026-03-01', '1000000.00']);
     // 30 % would be 300,000, but the firm's cap under the new policy leaves 1,000,000 − 900,000.
@@ -156,7 +159,6 @@ describe('compensation (风险补偿): shares from the policy in force on the lo
     // A loss dated under the old policy is still priced by it.
     const late = await walk(await make({ borrower_org_id: furongFirm.id }).then((l) => walk(l, ['approved', '2025-01-20'], ['disbursed', '2025-02-01'], ['overdue', '2025-08-01'])), ['compensated', '2025-12-31', '100.00']);
     expect(late.compensation).toMatchObject({ policy: 'hunan_ip_pledge_2023', fund: '45.00', lender: '45.00', agency: '10.00' });
-    policies = shipped;
   });
 
   it('asks for the loss, at most the amount lent', async () => {
