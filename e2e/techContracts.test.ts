@@ -2,15 +2,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { validUscc } from '../test/support/factories.js';
 import { choose, withScreenshot } from './support/browser.js';
+import { kpiFigure, submitApplication } from './support/filingSteps.js';
 import { createAccount, type RunningServer } from './support/server.js';
 import { apiSignIn, signInAs } from './support/session.js';
 import { newTestPage, openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 
 /**
- * A city officer registers a technology contract (技术合同) through the pages, in Chinese: the
+ * A city officer enters a technology contract (技术合同) through the pages, in Chinese: the
  * transaction amount above the contract amount is refused next to its field, the corrected
  * contract is saved, found in the list by its type (and exported so filtered) and opened, amounts
- * read in 万元.
+ * read in 万元. Then the seller drafts one and applies for registration (认定登记), the registrar
+ * registers it on the application's page, and the dashboard's turnover rises by its amount.
  */
 
 const SELLER = '长沙合同卖方光电科技有限公司';
@@ -54,6 +56,7 @@ beforeAll(async () => {
     signed_on: '2026-02-01',
   });
   expect(other.status, JSON.stringify(other.body)).toBe(201);
+  await post('/users', { ...SELLER_USER, role: 'org_user', organization_ids: [seller.id] });
   await signInAs(page, server.url, OFFICER);
 });
 
@@ -122,7 +125,6 @@ test('an officer enters a contract, sees the amount error at its field, corrects
 
 test("an organization user's form offers its own organization as the only seller, and no registration fields", async () => {
   await post('/organizations', { uscc: validUscc(12), name: '另一家不相干的科技有限公司', kind: 'enterprise', district_code: '430104' });
-  await post('/users', { ...SELLER_USER, role: 'org_user', organization_ids: [sellerId] });
   const sellerPage = await newTestPage(session.browser);
   await withScreenshot(sellerPage, 'tech-contract-org-user-form', async () => {
     await signInAs(sellerPage, server.url, SELLER_USER);
@@ -135,4 +137,61 @@ test("an organization user's form offers its own organization as the only seller
     expect(await sellerPage.locator('#status, #registration_number').count()).toBe(0);
   });
   await sellerPage.context().close();
+});
+
+test('the seller drafts a contract and applies for registration, the registrar registers it, and the turnover rises by its amount', async () => {
+  const officer = await apiSignIn(server.url, OFFICER);
+  const year = ((await officer.call('GET', '/dashboard')).body as { running_period: string }).running_period;
+  // One contract registered earlier this year, so the figure before is a number: 1.00 亿元.
+  const earlier = await officer.call('POST', '/tech-contracts', {
+    contract_number: 'DJ-2026-001', title: '早先登记的技术服务合同', type: 'service', sub_type: 'service', seller_org_id: sellerId, buyer_name: '湖南某企业',
+    buyer_region: '430102', contract_amount: '100000000', transaction_amount: '80000000', signed_on: `${year}-01-02`, status: 'registered', registered_on: `${year}-01-05`,
+  });
+  expect(earlier.status, JSON.stringify(earlier.body)).toBe(201);
+  const before = await kpiFigure(page, server.url, 'contracts.turnover', year);
+
+  const sellerPage = await newTestPage(session.browser);
+  let applicationId = '';
+  await withScreenshot(sellerPage, 'tech-contract-apply-registration', async () => {
+    await signInAs(sellerPage, server.url, SELLER_USER);
+    await sellerPage.goto(`${server.url}/tech-contracts/new`);
+    await sellerPage.getByTestId('tech-contract-form').waitFor();
+    await sellerPage.locator('#contract_number').fill('DJ-2026-002');
+    await sellerPage.locator('#title').fill('固态电池正极材料技术转让合同');
+    await choose(sellerPage, '#type', '技术转让');
+    await choose(sellerPage, '#sub_type', '技术秘密转让');
+    await sellerPage.locator('.ant-select', { has: sellerPage.locator('#seller_org_id') }).click();
+    await sellerPage.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: SELLER }).click();
+    await sellerPage.getByTestId('buyer-kind').getByText('境内其他买方').click();
+    await sellerPage.locator('#buyer_name').fill(BUYER);
+    await sellerPage.locator('#buyer_region').fill('440305');
+    // 2.5 亿元: the dashboard's 亿元 figure at two decimals rises by 2.50.
+    await sellerPage.locator('#contract_amount').fill('250000000');
+    await sellerPage.locator('#transaction_amount').fill('200000000');
+    const signed = sellerPage.locator('#signed_on');
+    await signed.click();
+    await signed.fill(`${year}-03-02`);
+    // Enter takes the date and submits the completed form.
+    await signed.press('Enter');
+    await sellerPage.waitForURL(/\/tech-contracts\/\d+$/);
+    await sellerPage.getByTestId('apply-registration').click();
+    await sellerPage.waitForURL(/\/applications\/\d+$/);
+    applicationId = /\/applications\/(\d+)$/.exec(sellerPage.url())![1]!;
+    await submitApplication(sellerPage);
+  });
+  await sellerPage.context().close();
+
+  await withScreenshot(page, 'tech-contract-register', async () => {
+    await page.goto(`${server.url}/applications/${applicationId}`);
+    await page.getByTestId('action-start_check').click();
+    await page.getByTestId('application-header').locator('[data-testid="state-tag"][data-state="registration_check"]').waitFor();
+    await page.getByTestId('action-register').click();
+    // Registering ends the application: the page asks once more.
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await page.getByTestId('application-header').locator('[data-testid="state-tag"][data-state="registered"]').waitFor();
+    await page.getByTestId('filed-record').click();
+    await page.waitForURL(/\/tech-contracts\/\d+$/);
+    await page.getByText(new RegExp(`^${year}430100\\d{6}$`)).waitFor();
+  });
+  expect(await kpiFigure(page, server.url, 'contracts.turnover', year)).toBe(before + 250);
 });
