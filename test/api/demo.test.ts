@@ -7,6 +7,7 @@ import { loadWorkflows } from '../../src/modules/filings/definitions.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsInfo, ensureDemoAccounts } from '../../src/modules/demo/accounts.js';
 import { demoRegistry } from '../../src/modules/demo/generator.js';
 import { PUBLISHED_2025 } from '../../src/modules/demo/figures.js';
+import { DEMO_CONTRACTS_PER_YEAR } from '../../src/modules/demo/contracts.js';
 import { seedDemo, seedDemoIfEmpty, type SeedCounts } from '../../src/modules/demo/seed.js';
 import { demoOfficialFigures, demoTargets2026 } from '../../src/modules/demo/statistics.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
@@ -67,6 +68,7 @@ describe('demo registry', () => {
       achievements: expect.any(Number),
       transfers: expect.any(Number),
       incubations: expect.any(Number),
+      tech_contracts: Object.values(DEMO_CONTRACTS_PER_YEAR).reduce((a, b) => a + b, 0),
       talent_introductions: expect.any(Number),
       recruitment_calls: expect.any(Number),
       official_values: demoOfficialFigures.length,
@@ -75,7 +77,7 @@ describe('demo registry', () => {
   });
 
   it('adds nothing the second time, and does not seed a registry that has data', async () => {
-    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 });
+    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, tech_contracts: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 });
     expect(await seedDemoIfEmpty(t.ctx)).toBeNull();
   }, 60_000);
 
@@ -261,6 +263,19 @@ describe('Changsha 2025, as published', () => {
     expect(d.funnel.map((f) => f.value.value)).toEqual([4_344, 2_799, 590]);
     expect(d.map.points.reduce((s, p) => s + (p.value ?? 0), 0)).toBe(4_344);
     expect(d.targets).toHaveLength(5);
+  });
+
+  it('shows the technology market’s 2025 figures on the dashboard, computed from its registered contracts, with their rows', async () => {
+    const d = dashboard.parse(await get('/api/v1/dashboard'));
+    const kpi = Object.fromEntries(d.kpis.map((k) => [k.indicator.code, k.value]));
+    // 153,268,000,000.00 yuan of contracts registered in 2025 (docs/demo-data.md): the report's "over 1,500 亿元".
+    expect(kpi['contracts.turnover']).toMatchObject({ value: 1_532.68, source: 'computed' });
+    expect(kpi['contracts.count']!.value).toBe(DEMO_CONTRACTS_PER_YEAR[2025]);
+    expect(kpi['contracts.tech_transaction']!.value).toBeLessThan(1_532.68);
+    expect(await rowCount('contracts.turnover')).toBe(DEMO_CONTRACTS_PER_YEAR[2025]);
+    expect(d.trends.find((tr) => tr.indicator.code === 'contracts.turnover')!.points.find((p) => p.period === '2024')!.value).toBe(1_368.9);
+    const next = (await t.ctx.db.query<{ last: number }>("SELECT last FROM registration_counters WHERE year = 2025")).rows[0]!.last;
+    expect(next).toBe(DEMO_CONTRACTS_PER_YEAR[2025]);
   });
 });
 

@@ -24,6 +24,7 @@ import { createStages, hasOrganizations, writeChunk } from './queries.js';
 import { loadIpLoanPolicies } from '../../config.js';
 import { hasIpLoans, insertIpLoans, ipLoanBorrowers } from './ipLoanQueries.js';
 import { ipLoanPlanProblems, planIpLoans } from './ipLoans.js';
+import { loadContracts } from './contractSeed.js';
 import { demoOfficialFigures, demoTargets2026 } from './statistics.js';
 import { loadTalent } from './talent.js';
 
@@ -40,6 +41,8 @@ export interface SeedCounts {
   achievements: number;
   transfers: number;
   incubations: number;
+  /** Registered technology contracts 2021–2025 (only into a registry that has none). */
+  tech_contracts: number;
   /** Talent introductions 2021–2025 and recruitment calls (only into a registry that has none). */
   talent_introductions: number;
   recruitment_calls: number;
@@ -63,11 +66,12 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}, actor
   const today = ctx.clock.today();
   const counts = await write(ctx, actor, { action: 'seed', entity: 'demo' }, async ({ db: tx }) => {
     await createStages(tx);
-    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 };
+    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, tech_contracts: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 };
     for (const table of DEMO_TABLES) added[table] = await load(tx, table, plan.rows(table, CHUNK), ctx.city, today);
     Object.assign(added, await loadTalent(tx, ctx.city, today, options.seed ?? 2025));
     added.ip_loans = await loadIpLoans(tx, today, options.seed ?? 2025);
     Object.assign(added, await loadAchievements(tx, ctx.city, today, options.seed ?? 2025));
+    Object.assign(added, await loadContracts(tx, ctx.city, today, options.seed ?? 2025));
     if (ctx.city.code === NAMED_ENTITIES_CITY) {
       // Through the indicator services, which check each code against the catalogue.
       const engine = new IndicatorEngine(ctx, loadCatalogue(ctx.city));
