@@ -77,6 +77,7 @@ export function MarketAnalysisPage() {
             <Form.Item label={t('marketAnalysis.dimensions')} style={{ minWidth: 280, marginBottom: 8 }}>
               <Select<Dimension[]>
                 mode="multiple"
+                aria-label={t('marketAnalysis.dimensions')}
                 data-testid="analysis-dimensions"
                 value={state.dimensions}
                 maxCount={MAX_DIMENSIONS}
@@ -99,11 +100,11 @@ export function MarketAnalysisPage() {
               />
             </Form.Item>
             <Form.Item label={t('marketAnalysis.compare')} style={{ marginBottom: 8 }}>
-              <Switch checked={state.compare} onChange={(compare) => change({ compare })} />
+              <Switch aria-label={t('marketAnalysis.compare')} checked={state.compare} onChange={(compare) => change({ compare })} />
             </Form.Item>
           </Flex>
           <Form.Item label={t('marketAnalysis.filter')} extra={t('marketAnalysis.filterHelp')} style={{ marginBottom: 0 }}>
-            <Input.Search data-testid="analysis-filter" value={filterDraft} allowClear enterButton={t('marketAnalysis.apply')} onChange={(e) => setFilterDraft(e.target.value)} onSearch={(filter) => change({ filter: filter.trim() })} />
+            <Input.Search aria-label={t('marketAnalysis.filter')} data-testid="analysis-filter" value={filterDraft} allowClear enterButton={t('marketAnalysis.apply')} onChange={(e) => setFilterDraft(e.target.value)} onSearch={(filter) => change({ filter: filter.trim() })} />
           </Form.Item>
         </Form>
       </Card>
