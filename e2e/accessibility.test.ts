@@ -213,6 +213,7 @@ const ADMIN_PAGES: Audited[] = [
   ['/organizations/new', '#uscc'],
   ['/tech-contracts/new', '#contract_number'],
   ['/talent-introductions', rowsOf('list-table')],
+  ['/ip-loans', rowsOf('list-table')],
   ['/achievements', rowsOf('list-table')],
   ['/analysis/market', testId('analysis-chart')],
   ['/imports', rowsOf('import-list')],

@@ -6,6 +6,7 @@ import { systemActor } from '../../src/modules/audit/trail.js';
 import { loadWorkflows } from '../../src/modules/filings/definitions.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsInfo, ensureDemoAccounts } from '../../src/modules/demo/accounts.js';
 import { demoRegistry } from '../../src/modules/demo/generator.js';
+import { DEMO_IP_LOANS } from '../../src/modules/demo/ipLoans.js';
 import { PUBLISHED_2025 } from '../../src/modules/demo/figures.js';
 import { DEMO_CONTRACTS_PER_YEAR } from '../../src/modules/demo/contracts.js';
 import { seedDemo, seedDemoIfEmpty, type SeedCounts } from '../../src/modules/demo/seed.js';
@@ -64,6 +65,7 @@ describe('demo registry', () => {
       qualifications: demo.qualifications.length,
       rd_institutions: demo.rdInstitutions.length,
       platforms: demo.platforms.length,
+      ip_loans: DEMO_IP_LOANS,
       projects: expect.any(Number),
       achievements: expect.any(Number),
       transfers: expect.any(Number),
@@ -263,6 +265,16 @@ describe('Changsha 2025, as published', () => {
     expect(d.funnel.map((f) => f.value.value)).toEqual([4_344, 2_799, 590]);
     expect(d.map.points.reduce((s, p) => s + (p.value ?? 0), 0)).toBe(4_344);
     expect(d.targets).toHaveLength(5);
+  });
+
+  it('holds IP-backed loans in every state, losses compensated under the 2023 policy, and their 2025 figures with rows', async () => {
+    const byStatus = (await get('/api/v1/ip-loans?group_by=status&per_page=1')) as { group_by: Array<{ key: string; count: number }> };
+    expect(byStatus.group_by.map((g) => g.key).sort()).toEqual(['applied', 'approved', 'compensated', 'disbursed', 'overdue', 'repaid']);
+    const compensated = (await get('/api/v1/ip-loans?filter=status:compensated&per_page=1')) as { results: Array<{ compensation: { policy: string } }> };
+    expect(compensated.results[0]!.compensation.policy).toBe('hunan_ip_pledge_2023');
+    const value = async (code: string) => ((await get(`/api/v1/indicators/${code}/observations?period=2025`)) as { results: Array<{ value: number }> }).results[0]!.value;
+    expect(await value('ip_loans.amount')).toBeGreaterThan(0);
+    expect(await rowCount('ip_loans.firms_financed')).toBe(await value('ip_loans.firms_financed'));
   });
 
   it('shows the technology market’s 2025 figures on the dashboard, computed from its registered contracts, with their rows', async () => {
