@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCity, loadMarketCodes, loadRegionLists } from '../config.js';
-import { checkContractYuan, checkTechContractFields, isInflow, regionFlow, registrationNumber, type TechContractFields } from './techContract.js';
+import { checkContractYuan, checkTechContractFields, isInflow, regionFlow, registrationNumber, registrationSequence, type TechContractFields } from './techContract.js';
 
 const city = loadCity('changsha');
 const market = loadMarketCodes();
@@ -154,4 +154,10 @@ describe('the buyer', () => {
 
 it('numbers a registration by year, city and a six-digit sequence', () => {
   expect(registrationNumber(2025, '430100', 42)).toBe('2025430100000042');
+});
+
+it('reads the year and sequence back from one of the city’s numbers only', () => {
+  expect(registrationSequence('2025430100000042', '430100')).toEqual({ year: 2025, sequence: 42 });
+  expect(registrationSequence('2025440300000042', '430100')).toBeNull();
+  expect(registrationSequence('JS-2025-42', '430100')).toBeNull();
 });
