@@ -160,6 +160,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'achievements', description: '科技成果 Achievements: the owner’s users and the officers of its area only' },
         { name: 'transfers', description: '成果转化 Transfers of achievements: the achievement owner’s users and the officers of its area only' },
         { name: 'incubations', description: '孵化企业 Enterprises incubated from an achievement or an R&D institution' },
+        { name: 'talent', description: '人才引进、招贤令 Talent introductions (personal data masked without talent.personal_data.read; host’s users and the officers of its area) and recruitment calls (public)' },
         { name: 'market-analysis', description: '技术市场分析 Market analysis: registered technology contracts by up to two dimensions, within the caller’s reach' },
         { name: 'tech-sme', description: '科技型中小企业自评 Tech-based SME self-evaluation (no account needed) and the evaluations an organization stored' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
