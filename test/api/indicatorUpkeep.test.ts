@@ -55,14 +55,26 @@ describe('indicator upkeep', () => {
   });
 
   const other = () => t.ctx.city.districts[0]!.code;
+  // Projects, achievements, transfers and incubations refer to institutions and platforms (RESTRICT): only unreferenced ones are deleted.
+  const unreferenced = (table: 'rd_institutions' | 'platforms', column: string, referrers: string[]) =>
+    referrers.map((r) => `NOT EXISTS (SELECT 1 FROM ${r} x WHERE x.${column} = ${table}.id)`).join(' AND ');
   const steps: Array<[string, () => string[]]> = [
+    ['projects, achievements, transfers and incubations changed, and institutions given another category', () => [
+      'UPDATE achievements SET key_tech_breakthrough = NOT key_tech_breakthrough, year = year - 1 WHERE id % 5 = 1',
+      'UPDATE achievements SET independently_controllable = true, globally_leading = false WHERE id % 7 = 2',
+      `UPDATE transfers SET district_code = '${other()}', transferred_on = transferred_on - 200, amount = amount + 0.01 WHERE id % 6 = 3`,
+      'DELETE FROM transfers WHERE id % 9 = 2',
+      'DELETE FROM incubations WHERE id % 4 = 1',
+      'UPDATE projects SET start_on = start_on - 365 WHERE id % 3 = 0',
+      "UPDATE rd_institutions SET category = 'other' WHERE id IN (SELECT rd_institution_id FROM transfers WHERE id % 10 = 0)",
+    ]],
     ['institutions: dates, zones and "four global" confirmations changed', () => [
       'UPDATE rd_institutions SET established_on = established_on - 400, zone = NULL WHERE id % 7 = 1',
       'UPDATE rd_institutions SET global_tasks_confirmed_on = NULL WHERE id % 5 = 2',
       "UPDATE rd_institutions SET global_layout_evidence = coalesce(global_layout_evidence, 'e'), global_layout_confirmed_on = '2024-03-01' WHERE id % 6 = 3",
     ]],
     ['institutions deleted and added', () => [
-      'DELETE FROM rd_institutions WHERE id % 11 = 4',
+      `DELETE FROM rd_institutions WHERE id % 11 = 4 AND ${unreferenced('rd_institutions', 'rd_institution_id', ['projects', 'achievements', 'transfers', 'incubations'])}`,
       "INSERT INTO rd_institutions (host_org_id, name, category, level, established_on, district_code, zone, global_results_evidence, global_results_confirmed_on) SELECT host_org_id, name || '（二）', category, level, established_on + 30, district_code, zone, 'e', '2025-05-05' FROM rd_institutions WHERE id % 9 = 5",
     ]],
     ['qualifications extended, shortened, deleted and added', () => [
@@ -78,7 +90,7 @@ describe('indicator upkeep', () => {
     ['platforms revoked, raised to national and deleted', () => [
       "UPDATE platforms SET status = 'revoked' WHERE id % 4 = 1",
       "UPDATE platforms SET level = 'national' WHERE id % 5 = 0",
-      'DELETE FROM platforms WHERE id % 7 = 2',
+      `DELETE FROM platforms WHERE id % 7 = 2 AND ${unreferenced('platforms', 'platform_id', ['projects', 'achievements', 'transfers'])}`,
     ]],
     // The demo has no contracts yet: this step makes some, with amounts in fen a float sum would blur.
     ['technology contracts added, registered, re-amounted, moved and deleted', () => [
@@ -120,7 +132,8 @@ describe('indicator upkeep', () => {
   });
 
   it('starts a truncated table from zero', async () => {
-    await t.db.query('TRUNCATE platforms');
+    // CASCADE: the projects, achievements and transfers on platforms (and what refers to them) go too, and their indicators with them.
+    await t.db.query('TRUNCATE platforms CASCADE');
     await expectUpkeptEqualsScan();
     const { rows } = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM indicator_buckets WHERE indicator LIKE 'platforms.%'");
     expect(rows[0]!.n).toBe(0);
