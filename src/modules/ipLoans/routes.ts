@@ -57,7 +57,7 @@ export const ipLoanRoutes = (ctx: AppContext, policies: PolicySource) => {
   };
 };
 
-const stepErrors = { 400: problem, 403: problem, 404: problem, 409: problem, 412: problem, 428: problem, 500: problem } as const;
+const stepErrors = { 400: problem, 403: problem, 404: problem, 409: problem, 412: problem, 413: problem, 415: problem, 428: problem, 500: problem } as const;
 
 /** POST /ip-loans/{id}/steps: the loan's next step, dated, on the version the client saw (If-Match). */
 function stepRoute(ctx: AppContext, policies: PolicySource) {
