@@ -64,6 +64,8 @@ const MARKET_ANALYSIS_ROUTES = ['get /api/v1/market-analysis', 'get /api/v1/mark
 const ACHIEVEMENT_ROUTES = ['projects', 'achievements', 'transfers', 'incubations'].flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`]);
 /** IP-backed loans: the registry's five routes and their steps; no file columns, so no export. */
 const IP_LOAN_ROUTES = ['get /api/v1/ip-loans', 'post /api/v1/ip-loans', 'get /api/v1/ip-loans/{id}', 'patch /api/v1/ip-loans/{id}', 'delete /api/v1/ip-loans/{id}', 'post /api/v1/ip-loans/{id}/steps'];
+/** Talent introductions and recruitment calls: the registry's five routes and an export each. */
+const TALENT_ROUTES = ['talent-introductions', 'recruitment-calls'].flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]);
 const TECH_SME_ROUTES = ['post /api/v1/tech-sme-evaluation', 'post /api/v1/organizations/{id}/tech-sme-evaluations', 'get /api/v1/organizations/{id}/tech-sme-evaluations'];
 
 const FILING_ROUTES = [
@@ -122,7 +124,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...ADMIN_ROUTES, ...FILING_ROUTES, ...TECH_CONTRACT_ROUTES, ...MARKET_ANALYSIS_ROUTES, ...ACHIEVEMENT_ROUTES, ...IP_LOAN_ROUTES, ...TECH_SME_ROUTES];
+    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...ADMIN_ROUTES, ...FILING_ROUTES, ...TECH_CONTRACT_ROUTES, ...MARKET_ANALYSIS_ROUTES, ...ACHIEVEMENT_ROUTES, ...TALENT_ROUTES, ...IP_LOAN_ROUTES, ...TECH_SME_ROUTES];
     expect(documented).toEqual(expected.sort());
   });
 
