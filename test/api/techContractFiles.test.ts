@@ -153,6 +153,25 @@ describe('technology contracts: numbers a file gives, and who may import contrac
   });
 });
 
+describe('technology contracts: a file changes a registration no more than the API may', () => {
+  it('refuses a registered contract’s new amount and a status only an application sets, at their cells; a new title is written', async () => {
+    const stored = `${seller.uscc},JS-2025-2,智能制造控制系统委托开发,development,commissioned,,深圳某科技有限公司,440305`;
+    const file = [
+      HEADER,
+      `${stored},2500000,1000000.5,2025-03-01,2025-04-02,registered`,
+      `${seller.uscc},S-1,合同,development,commissioned,,某公司,440305,100,100,2025-01-01,,submitted`,
+    ].join('\n');
+    const r = await importText(file, { atomic: false });
+    expect((await problemsOf(r.id)).map((p) => [p.line, p.column, p.code])).toEqual([
+      [2, 'contract_amount', 'tech_contract.registered'],
+      [3, 'status', 'tech_contract.status_by_workflow'],
+    ]);
+    expect(r.inserted + r.updated).toBe(0);
+    const retitled = await importText(`${HEADER}\n${stored.replace('委托开发', '委托开发（二期）')},1250000.00,1000000.50,2025-03-01,2025-04-02,registered`);
+    expect(retitled.updated, JSON.stringify(await problemsOf(retitled.id))).toBe(1);
+  });
+});
+
 const registeredRow = (number: string) => `${HEADER}\n${seller.uscc},${number},合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered`;
 
 describe('technology contracts: an import limited to an area', () => {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/client.js';
 import type { CityConfig } from '../../domain/city.js';
 import { violation, type RuleViolation } from '../../domain/message.js';
+import { yuan } from '../../domain/yuan.js';
 import { isInflow, regionFlow, registrationSequence } from '../../domain/techContract.js';
 import { marketCodes } from '../techContracts/codes.js';
 import { allocateRegistrationNumber, reserveRegistrationNumber } from '../techContracts/service.js';
@@ -46,14 +47,14 @@ async function takenNumbers(db: Queryable, rows: readonly ContractRow[]): Promis
  * Completes each row's derived values in place; returns the problems of rows that cannot be
  * written (an unknown buyer, a buyer with no region, a registration number already taken).
  */
-export async function completeContractRows(db: Queryable, city: CityConfig, rows: readonly ContractRow[]): Promise<Map<number, RowProblem>> {
+export async function completeContractRows(db: Queryable, city: CityConfig, rows: readonly ContractRow[], mode: 'insert' | 'upsert'): Promise<Map<number, RowProblem>> {
   const buyerIds = await organizationIds(db, rows.flatMap(({ row }) => (typeof row.buyerReference === 'string' ? [row.buyerReference] : [])));
   const sellers = rows.map(({ row }) => row.values[at.seller_org_id!] as number);
   const places = await organizationPlaces(db, [...sellers, ...buyerIds.values()]);
   const taken = await takenNumbers(db, rows);
   const problems = new Map<number, RowProblem>();
   for (const r of rows) {
-    const problem = completeRow(city, r, buyerIds, places, taken);
+    const problem = completeRow(city, r, buyerIds, places, taken, mode);
     if (problem) problems.set(r.line, problem);
   }
   return problems;
@@ -61,7 +62,7 @@ export async function completeContractRows(db: Queryable, city: CityConfig, rows
 
 type Places = Awaited<ReturnType<typeof organizationPlaces>>;
 
-function completeRow(city: CityConfig, { line, row, existing }: ContractRow, buyerIds: ReadonlyMap<string, number>, places: Places, taken: Map<string, string>): RowProblem | null {
+function completeRow(city: CityConfig, { line, row, existing }: ContractRow, buyerIds: ReadonlyMap<string, number>, places: Places, taken: Map<string, string>, mode: 'insert' | 'upsert'): RowProblem | null {
   const v = row.values;
   const value = (name: string): SqlValue | undefined => (v[at[name]!] !== undefined ? v[at[name]!] : existing?.[name]);
   const seller = places.get(v[at.seller_org_id!] as number) ?? { district: null, zone: null };
@@ -83,8 +84,34 @@ function completeRow(city: CityConfig, { line, row, existing }: ContractRow, buy
   const flow = regionFlow(city, marketCodes().regions, region)!;
   v[at.flow!] = flow;
   v[at.inflow!] = isInflow(seller.district !== null, flow);
-  return checkNumber({ line, row, existing }, taken);
+  // The number first: an empty number cell keeps the stored number before the registration is compared.
+  // In insert mode a stored key is refused as such by the writer, whatever the row would change.
+  return checkNumber({ line, row, existing }, taken) ?? checkRegistration({ line, row, existing: mode === 'insert' ? undefined : existing });
 }
+
+/** What a registration fixed (as the API keeps it: techContracts/service.ts). */
+const REGISTERED_COLUMNS = ['seller_org_id', 'buyer_org_id', 'buyer_name', 'buyer_region', 'contract_amount', 'transaction_amount', 'status', 'registered_on', 'registration_number', 'not_registered_reason'] as const;
+
+const sameCell = (column: string, a: SqlValue | undefined, b: SqlValue | undefined): boolean =>
+  a === undefined || (column.endsWith('_amount') && typeof a === 'string' && typeof b === 'string' ? yuan(a).eq(yuan(b)) : a === b);
+
+/**
+ * A file changes a contract as the API may, no more: not one under registration, not a registered
+ * one's parties, amounts or registration, and it sets no status only a registration application
+ * leads to (submitted, returned).
+ */
+function checkRegistration({ line, row, existing }: ContractRow): RowProblem | null {
+  const v = row.values;
+  const status = v[at.status!];
+  if ((status === 'submitted' || status === 'returned') && status !== existing?.status) return rowProblem(line, 'status', status, statusByWorkflow);
+  if (!existing || (existing.status !== 'registered' && existing.status !== 'submitted')) return null;
+  const changed = existing.status === 'submitted' ? tableColumns('tech_contracts').find((c) => !sameCell(c.name, v[at[c.name]!], existing[c.name]))?.name : REGISTERED_COLUMNS.find((c) => !sameCell(c, v[at[c]!], existing[c]));
+  return changed === undefined ? null : rowProblem(line, changed, v[at[changed]!] ?? null, existing.status === 'registered' ? registeredKept : underRegistration);
+}
+
+const statusByWorkflow = violation('tech_contract.status_by_workflow', '“已提交”“已退回”状态只能由认定登记申请产生', 'Only a registration application makes a contract submitted or returned');
+const registeredKept = violation('tech_contract.registered', '已登记的技术合同不能修改当事人、金额或登记信息', 'A registered contract’s parties, amounts and registration cannot be changed');
+const underRegistration = violation('tech_contract.in_registration', '该合同正在认定登记审查中，不能修改', 'The contract is being checked for registration: it cannot be changed meanwhile');
 
 /** A registration number given is free or already this contract's; an empty cell keeps the stored one (a registration is numbered once). */
 function checkNumber({ line, row, existing }: ContractRow, taken: Map<string, string>): RowProblem | null {

@@ -132,7 +132,7 @@ export async function writeBatch(
 
   const stored = new Map((await existingRows(db, spec, rows.map((r) => r.row.values))).map((s) => [storedKeyOf(spec, s), s]));
   if (entity === 'tech_contracts') {
-    const refused = await completeContractRows(db, opts.city, rows.map((r) => ({ ...r, existing: stored.get(r.key) })));
+    const refused = await completeContractRows(db, opts.city, rows.map((r) => ({ ...r, existing: stored.get(r.key) })), opts.mode);
     outcome.problems.push(...refused.values());
     rows = rows.filter((r) => !refused.has(r.line));
   }
