@@ -6,17 +6,6 @@
  * hundred years of the city's turnover) the engine sums again in BigInt.
  */
 
-const DECIMAL = /^(\d{1,16})(?:\.(\d{1,2}))?$/;
-
-/** Fen of a non-negative decimal of yuan as NUMERIC(16,2) prints it ("1250000.5" → 125000050). */
-export function yuanToFen(text: string): number {
-  const m = DECIMAL.exec(text);
-  if (!m) throw new RangeError(`Not an amount of yuan: ${text}`);
-  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  if (!Number.isSafeInteger(fen)) throw new RangeError(`Amount beyond exact range: ${text}`);
-  return fen;
-}
-
 /** Yuan with two decimals, exactly, from a whole number of fen. */
 export function fenToYuan(fen: number | bigint): string {
   const whole = BigInt(fen);

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/client.js';
 import { tablesVersion } from '../../db/list/cache.js';
-import { ColumnStoreBuilder, type ContractColumns } from '../../domain/analysis/columns.js';
-import { ANALYSED_TABLES, registeredContracts, registeredCount } from './queries.js';
+import { ColumnStoreBuilder, type ContractColumns, type ContractFact } from '../../domain/analysis/columns.js';
+import { ANALYSED_TABLES, registeredContracts, registeredCount, type ContractBatch } from './queries.js';
 
 export interface VersionedColumns {
   version: string;
@@ -38,7 +38,29 @@ export class ContractColumnStore {
 
   private async build(version: string): Promise<VersionedColumns> {
     const builder = new ColumnStoreBuilder(await registeredCount(this.db));
-    for await (const batch of registeredContracts(this.db)) for (const fact of batch) builder.add(fact);
+    for await (const batch of registeredContracts(this.db)) addBatch(builder, batch);
     return { version, columns: builder.build() };
+  }
+}
+
+const orNull = (v: string) => (v === '' ? null : v);
+
+/** A batch's contracts into the builder, through one fact object refilled per contract (the builder copies it at once). */
+function addBatch(builder: ColumnStoreBuilder, b: ContractBatch): void {
+  const fact: ContractFact = { day: 0, type: '', sub_type: '', flow: '', district: null, zone: null, field: null, seller_kind: null, buyer_province: null, seller_id: 0, contract_fen: 0, transaction_fen: 0 };
+  for (let i = 0; i < b.day.length; i++) {
+    fact.day = Number(b.day[i]);
+    fact.type = b.type[i]!;
+    fact.sub_type = b.sub_type[i]!;
+    fact.flow = b.flow[i]!;
+    fact.district = orNull(b.district[i]!);
+    fact.zone = orNull(b.zone[i]!);
+    fact.field = orNull(b.field[i]!);
+    fact.seller_kind = orNull(b.seller_kind[i]!);
+    fact.buyer_province = orNull(b.buyer_province[i]!);
+    fact.seller_id = Number(b.seller_id[i]);
+    fact.contract_fen = Number(b.contract_fen[i]);
+    fact.transaction_fen = Number(b.transaction_fen[i]);
+    builder.add(fact);
   }
 }
