@@ -60,7 +60,8 @@ const WRITES: Record<string, Access> = {
   'patch /api/v1/targets/:id': 'targets.write',
   'delete /api/v1/targets/:id': 'targets.write',
   'post /api/v1/targets/:id/cascade': 'targets.write',
-  'post /api/v1/applications': 'applications.write',
+  // An applicant starts its own; a registrar enters a contract's registration for the seller (the service judges which).
+  'post /api/v1/applications': 'signed_in',
   'patch /api/v1/applications/:id': 'applications.write',
   'post /api/v1/applications/:id/transitions': 'signed_in',
   'post /api/v1/applications/:id/expert-draw': 'applications.review',
