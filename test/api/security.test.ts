@@ -53,6 +53,12 @@ const WRITES: Record<string, Access> = {
   'post /api/v1/incubations': 'achievements.write',
   'patch /api/v1/incubations/:id': 'achievements.write',
   'delete /api/v1/incubations/:id': 'achievements.write',
+  'post /api/v1/talent-introductions': 'talent.write',
+  'patch /api/v1/talent-introductions/:id': 'talent.write',
+  'delete /api/v1/talent-introductions/:id': 'talent.write',
+  'post /api/v1/recruitment-calls': 'talent.write',
+  'patch /api/v1/recruitment-calls/:id': 'talent.write',
+  'delete /api/v1/recruitment-calls/:id': 'talent.write',
   'post /api/v1/imports/preview': 'imports.write',
   'post /api/v1/imports': 'imports.write',
   'post /api/v1/indicators/:code/values': 'official_values.write',
@@ -109,6 +115,9 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/incubations': 'achievements.read',
   'get /api/v1/incubations/:id': 'achievements.read',
   'get /api/v1/organizations/:id/tech-sme-evaluations': 'tech_sme_evaluations.read',
+  'get /api/v1/talent-introductions': 'talent.read',
+  'get /api/v1/talent-introductions/:id': 'talent.read',
+  'get /api/v1/talent-introductions/export': 'talent.read',
 };
 
 const api = servedRoutes(app)
