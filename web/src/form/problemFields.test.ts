@@ -17,6 +17,11 @@ describe('placeProblems', () => {
     expect(placed.fields).toEqual([{ name: ['four_global', 'global_tasks', 'confirmed_on'], errors: ['晚于今天'] }]);
   });
 
+  it('names a list item by its index as a number, as antd’s Form.List does (its names match strictly)', () => {
+    const placed = placeProblems([{ field: 'pledged_items.0.number', code: 'patent.check_digit', message: { zh: '校验位应为 X', en: 'should be X' } }], ['pledged_items.0.number'], 'zh');
+    expect(placed.fields).toEqual([{ name: ['pledged_items', 0, 'number'], errors: ['校验位应为 X'] }]);
+  });
+
   it('gathers several problems of one field', () => {
     const placed = placeProblems([problem('uscc', 'a'), problem('name', 'b'), problem('uscc', 'c')], formFields, 'zh');
     expect(placed.fields).toEqual([

@@ -7,7 +7,7 @@ import type { FieldProblem } from '../../../src/contracts/common';
  */
 
 export interface FieldErrors {
-  name: string[];
+  name: NamePath;
   errors: string[];
 }
 
@@ -22,6 +22,14 @@ export interface PlacedProblems {
   general: GeneralProblem[];
 }
 
+export type NamePath = Array<string | number>;
+
+/**
+ * A dotted API path as antd's name path: an index of a Form.List item is a number there
+ * (`pledged_items.0.number` → ['pledged_items', 0, 'number']), and antd matches names strictly.
+ */
+export const namePath = (field: string): NamePath => field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+
 /** Splits problems between the form's fields (by dotted path) and the list above the form. */
 export function placeProblems(errors: readonly FieldProblem[], formFields: readonly string[], side: 'zh' | 'en'): PlacedProblems {
   const known = new Set(formFields);
@@ -32,7 +40,7 @@ export function placeProblems(errors: readonly FieldProblem[], formFields: reado
     if (known.has(e.field)) byField.set(e.field, [...(byField.get(e.field) ?? []), message]);
     else general.push({ field: e.field, message });
   }
-  return { fields: [...byField].map(([field, msgs]) => ({ name: field.split('.'), errors: msgs })), general };
+  return { fields: [...byField].map(([field, msgs]) => ({ name: namePath(field), errors: msgs })), general };
 }
 
 /** Dotted paths of the leaves of antd's `changedValues` (nested for grouped fields). */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../src/contracts/common';
 import { ApiProblem } from '../api/problem';
 import { messageSide } from '../i18n/language';
-import { changedPaths, foldListItems, placeProblems, withoutFields, type GeneralProblem } from './problemFields';
+import { changedPaths, foldListItems, namePath, placeProblems, withoutFields, type GeneralProblem } from './problemFields';
 
 export interface ServerProblems {
   /** The problem of the last failed submit, minus what the user has edited since. */
@@ -33,7 +33,7 @@ export function useServerProblems(form: FormInstance, fieldPaths: readonly strin
 
   useEffect(() => {
     const byPath = new Map(placed.fields.map((f) => [f.name.join('.'), f.errors]));
-    form.setFields(fieldPaths.map((path) => ({ name: path.split('.'), errors: byPath.get(path) ?? [] })));
+    form.setFields(fieldPaths.map((path) => ({ name: namePath(path), errors: byPath.get(path) ?? [] })));
     const first = placed.fields[0];
     if (first && scrollPending.current) form.scrollToField(first.name, { block: 'center' });
     scrollPending.current = false;
