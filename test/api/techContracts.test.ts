@@ -374,6 +374,8 @@ describe('registration on the filing engine (技术合同认定登记: tech_cont
     expect(errorAt(expectProblem(await apply(otherOrgUser, contract), 400), 'tech_contract_id').code).toBe('tech_contract.not_found');
     expect(errorAt(expectProblem(await as(orgUser, 'POST', '/api/v1/applications', { filing_type: 'tech_contract_registration', organization_id: furongSeller.id, tech_contract_id: contract.id }), 400), 'tech_contract_id').code).toBe('tech_contract.not_sellers');
     expectProblem(await t.anonymous({ method: 'POST', url: '/api/v1/applications', payload: { filing_type: 'tech_contract_registration', organization_id: contract.seller_org_id, tech_contract_id: contract.id } }), 401);
+    const expert = await t.actAs('expert');
+    expect(errorAt(expectProblem(await apply(expert, contract), 403), 'permission').code).toBe('permission.role');
     const application = await ok(await apply(orgUser, contract), 201);
     expect(errorAt(expectProblem(await apply(orgUser, contract), 409), 'action').code).toBe('tech_contract.application_open');
     expectProblem(await as(furongOfficer, 'GET', `/api/v1/applications/${application.id}`), 404);

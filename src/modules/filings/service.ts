@@ -93,6 +93,8 @@ export async function createApplication(ctx: FilingsContext, principal: Principa
  * a contract has one registration under way at a time (the contract is locked while this is judged).
  */
 async function createRegistration(ctx: FilingsContext, principal: Principal, actor: AuditActor, input: ApplicationCreate): Promise<ApplicationView> {
+  // Neither an applicant nor a registrar (an expert, the public): refused as the route refuses them.
+  if (!can(principal, 'applications.review')) authorize(principal, 'applications.write');
   const { type, path } = filingTypeOf(ctx, input.filing_type);
   const bad = (code: string, zh: string, en: string) => validationFailed([{ field: 'tech_contract_id', code, message: { zh, en } }]);
   if (input.tech_contract_id === undefined) throw bad('tech_contract.required', '请选择要登记的技术合同', 'Name the contract to register');
