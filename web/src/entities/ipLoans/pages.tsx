@@ -51,6 +51,9 @@ export function IpLoanDetailPage({ id }: { id: number }) {
   );
 }
 
+/** A name with its kind in brackets, as each language writes them. */
+const withKind = (name: string, kind: string, side: 'zh' | 'en'): string => (side === 'zh' ? `${name}（${kind}）` : `${name} (${kind})`);
+
 function IpLoanContent({ loan: l }: { loan: IpLoan }) {
   const { t } = useTranslation();
   const { label, side } = useCodeLabels();
@@ -66,7 +69,7 @@ function IpLoanContent({ loan: l }: { loan: IpLoan }) {
         { key: 'status', label: f('status'), children: <StatusTag status={l.status} /> },
         { key: 'borrower', label: f('borrower_org_id'), children: <Link to={`/organizations/${l.borrower_org_id}`}>{l.borrower_name}</Link> },
         { key: 'lender', label: f('lender'), children: l.lender_org_id === null ? l.lender_display_name : <Link to={`/organizations/${l.lender_org_id}`}>{l.lender_display_name}</Link> },
-        { key: 'guarantor', label: f('guarantor_name'), children: l.guarantor_name ? `${l.guarantor_name}（${guarantorKinds[l.guarantor_kind ?? 'guarantor'][side]}）` : none },
+        { key: 'guarantor', label: f('guarantor_name'), children: l.guarantor_name ? withKind(l.guarantor_name, guarantorKinds[l.guarantor_kind ?? 'guarantor'][side], side) : none },
         { key: 'valuer', label: f('valuer'), children: l.valuer },
         { key: 'pledged', label: f('pledged_items'), span: 2, children: l.pledged_items.map((i) => `${pledgeKinds[i.kind][side]} ${i.number}`).join('；') },
         { key: 'valuation_amount', label: f('valuation_amount'), children: <Amount value={l.valuation_amount} /> },
@@ -89,7 +92,7 @@ function LoanSteps({ loan }: { loan: IpLoan }) {
   const taken = stepsTaken(loan);
   return (
     <Card title={t('ipLoan.steps')} size="small">
-      <Steps size="small" current={taken.length - 1} items={taken.map((s) => ({ title: ipLoanStatuses[s.status][side], description: s.on }))} data-testid="ip-loan-steps" />
+      <Steps size="small" current={taken.length - 1} status={nextSteps(loan.status).length === 0 ? 'finish' : 'process'} items={taken.map((s) => ({ title: ipLoanStatuses[s.status][side], description: s.on }))} data-testid="ip-loan-steps" />
       {may && nextSteps(loan.status).length > 0 && <StepForm loan={loan} />}
     </Card>
   );
