@@ -155,6 +155,14 @@ describe('files', () => {
       }
   });
 
+  it('offers templates of both entities, with Chinese headers or the canonical keys', async () => {
+    const zhTemplate = await as(null, 'GET', '/api/v1/imports/templates/talent_introductions.csv');
+    expect(zhTemplate.statusCode, zhTemplate.body).toBe(200);
+    expect(zhTemplate.body).toContain('引进单位统一社会信用代码,姓名,人才类别,引进方式,引进日期');
+    const enTemplate = await as(null, 'GET', '/api/v1/imports/templates/recruitment_calls.csv?lang=en');
+    expect(enTemplate.body).toContain('org_uscc,title,positions,description,published_on,deadline');
+  });
+
   it('imports talent only for a caller who may see personal data, and keeps its report from others', async () => {
     const csv = [
       '引进单位统一社会信用代码,姓名,人才类别,引进方式,引进日期,身份证号码,所在区县代码',
