@@ -42,6 +42,7 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
   present(row: Row): Item;
   /** The item as this caller may see it in a reply (a talent introduction masks personal data); the item itself by default. */
   shownTo?(item: Item, principal: Principal): Item;
+  /** The item as the audit log keeps it (personal data masked: the log is kept for ever); the item itself by default. */
   audited?(item: Item): unknown;
   create(ctx: ServiceContext, input: Create): Promise<Item>;
   update(ctx: ServiceContext, id: number, version: number, patch: Patch, current: Row): Promise<Item>;
