@@ -119,7 +119,7 @@ describe('token scopes', () => {
 
   it('may be any of the owner’s permissions except token management and the public ones', () => {
     expect(grantableScopes(caller('expert'))).toEqual(['reviews.write']);
-    expect(grantableScopes(caller('org_user'))).toEqual(['organizations.update', 'qualifications.write', 'rd_institutions.write', 'platforms.write', 'tech_contracts.read', 'tech_contracts.write', 'ip_loans.read', 'talent.read', 'talent.write', 'applications.write', 'tech_sme_evaluations.read', 'tech_sme_evaluations.write']);
+    expect(grantableScopes(caller('org_user'))).toEqual(['organizations.update', 'qualifications.write', 'rd_institutions.write', 'platforms.write', 'tech_contracts.read', 'tech_contracts.write', 'ip_loans.read', 'talent.read', 'talent.write', 'achievements.read', 'achievements.write', 'applications.write', 'tech_sme_evaluations.read', 'tech_sme_evaluations.write']);
     expect(grantableScopes(caller('admin'))).not.toContain('tokens.manage');
     expect(grantableScopes(caller('admin'))).toContain('users.manage');
   });

@@ -59,6 +59,10 @@ const WRITES: Record<string, Access> = {
   'post /api/v1/recruitment-calls': 'talent.write',
   'patch /api/v1/recruitment-calls/:id': 'talent.write',
   'delete /api/v1/recruitment-calls/:id': 'talent.write',
+  'post /api/v1/ip-loans': 'ip_loans.write',
+  'patch /api/v1/ip-loans/:id': 'ip_loans.write',
+  'delete /api/v1/ip-loans/:id': 'ip_loans.write',
+  'post /api/v1/ip-loans/:id/steps': 'ip_loans.write',
   'post /api/v1/imports/preview': 'imports.write',
   'post /api/v1/imports': 'imports.write',
   'post /api/v1/indicators/:code/values': 'official_values.write',
@@ -118,6 +122,11 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/talent-introductions': 'talent.read',
   'get /api/v1/talent-introductions/:id': 'talent.read',
   'get /api/v1/talent-introductions/export': 'talent.read',
+  'get /api/v1/ip-loans': 'ip_loans.read',
+  'get /api/v1/ip-loans/:id': 'ip_loans.read',
+  'get /api/v1/market-analysis': 'tech_contracts.read',
+  'get /api/v1/market-analysis/top-sellers': 'tech_contracts.read',
+  'get /api/v1/market-analysis/export': 'tech_contracts.read',
 };
 
 const api = servedRoutes(app)

@@ -30,7 +30,7 @@ describe('indicator upkeep SQL', () => {
 
   it('puts triggers on the counted tables, and on organizations for updates only', () => {
     const sql = upkeepSql(recordIndicators(catalogue), 2016);
-    expect(sql.tables.sort()).toEqual(['organizations', 'platforms', 'qualifications', 'rd_institutions', 'talent_introductions', 'tech_contracts']);
+    expect(sql.tables.sort()).toEqual(['achievements', 'incubations', 'ip_loans', 'organizations', 'platforms', 'projects', 'qualifications', 'rd_institutions', 'talent_introductions', 'tech_contracts', 'transfers']);
     const triggers = sql.install.filter((s) => s.startsWith('CREATE TRIGGER')).map((s) => /AFTER (\w+) ON (\w+)/.exec(s)!.slice(1).join(' '));
     expect(triggers.filter((t) => t.endsWith('organizations'))).toEqual(['UPDATE organizations']);
     expect(triggers.filter((t) => t.endsWith('qualifications')).sort()).toEqual(['DELETE qualifications', 'INSERT qualifications', 'TRUNCATE qualifications', 'UPDATE qualifications']);

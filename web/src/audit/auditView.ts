@@ -9,7 +9,7 @@ export type AuditVia = AuditEntry['via'];
 export const AUDIT_VIAS: readonly AuditVia[] = ['session', 'token', 'anonymous', 'cli', 'system'];
 
 /** Kinds of record the server writes entries for (table names); the page labels them through i18n. */
-export const AUDIT_ENTITIES = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'users', 'api_tokens', 'targets', 'official_values', 'tech_sme_evaluations', 'ip_loans', 'demo', 'applications', 'experts', 'database'] as const;
+export const AUDIT_ENTITIES = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'users', 'api_tokens', 'targets', 'official_values', 'tech_sme_evaluations', 'tech_contracts', 'ip_loans', 'talent_introductions', 'recruitment_calls', 'projects', 'achievements', 'transfers', 'incubations', 'demo', 'applications', 'experts', 'database'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const isKnownEntity = (entity: string): entity is AuditEntity => (AUDIT_ENTITIES as readonly string[]).includes(entity);
