@@ -1,6 +1,7 @@
 import { createElement, type ComponentType, type ReactElement } from 'react';
 import { createBrowserRouter, useParams, type RouteObject } from 'react-router';
 import type { Permission } from '../../src/domain/permissions';
+import { loadPageTexts } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 
@@ -22,10 +23,14 @@ interface EntityPages {
 
 /**
  * A page whose code loads on its first visit: each area of the app is a chunk of its own, so the
- * first page (the overview) loads only the code it shows, not the charts, forms and wizards.
+ * first page (the overview) loads only the code it shows, not the charts, forms and wizards, nor
+ * the pages' texts.
  */
 function lazyPage<M>(load: () => Promise<M>, render: (module: M) => ReactElement): RouteObject['lazy'] {
-  return async () => ({ element: render(await load()) });
+  return async () => {
+    const [module] = await Promise.all([load(), loadPageTexts()]);
+    return { element: render(module) };
+  };
 }
 
 /** A page for callers with `permission`; the guard (and its refusal page) loads with the page. */

@@ -10,17 +10,38 @@ declare module 'i18next' {
   }
 }
 
-/** Each language's texts are a chunk of their own: a page loads only the language it shows. */
-const TRANSLATIONS: Record<Language, () => Promise<typeof zhCN>> = {
-  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
-  en: () => import('./en').then((m) => m.en),
+type Texts = Partial<typeof zhCN>;
+
+/**
+ * Each language's texts are two chunks of their own: the core (layout, overview, signing in) that
+ * the first page needs, and the pages' texts, loaded with the first page beyond it (`loadPageTexts`,
+ * awaited by every lazy route in routes.tsx) — the first visit's JavaScript stays small (≤ 800 KiB,
+ * e2e/delivery.test.ts) however many pages the app grows.
+ */
+const TRANSLATIONS: Record<Language, { core: () => Promise<Texts>; pages: () => Promise<Texts> }> = {
+  'zh-CN': { core: () => import('./zh-CN/core').then((m) => m.zhCNCore), pages: () => import('./zh-CN/pages').then((m) => m.zhCNPages) },
+  en: { core: () => import('./en/core').then((m) => m.enCore), pages: () => import('./en/pages').then((m) => m.enPages) },
 };
 
-/** The language's texts, and the default language's as the fallback for a text one lacks. */
-async function loadTranslations(lang: Language): Promise<void> {
-  const needed = [...new Set([lang, DEFAULT_LANGUAGE])].filter((l) => !i18next.hasResourceBundle(l, 'translation'));
-  const texts = await Promise.all(needed.map((l) => TRANSLATIONS[l]()));
-  needed.forEach((l, i) => i18next.addResourceBundle(l, 'translation', texts[i]));
+type Part = keyof (typeof TRANSLATIONS)[Language];
+const loaded = new Set<`${Language}:${Part}`>();
+/** Whether a page beyond the first asked for its texts: a language switch then loads them too. */
+let pagesWanted = false;
+
+/** A part of the language's texts, and of the default language's as the fallback for a text one lacks. */
+async function loadTranslations(lang: Language, part: Part): Promise<void> {
+  const needed = [...new Set([lang, DEFAULT_LANGUAGE])].filter((l) => !loaded.has(`${l}:${part}`));
+  const texts = await Promise.all(needed.map((l) => TRANSLATIONS[l][part]()));
+  needed.forEach((l, i) => {
+    i18next.addResourceBundle(l, 'translation', texts[i], true, true);
+    loaded.add(`${l}:${part}`);
+  });
+}
+
+/** The pages' texts in the current language: awaited before a page beyond the first renders. */
+export function loadPageTexts(): Promise<void> {
+  pagesWanted = true;
+  return loadTranslations(resolveLanguage(i18next.language), 'pages');
 }
 
 function storedLanguage(): string | null {
@@ -45,7 +66,7 @@ export async function initI18n(): Promise<void> {
     fallbackLng: DEFAULT_LANGUAGE,
     interpolation: { escapeValue: false }, // React escapes
   });
-  await loadTranslations(lang);
+  await loadTranslations(lang, 'core');
 }
 
 /** Switches every label at once and remembers the choice for the next visit. */
@@ -55,7 +76,8 @@ export async function changeLanguage(lang: Language): Promise<void> {
   } catch {
     // not remembered, but still switched
   }
-  await loadTranslations(lang);
+  await loadTranslations(lang, 'core');
+  if (pagesWanted) await loadTranslations(lang, 'pages');
   applyLanguage(lang);
   await i18next.changeLanguage(lang);
 }
