@@ -7,6 +7,7 @@ import { qualificationTypes } from '../domain/qualification.js';
 import { rdInstitutionCategories } from '../domain/rdInstitution.js';
 import { contractStatuses } from '../domain/techContract.js';
 import { talentCategories, talentModes } from '../domain/talent.js';
+import { guarantorKinds, ipLoanStatuses } from '../domain/ipLoan.js';
 
 /**
  * The spreadsheet contract: the columns of each registry entity as files carry them (CSV, XLSX,
@@ -15,6 +16,9 @@ import { talentCategories, talentModes } from '../domain/talent.js';
  */
 export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts' | 'talent_introductions' | 'recruitment_calls';
 export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions', 'recruitment_calls'];
+
+/** Entities whose files are exported but not yet imported (IP-backed loans: docs/data-formats.md). */
+export type ExportEntity = FileEntity | 'ip_loans';
 
 export interface FileColumn {
   /** Canonical header, snake_case English. */
@@ -48,7 +52,7 @@ const fourGlobalColumns: FileColumn[] = fourGlobalFeatureCodes.flatMap((f) => {
   ];
 });
 
-export const fileColumns: Record<FileEntity, readonly FileColumn[]> = {
+export const fileColumns: Record<ExportEntity, readonly FileColumn[]> = {
   organizations: [
     col('uscc', '统一社会信用代码', 'Unified social credit code', 'text', true),
     col('name', '名称', 'Name', 'text', true),
@@ -137,6 +141,31 @@ export const fileColumns: Record<FileEntity, readonly FileColumn[]> = {
     col('deadline', '截止日期', 'Deadline', 'date', true),
     { ...district, required: true },
     zone,
+  ],
+  // A loan is its contract number per borrower (the table's UNIQUE). The lender is a registry
+  // organization (credit code) or a name; the pledged items one cell, `kind:number` joined by "; ";
+  // each step's date its own column; the compensation's shares are computed, so report-only.
+  ip_loans: [
+    col('borrower_uscc', '借款企业统一社会信用代码', 'Borrower credit code', 'text', true),
+    col('contract_number', '贷款合同编号', 'Loan contract number', 'text', true),
+    col('lender_uscc', '贷款银行统一社会信用代码', 'Lender credit code', 'text'),
+    col('lender_name', '贷款银行名称', 'Lender name', 'text'),
+    col('guarantor_name', '担保或保险机构', 'Guarantor or insurer', 'text'),
+    col('guarantor_kind', '担保类型', 'Guarantor kind', 'code', false, guarantorKinds),
+    col('pledged_items', '质押知识产权', 'Pledged IP', 'text', true),
+    col('valuation_amount', '评估价值（元）', 'Valuation (yuan)', 'text', true),
+    col('valuer', '评估机构', 'Valuer', 'text', true),
+    col('amount', '贷款金额（元）', 'Amount (yuan)', 'text', true),
+    col('annual_rate', '年利率（%）', 'Annual rate (%)', 'text', true),
+    col('term_months', '期限（月）', 'Term (months)', 'text', true),
+    col('status', '状态', 'Status', 'code', true, ipLoanStatuses),
+    col('applied_on', '申请日期', 'Applied on', 'date', true),
+    col('approved_on', '审批日期', 'Approved on', 'date'),
+    col('disbursed_on', '放款日期', 'Disbursed on', 'date'),
+    col('repaid_on', '结清日期', 'Repaid on', 'date'),
+    col('overdue_on', '逾期日期', 'Overdue on', 'date'),
+    col('compensated_on', '代偿日期', 'Compensated on', 'date'),
+    col('loss_amount', '损失金额（元）', 'Loss amount (yuan)', 'text'),
   ],
 };
 

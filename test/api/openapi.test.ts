@@ -63,7 +63,7 @@ const MARKET_ANALYSIS_ROUTES = ['get /api/v1/market-analysis', 'get /api/v1/mark
 /** Projects, achievements, transfers, incubations: the registry's five routes each. */
 const ACHIEVEMENT_ROUTES = ['projects', 'achievements', 'transfers', 'incubations'].flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`]);
 /** IP-backed loans: the registry's five routes and their steps; no file columns, so no export. */
-const IP_LOAN_ROUTES = ['get /api/v1/ip-loans', 'post /api/v1/ip-loans', 'get /api/v1/ip-loans/{id}', 'patch /api/v1/ip-loans/{id}', 'delete /api/v1/ip-loans/{id}', 'post /api/v1/ip-loans/{id}/steps'];
+const IP_LOAN_ROUTES = ['get /api/v1/ip-loans', 'post /api/v1/ip-loans', 'get /api/v1/ip-loans/{id}', 'patch /api/v1/ip-loans/{id}', 'delete /api/v1/ip-loans/{id}', 'post /api/v1/ip-loans/{id}/steps', 'get /api/v1/ip-loans/export'];
 /** Talent introductions and recruitment calls: the registry's five routes and an export each. */
 const TALENT_ROUTES = ['talent-introductions', 'recruitment-calls'].flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]);
 const TECH_SME_ROUTES = ['post /api/v1/tech-sme-evaluation', 'post /api/v1/organizations/{id}/tech-sme-evaluations', 'get /api/v1/organizations/{id}/tech-sme-evaluations'];

@@ -124,6 +124,7 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/talent-introductions/export': 'talent.read',
   'get /api/v1/ip-loans': 'ip_loans.read',
   'get /api/v1/ip-loans/:id': 'ip_loans.read',
+  'get /api/v1/ip-loans/export': 'ip_loans.read',
   'get /api/v1/market-analysis': 'tech_contracts.read',
   'get /api/v1/market-analysis/top-sellers': 'tech_contracts.read',
   'get /api/v1/market-analysis/export': 'tech_contracts.read',

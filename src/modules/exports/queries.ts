@@ -1,4 +1,4 @@
-import { fileColumns, type FileColumn, type FileEntity } from '../../contracts/fileColumns.js';
+import { fileColumns, type ExportEntity, type FileColumn } from '../../contracts/fileColumns.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 
 /**
@@ -6,7 +6,7 @@ import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
  * the host or holder organization `h` or `o`, already joined, so a report's names cost no extra
  * query), each aliased by its canonical key.
  */
-const expressions: Record<FileEntity, Record<string, string>> = {
+const expressions: Record<ExportEntity, Record<string, string>> = {
   organizations: Object.fromEntries(fileColumns.organizations.map((c) => [c.key, `t.${c.key}`])),
   qualifications: { uscc: 'o.uscc', holder_name: 'o.name', qualification: 't.qualification', certificate_no: 't.certificate_no', valid_from: 't.valid_from', valid_to: 't.valid_to' },
   rd_institutions: {
@@ -51,10 +51,21 @@ const expressions: Record<FileEntity, Record<string, string>> = {
     org_name: 'o.name',
     positions: 't.positions::text',
   },
+  // The list's FROM joins the borrower `b` and a registry lender `l`. Pledged items read back as
+  // the import's one cell, in their stored order.
+  ip_loans: {
+    ...Object.fromEntries(fileColumns.ip_loans.map((c) => [c.key, `t.${c.key}`])),
+    borrower_uscc: 'b.uscc',
+    borrower_name: 'b.name',
+    lender_uscc: 'l.uscc',
+    lender_org_name: 'l.name',
+    pledged_items: "(SELECT string_agg((e.item->>'kind') || ':' || (e.item->>'number'), '; ' ORDER BY e.n) FROM jsonb_array_elements(t.pledged_items) WITH ORDINALITY AS e(item, n))",
+    ...Object.fromEntries(['valuation_amount', 'amount', 'annual_rate', 'term_months', 'loss_amount', 'fund_share'].map((k) => [k, `t.${k}::text`])),
+  },
 };
 
 /** The SELECT list of an export's columns of an entity, in file order; dates come back as 'YYYY-MM-DD'. */
-export function exportSelect(entity: FileEntity, columns: readonly FileColumn[]): string {
+export function exportSelect(entity: ExportEntity, columns: readonly FileColumn[]): string {
   return columns.map((c) => `${expressions[entity][c.key]} AS ${c.key}`).join(', ');
 }
 

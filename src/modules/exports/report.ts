@@ -1,5 +1,5 @@
 import type { ExportLanguage, ExportView } from '../../contracts/exports.js';
-import { fileColumns, type FileColumn, type FileEntity } from '../../contracts/fileColumns.js';
+import { fileColumns, type ExportEntity, type FileColumn } from '../../contracts/fileColumns.js';
 import type { CityConfig } from '../../domain/city.js';
 import type { Message } from '../../domain/message.js';
 import { marketCodes } from '../techContracts/codes.js';
@@ -14,7 +14,7 @@ import type { Reading, StoredValue } from './cells.js';
 const hostName: FileColumn = { key: 'host_name', zh: '依托单位名称', en: 'Host organization name', type: 'text', required: false };
 
 /** The name column after each credit-code column of the import format, by the code column's key. */
-const namesBeside: Record<FileEntity, Readonly<Record<string, FileColumn>>> = {
+const namesBeside: Record<ExportEntity, Readonly<Record<string, FileColumn>>> = {
   // An organization's own credit code already has its name (名称) in the next column.
   organizations: {},
   qualifications: { uscc: { key: 'holder_name', zh: '持有主体名称', en: 'Holder name', type: 'text', required: false } },
@@ -26,10 +26,16 @@ const namesBeside: Record<FileEntity, Readonly<Record<string, FileColumn>>> = {
   },
   talent_introductions: { host_uscc: { key: 'host_name', zh: '引进单位名称', en: 'Host organization name', type: 'text', required: false } },
   recruitment_calls: { org_uscc: { key: 'org_name', zh: '发布单位名称', en: 'Organization name', type: 'text', required: false } },
+  // Beside the loss, what the risk-compensation fund paid (computed from the policy, never imported).
+  ip_loans: {
+    borrower_uscc: { key: 'borrower_name', zh: '借款企业名称', en: 'Borrower name', type: 'text', required: false },
+    lender_uscc: { key: 'lender_org_name', zh: '贷款银行主体名称', en: 'Lender organization name', type: 'text', required: false },
+    loss_amount: { key: 'fund_share', zh: '风险补偿资金代偿额（元）', en: 'Paid by the compensation fund (yuan)', type: 'text', required: false },
+  },
 };
 
 /** The columns of an export: the import format's, and in a report a name after each credit code. */
-export function exportColumns(entity: FileEntity, view: ExportView): readonly FileColumn[] {
+export function exportColumns(entity: ExportEntity, view: ExportView): readonly FileColumn[] {
   if (view === 'import') return fileColumns[entity];
   return fileColumns[entity].flatMap((c) => {
     const name = namesBeside[entity][c.key];
@@ -48,7 +54,7 @@ function labelIn(list: Readonly<Record<string, Message>> | undefined, code: stri
 }
 
 /** Labels of the text columns whose codes are data (the market's, config/market/), by column key. */
-function dataCodeLabels(entity: FileEntity | undefined): Readonly<Record<string, Readonly<Record<string, Message>>>> {
+function dataCodeLabels(entity: ExportEntity | undefined): Readonly<Record<string, Readonly<Record<string, Message>>>> {
   if (entity !== 'tech_contracts') return {};
   const { market } = marketCodes();
   const types = Object.values(market.contractTypes.types);
@@ -66,7 +72,7 @@ function dataCodeLabels(entity: FileEntity | undefined): Readonly<Record<string,
  * A retired district is still named (it may stand in an old record); a value without a label is
  * written as it is stored. `entity` brings the labels of codes that are data (a contract's type).
  */
-export function reportReading(city: CityConfig, lang: ExportLanguage, entity?: FileEntity): Reading {
+export function reportReading(city: CityConfig, lang: ExportLanguage, entity?: ExportEntity): Reading {
   const byKey = dataCodeLabels(entity);
   const districts = Object.fromEntries([...city.retiredDistricts, ...city.districts].map((d) => [d.code, d.name]));
   const zones = Object.fromEntries(city.zones.map((z) => [z.code, z.name]));

@@ -3,18 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../../contracts/common.js';
 import { exportContentTypes, registryExportQuery } from '../../contracts/exports.js';
-import type { FileEntity } from '../../contracts/fileColumns.js';
+import type { ExportEntity } from '../../contracts/fileColumns.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import type { ListSpec } from '../../db/list/spec.js';
 import type { ServiceContext } from '../shared/context.js';
 import { registryListSpec } from '../shared/registryLists.js';
 import { visibleSql } from '../techContracts/service.js';
+import { visibleSql as visibleIpLoansSql } from '../ipLoans/service.js';
 import { seesPersonalData } from '../../domain/talent.js';
 import { visibleIntroductionsSql } from '../talent/service.js';
 import { exportList } from './service.js';
 
 /** URL path of each entity's list, and its English noun for the docs. */
-const exportPaths: Record<FileEntity, { path: string; noun: string }> = {
+const exportPaths: Record<ExportEntity, { path: string; noun: string }> = {
   organizations: { path: 'organizations', noun: 'organizations' },
   qualifications: { path: 'qualifications', noun: 'qualifications' },
   rd_institutions: { path: 'rd-institutions', noun: 'R&D institutions' },
@@ -22,6 +23,7 @@ const exportPaths: Record<FileEntity, { path: string; noun: string }> = {
   tech_contracts: { path: 'tech-contracts', noun: 'technology contracts' },
   talent_introductions: { path: 'talent-introductions', noun: 'talent introductions' },
   recruitment_calls: { path: 'recruitment-calls', noun: 'recruitment calls' },
+  ip_loans: { path: 'ip-loans', noun: 'IP-backed loans' },
 };
 
 /** The export query of one list: shape, and the filter and sort judged against the list's fields in the same pass. */
@@ -43,7 +45,7 @@ const file = z.unknown().meta({ type: 'string', format: 'binary', description: '
 /** GET /api/v1/{entity}/export — 导出: the list as CSV, XLSX or JSON Lines, streamed. */
 export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  for (const [entity, { path, noun }] of Object.entries(exportPaths) as Array<[FileEntity, (typeof exportPaths)[FileEntity]]>) {
+  for (const [entity, { path, noun }] of Object.entries(exportPaths) as Array<[ExportEntity, (typeof exportPaths)[ExportEntity]]>) {
     r.get(
       `/${path}/export`,
       {
@@ -51,6 +53,8 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
         ...(entity === 'tech_contracts' ? { config: { access: 'tech_contracts.read' as const } } : {}),
         // Talent introductions too, and masked for a caller who may not see personal data.
         ...(entity === 'talent_introductions' ? { config: { access: 'talent.read' as const } } : {}),
+        // A firm's borrowing is its own business: loans by ip_loans.read reach.
+        ...(entity === 'ip_loans' ? { config: { access: 'ip_loans.read' as const } } : {}),
         schema: {
           tags: ['exports'],
           summary: `Export ${noun} (CSV, XLSX or JSON Lines) with the list's filter, search and sort, in the import format or as a report`,
@@ -64,7 +68,7 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
       },
       async (req, reply) => {
         const { format, lang, view, filter, search, sort } = req.query;
-        const visible = entity === 'tech_contracts' ? visibleSql(ctx, req.principal) : entity === 'talent_introductions' ? visibleIntroductionsSql(ctx, req.principal) : undefined;
+        const visible = entity === 'ip_loans' ? visibleIpLoansSql(ctx, req.principal) : entity === 'tech_contracts' ? visibleSql(ctx, req.principal) : entity === 'talent_introductions' ? visibleIntroductionsSql(ctx, req.principal) : undefined;
         const personal = entity === 'talent_introductions' && seesPersonalData(req.principal);
         const out = exportList(ctx, { entity, format, lang, view, filter, search, sort, visible, personal });
         return reply.type(exportContentTypes[format]).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.stream);

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ipLoan, type IpLoan, type IpLoanCreate } from '../../src/contracts/ipLoans.js';
+import { createOrganization } from '../support/factories.js';
+import { createTestApp } from '../support/testApp.js';
+import { expectProblem } from './helpers.js';
+
+/**
+ * IP-backed loans in files (issue 14): GET /api/v1/ip-loans/export in the import view (the file
+ * columns of docs/data-formats.md) and the report view (names, labels, the fund's computed share),
+ * read by ip_loans.read reach. Loans are made over the API, so what the file says is what the API says.
+ */
+const t = await createTestApp({ today: () => '2026-12-04' });
+const { app } = t;
+
+const yueluFirm = await createOrganization(app, { name: '岳麓导出科技有限公司', district_code: '430104', zone: 'xiangjiang_new_area' });
+const furongFirm = await createOrganization(app, { name: '芙蓉导出科技有限公司', district_code: '430102', zone: null });
+const bank = await createOrganization(app, { name: '导出测试银行股份有限公司', kind: 'enterprise', district_code: '430102' });
+
+async function make(overrides: Partial<IpLoanCreate>): Promise<IpLoan> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ip-loans',
+    payload: {
+      contract_number: 'ZY-1', borrower_org_id: yueluFirm.id, pledged_items: [{ kind: 'patent', number: '2018 1 1564288.x' }, { kind: 'software_copyright', number: '2023sr0123456' }],
+      valuation_amount: '8000000', valuer: '湖南某资产评估有限公司', amount: '3000000.00', annual_rate: '3.85', term_months: 12, applied_on: '2025-01-10', ...overrides,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return ipLoan.parse(res.json());
+}
+async function walk(loan: IpLoan, ...steps: Array<[string, string, string?]>): Promise<IpLoan> {
+  for (const [step, on, loss] of steps) {
+    const res = await app.inject({ method: 'POST', url: `/api/v1/ip-loans/${loan.id}/steps`, payload: { step, on, ...(loss ? { loss_amount: loss } : {}) }, headers: { 'if-match': `"${loan.version}"` } });
+    expect(res.statusCode, res.body).toBe(200);
+    loan = ipLoan.parse(res.json());
+  }
+  return loan;
+}
+
+const applied = await make({ lender_org_id: bank.id, guarantor_name: '湖南省融资担保集团', guarantor_kind: 'guarantor' });
+const compensated = await walk(
+  await make({ borrower_org_id: furongFirm.id, contract_number: 'ZY-2', lender_name: '某外地银行', pledged_items: [{ kind: 'trademark', number: '12345678' }], amount: '1000000.00' }),
+  ['approved', '2025-01-20'], ['disbursed', '2025-02-01'], ['overdue', '2025-08-01'], ['compensated', '2025-11-30', '600000.00'],
+);
+
+const exported = async (query: string, headers: Record<string, string> = {}) => {
+  const res = await app.inject({ method: 'GET', url: `/api/v1/ip-loans/export?${query}`, headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return res;
+};
+const jsonRows = (body: string) => body.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string | null>);
+
+describe('GET /api/v1/ip-loans/export', () => {
+  it('writes each loan in the import view: its key, lender by credit code or name, pledged items in one cell, each step dated', async () => {
+    const rows = jsonRows((await exported('format=jsonl&lang=en&sort=contract_number')).body);
+    expect(rows).toEqual([
+      {
+        borrower_uscc: yueluFirm.uscc, contract_number: 'ZY-1', lender_uscc: bank.uscc, lender_name: null, guarantor_name: '湖南省融资担保集团', guarantor_kind: 'guarantor',
+        pledged_items: 'patent:ZL201811564288.X; software_copyright:2023SR0123456', valuation_amount: applied.valuation_amount, valuer: '湖南某资产评估有限公司',
+        amount: applied.amount, annual_rate: applied.annual_rate, term_months: '12', status: 'applied', applied_on: '2025-01-10',
+        approved_on: null, disbursed_on: null, repaid_on: null, overdue_on: null, compensated_on: null, loss_amount: null,
+      },
+      {
+        borrower_uscc: furongFirm.uscc, contract_number: 'ZY-2', lender_uscc: null, lender_name: '某外地银行', guarantor_name: null, guarantor_kind: null,
+        pledged_items: 'trademark:12345678', valuation_amount: compensated.valuation_amount, valuer: '湖南某资产评估有限公司',
+        amount: compensated.amount, annual_rate: compensated.annual_rate, term_months: '12', status: 'compensated', applied_on: '2025-01-10',
+        approved_on: '2025-01-20', disbursed_on: '2025-02-01', repaid_on: null, overdue_on: '2025-08-01', compensated_on: '2025-11-30', loss_amount: compensated.compensation!.loss_amount,
+      },
+    ]);
+  });
+
+  it('writes a report with names, labels and the fund’s share as the compensation step computed it', async () => {
+    const [row] = jsonRows((await exported(`format=jsonl&lang=zh&view=report&filter=${encodeURIComponent('status:compensated')}`)).body);
+    expect(row).toMatchObject({ borrower_name: '芙蓉导出科技有限公司', status: '已代偿', fund_share: compensated.compensation!.fund, loss_amount: '600000.00' });
+  });
+
+  it('writes CSV with the Chinese headers of the file columns', async () => {
+    const res = await exported('format=csv&lang=zh');
+    expect(res.headers['content-disposition']).toContain('ip-loans-20261204.csv');
+    expect(res.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(
+      '借款企业统一社会信用代码,贷款合同编号,贷款银行统一社会信用代码,贷款银行名称,担保或保险机构,担保类型,质押知识产权,评估价值（元）,评估机构,贷款金额（元）,年利率（%）,期限（月）,状态,申请日期,审批日期,放款日期,结清日期,逾期日期,代偿日期,损失金额（元）',
+    );
+  });
+
+  it('is not public, and gives an organization user its own borrowing only', async () => {
+    expectProblem(await t.anonymous({ method: 'GET', url: '/api/v1/ip-loans/export?format=jsonl&lang=en' }), 401);
+    const orgUser = await t.actAs('org_user', { organizationIds: [furongFirm.id] });
+    const rows = jsonRows((await exported('format=jsonl&lang=en', orgUser.headers)).body);
+    expect(rows.map((r) => r.contract_number)).toEqual(['ZY-2']);
+  });
+});
