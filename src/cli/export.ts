@@ -22,6 +22,10 @@ export const entityNames: Record<string, FileEntity> = {
   talent_introductions: 'talent_introductions',
   'recruitment-calls': 'recruitment_calls',
   recruitment_calls: 'recruitment_calls',
+  projects: 'projects',
+  achievements: 'achievements',
+  transfers: 'transfers',
+  incubations: 'incubations',
 };
 export const exportEntityChoices = Object.keys(entityNames);
 

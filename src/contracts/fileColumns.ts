@@ -7,6 +7,7 @@ import { qualificationTypes } from '../domain/qualification.js';
 import { rdInstitutionCategories } from '../domain/rdInstitution.js';
 import { contractStatuses } from '../domain/techContract.js';
 import { talentCategories, talentModes } from '../domain/talent.js';
+import { achievementFlags, projectStatuses, transferModes } from '../domain/achievement.js';
 import { guarantorKinds, ipLoanStatuses } from '../domain/ipLoan.js';
 
 /**
@@ -14,8 +15,11 @@ import { guarantorKinds, ipLoanStatuses } from '../domain/ipLoan.js';
  * JSON Lines), for import and export alike, so that an exported file imports unchanged. A header
  * may be the canonical snake_case key or the Chinese name.
  */
-export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts' | 'talent_introductions' | 'recruitment_calls';
-export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions', 'recruitment_calls'];
+export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts' | 'talent_introductions' | 'recruitment_calls' | AchievementFileEntity;
+/** Projects, achievements, transfers and incubations: written through their services (imports/achievementRows.ts). */
+export type AchievementFileEntity = 'projects' | 'achievements' | 'transfers' | 'incubations';
+export const achievementFileEntities: readonly AchievementFileEntity[] = ['projects', 'achievements', 'transfers', 'incubations'];
+export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions', 'recruitment_calls', ...achievementFileEntities];
 
 /** Entities whose files are exported but not yet imported (IP-backed loans: docs/data-formats.md). */
 export type ExportEntity = FileEntity | 'ip_loans';
@@ -38,6 +42,16 @@ const col = (key: string, zh: string, en: string, type: FileColumn['type'], requ
 
 const district = col('district_code', '所在区县代码', 'District code', 'district');
 const zone = col('zone', '所在园区', 'Zone', 'zone');
+
+/**
+ * An achievement in a file is its key: the owner's credit code, its title and year (成果的自然键),
+ * the same three columns wherever a transfer or an incubation names one.
+ */
+const achievementKey = (required: boolean) => [
+  col('achievement_owner_uscc', '成果所有单位统一社会信用代码', 'Achievement owner credit code', 'text', required),
+  col('achievement_title', '成果名称', 'Achievement title', 'text', required),
+  col('achievement_year', '成果年份', 'Achievement year', 'text', required),
+];
 
 /**
  * "Four global" (四个全球) features: the yes/no column of the issue's template, plus the evidence
@@ -142,6 +156,47 @@ export const fileColumns: Record<ExportEntity, readonly FileColumn[]> = {
     { ...district, required: true },
     zone,
   ],
+  // Programmes and achievement types are codes of config/market/ (data), so their columns are
+  // texts; lists of organizations are credit codes separated by ；or ; (in order).
+  projects: [
+    col('lead_uscc', '牵头单位统一社会信用代码', 'Lead organization credit code', 'text', true),
+    col('title', '项目名称', 'Title', 'text', true),
+    col('partner_usccs', '参与单位统一社会信用代码', 'Partner credit codes', 'text'),
+    col('programme', '项目计划类别', 'Programme', 'text', true),
+    col('budget', '项目经费（元）', 'Budget (yuan)', 'text', true),
+    col('start_on', '开始日期', 'Starts on', 'date', true),
+    col('end_on', '结束日期', 'Ends on', 'date', true),
+    col('status', '状态', 'Status', 'code', true, projectStatuses),
+    district,
+    zone,
+  ],
+  achievements: [
+    col('owner_uscc', '成果所有单位统一社会信用代码', 'Owner credit code', 'text', true),
+    col('title', '成果名称', 'Title', 'text', true),
+    col('year', '成果年份', 'Year', 'text', true),
+    col('type', '成果类型', 'Type', 'text', true),
+    col('other_org_usccs', '其他完成单位统一社会信用代码', 'Other organizations’ credit codes', 'text'),
+    ...Object.entries(achievementFlags).map(([flag, label]) => col(flag, label.zh, label.en, 'bool')),
+    col('evidence', '佐证材料', 'Evidence', 'text'),
+    district,
+    zone,
+  ],
+  // Owner, institution and place are copied from the achievement, so they are not columns.
+  transfers: [
+    ...achievementKey(true),
+    col('receiver_uscc', '受让单位统一社会信用代码', 'Receiver credit code', 'text', true),
+    col('transferred_on', '转化日期', 'Transferred on', 'date', true),
+    col('mode', '转化方式', 'Mode', 'code', true, transferModes),
+    col('amount', '转化金额（元）', 'Amount (yuan)', 'text', true),
+    col('tech_contract_number', '技术合同编号', 'Technology contract number', 'text'),
+  ],
+  incubations: [
+    col('enterprise_uscc', '孵化企业统一社会信用代码', 'Enterprise credit code', 'text', true),
+    col('incubated_on', '孵化日期', 'Incubated on', 'date', true),
+    ...achievementKey(false),
+    col('rd_institution_host_uscc', '研发机构依托单位统一社会信用代码', 'R&D institution host credit code', 'text'),
+    col('rd_institution_name', '研发机构名称', 'R&D institution name', 'text'),
+  ],
   // A loan is its contract number per borrower (the table's UNIQUE). The lender is a registry
   // organization (credit code) or a name; the pledged items one cell, `kind:number` joined by "; ";
   // each step's date its own column; the compensation's shares are computed, so report-only.
@@ -178,4 +233,9 @@ export const naturalKeys: Record<FileEntity, readonly string[]> = {
   tech_contracts: ['seller_uscc', 'contract_number'],
   talent_introductions: ['host_uscc', 'person_name', 'introduced_on'],
   recruitment_calls: ['org_uscc', 'title'],
+  projects: ['lead_uscc', 'title'],
+  achievements: ['owner_uscc', 'title', 'year'],
+  transfers: ['achievement_owner_uscc', 'achievement_title', 'achievement_year', 'receiver_uscc', 'transferred_on'],
+  // A new enterprise is incubated once.
+  incubations: ['enterprise_uscc'],
 };

@@ -69,6 +69,10 @@ const entityNames: Record<ExportEntity, { zh: string; en: string }> = {
   tech_contracts: { zh: '技术合同', en: 'Technology contracts' },
   talent_introductions: { zh: '人才引进', en: 'Talent introductions' },
   recruitment_calls: { zh: '招贤令', en: 'Recruitment calls' },
+  projects: { zh: '攻关项目', en: 'Projects' },
+  achievements: { zh: '科技成果', en: 'Achievements' },
+  transfers: { zh: '成果转化', en: 'Transfers' },
+  incubations: { zh: '孵化企业', en: 'Incubations' },
   ip_loans: { zh: '知识产权质押贷款', en: 'IP-backed loans' },
 };
 

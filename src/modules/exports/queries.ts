@@ -1,5 +1,6 @@
 import { fileColumns, type ExportEntity, type FileColumn } from '../../contracts/fileColumns.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
+import { achievementFlagCodes } from '../../domain/achievement.js';
 
 /**
  * SQL of the file columns of each entity, over the FROM of its registry list (main table `t`;
@@ -50,6 +51,45 @@ const expressions: Record<ExportEntity, Record<string, string>> = {
     org_uscc: 'o.uscc',
     org_name: 'o.name',
     positions: 't.positions::text',
+  },
+  // Their lists' FROMs (projects/queries.ts …) join the owner `o` (a project's lead), a transfer's
+  // achievement `a` and receiver `rc`, an incubation's enterprise `e`, achievement `a` and institution `r`.
+  projects: {
+    lead_uscc: 'o.uscc',
+    lead_name: 'o.name',
+    title: 't.title',
+    partner_usccs: `(SELECT string_agg(x.uscc, '；' ORDER BY pp.position) FROM project_partners pp JOIN organizations x ON x.id = pp.org_id WHERE pp.project_id = t.id)`,
+    programme: 't.programme',
+    budget: 't.budget::text',
+    ...Object.fromEntries(['start_on', 'end_on', 'status', 'district_code', 'zone'].map((k) => [k, `t.${k}`])),
+  },
+  achievements: {
+    owner_uscc: 'o.uscc',
+    owner_name: 'o.name',
+    year: 't.year::text',
+    other_org_usccs: `(SELECT string_agg(x.uscc, '；' ORDER BY ao.position) FROM achievement_organizations ao JOIN organizations x ON x.id = ao.org_id WHERE ao.achievement_id = t.id)`,
+    ...Object.fromEntries(['title', 'type', ...achievementFlagCodes, 'evidence', 'district_code', 'zone'].map((k) => [k, `t.${k}`])),
+  },
+  transfers: {
+    achievement_owner_uscc: 'o.uscc',
+    achievement_title: 'a.title',
+    achievement_year: 'a.year::text',
+    receiver_uscc: 'rc.uscc',
+    receiver_name: 'rc.name',
+    transferred_on: 't.transferred_on',
+    mode: 't.mode',
+    amount: 't.amount::text',
+    tech_contract_number: '(SELECT k.contract_number FROM tech_contracts k WHERE k.id = t.tech_contract_id)',
+  },
+  incubations: {
+    enterprise_uscc: 'e.uscc',
+    enterprise_name: 'e.name',
+    incubated_on: 't.incubated_on',
+    achievement_owner_uscc: '(SELECT x.uscc FROM organizations x WHERE x.id = a.owner_org_id)',
+    achievement_title: 'a.title',
+    achievement_year: 'a.year::text',
+    rd_institution_host_uscc: '(SELECT x.uscc FROM organizations x WHERE x.id = r.host_org_id)',
+    rd_institution_name: 'r.name',
   },
   // The list's FROM joins the borrower `b` and a registry lender `l`. Pledged items read back as
   // the import's one cell, in their stored order.

@@ -3,6 +3,7 @@ import { fileColumns, type ExportEntity, type FileColumn } from '../../contracts
 import type { CityConfig } from '../../domain/city.js';
 import type { Message } from '../../domain/message.js';
 import { marketCodes } from '../techContracts/codes.js';
+import { achievementCodes } from '../achievements/codes.js';
 import type { Reading, StoredValue } from './cells.js';
 
 /**
@@ -26,6 +27,10 @@ const namesBeside: Record<ExportEntity, Readonly<Record<string, FileColumn>>> = 
   },
   talent_introductions: { host_uscc: { key: 'host_name', zh: '引进单位名称', en: 'Host organization name', type: 'text', required: false } },
   recruitment_calls: { org_uscc: { key: 'org_name', zh: '发布单位名称', en: 'Organization name', type: 'text', required: false } },
+  projects: { lead_uscc: { key: 'lead_name', zh: '牵头单位名称', en: 'Lead organization name', type: 'text', required: false } },
+  achievements: { owner_uscc: { key: 'owner_name', zh: '成果所有单位名称', en: 'Owner name', type: 'text', required: false } },
+  transfers: { receiver_uscc: { key: 'receiver_name', zh: '受让单位名称', en: 'Receiver name', type: 'text', required: false } },
+  incubations: { enterprise_uscc: { key: 'enterprise_name', zh: '孵化企业名称', en: 'Enterprise name', type: 'text', required: false } },
   // Beside the loss, what the risk-compensation fund paid (computed from the policy, never imported).
   ip_loans: {
     borrower_uscc: { key: 'borrower_name', zh: '借款企业名称', en: 'Borrower name', type: 'text', required: false },
@@ -55,6 +60,8 @@ function labelIn(list: Readonly<Record<string, Message>> | undefined, code: stri
 
 /** Labels of the text columns whose codes are data (the market's, config/market/), by column key. */
 function dataCodeLabels(entity: ExportEntity | undefined): Readonly<Record<string, Readonly<Record<string, Message>>>> {
+  if (entity === 'projects') return { programme: achievementCodes().programmes };
+  if (entity === 'achievements') return { type: achievementCodes().achievementTypes };
   if (entity !== 'tech_contracts') return {};
   const { market } = marketCodes();
   const types = Object.values(market.contractTypes.types);

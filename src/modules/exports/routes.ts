@@ -9,6 +9,7 @@ import type { ListSpec } from '../../db/list/spec.js';
 import type { ServiceContext } from '../shared/context.js';
 import { registryListSpec } from '../shared/registryLists.js';
 import { visibleSql } from '../techContracts/service.js';
+import { visibleSql as visibleAchievementsSql } from '../achievements/service.js';
 import { visibleSql as visibleIpLoansSql } from '../ipLoans/service.js';
 import { seesPersonalData } from '../../domain/talent.js';
 import { visibleIntroductionsSql } from '../talent/service.js';
@@ -23,6 +24,10 @@ const exportPaths: Record<ExportEntity, { path: string; noun: string }> = {
   tech_contracts: { path: 'tech-contracts', noun: 'technology contracts' },
   talent_introductions: { path: 'talent-introductions', noun: 'talent introductions' },
   recruitment_calls: { path: 'recruitment-calls', noun: 'recruitment calls' },
+  projects: { path: 'projects', noun: 'key-technology projects' },
+  achievements: { path: 'achievements', noun: 'achievements' },
+  transfers: { path: 'transfers', noun: 'achievement transfers' },
+  incubations: { path: 'incubations', noun: 'incubated enterprises' },
   ip_loans: { path: 'ip-loans', noun: 'IP-backed loans' },
 };
 
@@ -38,6 +43,9 @@ function exportQueryFor(spec: ListSpec) {
     { when: () => true },
   );
 }
+
+/** The column holding the organization that owns a record of the achievements' part (its reach). */
+const ownerColumns: Partial<Record<ExportEntity, string>> = { projects: 'lead_org_id', achievements: 'owner_org_id', transfers: 'owner_org_id', incubations: 'owner_org_id' };
 
 /** The reply body is a byte stream; documented as a binary string. */
 const file = z.unknown().meta({ type: 'string', format: 'binary', description: 'The file' });
@@ -68,7 +76,9 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
       },
       async (req, reply) => {
         const { format, lang, view, filter, search, sort } = req.query;
-        const visible = entity === 'ip_loans' ? visibleIpLoansSql(ctx, req.principal) : entity === 'tech_contracts' ? visibleSql(ctx, req.principal) : entity === 'talent_introductions' ? visibleIntroductionsSql(ctx, req.principal) : undefined;
+        const owner = ownerColumns[entity];
+        // Read by reach, as their lists are (an organization user its own records).
+        const visible = entity === 'ip_loans' ? visibleIpLoansSql(ctx, req.principal) : entity === 'tech_contracts' ? visibleSql(ctx, req.principal) : entity === 'talent_introductions' ? visibleIntroductionsSql(ctx, req.principal) : owner ? visibleAchievementsSql(ctx, req.principal, owner) : undefined;
         const personal = entity === 'talent_introductions' && seesPersonalData(req.principal);
         const out = exportList(ctx, { entity, format, lang, view, filter, search, sort, visible, personal });
         return reply.type(exportContentTypes[format]).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.stream);

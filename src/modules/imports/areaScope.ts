@@ -41,6 +41,11 @@ export const placeSource: Readonly<Record<FileEntity, 'own' | 'holder'>> = {
   tech_contracts: 'own',
   talent_introductions: 'own',
   recruitment_calls: 'own',
+  // A transfer's or incubation's place is its achievement's, copied by the service (achievementRows.ts).
+  projects: 'own',
+  achievements: 'own',
+  transfers: 'own',
+  incubations: 'own',
 };
 
 /** Whose place is judged: the record as the row leaves it, the stored record the row would change, a qualification's holder. */

@@ -22,6 +22,7 @@ import { formatYuan, yuan } from '../../domain/yuan.js';
 import { marketCodes } from '../techContracts/codes.js';
 import { codeNamed } from './cellValues.js';
 import type { CodeList } from '../../domain/message.js';
+import { achievementEntitySpecs, type AchievementFileRecords } from './achievementRecords.js';
 
 /**
  * File records (文件记录): one validated row, typed, with organizations referred to by credit code
@@ -114,7 +115,7 @@ export interface RecruitmentCallFileRecord {
   zone?: string | null;
 }
 
-export interface FileRecords {
+export interface FileRecords extends AchievementFileRecords {
   organizations: OrganizationFileRecord;
   qualifications: QualificationFileRecord;
   rd_institutions: RdInstitutionFileRecord;
@@ -145,7 +146,7 @@ export interface ColumnViolation extends RuleViolation {
 /** How one entity turns column values into a record and checks it. */
 export interface EntitySpec<R> {
   /** The column holding the credit code of the organization a row refers to; none for organizations. */
-  reference: 'uscc' | 'host_uscc' | 'seller_uscc' | 'org_uscc' | null;
+  reference: 'uscc' | 'host_uscc' | 'seller_uscc' | 'org_uscc' | 'lead_uscc' | 'owner_uscc' | 'receiver_uscc' | 'enterprise_uscc' | null;
   build(values: ColumnValues, ctx: RowContext): { record: R; problems: ColumnViolation[] };
   /** The create contract, reference swapped for the credit code: same field limits as the API. */
   limits: z.ZodType;
@@ -323,4 +324,5 @@ export const entitySpecs: { [E in FileEntity]: EntitySpec<FileRecords[E]> } = {
   tech_contracts: techContracts,
   talent_introductions: talentIntroductions,
   recruitment_calls: recruitmentCalls,
+  ...achievementEntitySpecs,
 };

@@ -66,6 +66,10 @@ const entityWrite: Partial<Record<FileEntity, Permission>> = {
   tech_contracts: 'tech_contracts.write',
   talent_introductions: 'talent.write',
   recruitment_calls: 'talent.write',
+  projects: 'achievements.write',
+  achievements: 'achievements.write',
+  transfers: 'achievements.write',
+  incubations: 'achievements.write',
 };
 
 /**
@@ -153,7 +157,7 @@ function reportFileName(record: ImportRecord): { ascii: string; utf8: string } {
   return { ascii: `import-${record.id}-report.csv`, utf8: `${stem}-report.csv` };
 }
 
-const templateNames: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同', talent_introductions: '人才引进', recruitment_calls: '招贤令' };
+const templateNames: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同', talent_introductions: '人才引进', recruitment_calls: '招贤令', projects: '攻关项目', achievements: '科技成果', transfers: '成果转化', incubations: '孵化企业' };
 
 async function* noRows(): AsyncGenerator<never> {}
 

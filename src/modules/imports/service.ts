@@ -190,7 +190,7 @@ export async function runImport(ctx: AppContext, input: RunImportInput): Promise
   const run: Run = {
     id,
     validation,
-    write: { mode: input.mode, dryRun: input.dryRun, scope: areaScope(ctx.city, area), city: ctx.city },
+    write: { mode: input.mode, dryRun: input.dryRun, scope: areaScope(ctx.city, area), city: ctx.city, services: { city: ctx.city, clock: ctx.clock, calendar: ctx.calendar } },
     counts: { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
     problems: new ProblemLog(),
     progress: (counts) => input.onProgress?.({ id, counts: { ...counts }, bytesRead: validation.summary.bytesRead, fileSize: input.fileSize ?? null }),

@@ -1,4 +1,4 @@
-import type { FileEntity } from '../../contracts/fileColumns.js';
+import { fileColumns, naturalKeys, type AchievementFileEntity, type FileColumn, type FileEntity } from '../../contracts/fileColumns.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import { entitySpecs, type FileRecordOf } from './fileRecords.js';
 import { resolveClaim, type ImportedClaims } from './fourGlobalColumns.js';
@@ -82,7 +82,27 @@ export const tableSpecs: Record<FileEntity, TableSpec> = {
     data: [integer('positions'), text('description'), date('published_on'), date('deadline'), text('district_code'), text('zone')],
     organizationId: 'org_id',
   },
+  ...achievementTableSpecs(),
 };
+
+/**
+ * Projects, achievements, transfers and incubations are written through their services
+ * (achievementRows.ts), not column by column: their values are the file record's, by column key,
+ * the natural key first.
+ */
+function achievementTableSpecs(): Record<AchievementFileEntity, TableSpec> {
+  const spec = (table: AchievementFileEntity): TableSpec => {
+    const keys = naturalKeys[table];
+    const column = (c: FileColumn): SqlColumn => ({ name: c.key, type: c.type === 'date' ? 'date' : c.key.endsWith('year') ? 'integer' : c.type === 'bool' ? 'boolean' : 'text' });
+    return {
+      table,
+      keys: keys.map((k) => column(fileColumns[table].find((c) => c.key === k)!)),
+      data: fileColumns[table].filter((c) => !keys.includes(c.key)).map(column),
+      organizationId: null,
+    };
+  };
+  return { projects: spec('projects'), achievements: spec('achievements'), transfers: spec('transfers'), incubations: spec('incubations') };
+}
 
 const columnsOf = new Map(Object.values(tableSpecs).map((spec) => [spec.table, [...spec.keys, ...spec.data]]));
 

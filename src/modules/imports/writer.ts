@@ -1,8 +1,10 @@
-import { naturalKeys, type FileEntity } from '../../contracts/fileColumns.js';
+import { achievementFileEntities, naturalKeys, type AchievementFileEntity, type FileEntity } from '../../contracts/fileColumns.js';
 import type { Queryable } from '../../db/client.js';
 import { violation } from '../../domain/message.js';
 import type { CityConfig } from '../../domain/city.js';
 import { areaColumn, outsideArea, placeSource, type AreaScope } from './areaScope.js';
+import type { ServiceContext } from '../shared/context.js';
+import { writeAchievementRows } from './achievementRows.js';
 import { completeContractRows, numberRegistrations } from './contractRows.js';
 import { entitySpecs } from './fileRecords.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
@@ -31,6 +33,8 @@ export interface WriteOptions {
   scope?: AreaScope | null;
   /** The city's configuration: where a technology contract's buyer lies (its flow). */
   city: CityConfig;
+  /** What the services of projects, achievements, transfers and incubations run on (achievementRows.ts). */
+  services?: Omit<ServiceContext, 'db'>;
 }
 
 export interface BatchOutcome {
@@ -40,6 +44,8 @@ export interface BatchOutcome {
   /** Rows rejected here (the key exists in insert mode; an unresolved organization; outside the import's area): their problems. */
   problems: RowProblem[];
 }
+
+const isAchievementEntity = (entity: FileEntity): entity is AchievementFileEntity => (achievementFileEntities as readonly string[]).includes(entity);
 
 /** Thrown when a row changed between the batch's read and its write: the batch is rolled back. */
 export class ConcurrentChangeError extends Error {
@@ -111,6 +117,10 @@ export async function writeBatch(
   organizationIds: ReadonlyMap<string, number>,
   opts: WriteOptions,
 ): Promise<BatchOutcome> {
+  if (isAchievementEntity(entity)) {
+    if (!opts.services) throw new Error(`Writing ${entity} needs the services' context`);
+    return writeAchievementRows(db, entity, records, { mode: opts.mode, dryRun: opts.dryRun, scope: opts.scope ?? null, services: opts.services });
+  }
   const spec = tableSpecs[entity];
   const reference = entitySpecs[entity].reference;
   const idAt = spec.keys.findIndex((k) => k.name === spec.organizationId);

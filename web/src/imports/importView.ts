@@ -4,7 +4,7 @@ import type { ImportPreview, importStatus } from '../../../src/contracts/imports
 
 export type ImportStatus = z.output<typeof importStatus>;
 
-export const IMPORT_ENTITIES: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms'];
+export const IMPORT_ENTITIES: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'projects', 'achievements', 'transfers', 'incubations'];
 export const IMPORT_STATUSES: readonly ImportStatus[] = ['running', 'succeeded', 'rejected', 'failed'];
 
 /** antd Tag colours: rejected (atomic run with bad rows, nothing written) is a warning, failed an error. */
@@ -19,6 +19,10 @@ const REGISTRY_PATHS: Record<FileEntity, string> = {
   tech_contracts: '/tech-contracts',
   talent_introductions: '/talent-introductions',
   recruitment_calls: '/recruitment-calls',
+  projects: '/projects',
+  achievements: '/achievements',
+  transfers: '/transfers',
+  incubations: '/incubations',
 };
 
 export const registryPath = (entity: FileEntity): string => REGISTRY_PATHS[entity];
