@@ -12,6 +12,7 @@ import { runImport } from '../../src/modules/imports/service.js';
 import { createOrganization } from '../support/factories.js';
 import { tempDirs } from '../support/tempDirs.js';
 import { createTestApp } from '../support/testApp.js';
+import { expectProblem } from './helpers.js';
 
 /**
  * Projects, achievements, transfers and incubations in files (issue 14): export → import identity
@@ -152,6 +153,20 @@ describe('bad rows', () => {
     const before = await versions('incubations');
     expect((await importText('incubations', file, { dryRun: true })).updated).toBe(1);
     expect(await versions('incubations')).toEqual(before);
+  });
+});
+
+describe('permissions', () => {
+  it('refuses an officer whose token may import but not write achievements (403), before anything is recorded', async () => {
+    const importer = await t.actAs('officer', { scopes: ['imports.write', 'imports.read', 'achievements.read'] });
+    const boundary = '----starcity-achievements';
+    const part = (head: string, body: string) => `--${boundary}\r\nContent-Disposition: form-data; ${head}\r\n\r\n${body}\r\n`;
+    const file = `owner_uscc,title,year,type\n${owner.uscc},令牌成果,2025,product`;
+    const payload = `${part('name="entity"', 'achievements')}${part('name="file"; filename="a.csv"\r\nContent-Type: text/csv', file)}--${boundary}--\r\n`;
+    const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM imports')).rows[0]!.n;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/imports', payload, headers: { ...importer.headers, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(expectProblem(res, 403).errors[0]).toMatchObject({ field: 'permission', code: 'permission.token_scope', params: { permission: 'achievements.write' } });
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM imports')).rows[0]!.n).toBe(before);
   });
 });
 
