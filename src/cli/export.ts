@@ -26,6 +26,8 @@ export const entityNames: Record<string, FileEntity> = {
   achievements: 'achievements',
   transfers: 'transfers',
   incubations: 'incubations',
+  'ip-loans': 'ip_loans',
+  ip_loans: 'ip_loans',
 };
 export const exportEntityChoices = Object.keys(entityNames);
 

@@ -86,7 +86,7 @@ function checkArea(city: CityConfig, area: { districts: readonly string[]; zones
   if (problems.length) throw new Error(problems.join('\n'));
 }
 
-const entityLabels: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同', talent_introductions: '人才引进', recruitment_calls: '招贤令', projects: '攻关项目', achievements: '科技成果', transfers: '成果转化', incubations: '孵化企业' };
+const entityLabels: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同', talent_introductions: '人才引进', recruitment_calls: '招贤令', projects: '攻关项目', achievements: '科技成果', transfers: '成果转化', incubations: '孵化企业', ip_loans: '知识产权质押贷款' };
 const statusLabels: Record<ImportRecord['status'], { zh: string; en: string }> = {
   running: { zh: '进行中', en: 'running' },
   succeeded: { zh: '成功', en: 'succeeded' },

@@ -15,14 +15,11 @@ import { guarantorKinds, ipLoanStatuses } from '../domain/ipLoan.js';
  * JSON Lines), for import and export alike, so that an exported file imports unchanged. A header
  * may be the canonical snake_case key or the Chinese name.
  */
-export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts' | 'talent_introductions' | 'recruitment_calls' | AchievementFileEntity;
+export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' | 'platforms' | 'tech_contracts' | 'talent_introductions' | 'recruitment_calls' | AchievementFileEntity | 'ip_loans';
 /** Projects, achievements, transfers and incubations: written through their services (imports/achievementRows.ts). */
 export type AchievementFileEntity = 'projects' | 'achievements' | 'transfers' | 'incubations';
 export const achievementFileEntities: readonly AchievementFileEntity[] = ['projects', 'achievements', 'transfers', 'incubations'];
-export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions', 'recruitment_calls', ...achievementFileEntities];
-
-/** Entities whose files are exported but not yet imported (IP-backed loans: docs/data-formats.md). */
-export type ExportEntity = FileEntity | 'ip_loans';
+export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions', 'recruitment_calls', ...achievementFileEntities, 'ip_loans'];
 
 export interface FileColumn {
   /** Canonical header, snake_case English. */
@@ -53,6 +50,10 @@ const achievementKey = (required: boolean) => [
   col('achievement_year', '成果年份', 'Achievement year', 'text', required),
 ];
 
+/** An R&D institution or a platform is named by its host's credit code and its name (their natural key). */
+const institutionKey = [col('rd_institution_host_uscc', '研发机构依托单位统一社会信用代码', 'R&D institution host credit code', 'text'), col('rd_institution_name', '研发机构名称', 'R&D institution name', 'text')];
+const hostKeys = [...institutionKey, col('platform_host_uscc', '创新平台依托单位统一社会信用代码', 'Platform host credit code', 'text'), col('platform_name', '创新平台名称', 'Platform name', 'text')];
+
 /**
  * "Four global" (四个全球) features: the yes/no column of the issue's template, plus the evidence
  * and confirmation date that make the claim whole (exports fill them, so a round trip keeps them).
@@ -66,7 +67,7 @@ const fourGlobalColumns: FileColumn[] = fourGlobalFeatureCodes.flatMap((f) => {
   ];
 });
 
-export const fileColumns: Record<ExportEntity, readonly FileColumn[]> = {
+export const fileColumns: Record<FileEntity, readonly FileColumn[]> = {
   organizations: [
     col('uscc', '统一社会信用代码', 'Unified social credit code', 'text', true),
     col('name', '名称', 'Name', 'text', true),
@@ -167,6 +168,7 @@ export const fileColumns: Record<ExportEntity, readonly FileColumn[]> = {
     col('start_on', '开始日期', 'Starts on', 'date', true),
     col('end_on', '结束日期', 'Ends on', 'date', true),
     col('status', '状态', 'Status', 'code', true, projectStatuses),
+    ...hostKeys,
     district,
     zone,
   ],
@@ -178,6 +180,9 @@ export const fileColumns: Record<ExportEntity, readonly FileColumn[]> = {
     col('other_org_usccs', '其他完成单位统一社会信用代码', 'Other organizations’ credit codes', 'text'),
     ...Object.entries(achievementFlags).map(([flag, label]) => col(flag, label.zh, label.en, 'bool')),
     col('evidence', '佐证材料', 'Evidence', 'text'),
+    ...hostKeys,
+    col('project_lead_uscc', '所属项目牵头单位统一社会信用代码', 'Project lead credit code', 'text'),
+    col('project_title', '所属项目名称', 'Project title', 'text'),
     district,
     zone,
   ],
@@ -194,8 +199,7 @@ export const fileColumns: Record<ExportEntity, readonly FileColumn[]> = {
     col('enterprise_uscc', '孵化企业统一社会信用代码', 'Enterprise credit code', 'text', true),
     col('incubated_on', '孵化日期', 'Incubated on', 'date', true),
     ...achievementKey(false),
-    col('rd_institution_host_uscc', '研发机构依托单位统一社会信用代码', 'R&D institution host credit code', 'text'),
-    col('rd_institution_name', '研发机构名称', 'R&D institution name', 'text'),
+    ...institutionKey,
   ],
   // A loan is its contract number per borrower (the table's UNIQUE). The lender is a registry
   // organization (credit code) or a name; the pledged items one cell, `kind:number` joined by "; ";
@@ -238,4 +242,5 @@ export const naturalKeys: Record<FileEntity, readonly string[]> = {
   transfers: ['achievement_owner_uscc', 'achievement_title', 'achievement_year', 'receiver_uscc', 'transferred_on'],
   // A new enterprise is incubated once.
   incubations: ['enterprise_uscc'],
+  ip_loans: ['borrower_uscc', 'contract_number'],
 };

@@ -5,7 +5,7 @@ import { bilingual, listEnvelope, timestamp } from './common.js';
  * Imports over HTTP (导入): a multipart upload answered 202 with the import record, which the client
  * polls for progress; the rows' problems as JSON pages or as the CSV report.
  */
-export const fileEntity = z.enum(['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions', 'recruitment_calls', 'projects', 'achievements', 'transfers', 'incubations']);
+export const fileEntity = z.enum(['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions', 'recruitment_calls', 'projects', 'achievements', 'transfers', 'incubations', 'ip_loans']);
 export const importMode = z.enum(['upsert', 'insert']);
 export const textEncoding = z.enum(['utf-8', 'gb18030', 'gbk']);
 export const importStatus = z.enum(['running', 'succeeded', 'rejected', 'failed']);

@@ -1,16 +1,33 @@
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { ipLoan, type IpLoan, type IpLoanCreate } from '../../src/contracts/ipLoans.js';
+import { exportFormats } from '../../src/contracts/exports.js';
+import { ipLoan, ipLoanList, type IpLoan, type IpLoanCreate } from '../../src/contracts/ipLoans.js';
+import { compensateLoss, policyOn } from '../../src/domain/ipLoanCompensation.js';
+import { yuan } from '../../src/domain/yuan.js';
+import { systemActor } from '../../src/modules/audit/trail.js';
+import { exportList } from '../../src/modules/exports/service.js';
+import { shippedIpLoanPolicies } from '../../src/modules/ipLoans/service.js';
+import { importProblems } from '../../src/modules/imports/queries.js';
+import { runImport } from '../../src/modules/imports/service.js';
 import { createOrganization } from '../support/factories.js';
+import { tempDirs } from '../support/tempDirs.js';
 import { createTestApp } from '../support/testApp.js';
 import { expectProblem } from './helpers.js';
 
 /**
  * IP-backed loans in files (issue 14): GET /api/v1/ip-loans/export in the import view (the file
  * columns of docs/data-formats.md) and the report view (names, labels, the fund's computed share),
- * read by ip_loans.read reach. Loans are made over the API, so what the file says is what the API says.
+ * read by ip_loans.read reach; export → import unchanged; a file of new loans written through the
+ * service step by step (a compensation computed from the policy, not the file); bad rows reported
+ * at their cells with nothing written. Loans are made over the API, so the file says what the API says.
  */
 const t = await createTestApp({ today: () => '2026-12-04' });
-const { app } = t;
+const { app, ctx, db } = t;
+const dir = tempDirs().make('loan-files');
+const defaults = { mode: 'upsert' as const, atomic: true, dryRun: false, actor: systemActor('test') };
 
 const yueluFirm = await createOrganization(app, { name: '岳麓导出科技有限公司', district_code: '430104', zone: 'xiangjiang_new_area' });
 const furongFirm = await createOrganization(app, { name: '芙蓉导出科技有限公司', district_code: '430102', zone: null });
@@ -87,5 +104,73 @@ describe('GET /api/v1/ip-loans/export', () => {
     const orgUser = await t.actAs('org_user', { organizationIds: [furongFirm.id] });
     const rows = jsonRows((await exported('format=jsonl&lang=en', orgUser.headers)).body);
     expect(rows.map((r) => r.contract_number)).toEqual(['ZY-2']);
+  });
+});
+
+const versions = async () => (await db.query<{ id: number; version: number }>('SELECT id, version FROM ip_loans ORDER BY id')).rows;
+const problemsOf = async (id: number) => {
+  const out: string[] = [];
+  for await (const p of importProblems(db, id)) out.push(`${p.line}:${p.column}:${p.code}`);
+  return out;
+};
+const importText = (lines: string[]) => runImport(ctx, { entity: 'ip_loans', stream: Readable.from([Buffer.from(lines.join('\n'))]), fileName: 'loans.csv', ...defaults });
+const HEADER = 'borrower_uscc,contract_number,lender_uscc,lender_name,pledged_items,valuation_amount,valuer,amount,annual_rate,term_months,status,applied_on,approved_on,disbursed_on,overdue_on,compensated_on,loss_amount';
+
+describe('IP-backed loans: export → import', () => {
+  for (const format of exportFormats)
+    it(`as ${format} imports back unchanged`, async () => {
+      const file = join(dir, `loans.${format}`);
+      await pipeline(exportList(ctx, { entity: 'ip_loans', format, lang: format === 'csv' ? 'zh' : 'en' }).stream, createWriteStream(file));
+      const before = await versions();
+      const r = await runImport(ctx, { entity: 'ip_loans', stream: createReadStream(file), fileName: file, fileSize: statSync(file).size, ...defaults });
+      expect(r.status, JSON.stringify(await problemsOf(r.id))).toBe('succeeded');
+      expect({ read: r.read, unchanged: r.unchanged }).toEqual({ read: before.length, unchanged: before.length });
+      expect(await versions()).toEqual(before);
+    });
+});
+
+describe('IP-backed loans: a file of new loans', () => {
+  it('writes each loan through its steps, the compensation computed from the policy in force on the loss date', async () => {
+    const r = await importText([
+      HEADER,
+      `${furongFirm.uscc},ZY-F1,${bank.uscc},,专利:2018 1 1564288.x； trademark:12345678,5000000,某评估公司,2000000,4.1,24,compensated,2025-02-01,2025-02-10,2025-02-20,2025-09-01,2025-12-01,1500000`,
+      `${yueluFirm.uscc},ZY-F2,,某外地银行,software_copyright:2023SR0123456,900000,某评估公司,500000,3.85,12,disbursed,2025-03-01,2025-03-05,2025-03-10,,,`,
+    ]);
+    expect(r.status, JSON.stringify(await problemsOf(r.id))).toBe('succeeded');
+    expect(r.inserted).toBe(2);
+    const res = await app.inject({ method: 'GET', url: `/api/v1/ip-loans?filter=${encodeURIComponent('contract_number:ZY-F1')}` });
+    const [loan] = ipLoanList.parse(res.json()).results;
+    // The firm's earlier compensation (ZY-2) used part of its cap, as the step counts it.
+    const earlier = compensated.compensation!.fund;
+    const expected = compensateLoss(policyOn(shippedIpLoanPolicies(), '2025-12-01')!, { id: String(loan!.id), firm: String(furongFirm.id), date: '2025-12-01', amount: '1500000.00' }, yuan(earlier));
+    expect(loan).toMatchObject({ status: 'compensated', pledged_items: [{ kind: 'patent', number: 'ZL201811564288.X' }, { kind: 'trademark', number: '12345678' }], compensated_on: '2025-12-01' });
+    expect(loan!.compensation).toMatchObject({ loss_amount: '1500000.00', fund: expected.fund, lender: expected.lender, agency: expected.agency, fund_before_cap: expected.fund_before_cap });
+  });
+
+  it('reports every bad row at its cell and writes nothing', async () => {
+    const before = await versions();
+    const r = await importText([
+      HEADER,
+      `${yueluFirm.uscc},ZY-B1,${bank.uscc},,patent:ZL201811564288.1,5000000,某评估公司,2000000,4.1,24,applied,2025-02-01,,,,,`,
+      `${yueluFirm.uscc},ZY-B2,${bank.uscc},,trademark:12345678,5000000,某评估公司,2000000,4.1,24,disbursed,2025-02-01,2025-02-10,,,,`,
+      `${yueluFirm.uscc},ZY-B3,${bank.uscc},,trademark:12345678,5000000,某评估公司,2000000,4.1,24,approved,2025-02-01,2025-01-10,,,,`,
+      `${yueluFirm.uscc},ZY-B4,${bank.uscc},,trademark:12345678,5000000,某评估公司,2000000,4.1,24,compensated,2025-02-01,2025-02-10,2025-02-20,2025-09-01,2025-12-01,2000000.01`,
+      `${yueluFirm.uscc},ZY-B5,${bank.uscc},,trademark:12345678,5000000,某评估公司,2000000,4.1,24,applied,2025-02-01,,,,,`,
+      `${yueluFirm.uscc},ZY-1,${bank.uscc},,trademark:12345678,8000000,湖南某资产评估有限公司,3000000,3.85,12,repaid,2025-01-10,,,,,`,
+    ]);
+    expect(r.status).toBe('rejected');
+    expect(await problemsOf(r.id)).toEqual([
+      '2:pledged_items:patent.check_digit',
+      '3:disbursed_on:ip_loan.step_date_required',
+      '4:approved_on:ip_loan.step_before_previous',
+      '5:loss_amount:loss_amount.above_amount',
+      '7:approved_on:ip_loan.step_date_required',
+    ]);
+    expect(await versions()).toEqual(before);
+  });
+
+  it('refuses a file that rewrites the steps a stored loan has taken', async () => {
+    const r = await importText([HEADER, `${furongFirm.uscc},ZY-2,,某外地银行,trademark:12345678,8000000,湖南某资产评估有限公司,1000000,3.85,12,compensated,2025-01-10,2025-01-20,2025-02-01,2025-08-01,2025-11-29,600000`]);
+    expect(await problemsOf(r.id)).toEqual(['2:status:ip_loan.history_changed']);
   });
 });

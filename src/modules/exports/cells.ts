@@ -1,5 +1,5 @@
 import type { ExportLanguage, ExportView } from '../../contracts/exports.js';
-import type { ExportEntity, FileColumn } from '../../contracts/fileColumns.js';
+import type { FileColumn, FileEntity } from '../../contracts/fileColumns.js';
 
 /**
  * The pure part of an export: headers, one row as cell texts, and the formula guard. Every
@@ -61,7 +61,7 @@ export function rowCells(columns: readonly FileColumn[], row: Record<string, Sto
   });
 }
 
-const entityNames: Record<ExportEntity, { zh: string; en: string }> = {
+const entityNames: Record<FileEntity, { zh: string; en: string }> = {
   organizations: { zh: '主体', en: 'Organizations' },
   qualifications: { zh: '资质', en: 'Qualifications' },
   rd_institutions: { zh: '研发机构', en: 'R&D institutions' },
@@ -77,7 +77,7 @@ const entityNames: Record<ExportEntity, { zh: string; en: string }> = {
 };
 
 /** Sheet name of an export: the entity in the chosen language. */
-export function sheetName(entity: ExportEntity, lang: ExportLanguage): string {
+export function sheetName(entity: FileEntity, lang: ExportLanguage): string {
   return entityNames[entity][lang];
 }
 
@@ -86,7 +86,7 @@ export function sheetName(entity: ExportEntity, lang: ExportLanguage): string {
  * Chinese one as RFC 5987 `filename*` when the language is zh. A report says so in its name
  * (报表), so it is not mistaken for a file to import.
  */
-export function exportFileNames(entity: ExportEntity, view: ExportView, lang: ExportLanguage, extension: string, today: string): { ascii: string; utf8: string } {
+export function exportFileNames(entity: FileEntity, view: ExportView, lang: ExportLanguage, extension: string, today: string): { ascii: string; utf8: string } {
   const day = today.replaceAll('-', '');
   const report = view === 'report';
   const ascii = `${entity.replace('_', '-')}${report ? '-report' : ''}-${day}.${extension}`;

@@ -1,13 +1,21 @@
-import { fileColumns, type ExportEntity, type FileColumn } from '../../contracts/fileColumns.js';
+import { fileColumns, type FileColumn, type FileEntity } from '../../contracts/fileColumns.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import { achievementFlagCodes } from '../../domain/achievement.js';
+
+/** A project's or achievement's host institution `r` or platform `p` (joined by their lists) by its natural key. */
+const hostKeys = {
+  rd_institution_host_uscc: '(SELECT x.uscc FROM organizations x WHERE x.id = r.host_org_id)',
+  rd_institution_name: 'r.name',
+  platform_host_uscc: '(SELECT x.uscc FROM organizations x WHERE x.id = p.host_org_id)',
+  platform_name: 'p.name',
+};
 
 /**
  * SQL of the file columns of each entity, over the FROM of its registry list (main table `t`;
  * the host or holder organization `h` or `o`, already joined, so a report's names cost no extra
  * query), each aliased by its canonical key.
  */
-const expressions: Record<ExportEntity, Record<string, string>> = {
+const expressions: Record<FileEntity, Record<string, string>> = {
   organizations: Object.fromEntries(fileColumns.organizations.map((c) => [c.key, `t.${c.key}`])),
   qualifications: { uscc: 'o.uscc', holder_name: 'o.name', qualification: 't.qualification', certificate_no: 't.certificate_no', valid_from: 't.valid_from', valid_to: 't.valid_to' },
   rd_institutions: {
@@ -62,6 +70,7 @@ const expressions: Record<ExportEntity, Record<string, string>> = {
     programme: 't.programme',
     budget: 't.budget::text',
     ...Object.fromEntries(['start_on', 'end_on', 'status', 'district_code', 'zone'].map((k) => [k, `t.${k}`])),
+    ...hostKeys,
   },
   achievements: {
     owner_uscc: 'o.uscc',
@@ -69,6 +78,9 @@ const expressions: Record<ExportEntity, Record<string, string>> = {
     year: 't.year::text',
     other_org_usccs: `(SELECT string_agg(x.uscc, '；' ORDER BY ao.position) FROM achievement_organizations ao JOIN organizations x ON x.id = ao.org_id WHERE ao.achievement_id = t.id)`,
     ...Object.fromEntries(['title', 'type', ...achievementFlagCodes, 'evidence', 'district_code', 'zone'].map((k) => [k, `t.${k}`])),
+    ...hostKeys,
+    project_lead_uscc: '(SELECT x.uscc FROM projects j JOIN organizations x ON x.id = j.lead_org_id WHERE j.id = t.project_id)',
+    project_title: '(SELECT j.title FROM projects j WHERE j.id = t.project_id)',
   },
   transfers: {
     achievement_owner_uscc: 'o.uscc',
@@ -105,7 +117,7 @@ const expressions: Record<ExportEntity, Record<string, string>> = {
 };
 
 /** The SELECT list of an export's columns of an entity, in file order; dates come back as 'YYYY-MM-DD'. */
-export function exportSelect(entity: ExportEntity, columns: readonly FileColumn[]): string {
+export function exportSelect(entity: FileEntity, columns: readonly FileColumn[]): string {
   return columns.map((c) => `${expressions[entity][c.key]} AS ${c.key}`).join(', ');
 }
 

@@ -1,5 +1,5 @@
 import type { ExportLanguage, ExportView } from '../../contracts/exports.js';
-import { fileColumns, type ExportEntity, type FileColumn } from '../../contracts/fileColumns.js';
+import { fileColumns, type FileColumn, type FileEntity } from '../../contracts/fileColumns.js';
 import type { CityConfig } from '../../domain/city.js';
 import type { Message } from '../../domain/message.js';
 import { marketCodes } from '../techContracts/codes.js';
@@ -15,7 +15,7 @@ import type { Reading, StoredValue } from './cells.js';
 const hostName: FileColumn = { key: 'host_name', zh: '依托单位名称', en: 'Host organization name', type: 'text', required: false };
 
 /** The name column after each credit-code column of the import format, by the code column's key. */
-const namesBeside: Record<ExportEntity, Readonly<Record<string, FileColumn>>> = {
+const namesBeside: Record<FileEntity, Readonly<Record<string, FileColumn>>> = {
   // An organization's own credit code already has its name (名称) in the next column.
   organizations: {},
   qualifications: { uscc: { key: 'holder_name', zh: '持有主体名称', en: 'Holder name', type: 'text', required: false } },
@@ -40,7 +40,7 @@ const namesBeside: Record<ExportEntity, Readonly<Record<string, FileColumn>>> = 
 };
 
 /** The columns of an export: the import format's, and in a report a name after each credit code. */
-export function exportColumns(entity: ExportEntity, view: ExportView): readonly FileColumn[] {
+export function exportColumns(entity: FileEntity, view: ExportView): readonly FileColumn[] {
   if (view === 'import') return fileColumns[entity];
   return fileColumns[entity].flatMap((c) => {
     const name = namesBeside[entity][c.key];
@@ -59,7 +59,7 @@ function labelIn(list: Readonly<Record<string, Message>> | undefined, code: stri
 }
 
 /** Labels of the text columns whose codes are data (the market's, config/market/), by column key. */
-function dataCodeLabels(entity: ExportEntity | undefined): Readonly<Record<string, Readonly<Record<string, Message>>>> {
+function dataCodeLabels(entity: FileEntity | undefined): Readonly<Record<string, Readonly<Record<string, Message>>>> {
   if (entity === 'projects') return { programme: achievementCodes().programmes };
   if (entity === 'achievements') return { type: achievementCodes().achievementTypes };
   if (entity !== 'tech_contracts') return {};
@@ -79,7 +79,7 @@ function dataCodeLabels(entity: ExportEntity | undefined): Readonly<Record<strin
  * A retired district is still named (it may stand in an old record); a value without a label is
  * written as it is stored. `entity` brings the labels of codes that are data (a contract's type).
  */
-export function reportReading(city: CityConfig, lang: ExportLanguage, entity?: ExportEntity): Reading {
+export function reportReading(city: CityConfig, lang: ExportLanguage, entity?: FileEntity): Reading {
   const byKey = dataCodeLabels(entity);
   const districts = Object.fromEntries([...city.retiredDistricts, ...city.districts].map((d) => [d.code, d.name]));
   const zones = Object.fromEntries(city.zones.map((z) => [z.code, z.name]));

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../../contracts/common.js';
 import { exportContentTypes, registryExportQuery } from '../../contracts/exports.js';
-import type { ExportEntity } from '../../contracts/fileColumns.js';
+import type { FileEntity } from '../../contracts/fileColumns.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import type { ListSpec } from '../../db/list/spec.js';
 import type { ServiceContext } from '../shared/context.js';
@@ -16,7 +16,7 @@ import { visibleIntroductionsSql } from '../talent/service.js';
 import { exportList } from './service.js';
 
 /** URL path of each entity's list, and its English noun for the docs. */
-const exportPaths: Record<ExportEntity, { path: string; noun: string }> = {
+const exportPaths: Record<FileEntity, { path: string; noun: string }> = {
   organizations: { path: 'organizations', noun: 'organizations' },
   qualifications: { path: 'qualifications', noun: 'qualifications' },
   rd_institutions: { path: 'rd-institutions', noun: 'R&D institutions' },
@@ -45,7 +45,7 @@ function exportQueryFor(spec: ListSpec) {
 }
 
 /** The column holding the organization that owns a record of the achievements' part (its reach). */
-const ownerColumns: Partial<Record<ExportEntity, string>> = { projects: 'lead_org_id', achievements: 'owner_org_id', transfers: 'owner_org_id', incubations: 'owner_org_id' };
+const ownerColumns: Partial<Record<FileEntity, string>> = { projects: 'lead_org_id', achievements: 'owner_org_id', transfers: 'owner_org_id', incubations: 'owner_org_id' };
 
 /** The reply body is a byte stream; documented as a binary string. */
 const file = z.unknown().meta({ type: 'string', format: 'binary', description: 'The file' });
@@ -53,7 +53,7 @@ const file = z.unknown().meta({ type: 'string', format: 'binary', description: '
 /** GET /api/v1/{entity}/export — 导出: the list as CSV, XLSX or JSON Lines, streamed. */
 export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  for (const [entity, { path, noun }] of Object.entries(exportPaths) as Array<[ExportEntity, (typeof exportPaths)[ExportEntity]]>) {
+  for (const [entity, { path, noun }] of Object.entries(exportPaths) as Array<[FileEntity, (typeof exportPaths)[FileEntity]]>) {
     r.get(
       `/${path}/export`,
       {

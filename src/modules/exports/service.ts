@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ExportFormat, ExportLanguage, ExportView } from '../../contracts/exports.js';
-import type { ExportEntity } from '../../contracts/fileColumns.js';
+import type { FileEntity } from '../../contracts/fileColumns.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import { listBatches } from '../../db/list/sql.js';
 import type { ServiceContext } from '../shared/context.js';
@@ -15,7 +15,7 @@ import { writeExport } from './writers.js';
 export const EXPORT_BATCH_SIZE = 1000;
 
 export interface ExportRequest {
-  entity: ExportEntity;
+  entity: FileEntity;
   format: ExportFormat;
   lang: ExportLanguage;
   /** import (when not given): the import format; report: names and labels for people (报表格式). */

@@ -55,7 +55,7 @@ describe('building a row', () => {
   it('an incubation needs an achievement or an R&D institution, and an institution by host and name together', () => {
     const rules = (values: Record<string, string | null>) => achievementEntitySpecs.incubations.rules(achievementEntitySpecs.incubations.build({ enterprise_uscc: A, incubated_on: '2025-01-01', ...values }, ctx).record, ctx).map((v) => [v.field, v.code]);
     expect(rules({ achievement_title: null, rd_institution_name: null })).toEqual([['achievement_title', 'incubation.source_required']]);
-    expect(rules({ rd_institution_host_uscc: B, rd_institution_name: null })).toEqual([['achievement_title', 'incubation.source_required'], ['rd_institution_name', 'rd_institution_key.incomplete']]);
+    expect(rules({ rd_institution_host_uscc: B, rd_institution_name: null })).toEqual([['achievement_title', 'incubation.source_required'], ['rd_institution_name', 'rd_institution_name_key.incomplete']]);
     expect(rules({ rd_institution_host_uscc: B, rd_institution_name: '研究院' })).toEqual([]);
   });
 });

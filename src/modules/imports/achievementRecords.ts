@@ -16,7 +16,15 @@ import type { ColumnValues, ColumnViolation, EntitySpec } from './fileRecords.js
  * A list of organizations is one cell of credit codes separated by ；or ; (its order kept).
  */
 
-export interface ProjectFileRecord {
+/** A host institution or platform by its host's credit code and name; an achievement's project by its lead and title. */
+export interface HostKeyFields {
+  rd_institution_host_uscc?: string | null;
+  rd_institution_name?: string | null;
+  platform_host_uscc?: string | null;
+  platform_name?: string | null;
+}
+
+export interface ProjectFileRecord extends HostKeyFields {
   lead_uscc: string;
   title: string;
   partner_usccs?: string | null;
@@ -29,7 +37,9 @@ export interface ProjectFileRecord {
   zone?: string | null;
 }
 
-export interface AchievementFileRecord extends Partial<Record<AchievementFlag, boolean>> {
+export interface AchievementFileRecord extends Partial<Record<AchievementFlag, boolean>>, HostKeyFields {
+  project_lead_uscc?: string | null;
+  project_title?: string | null;
   owner_uscc: string;
   title: string;
   year: number | string;
@@ -55,11 +65,9 @@ export interface TransferFileRecord extends AchievementKeyFields {
   tech_contract_number?: string | null;
 }
 
-export interface IncubationFileRecord extends AchievementKeyFields {
+export interface IncubationFileRecord extends AchievementKeyFields, Pick<HostKeyFields, 'rd_institution_host_uscc' | 'rd_institution_name'> {
   enterprise_uscc: string;
   incubated_on: string;
-  rd_institution_host_uscc?: string | null;
-  rd_institution_name?: string | null;
 }
 
 export interface AchievementFileRecords {
@@ -132,6 +140,8 @@ function buildIncubation(values: ColumnValues): { record: IncubationFileRecord; 
 const creditCode = z.string().max(40);
 const codeListCell = z.string().max(2000).nullable().optional();
 const year = z.number().int().min(0).max(9999);
+const optionalKey = (max: number) => z.string().max(max).nullable().optional();
+const hostKeys = { rd_institution_host_uscc: optionalKey(40), rd_institution_name: optionalKey(300), platform_host_uscc: optionalKey(40), platform_name: optionalKey(300) };
 const achievementKey = { achievement_owner_uscc: creditCode.nullable().optional(), achievement_title: z.string().max(300).nullable().optional(), achievement_year: year.nullable().optional() };
 
 /** A create contract without its id fields, with the file's own columns: the same limits as the API. */
@@ -154,23 +164,42 @@ export function achievementKeyViolations(r: AchievementKeyFields): FieldViolatio
   return [{ field: 'achievement_title', ...violation('achievement_key.incomplete', '成果须以所有单位统一社会信用代码、成果名称和成果年份三项一起填写', 'Name an achievement by its owner’s credit code, title and year together') }];
 }
 
-/** An R&D institution is named by its host's credit code and its name together. */
-function institutionKeyViolations(r: IncubationFileRecord): FieldViolation[] {
-  const host = r.rd_institution_host_uscc ?? null;
-  const name = r.rd_institution_name ?? null;
-  if ((host === null) === (name === null)) return [];
-  return [{ field: 'rd_institution_name', ...violation('rd_institution_key.incomplete', '研发机构须以依托单位统一社会信用代码和机构名称一起填写', 'Name an R&D institution by its host’s credit code and its name together') }];
+/** Pairs of columns that name one record together: the credit code column, the name column, what it is. */
+const pairs = [
+  { code: 'rd_institution_host_uscc', name: 'rd_institution_name', what: { zh: '研发机构须以依托单位统一社会信用代码和机构名称', en: 'an R&D institution by its host’s credit code and its name' } },
+  { code: 'platform_host_uscc', name: 'platform_name', what: { zh: '创新平台须以依托单位统一社会信用代码和平台名称', en: 'a platform by its host’s credit code and its name' } },
+  { code: 'project_lead_uscc', name: 'project_title', what: { zh: '所属项目须以牵头单位统一社会信用代码和项目名称', en: 'a project by its lead’s credit code and its title' } },
+] as const;
+
+/** An institution, platform or project is named by both of its columns, or not at all. */
+export function pairedKeyViolations(r: Readonly<Record<string, unknown>>): FieldViolation[] {
+  return pairs.flatMap(({ code, name, what }) => {
+    if (!(code in r) && !(name in r)) return [];
+    if (((r[code] ?? null) === null) === ((r[name] ?? null) === null)) return [];
+    return [{ field: name, ...violation(`${name}_key.incomplete`, `${what.zh}一起填写`, `Name ${what.en} together`) }];
+  });
 }
+
+/** The ids the domain rules judge (one host at most), standing for the keys a row gives. */
+const hostIds = (r: HostKeyFields) => ({
+  ...('rd_institution_name' in r ? { rd_institution_id: r.rd_institution_name ? 0 : null } : {}),
+  ...('platform_name' in r ? { platform_id: r.platform_name ? 0 : null } : {}),
+});
+
+/** A rule's id field as the file column that names the record. */
+const hostColumns: Record<string, string> = { rd_institution_id: 'rd_institution_name', platform_id: 'platform_name', project_id: 'project_title' };
+const atHostColumn = (v: FieldViolation): FieldViolation => (hostColumns[v.field] ? { ...v, field: hostColumns[v.field]! } : v);
 
 const hasAchievement = (r: AchievementKeyFields) => (r.achievement_title ?? null) !== null;
 
 const projects: EntitySpec<ProjectFileRecord> = {
   reference: 'lead_uscc',
   build: buildProject,
-  limits: fileLimits(projectCreate, ['lead_org_id', 'partner_org_ids', 'rd_institution_id', 'platform_id'], { lead_uscc: creditCode, partner_usccs: codeListCell }),
+  limits: fileLimits(projectCreate, ['lead_org_id', 'partner_org_ids', 'rd_institution_id', 'platform_id'], { lead_uscc: creditCode, partner_usccs: codeListCell, ...hostKeys }),
   contractShape: (r) => r as unknown as Record<string, unknown>,
   rules: (r, ctx) => [
-    ...checkProjectFields(achievementCodes(), ctx.city, r, ctx.today),
+    ...checkProjectFields(achievementCodes(), ctx.city, { ...r, ...hostIds(r) }, ctx.today).map(atHostColumn),
+    ...pairedKeyViolations(r as unknown as Record<string, unknown>),
     ...(r.partner_usccs === undefined ? [] : repeatedCodes('partner_usccs', r.lead_uscc, creditCodeList(r.partner_usccs))),
   ],
 };
@@ -178,10 +207,11 @@ const projects: EntitySpec<ProjectFileRecord> = {
 const achievements: EntitySpec<AchievementFileRecord> = {
   reference: 'owner_uscc',
   build: buildAchievement,
-  limits: fileLimits(achievementCreate, ['organization_ids', 'rd_institution_id', 'platform_id', 'project_id'], { owner_uscc: creditCode, other_org_usccs: codeListCell }),
+  limits: fileLimits(achievementCreate, ['organization_ids', 'rd_institution_id', 'platform_id', 'project_id'], { owner_uscc: creditCode, other_org_usccs: codeListCell, ...hostKeys, project_lead_uscc: optionalKey(40), project_title: optionalKey(300) }),
   contractShape: (r) => r as unknown as Record<string, unknown>,
   rules: (r, ctx) => [
-    ...checkAchievementFields(achievementCodes(), ctx.city, { ...r, year: typeof r.year === 'number' ? r.year : undefined, organization_ids: undefined }, ctx.today),
+    ...checkAchievementFields(achievementCodes(), ctx.city, { ...r, ...hostIds(r), year: typeof r.year === 'number' ? r.year : undefined, organization_ids: undefined }, ctx.today).map(atHostColumn),
+    ...pairedKeyViolations(r as unknown as Record<string, unknown>),
     ...(r.other_org_usccs === undefined ? [] : repeatedCodes('other_org_usccs', r.owner_uscc, creditCodeList(r.other_org_usccs))),
   ],
 };
@@ -200,8 +230,8 @@ const incubations: EntitySpec<IncubationFileRecord> = {
   limits: fileLimits(incubationCreate, ['enterprise_org_id', 'achievement_id', 'rd_institution_id'], {
     ...achievementKey,
     enterprise_uscc: creditCode,
-    rd_institution_host_uscc: creditCode.nullable().optional(),
-    rd_institution_name: z.string().max(300).nullable().optional(),
+    rd_institution_host_uscc: hostKeys.rd_institution_host_uscc,
+    rd_institution_name: hostKeys.rd_institution_name,
   }),
   contractShape: (r) => r as unknown as Record<string, unknown>,
   rules: (r, ctx) => [
@@ -210,7 +240,7 @@ const incubations: EntitySpec<IncubationFileRecord> = {
       v.field === 'achievement_id' ? { ...v, field: 'achievement_title' } : v,
     ),
     ...achievementKeyViolations(r),
-    ...institutionKeyViolations(r),
+    ...pairedKeyViolations(r as unknown as Record<string, unknown>),
   ],
 };
 

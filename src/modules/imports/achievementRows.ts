@@ -55,12 +55,20 @@ const fileColumnOf: Record<string, string> = {
   tech_contract_id: 'tech_contract_number',
   enterprise_org_id: 'enterprise_uscc',
   rd_institution_id: 'rd_institution_name',
+  platform_id: 'platform_name',
+  project_id: 'project_title',
 };
 
 const unknownAchievement = (key: string): RuleViolation =>
   violation('reference.unknown_achievement', `找不到成果（所有单位 / 名称 / 年份：${key}）；请先导入该成果`, `No achievement with this key (owner / title / year: ${key}) exists; import the achievement first`, { key });
-const unknownInstitution = (key: string): RuleViolation =>
-  violation('reference.unknown_rd_institution', `找不到研发机构（依托单位 / 名称：${key}）`, `No R&D institution with this key (host / name: ${key}) exists`, { key });
+/** Records a file names by an organization's credit code and a name: where, and how a miss is told. */
+const namedRecords = {
+  rd_institution: { code: 'rd_institution_host_uscc', name: 'rd_institution_name', sql: 'SELECT id FROM rd_institutions WHERE host_org_id = $1 AND name = $2', what: { zh: '研发机构（依托单位 / 名称', en: 'R&D institution (host / name' } },
+  platform: { code: 'platform_host_uscc', name: 'platform_name', sql: 'SELECT id FROM platforms WHERE host_org_id = $1 AND name = $2', what: { zh: '创新平台（依托单位 / 名称', en: 'platform (host / name' } },
+  project: { code: 'project_lead_uscc', name: 'project_title', sql: 'SELECT id FROM projects WHERE lead_org_id = $1 AND title = $2 ORDER BY id LIMIT 1', what: { zh: '项目（牵头单位 / 名称', en: 'project (lead / title' } },
+} as const;
+const unknownNamed = (what: { zh: string; en: string }, key: string): RuleViolation =>
+  violation('reference.unknown_record', `找不到${what.zh}：${key}）`, `No ${what.en}: ${key}) exists`, { key });
 const unknownContract = (number: string): RuleViolation =>
   violation('reference.unknown_contract', `成果所有单位没有编号为 ${number} 的技术合同`, `The achievement’s owner has no technology contract numbered ${number}`, { value: number });
 
@@ -99,14 +107,21 @@ class References {
     return rows[0].id;
   }
 
-  async institution(r: Record<string, SqlValue | undefined>): Promise<number | null | undefined> {
-    if (r.rd_institution_name === undefined) return undefined;
-    if (r.rd_institution_name === null) return null;
-    const host = this.org('rd_institution_host_uscc', r.rd_institution_host_uscc as string);
-    const { rows } = await this.db.query<{ id: number }>('SELECT id FROM rd_institutions WHERE host_org_id = $1 AND name = $2', [host, r.rd_institution_name]);
-    const key = `${r.rd_institution_host_uscc} / ${r.rd_institution_name}`;
-    if (!rows[0]) throw new RowRefused(rowProblem(this.line, 'rd_institution_name', key, unknownInstitution(key)));
+  /** An institution, platform or project by its pair of columns; undefined when the file has none. */
+  async named(kind: keyof typeof namedRecords, r: Record<string, SqlValue | undefined>): Promise<number | null | undefined> {
+    const { code, name, sql, what } = namedRecords[kind];
+    if (r[name] === undefined) return undefined;
+    if (r[name] === null) return null;
+    const holder = this.org(code, r[code] as string);
+    const { rows } = await this.db.query<{ id: number }>(sql, [holder, r[name]]);
+    const key = `${r[code]} / ${r[name]}`;
+    if (!rows[0]) throw new RowRefused(rowProblem(this.line, name, key, unknownNamed(what, key)));
     return rows[0].id;
+  }
+
+  /** A project's or achievement's host: its institution and platform. */
+  async hosts(r: Record<string, SqlValue | undefined>) {
+    return { rd_institution_id: await this.named('rd_institution', r), platform_id: await this.named('platform', r) };
   }
 
   /** A transfer's contract is its achievement owner's sale: found by the owner and the contract number. */
@@ -133,15 +148,15 @@ async function existingId(db: Queryable, sql: string, params: unknown[]): Promis
 const prepare: Record<AchievementFileEntity, (db: Queryable, r: Record<string, SqlValue | undefined>, refs: References) => Promise<Prepared>> = {
   async projects(db, r, refs) {
     const lead = refs.org('lead_uscc', r.lead_uscc as string);
-    const { lead_uscc: _l, partner_usccs, ...fields } = r;
-    const input = given({ ...fields, lead_org_id: lead, partner_org_ids: refs.orgList('partner_usccs', partner_usccs) });
+    const { lead_uscc: _l, partner_usccs, rd_institution_host_uscc: _r, rd_institution_name: _rn, platform_host_uscc: _p, platform_name: _pn, ...fields } = r;
+    const input = given({ ...fields, lead_org_id: lead, partner_org_ids: refs.orgList('partner_usccs', partner_usccs), ...(await refs.hosts(r)) });
     return { input, existingId: await existingId(db, 'SELECT id FROM projects WHERE lead_org_id = $1 AND title = $2 ORDER BY id LIMIT 1', [lead, r.title]) };
   },
   async achievements(db, r, refs) {
     const owner = refs.org('owner_uscc', r.owner_uscc as string);
-    const { owner_uscc: _o, other_org_usccs, ...fields } = r;
+    const { owner_uscc: _o, other_org_usccs, rd_institution_host_uscc: _r, rd_institution_name: _rn, platform_host_uscc: _p, platform_name: _pn, project_lead_uscc: _j, project_title: _jt, ...fields } = r;
     const others = refs.orgList('other_org_usccs', other_org_usccs);
-    const input = given({ ...fields, organization_ids: others && [owner, ...others] });
+    const input = given({ ...fields, organization_ids: others && [owner, ...others], ...(await refs.hosts(r)), project_id: await refs.named('project', r) });
     const id = await existingId(db, 'SELECT id FROM achievements WHERE owner_org_id = $1 AND title = $2 AND year = $3 ORDER BY id LIMIT 1', [owner, r.title, r.year]);
     // A new achievement, or one whose other organizations the file gives, is listed with its owner first.
     if (input.organization_ids === undefined && id === undefined) input.organization_ids = [owner];
@@ -156,7 +171,7 @@ const prepare: Record<AchievementFileEntity, (db: Queryable, r: Record<string, S
   },
   async incubations(db, r, refs) {
     const enterprise = refs.org('enterprise_uscc', r.enterprise_uscc as string);
-    const input = given({ enterprise_org_id: enterprise, incubated_on: r.incubated_on, achievement_id: await refs.achievement(r), rd_institution_id: await refs.institution(r) });
+    const input = given({ enterprise_org_id: enterprise, incubated_on: r.incubated_on, achievement_id: await refs.achievement(r), rd_institution_id: await refs.named('rd_institution', r) });
     return { input, existingId: await existingId(db, 'SELECT id FROM incubations WHERE enterprise_org_id = $1 ORDER BY id LIMIT 1', [enterprise]) };
   },
 };

@@ -46,6 +46,8 @@ export const placeSource: Readonly<Record<FileEntity, 'own' | 'holder'>> = {
   achievements: 'own',
   transfers: 'own',
   incubations: 'own',
+  // A loan lies where its borrower does, set by the service (loanRows.ts).
+  ip_loans: 'own',
 };
 
 /** Whose place is judged: the record as the row leaves it, the stored record the row would change, a qualification's holder. */

@@ -23,6 +23,7 @@ import { marketCodes } from '../techContracts/codes.js';
 import { codeNamed } from './cellValues.js';
 import type { CodeList } from '../../domain/message.js';
 import { achievementEntitySpecs, type AchievementFileRecords } from './achievementRecords.js';
+import { ipLoanEntitySpec, type IpLoanFileRecord } from './loanRecords.js';
 
 /**
  * File records (文件记录): one validated row, typed, with organizations referred to by credit code
@@ -123,6 +124,7 @@ export interface FileRecords extends AchievementFileRecords {
   tech_contracts: TechContractFileRecord;
   talent_introductions: TalentIntroductionFileRecord;
   recruitment_calls: RecruitmentCallFileRecord;
+  ip_loans: IpLoanFileRecord;
 }
 export type FileRecordOf<E extends FileEntity> = FileRecords[E];
 
@@ -146,7 +148,7 @@ export interface ColumnViolation extends RuleViolation {
 /** How one entity turns column values into a record and checks it. */
 export interface EntitySpec<R> {
   /** The column holding the credit code of the organization a row refers to; none for organizations. */
-  reference: 'uscc' | 'host_uscc' | 'seller_uscc' | 'org_uscc' | 'lead_uscc' | 'owner_uscc' | 'receiver_uscc' | 'enterprise_uscc' | null;
+  reference: 'uscc' | 'host_uscc' | 'seller_uscc' | 'org_uscc' | 'lead_uscc' | 'owner_uscc' | 'receiver_uscc' | 'enterprise_uscc' | 'borrower_uscc' | null;
   build(values: ColumnValues, ctx: RowContext): { record: R; problems: ColumnViolation[] };
   /** The create contract, reference swapped for the credit code: same field limits as the API. */
   limits: z.ZodType;
@@ -325,4 +327,5 @@ export const entitySpecs: { [E in FileEntity]: EntitySpec<FileRecords[E]> } = {
   talent_introductions: talentIntroductions,
   recruitment_calls: recruitmentCalls,
   ...achievementEntitySpecs,
+  ip_loans: ipLoanEntitySpec,
 };

@@ -70,6 +70,7 @@ const entityWrite: Partial<Record<FileEntity, Permission>> = {
   achievements: 'achievements.write',
   transfers: 'achievements.write',
   incubations: 'achievements.write',
+  ip_loans: 'ip_loans.write',
 };
 
 /**
@@ -157,7 +158,7 @@ function reportFileName(record: ImportRecord): { ascii: string; utf8: string } {
   return { ascii: `import-${record.id}-report.csv`, utf8: `${stem}-report.csv` };
 }
 
-const templateNames: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同', talent_introductions: '人才引进', recruitment_calls: '招贤令', projects: '攻关项目', achievements: '科技成果', transfers: '成果转化', incubations: '孵化企业' };
+const templateNames: Record<FileEntity, string> = { organizations: '主体', qualifications: '资质', rd_institutions: '研发机构', platforms: '创新平台', tech_contracts: '技术合同', talent_introductions: '人才引进', recruitment_calls: '招贤令', projects: '攻关项目', achievements: '科技成果', transfers: '成果转化', incubations: '孵化企业', ip_loans: '知识产权质押贷款' };
 
 async function* noRows(): AsyncGenerator<never> {}
 

@@ -2,6 +2,7 @@ import { fileColumns, naturalKeys, type AchievementFileEntity, type FileColumn, 
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import { entitySpecs, type FileRecordOf } from './fileRecords.js';
 import { resolveClaim, type ImportedClaims } from './fourGlobalColumns.js';
+import { ipLoanTableSpec } from './loanRecords.js';
 
 /**
  * A file record in its table's terms (表行): the values the writer writes, column by column. Pure,
@@ -83,6 +84,7 @@ export const tableSpecs: Record<FileEntity, TableSpec> = {
     organizationId: 'org_id',
   },
   ...achievementTableSpecs(),
+  ip_loans: ipLoanTableSpec,
 };
 
 /**

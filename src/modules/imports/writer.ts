@@ -5,6 +5,7 @@ import type { CityConfig } from '../../domain/city.js';
 import { areaColumn, outsideArea, placeSource, type AreaScope } from './areaScope.js';
 import type { ServiceContext } from '../shared/context.js';
 import { writeAchievementRows } from './achievementRows.js';
+import { writeLoanRows } from './loanRows.js';
 import { completeContractRows, numberRegistrations } from './contractRows.js';
 import { entitySpecs } from './fileRecords.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
@@ -120,6 +121,10 @@ export async function writeBatch(
   if (isAchievementEntity(entity)) {
     if (!opts.services) throw new Error(`Writing ${entity} needs the services' context`);
     return writeAchievementRows(db, entity, records, { mode: opts.mode, dryRun: opts.dryRun, scope: opts.scope ?? null, services: opts.services });
+  }
+  if (entity === 'ip_loans') {
+    if (!opts.services) throw new Error('Writing ip_loans needs the services’ context');
+    return writeLoanRows(db, records, { mode: opts.mode, dryRun: opts.dryRun, scope: opts.scope ?? null, services: opts.services });
   }
   const spec = tableSpecs[entity];
   const reference = entitySpecs[entity].reference;

@@ -4,7 +4,7 @@ import type { ImportPreview, importStatus } from '../../../src/contracts/imports
 
 export type ImportStatus = z.output<typeof importStatus>;
 
-export const IMPORT_ENTITIES: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'projects', 'achievements', 'transfers', 'incubations'];
+export const IMPORT_ENTITIES: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'projects', 'achievements', 'transfers', 'incubations', 'ip_loans'];
 export const IMPORT_STATUSES: readonly ImportStatus[] = ['running', 'succeeded', 'rejected', 'failed'];
 
 /** antd Tag colours: rejected (atomic run with bad rows, nothing written) is a warning, failed an error. */
@@ -23,6 +23,7 @@ const REGISTRY_PATHS: Record<FileEntity, string> = {
   achievements: '/achievements',
   transfers: '/transfers',
   incubations: '/incubations',
+  ip_loans: '/ip-loans',
 };
 
 export const registryPath = (entity: FileEntity): string => REGISTRY_PATHS[entity];
