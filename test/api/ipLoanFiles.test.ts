@@ -174,3 +174,32 @@ describe('IP-backed loans: a file of new loans', () => {
     expect(await problemsOf(r.id)).toEqual(['2:status:ip_loan.history_changed']);
   });
 });
+
+describe('IP-backed loans: who imports', () => {
+  it('refuses a token that may import but not write loans (403), before anything is recorded', async () => {
+    const importer = await t.actAs('officer', { scopes: ['imports.write', 'imports.read', 'ip_loans.read'] });
+    const boundary = '----starcity-loans';
+    const part = (head: string, body: string) => `--${boundary}\r\nContent-Disposition: form-data; ${head}\r\n\r\n${body}\r\n`;
+    const payload = `${part('name="entity"', 'ip_loans')}${part('name="file"; filename="l.csv"\r\nContent-Type: text/csv', HEADER)}--${boundary}--\r\n`;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/imports', payload, headers: { ...importer.headers, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(expectProblem(res, 403).errors[0]).toMatchObject({ field: 'permission', code: 'permission.token_scope', params: { permission: 'ip_loans.write' } });
+  });
+
+  it('limits an officer’s import to its area’s borrowers', async () => {
+    const r = await runImport(ctx, {
+      entity: 'ip_loans',
+      stream: Readable.from([Buffer.from([HEADER, `${furongFirm.uscc},ZY-A1,,某银行,trademark:12345678,900000,某评估公司,500000,3.85,12,applied,2025-03-01,,,,,`].join('\n'))]),
+      fileName: 'loans.csv',
+      ...defaults,
+      area: { districts: ['430104'], zones: [] },
+    });
+    expect(await problemsOf(r.id)).toEqual(['2:borrower_uscc:scope.area']);
+    expect((await db.query('SELECT 1 FROM ip_loans WHERE contract_number = $1', ['ZY-A1'])).rows).toEqual([]);
+  });
+
+  it('offers the template with Chinese headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/imports/templates/ip_loans.csv' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toContain('借款企业统一社会信用代码,贷款合同编号');
+  });
+});
