@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -72,7 +72,6 @@ describe('export → import round trip', () => {
   it('writes a report with names beside credit codes and labels in either language', async () => {
     const file = join(dir, 'achievements-report.csv');
     await pipeline(exportList(ctx, { entity: 'achievements', format: 'csv', lang: 'en', view: 'report' }).stream, createWriteStream(file));
-    const { readFileSync } = await import('node:fs');
     const [header, ...lines] = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(header).toContain('Owner credit code,Owner name,Title');
     expect(lines.join('\n')).toContain(`${owner.uscc},岳麓成果科技有限公司,车规级控制芯片,2025,Product,${partner.uscc},Yes`);

@@ -104,13 +104,11 @@ function yearOf(value: unknown): unknown {
   return typeof value === 'string' && /^\d{1,4}$/.test(value.trim()) ? Number(value.trim()) : value;
 }
 
-const list = (v: unknown) => (typeof v === 'string' || v === null || v === undefined ? v : String(v));
-
 function buildProject(values: ColumnValues): { record: ProjectFileRecord; problems: ColumnViolation[] } {
   const record = values as unknown as Record<string, unknown>;
   record.programme = named(achievementCodes().programmes, record.programme);
   record.budget = storedYuan(record.budget);
-  if ('partner_usccs' in record) record.partner_usccs = joinCodes(creditCodeList(list(record.partner_usccs) as string | null));
+  if ('partner_usccs' in record) record.partner_usccs = joinCodes(creditCodeList(record.partner_usccs as string | null));
   return { record: record as unknown as ProjectFileRecord, problems: [] };
 }
 
@@ -118,7 +116,7 @@ function buildAchievement(values: ColumnValues): { record: AchievementFileRecord
   const record = values as unknown as Record<string, unknown>;
   record.type = named(achievementCodes().achievementTypes, record.type);
   record.year = yearOf(record.year);
-  if ('other_org_usccs' in record) record.other_org_usccs = joinCodes(creditCodeList(list(record.other_org_usccs) as string | null));
+  if ('other_org_usccs' in record) record.other_org_usccs = joinCodes(creditCodeList(record.other_org_usccs as string | null));
   // An empty flag is not claimed, as when the API is not given it.
   for (const flag of achievementFlagCodes) if (flag in record && record[flag] === null) record[flag] = false;
   return { record: record as unknown as AchievementFileRecord, problems: [] };
