@@ -146,6 +146,14 @@ describe('bad rows', () => {
     expect((await problemsOf(r.id)).map((x) => [x.line, x.column, x.code])).toEqual([[2, 'receiver_uscc', 'receiver.is_owner']]);
   });
 
+  it('an import limited to an area refuses a record the write would leave outside it, and writes nothing of it', async () => {
+    const before = await count('achievements');
+    const file = ['owner_uscc,title,year,type', `${owner.uscc},区外成果,2025,product`].join('\n');
+    const r = await runImport(ctx, { entity: 'achievements', stream: Readable.from([Buffer.from(file)]), fileName: 'a.csv', ...defaults, atomic: false, area: { districts: ['430102'], zones: [] } });
+    expect((await problemsOf(r.id)).map((x) => [x.line, x.column, x.code])).toEqual([[2, 'owner_uscc', 'scope.area']]);
+    expect(await count('achievements')).toBe(before);
+  });
+
   it('insert mode refuses an existing key; a dry run classifies without writing', async () => {
     const file = ['enterprise_uscc,incubated_on,achievement_owner_uscc,achievement_title,achievement_year', `${enterprise.uscc},2025-08-02,${owner.uscc},车规级控制芯片,2025`].join('\n');
     expect((await importText('incubations', file, { mode: 'insert' })).rejected).toBe(1);
