@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats, exportLanguages } from '../../src/contracts/exports.js';
-import { fileEntities } from '../../src/contracts/fileColumns.js';
+import { achievementFileEntities, fileEntities } from '../../src/contracts/fileColumns.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
 import { exportList } from '../../src/modules/exports/service.js';
 import { importProblems } from '../../src/modules/imports/queries.js';
@@ -19,8 +19,15 @@ import { rowCount, type Table } from './helpers.js';
 const dir = tempDirs().make('round-trip');
 const defaults = { mode: 'upsert', atomic: false, dryRun: false, actor: systemActor('test') } as const;
 const versions = async (table: Table, on: TestApp['db']) => (await on.query<{ id: number; version: number }>(`SELECT id, version FROM ${table} ORDER BY id`)).rows;
-/** The demo has no technology contracts yet: their round trip is test/api/techContractFiles.test.ts. */
+/** Technology contracts' round trip is test/api/techContractFiles.test.ts (the demo's 3,000 would add little here). */
 const demoEntities = fileEntities.filter((e) => e !== 'tech_contracts');
+/**
+ * What the whole-registry move carries: the entities the bulk writer takes. Projects, achievements,
+ * transfers, incubations and loans are written row by row through their services (steps and copied
+ * fields), ~30 s for the demo's 7,600 on PGlite; their round trips here (one district) and in
+ * achievementFiles / ipLoanFiles tests cover them.
+ */
+const movedEntities = demoEntities.filter((e) => !(achievementFileEntities as readonly string[]).includes(e) && e !== 'ip_loans');
 const counts = (r: { read: number; inserted: number; updated: number; unchanged: number; rejected: number }) => ({ read: r.read, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected });
 
 describe('export → import round trip', () => {
@@ -70,7 +77,7 @@ describe('export → import round trip', () => {
   it('carries the whole registry into an empty database: exported again, every file is the same', async () => {
     const fresh = await createTestApp();
     // Organizations first: the other entities refer to them by credit code.
-    for (const entity of demoEntities) {
+    for (const entity of movedEntities) {
       // As a bureau moves its data, in Chinese files. CSV: the workbook reader is the per-format
       // round trips' and bench/import's, and reading the demo's ~80,000 rows as XLSX took half of this file.
       const format = 'csv';

@@ -60,8 +60,8 @@ const ADMIN_ROUTES = ['get /api/v1/admin/backup'];
 /** Technology contracts: the five registry routes, no export yet (their file columns come with the import slice). */
 const TECH_CONTRACT_ROUTES = ['get', 'post'].map((m) => `${m} /api/v1/tech-contracts`).concat(['get', 'patch', 'delete'].map((m) => `${m} /api/v1/tech-contracts/{id}`), ['get /api/v1/tech-contracts/export', 'get /api/v1/tech-contracts/top-sellers']);
 const MARKET_ANALYSIS_ROUTES = ['get /api/v1/market-analysis', 'get /api/v1/market-analysis/top-sellers', 'get /api/v1/market-analysis/export'];
-/** Projects, achievements, transfers, incubations: the registry's five routes each. */
-const ACHIEVEMENT_ROUTES = ['projects', 'achievements', 'transfers', 'incubations'].flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`]);
+/** Projects, achievements, transfers, incubations: the registry's five routes and the export each. */
+const ACHIEVEMENT_ROUTES = ['projects', 'achievements', 'transfers', 'incubations'].flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]);
 /** IP-backed loans: the registry's five routes and their steps; no file columns, so no export. */
 const IP_LOAN_ROUTES = ['get /api/v1/ip-loans', 'post /api/v1/ip-loans', 'get /api/v1/ip-loans/{id}', 'patch /api/v1/ip-loans/{id}', 'delete /api/v1/ip-loans/{id}', 'post /api/v1/ip-loans/{id}/steps', 'get /api/v1/ip-loans/export'];
 /** Talent introductions and recruitment calls: the registry's five routes and an export each. */

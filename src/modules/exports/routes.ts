@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../../contracts/common.js';
 import { exportContentTypes, registryExportQuery } from '../../contracts/exports.js';
-import type { FileEntity } from '../../contracts/fileColumns.js';
+import { achievementFileEntities, type FileEntity } from '../../contracts/fileColumns.js';
 import { parseListQuery } from '../../db/list/parse.js';
 import type { ListSpec } from '../../db/list/spec.js';
 import type { ServiceContext } from '../shared/context.js';
@@ -63,6 +63,8 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
         ...(entity === 'talent_introductions' ? { config: { access: 'talent.read' as const } } : {}),
         // A firm's borrowing is its own business: loans by ip_loans.read reach.
         ...(entity === 'ip_loans' ? { config: { access: 'ip_loans.read' as const } } : {}),
+        // Projects, achievements, transfers and incubations: read by achievements.read reach, as their lists are.
+        ...((achievementFileEntities as readonly string[]).includes(entity) ? { config: { access: 'achievements.read' as const } } : {}),
         schema: {
           tags: ['exports'],
           summary: `Export ${noun} (CSV, XLSX or JSON Lines) with the list's filter, search and sort, in the import format or as a report`,
