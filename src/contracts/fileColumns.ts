@@ -2,6 +2,7 @@ import { fourGlobalFeatureCodes, fourGlobalFeatures } from '../domain/fourGlobal
 import { platformStatuses, platformTypes } from '../domain/innovationPlatform.js';
 import { recognitionLevels } from '../domain/level.js';
 import type { CodeList } from '../domain/message.js';
+import type { Permission } from '../domain/permissions.js';
 import { organizationKinds } from '../domain/organization.js';
 import { qualificationTypes } from '../domain/qualification.js';
 import { rdInstitutionCategories } from '../domain/rdInstitution.js';
@@ -20,6 +21,26 @@ export type FileEntity = 'organizations' | 'qualifications' | 'rd_institutions' 
 export type AchievementFileEntity = 'projects' | 'achievements' | 'transfers' | 'incubations';
 export const achievementFileEntities: readonly AchievementFileEntity[] = ['projects', 'achievements', 'transfers', 'incubations'];
 export const fileEntities: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'tech_contracts', 'talent_introductions', 'recruitment_calls', ...achievementFileEntities, 'ip_loans'];
+
+/**
+ * What importing an entity needs besides imports.write: the entity's own write permission (a token
+ * scoped to imports alone does not write contracts). The server checks it; the import wizard offers
+ * only the entities its user may import.
+ */
+export const fileEntityWrite: Readonly<Record<FileEntity, Permission>> = {
+  organizations: 'organizations.create',
+  qualifications: 'qualifications.write',
+  rd_institutions: 'rd_institutions.write',
+  platforms: 'platforms.write',
+  tech_contracts: 'tech_contracts.write',
+  talent_introductions: 'talent.write',
+  recruitment_calls: 'talent.write',
+  projects: 'achievements.write',
+  achievements: 'achievements.write',
+  transfers: 'achievements.write',
+  incubations: 'achievements.write',
+  ip_loans: 'ip_loans.write',
+};
 
 export interface FileColumn {
   /** Canonical header, snake_case English. */

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, problem, type FieldProblem } from '../../contracts/common.js';
 import { exportContentTypes, exportLanguages } from '../../contracts/exports.js';
-import { fileColumns, type FileEntity } from '../../contracts/fileColumns.js';
+import { fileColumns, fileEntityWrite, type FileEntity } from '../../contracts/fileColumns.js';
 import {
   fileEntity,
   importList,
@@ -28,7 +28,6 @@ import { writeExport } from '../exports/writers.js';
 import type { AppContext } from '../shared/context.js';
 import { AppError, notFound, validationFailed } from '../shared/errors.js';
 import { authorize } from '../shared/principal.js';
-import type { Permission } from '../../domain/permissions.js';
 import { seesPersonalData } from '../../domain/talent.js';
 import type { Principal } from '../shared/principal.js';
 import { importArea, type ImportArea } from './areaScope.js';
@@ -53,25 +52,6 @@ const uploadErrors = { 400: problem, 404: problem, 409: problem, 412: problem, 4
  * rows of that area only, each row checked) and read import records (officers and administrators).
  */
 const importWrite = { access: 'imports.write' } as const;
-/**
- * What an import writes also needs the entity's own write permission (the route checks
- * imports.write): a token scoped to imports alone does not write contracts. An entity not listed
- * needs imports.write only.
- */
-const entityWrite: Partial<Record<FileEntity, Permission>> = {
-  organizations: 'organizations.create',
-  qualifications: 'qualifications.write',
-  rd_institutions: 'rd_institutions.write',
-  platforms: 'platforms.write',
-  tech_contracts: 'tech_contracts.write',
-  talent_introductions: 'talent.write',
-  recruitment_calls: 'talent.write',
-  projects: 'achievements.write',
-  achievements: 'achievements.write',
-  transfers: 'achievements.write',
-  incubations: 'achievements.write',
-  ip_loans: 'ip_loans.write',
-};
 
 /**
  * A file of talent introductions is personal data (names, contacts, ID numbers), and so are its
@@ -252,8 +232,7 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
         throw new RequestValidationError(problems);
       }
       try {
-        const permission = entityWrite[fields.value.entity];
-        if (permission) authorize(req.principal, permission);
+        authorize(req.principal, fileEntityWrite[fields.value.entity]);
         assertMayHandle(req.principal, fields.value.entity);
       } catch (err) {
         await removeSpooled(upload.file.path);

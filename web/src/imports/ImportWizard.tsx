@@ -8,13 +8,14 @@ import type { ImportPreview, ImportRecordReply } from '../../../src/contracts/im
 import { citywide } from '../../../src/domain/permissions';
 import { importTemplateUrl, useImportPreview, useImportRecord, useStartImport } from '../api/imports';
 import { useMe } from '../auth/session';
+import { useCan } from '../auth/useCan';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useCodeLabels } from '../i18n/useCodeLabels';
 import { messageSide } from '../i18n/language';
 import { ImportProgress } from './ImportProgress';
 import { ImportReport } from './ImportReport';
 import { areaPhrase, importArea } from './importScope';
-import { blocksImport, IMPORT_ENTITIES, isRunning, mapHeaders, registryPath } from './importView';
+import { blocksImport, importableEntities, isRunning, mapHeaders, registryPath } from './importView';
 import { ACCEPTED_EXTENSIONS, acceptsFileName, ENCODING_CHOICES, previewFields, uploadFields, uploadFormData, type FileChoice, type ImportMode } from './uploadForm';
 import { PageTitle } from '../components/PageTitle';
 
@@ -113,6 +114,7 @@ interface ChooseProps {
 
 function ChooseStep({ choice, file, onChoice, onFile, error, busy, onNext }: ChooseProps) {
   const { t, i18n } = useTranslation();
+  const can = useCan();
   const { message } = App.useApp();
   return (
     <Card>
@@ -125,7 +127,7 @@ function ChooseStep({ choice, file, onChoice, onFile, error, busy, onNext }: Cho
             buttonStyle="solid"
             value={choice.entity}
             onChange={(e) => onChoice({ ...choice, entity: e.target.value as FileEntity })}
-            options={IMPORT_ENTITIES.map((e) => ({ value: e, label: t(`imports.entities.${e}`) }))}
+            options={importableEntities(can).map((e) => ({ value: e, label: t(`imports.entities.${e}`) }))}
           />
         </Form.Item>
         <Form.Item label={t('imports.templates')}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src/contracts/imports';
-import { blocksImport, importListFilter, mapHeaders, problemPageQuery, registryPath } from './importView';
+import { blocksImport, IMPORT_ENTITIES, importableEntities, importListFilter, mapHeaders, problemPageQuery, registryPath } from './importView';
 
 describe('imports list filter', () => {
   it('joins the chosen filters and omits the rest', () => {
@@ -51,5 +51,14 @@ describe('preview gating', () => {
 describe('registryPath', () => {
   it('maps file entities to the web routes', () => {
     expect(registryPath('rd_institutions')).toBe('/rd-institutions');
+  });
+});
+
+describe('importableEntities', () => {
+  it('offers the entities whose write permission the user has, as the server checks them', () => {
+    const contractsOnly = new Set(['tech_contracts.write', 'achievements.write']);
+    expect(importableEntities((p) => contractsOnly.has(p))).toEqual(['tech_contracts', 'projects', 'achievements', 'transfers', 'incubations']);
+    expect(importableEntities(() => true)).toEqual([...IMPORT_ENTITIES]);
+    expect(importableEntities(() => false)).toEqual([]);
   });
 });

@@ -1,10 +1,15 @@
 import type { z } from 'zod';
-import { fileColumns, type FileEntity } from '../../../src/contracts/fileColumns';
+import { fileColumns, fileEntities, fileEntityWrite, type FileEntity } from '../../../src/contracts/fileColumns';
+import type { Permission } from '../../../src/domain/permissions';
 import type { ImportPreview, importStatus } from '../../../src/contracts/imports';
 
 export type ImportStatus = z.output<typeof importStatus>;
 
-export const IMPORT_ENTITIES: readonly FileEntity[] = ['organizations', 'qualifications', 'rd_institutions', 'platforms', 'projects', 'achievements', 'transfers', 'incubations', 'ip_loans'];
+/** Every entity a file can hold: the import list's filter. */
+export const IMPORT_ENTITIES: readonly FileEntity[] = fileEntities;
+
+/** What the wizard offers: the entities the user may write, as the server checks (`fileEntityWrite`). */
+export const importableEntities = (can: (permission: Permission) => boolean): FileEntity[] => IMPORT_ENTITIES.filter((e) => can(fileEntityWrite[e]));
 export const IMPORT_STATUSES: readonly ImportStatus[] = ['running', 'succeeded', 'rejected', 'failed'];
 
 /** antd Tag colours: rejected (atomic run with bad rows, nothing written) is a warning, failed an error. */
