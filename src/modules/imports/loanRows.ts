@@ -5,8 +5,7 @@ import { normalizePledgedItems, stepDateField, type IpLoanStatus, type PledgedIt
 import { stepsTo } from '../../domain/ipLoanHistory.js';
 import { violation } from '../../domain/message.js';
 import { yuan } from '../../domain/yuan.js';
-import * as q from '../ipLoans/queries.js';
-import { createIpLoan, shippedIpLoanPolicies, stepIpLoan, updateIpLoan } from '../ipLoans/service.js';
+import { createIpLoan, findIpLoanByKey, findIpLoanRow, shippedIpLoanPolicies, stepIpLoan, updateIpLoan, type IpLoanRow } from '../ipLoans/service.js';
 import type { ServiceContext } from '../shared/context.js';
 import { AppError } from '../shared/errors.js';
 import { outsideArea, type AreaScope } from './areaScope.js';
@@ -63,7 +62,7 @@ function termsOf(v: Values, borrower: number, lender: number | null | undefined)
 const DECIMALS = new Set(['valuation_amount', 'amount', 'annual_rate']);
 
 /** The terms the row changes on the stored loan (pledged numbers compared as they will be stored). */
-function changedTerms(terms: Partial<IpLoanCreate>, stored: q.IpLoanRow, today: string): Partial<IpLoanCreate> {
+function changedTerms(terms: Partial<IpLoanCreate>, stored: IpLoanRow, today: string): Partial<IpLoanCreate> {
   const same = (key: string, value: unknown): boolean => {
     const was = (stored as unknown as Record<string, unknown>)[key] ?? null;
     if (key === 'pledged_items') return JSON.stringify(normalizePledgedItems(value as PledgedItem[], today).items) === JSON.stringify(was);
@@ -74,7 +73,7 @@ function changedTerms(terms: Partial<IpLoanCreate>, stored: q.IpLoanRow, today: 
 }
 
 /** The steps the row adds after the stored loan's, or why the row cannot (it rewrites the history). */
-function stepsToAdd(line: number, v: Values, stored: q.IpLoanRow | undefined): IpLoanStatus[] {
+function stepsToAdd(line: number, v: Values, stored: IpLoanRow | undefined): IpLoanStatus[] {
   const wanted = stepsTo(v.status as IpLoanStatus, v as Record<string, string | null>);
   if (!stored) return wanted;
   const taken = stepsTo(stored.status as IpLoanStatus, stored);
@@ -122,8 +121,7 @@ function organization(line: number, column: string, code: SqlValue | undefined, 
 async function writeRow(ctx: ServiceContext, line: number, v: Values, orgs: ReadonlyMap<string, number>, opts: LoanWrite): Promise<'inserted' | 'updated' | 'unchanged'> {
   const borrower = organization(line, 'borrower_uscc', v.borrower_uscc, orgs)!;
   const terms = termsOf(v, borrower, organization(line, 'lender_uscc', v.lender_uscc, orgs));
-  const found = await q.findByBorrowerAndNumber(ctx.db, borrower, v.contract_number as string);
-  const stored = found && (await q.findById(ctx.db, found.id));
+  const stored = await findIpLoanByKey(ctx, borrower, v.contract_number as string);
   if (stored && opts.scope) refuseOutside(line, v, opts.scope, 'stored', stored);
   const steps = stepsToAdd(line, v, stored);
   const changes = stored ? changedTerms(terms, stored, ctx.clock.today()) : terms;
@@ -140,10 +138,10 @@ async function writeRow(ctx: ServiceContext, line: number, v: Values, orgs: Read
     if (!stored) id = (await createIpLoan(ctx, terms as IpLoanCreate, policies)).id;
     else if (Object.keys(changes).length) await updateIpLoan(ctx, stored.id, stored.version, changes, stored, policies);
     for (step of steps) {
-      const current = (await q.lockById(ctx.db, id!))!;
+      const current = (await findIpLoanRow(ctx, id!, true))!;
       await stepIpLoan(ctx, current, { step, on: v[stepDateField[step]] as string, loss_amount: step === 'compensated' ? (v.loss_amount as string) : null }, policies);
     }
-    if (opts.scope) refuseOutside(line, v, opts.scope, 'row', (await q.findById(ctx.db, id!))!);
+    if (opts.scope) refuseOutside(line, v, opts.scope, 'row', (await findIpLoanRow(ctx, id!))!);
     await ctx.db.query(opts.dryRun ? 'ROLLBACK TO SAVEPOINT import_row' : 'RELEASE SAVEPOINT import_row');
   } catch (err) {
     await ctx.db.query('ROLLBACK TO SAVEPOINT import_row');
@@ -157,7 +155,7 @@ async function writeRow(ctx: ServiceContext, line: number, v: Values, orgs: Read
   return stored ? 'updated' : 'inserted';
 }
 
-function refuseOutside(line: number, v: Values, scope: AreaScope, subject: 'stored' | 'row', loan: q.IpLoanRow): void {
+function refuseOutside(line: number, v: Values, scope: AreaScope, subject: 'stored' | 'row', loan: IpLoanRow): void {
   const problem = outsideArea(scope, subject, { district: loan.district_code, zone: loan.zone });
   if (problem) throw new RowRefused([rowProblem(line, 'borrower_uscc', String(v.borrower_uscc), problem)]);
 }

@@ -16,6 +16,17 @@ import * as q from './queries.js';
 
 export const IP_LOAN = { zh: '知识产权质押贷款', en: 'IP-backed loan' };
 
+export type { IpLoanRow } from './queries.js';
+
+/** The stored loan a file's key names (borrower and loan contract number), as the import reads it. */
+export async function findIpLoanByKey(ctx: ServiceContext, borrowerOrgId: number, contractNumber: string): Promise<q.IpLoanRow | undefined> {
+  const found = await q.findByBorrowerAndNumber(ctx.db, borrowerOrgId, contractNumber);
+  return found && q.findById(ctx.db, found.id);
+}
+
+/** The stored loan, locked for the next step when `forUpdate` (the import's steps, as the API's step route reads it). */
+export const findIpLoanRow = (ctx: ServiceContext, id: number, forUpdate = false): Promise<q.IpLoanRow | undefined> => q.findById(ctx.db, id, forUpdate);
+
 let shipped: readonly CompensationPolicy[] | undefined;
 /** The shipped risk-compensation policies (config/market/ip-loan-policies.json), read and checked once per process. */
 export const shippedIpLoanPolicies = (): readonly CompensationPolicy[] => (shipped ??= loadIpLoanPolicies());
