@@ -1,12 +1,12 @@
 import type { Achievement, AchievementCreate, AchievementPatch } from '../../contracts/achievements.js';
 import type { ListQuery } from '../../contracts/common.js';
 import type { Queryable } from '../../db/client.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { checkAchievementFields } from '../../domain/achievement.js';
 import { can, citywide, reachOf, type RecordScope } from '../../domain/permissions.js';
 import type { FieldViolation } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
@@ -118,9 +118,7 @@ export function presentAchievement(row: q.AchievementRow): Achievement {
 
 export async function listAchievements(ctx: ServiceContext, query: ListQuery, principal: Principal): Promise<ListPage<Achievement>> {
   const spec = q.achievementListSpec(ctx.city, achievementCodes(), visibleSql(ctx, principal, 'owner_org_id'));
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, presentAchievement);
+  return listRecords(ctx.db, spec, query, presentAchievement);
 }
 
 export async function getAchievement(ctx: ServiceContext, id: number, principal?: Principal): Promise<Achievement> {

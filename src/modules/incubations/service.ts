@@ -1,13 +1,13 @@
 import type { Incubation, IncubationCreate, IncubationPatch } from '../../contracts/achievements.js';
 import type { ListQuery } from '../../contracts/common.js';
 import type { Queryable } from '../../db/client.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { checkIncubationFields } from '../../domain/achievement.js';
 import type { RecordScope } from '../../domain/permissions.js';
 import type { FieldViolation } from '../../domain/recordRules.js';
 import { ACHIEVEMENT, assertReadable, ORGANIZATION, ownerRowScope, referenceMissing, visibleSql } from '../achievements/service.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
@@ -41,9 +41,7 @@ export function presentIncubation(row: q.IncubationRow): Incubation {
 
 export async function listIncubations(ctx: ServiceContext, query: ListQuery, principal: Principal): Promise<ListPage<Incubation>> {
   const spec = q.incubationListSpec(ctx.city, visibleSql(ctx, principal, 'owner_org_id'));
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, presentIncubation);
+  return listRecords(ctx.db, spec, query, presentIncubation);
 }
 
 export async function getIncubation(ctx: ServiceContext, id: number, principal?: Principal): Promise<Incubation> {

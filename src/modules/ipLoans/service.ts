@@ -1,7 +1,6 @@
 import type { ListQuery } from '../../contracts/common.js';
 import type { IpLoan, IpLoanCreate, IpLoanPatch, IpLoanStep } from '../../contracts/ipLoans.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { loadIpLoanPolicies } from '../../config.js';
 import { checkIpLoanFields, checkStep, normalizePledgedItems, stepDateField, type IpLoanStatus, type PledgedItem } from '../../domain/ipLoan.js';
 import { compensateLoss, policyOn, type CompensationPolicy } from '../../domain/ipLoanCompensation.js';
@@ -9,6 +8,7 @@ import { can, citywide, reachOf, type RecordScope } from '../../domain/permissio
 import { organizationPlace } from '../organizations/service.js';
 import { yuan } from '../../domain/yuan.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso } from '../shared/records.js';
@@ -104,9 +104,7 @@ export function visibleSql(ctx: ServiceContext, p: Principal): string {
 
 export async function listIpLoans(ctx: ServiceContext, query: ListQuery, principal: Principal, policies: readonly CompensationPolicy[]): Promise<ListPage<IpLoan>> {
   const spec = q.ipLoanListSpec(ctx.city, visibleSql(ctx, principal));
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, (row: q.IpLoanRow) => presentIpLoan(row, policies));
+  return listRecords(ctx.db, spec, query, (row: q.IpLoanRow) => presentIpLoan(row, policies));
 }
 
 /** One loan; for a caller who may not read it, 404 like a missing one (a firm's borrowing is its own business). */

@@ -1,11 +1,11 @@
 import type { ListQuery } from '../../contracts/common.js';
 import type { Organization, OrganizationCreate, OrganizationPatch } from '../../contracts/organizations.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { checkOrganizationFields } from '../../domain/recordRules.js';
 import { normalizeUscc, validateUscc } from '../../domain/uscc.js';
 import type { RecordScope } from '../../domain/permissions.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { organizationRowScope } from '../shared/recordScopes.js';
 import { conflict, notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
@@ -36,9 +36,7 @@ export function presentOrganization(row: q.OrganizationRow): Organization {
 
 export async function listOrganizations(ctx: ServiceContext, query: ListQuery): Promise<ListPage<Organization>> {
   const spec = q.organizationListSpec(ctx.city);
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, presentOrganization);
+  return listRecords(ctx.db, spec, query, presentOrganization);
 }
 
 /** A record may only point at an organization that exists; otherwise the field is named. */

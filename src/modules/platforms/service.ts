@@ -1,9 +1,9 @@
 import type { ListQuery } from '../../contracts/common.js';
 import type { Platform, PlatformCreate, PlatformPatch } from '../../contracts/platforms.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { checkPlatformFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
 import { assertOrganizationExists } from '../organizations/service.js';
@@ -35,9 +35,7 @@ export function presentPlatform(row: q.PlatformRow): Platform {
 
 export async function listPlatforms(ctx: ServiceContext, query: ListQuery): Promise<ListPage<Platform>> {
   const spec = q.platformListSpec(ctx.city);
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, presentPlatform);
+  return listRecords(ctx.db, spec, query, presentPlatform);
 }
 
 export async function getPlatform(ctx: ServiceContext, id: number): Promise<Platform> {

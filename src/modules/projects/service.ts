@@ -1,11 +1,11 @@
 import type { Project, ProjectCreate, ProjectPatch } from '../../contracts/achievements.js';
 import type { ListQuery } from '../../contracts/common.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { checkProjectFields, type ProjectStatus } from '../../domain/achievement.js';
 import { achievementCodes } from '../achievements/codes.js';
 import { assertReadable, missingOrganizations, missingReferences, placeOf, visibleSql } from '../achievements/service.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
@@ -44,9 +44,7 @@ export function presentProject(row: q.ProjectRow): Project {
 
 export async function listProjects(ctx: ServiceContext, query: ListQuery, principal: Principal): Promise<ListPage<Project>> {
   const spec = q.projectListSpec(ctx.city, achievementCodes(), visibleSql(ctx, principal, 'lead_org_id'));
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, presentProject);
+  return listRecords(ctx.db, spec, query, presentProject);
 }
 
 export async function getProject(ctx: ServiceContext, id: number, principal?: Principal): Promise<Project> {

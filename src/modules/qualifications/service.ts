@@ -1,9 +1,9 @@
 import type { ListQuery } from '../../contracts/common.js';
 import type { Qualification, QualificationCreate, QualificationPatch } from '../../contracts/qualifications.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { checkQualificationFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { conflict, notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
 import { assertOrganizationExists } from '../organizations/service.js';
@@ -31,9 +31,7 @@ export function presentQualification(row: q.QualificationRow): Qualification {
 
 export async function listQualifications(ctx: ServiceContext, query: ListQuery): Promise<ListPage<Qualification>> {
   const spec = q.qualificationListSpec(ctx.city);
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, presentQualification);
+  return listRecords(ctx.db, spec, query, presentQualification);
 }
 
 export async function getQualification(ctx: ServiceContext, id: number): Promise<Qualification> {

@@ -1,10 +1,10 @@
 import type { ListQuery } from '../../contracts/common.js';
 import type { RdInstitution, RdInstitutionCreate, RdInstitutionPatch } from '../../contracts/rdInstitutions.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import { checkRdInstitutionFields } from '../../domain/recordRules.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
 import { assertOrganizationExists } from '../organizations/service.js';
@@ -61,9 +61,7 @@ function mergeClaims(stored: RdInstitution['four_global'], patch: NonNullable<Rd
 
 export async function listRdInstitutions(ctx: ServiceContext, query: ListQuery): Promise<ListPage<RdInstitution>> {
   const spec = q.rdInstitutionListSpec(ctx.city);
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, presentRdInstitution);
+  return listRecords(ctx.db, spec, query, presentRdInstitution);
 }
 
 export async function getRdInstitution(ctx: ServiceContext, id: number): Promise<RdInstitution> {

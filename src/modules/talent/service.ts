@@ -1,7 +1,6 @@
 import type { ListQuery } from '../../contracts/common.js';
 import type { RecruitmentCall, RecruitmentCallCreate, RecruitmentCallPatch, TalentIntroduction, TalentIntroductionCreate, TalentIntroductionPatch } from '../../contracts/talent.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { can, citywide, reachOf, type RecordScope } from '../../domain/permissions.js';
 import {
   checkRecruitmentCallFields,
@@ -16,6 +15,7 @@ import {
 } from '../../domain/talent.js';
 import { organizationPlace } from '../organizations/service.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
@@ -91,9 +91,7 @@ export const introductionListSpecFor = (ctx: Pick<ServiceContext, 'city'>, princ
 
 export async function listTalentIntroductions(ctx: ServiceContext, query: ListQuery, principal: Principal): Promise<ListPage<TalentIntroduction>> {
   const spec = introductionListSpecFor(ctx, principal);
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, (row: q.TalentIntroductionRow) => introductionFor(presentTalentIntroduction(row), principal));
+  return listRecords(ctx.db, spec, query, (row: q.TalentIntroductionRow) => introductionFor(presentTalentIntroduction(row), principal));
 }
 
 /** One introduction, as the caller may see it; for a caller it may not read, 404 like a missing one. */
@@ -181,9 +179,7 @@ export function presentRecruitmentCall(row: q.RecruitmentCallRow, today: string)
 export async function listRecruitmentCalls(ctx: ServiceContext, query: ListQuery): Promise<ListPage<RecruitmentCall>> {
   const today = ctx.clock.today();
   const spec = q.recruitmentCallListSpec(ctx.city, today);
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, (row: q.RecruitmentCallRow) => presentRecruitmentCall(row, today));
+  return listRecords(ctx.db, spec, query, (row: q.RecruitmentCallRow) => presentRecruitmentCall(row, today));
 }
 
 export async function getRecruitmentCall(ctx: ServiceContext, id: number): Promise<RecruitmentCall> {

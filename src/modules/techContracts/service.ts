@@ -1,12 +1,12 @@
 import type { ListQuery } from '../../contracts/common.js';
 import type { TechContract, TechContractCreate, TechContractPatch } from '../../contracts/techContracts.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { can, citywide, reachOf, type RecordScope } from '../../domain/permissions.js';
 import { checkTechContractFields, isInflow, regionFlow, registrationNumber, registrationSequence, type ContractFlow, type ContractStatus, type TechContractFields } from '../../domain/techContract.js';
 import { yuan } from '../../domain/yuan.js';
 import { organizationPlace } from '../organizations/service.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
@@ -77,9 +77,7 @@ export function visibleSql(ctx: ServiceContext, p: Principal): string {
 
 export async function listTechContracts(ctx: ServiceContext, query: ListQuery, principal: Principal): Promise<ListPage<TechContract>> {
   const spec = q.techContractListSpec(ctx.city, marketCodes().market, visibleSql(ctx, principal));
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, presentTechContract);
+  return listRecords(ctx.db, spec, query, presentTechContract);
 }
 
 /** One contract; for a caller it may not read, 404 like a missing one (a contract's existence is its seller's business). */

@@ -1,13 +1,13 @@
 import type { Transfer, TransferCreate, TransferPatch } from '../../contracts/achievements.js';
 import type { ListQuery } from '../../contracts/common.js';
 import type { Queryable } from '../../db/client.js';
-import { parseListQuery } from '../../db/list/parse.js';
-import { runList, type ListPage } from '../../db/list/sql.js';
+import type { ListPage } from '../../db/list/sql.js';
 import { checkTransferAfterAchievement, checkTransferContract, checkTransferFields, type TransferMode } from '../../domain/achievement.js';
 import type { RecordScope } from '../../domain/permissions.js';
 import type { FieldViolation } from '../../domain/recordRules.js';
 import { ACHIEVEMENT, achievementFacts, assertReadable, ORGANIZATION, ownerRowScope, referenceMissing, visibleSql } from '../achievements/service.js';
 import type { ServiceContext } from '../shared/context.js';
+import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
@@ -44,9 +44,7 @@ export function presentTransfer(row: q.TransferRow): Transfer {
 
 export async function listTransfers(ctx: ServiceContext, query: ListQuery, principal: Principal): Promise<ListPage<Transfer>> {
   const spec = q.transferListSpec(ctx.city, visibleSql(ctx, principal, 'owner_org_id'));
-  const parsed = parseListQuery(spec, query);
-  if (!parsed.ok) throw validationFailed(parsed.problems);
-  return runList(ctx.db, spec, parsed.value, presentTransfer);
+  return listRecords(ctx.db, spec, query, presentTransfer);
 }
 
 export async function getTransfer(ctx: ServiceContext, id: number, principal?: Principal): Promise<Transfer> {
