@@ -59,7 +59,7 @@ export function kindsOfMask(mask: number): Set<NodeKind> {
 export const UNDATED = -2_147_483_648;
 
 /** Which edges a question follows: a set of types and, for dated edges, a closed range of days. */
-export interface EdgeFilter {
+export interface EdgeSelection {
   mask: number;
   fromDay: number;
   toDay: number;
@@ -80,7 +80,7 @@ export interface EdgeTable {
  * An edge passes a filter when its type is in the set and it lies in the date range; an undated
  * edge (an organization's zone, a partnership) is a standing relation and passes any range.
  */
-export function admits(edges: EdgeTable, e: number, f: EdgeFilter): boolean {
+export function admits(edges: EdgeTable, e: number, f: EdgeSelection): boolean {
   if ((f.mask & (1 << edges.types[e]!)) === 0) return false;
   const day = edges.days[e]!;
   return day === UNDATED || (day >= f.fromDay && day <= f.toDay);
