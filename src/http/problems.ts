@@ -17,6 +17,7 @@ const STATUS: Record<AppError['kind'], number> = {
   conflict: 409,
   stale: 412,
   precondition_required: 428,
+  unprocessable: 422,
   locked: 429,
   unavailable: 503,
 };

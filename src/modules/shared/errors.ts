@@ -7,7 +7,7 @@ import type { Message } from '../../domain/message.js';
  */
 export class AppError extends Error {
   constructor(
-    readonly kind: 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'stale' | 'precondition_required' | 'locked' | 'unavailable',
+    readonly kind: 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'stale' | 'precondition_required' | 'unprocessable' | 'locked' | 'unavailable',
     readonly title: Message,
     readonly errors: FieldProblem[] = [],
     readonly detail?: string,
