@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dashboard, observationList, targetList } from '../../src/contracts/indicators.js';
 import { login } from '../../src/modules/accounts/sessions.js';
 import { updateUser } from '../../src/modules/accounts/users.js';
+import { SESSION_COOKIE } from '../../src/modules/accounts/cookies.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
 import { loadWorkflows } from '../../src/modules/filings/definitions.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsInfo, ensureDemoAccounts } from '../../src/modules/demo/accounts.js';
@@ -71,6 +72,8 @@ describe('demo registry', () => {
       transfers: expect.any(Number),
       incubations: expect.any(Number),
       tech_contracts: Object.values(DEMO_CONTRACTS_PER_YEAR).reduce((a, b) => a + b, 0),
+      pending_tech_contracts: expect.any(Number),
+      contract_applications: expect.any(Number),
       talent_introductions: expect.any(Number),
       recruitment_calls: expect.any(Number),
       official_values: demoOfficialFigures.length,
@@ -79,7 +82,7 @@ describe('demo registry', () => {
   });
 
   it('adds nothing the second time, and does not seed a registry that has data', async () => {
-    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, tech_contracts: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 });
+    expect(await seedDemo(t.ctx)).toEqual({ organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, tech_contracts: 0, pending_tech_contracts: 0, contract_applications: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 });
     expect(await seedDemoIfEmpty(t.ctx)).toBeNull();
   }, 60_000);
 
@@ -312,6 +315,34 @@ describe('demo accounts', () => {
     for (const e of experts) for (const f of e.fields) expect(known).toContain(f);
     expect(experts.filter((e) => e.fields.includes('advanced_manufacturing'))).toHaveLength(5);
     expect(experts.find((e) => e.username === 'expert-6')!.organization_id).toBe(orgUser.principal.organizationIds[0]);
+  });
+
+  it('find contracts under registration: the org user’s drafts to apply for and one to revise, the registrars’ applications in their inboxes', async () => {
+    const as = async (username: string) => ({ cookie: `${SESSION_COOKIE}=${(await login(t.accounts, { username, password: DEMO_PASSWORD, ip: null, userAgent: null }, systemActor('test'))).secret}` });
+    const get = async <T>(headers: Record<string, string>, url: string): Promise<T> => {
+      const res = await t.app.inject({ method: 'GET', url, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<T>();
+    };
+    type Waiting = { waiting: Array<{ id: number; filing_type: string; state: string }> };
+    const contractApplications = (inbox: Waiting) => inbox.waiting.filter((w) => w.filing_type === 'tech_contract_registration');
+    const pending = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM tech_contracts WHERE status <> 'registered'");
+    expect(pending.rows[0]!.n).toBe(first!.pending_tech_contracts);
+    expect(first!.contract_applications).toBeGreaterThan(0);
+
+    const seller = await as('org-user');
+    const own = await get<{ results: Array<{ id: number; status: string; seller_org_id: number }> }>(seller, '/api/v1/tech-contracts?filter=status:draft&per_page=100');
+    expect(own.results.length).toBeGreaterThan(0);
+    expect(contractApplications(await get<Waiting>(seller, '/api/v1/inbox')).map((w) => w.state)).toContain('returned');
+    // A draft nobody has applied for yet: the seller applies.
+    const draft = own.results.find((c) => c.status === 'draft')!;
+    const applied = await t.app.inject({ method: 'POST', url: '/api/v1/applications', headers: seller, payload: { filing_type: 'tech_contract_registration', organization_id: draft.seller_org_id, tech_contract_id: draft.id } });
+    expect(applied.statusCode, applied.body).toBe(201);
+
+    const city = contractApplications(await get<Waiting>(await as('officer'), '/api/v1/inbox'));
+    expect(new Set(city.map((w) => w.state))).toEqual(new Set(['submitted', 'registration_check']));
+    expect(contractApplications(await get<Waiting>(await as('district-officer'), '/api/v1/inbox')).length).toBeGreaterThan(0);
+    expect(contractApplications(await get<Waiting>(await as('zone-officer'), '/api/v1/inbox')).length).toBeGreaterThan(0);
   });
 
   it('are listed for the login page only while the server runs the demo, and only while on the demo password', async () => {

@@ -43,6 +43,9 @@ export interface SeedCounts {
   incubations: number;
   /** Registered technology contracts 2021–2025 (only into a registry that has none). */
   tech_contracts: number;
+  /** Contracts not registered yet (drafts and those applied for), and their registration applications. */
+  pending_tech_contracts: number;
+  contract_applications: number;
   /** Talent introductions 2021–2025 and recruitment calls (only into a registry that has none). */
   talent_introductions: number;
   recruitment_calls: number;
@@ -66,7 +69,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}, actor
   const today = ctx.clock.today();
   const counts = await write(ctx, actor, { action: 'seed', entity: 'demo' }, async ({ db: tx }) => {
     await createStages(tx);
-    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, tech_contracts: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 };
+    const added: SeedCounts = { organizations: 0, qualifications: 0, rd_institutions: 0, platforms: 0, ip_loans: 0, projects: 0, achievements: 0, transfers: 0, incubations: 0, tech_contracts: 0, pending_tech_contracts: 0, contract_applications: 0, talent_introductions: 0, recruitment_calls: 0, official_values: 0, targets: 0 };
     for (const table of DEMO_TABLES) added[table] = await load(tx, table, plan.rows(table, CHUNK), ctx.city, today);
     Object.assign(added, await loadTalent(tx, ctx.city, today, options.seed ?? 2025));
     added.ip_loans = await loadIpLoans(tx, today, options.seed ?? 2025);
