@@ -13,8 +13,10 @@ export class GraphWorkExceeded extends Error {
   constructor(
     readonly bound: number,
     readonly what: string,
+    /** What the bound counts: units of work, or nodes reached (the k-hop neighbourhood's maxNodes). */
+    readonly unit: 'work' | 'nodes' = 'work',
   ) {
-    super(`${what} needs more than its bound of ${bound} units of work`);
+    super(`${what} needs more than its bound of ${bound} ${unit === 'work' ? 'units of work' : 'nodes'}`);
     this.name = 'GraphWorkExceeded';
   }
 }
