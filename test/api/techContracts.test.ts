@@ -227,6 +227,10 @@ describe('the list: filter, sort, search, cursor, group_by', () => {
       { key: 'abroad', key_display_name: { zh: '境外', en: 'Abroad' }, count: 1 },
     ]);
     expect((await list(`${search}&group_by=technology_field`)).group_by).toEqual([{ key: 'advanced_manufacturing', key_display_name: { zh: '先进制造', en: 'Advanced manufacturing' }, count: 3 }]);
+    expect((await list(`${search}&group_by=buyer_province`)).group_by).toEqual([
+      { key: '430000', key_display_name: { zh: '湖南省', en: 'Hunan' }, count: 2 },
+      { key: null, key_display_name: null, count: 1 },
+    ]);
     const first = await list(`${search}&sort=signed_on:desc&per_page=2&cursor=*`);
     const second = await list(`${search}&sort=signed_on:desc&per_page=2&cursor=${encodeURIComponent(first.meta.next_cursor!)}`);
     expect([...first.results, ...second.results].map((r) => r.signed_on)).toEqual(['2025-08-01', '2025-07-01', '2024-05-01']);

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../../config.js';
 import type { CityConfig } from '../../domain/city.js';
 import { districtName } from '../../domain/district.js';
 import type { Dimension } from '../../domain/analysis/query.js';
 import type { Message } from '../../domain/message.js';
 import { organizationKinds } from '../../domain/organization.js';
+import { provinceOf } from '../../domain/province.js';
 import { contractFlows } from '../../domain/techContract.js';
 import { zoneName } from '../../domain/zone.js';
 import { marketCodes } from '../techContracts/codes.js';
@@ -13,16 +11,6 @@ import { marketCodes } from '../techContracts/codes.js';
 /** Display names of the analysis's keys: the registry's code lists, the city's places, the provinces of GB/T 2260. */
 
 const NONE: Message = { zh: '（未填）', en: '(none)' };
-
-let provinces: Map<string, string> | undefined;
-/** Province names (Chinese only in the division codes; the English label keeps the code beside it). */
-function provinceName(code: string): Message {
-  provinces ??= new Map(
-    (JSON.parse(readFileSync(join(packageRoot, 'config', 'regions', 'cn.json'), 'utf8')) as { provinces: Array<[string, string]> }).provinces.map(([c, name]) => [`${c}0000`, name]),
-  );
-  const name = provinces.get(code);
-  return name ? { zh: name, en: `${name} (${code})` } : { zh: code, en: code };
-}
 
 export function keyLabel(city: CityConfig, dimension: Dimension, key: string | null): Message {
   if (key === null) return NONE;
@@ -48,7 +36,7 @@ export function keyLabel(city: CityConfig, dimension: Dimension, key: string | n
       case 'seller_kind':
         return organizationKinds[key as keyof typeof organizationKinds];
       case 'buyer_province':
-        return provinceName(key);
+        return provinceOf(key);
     }
   })();
   return found ?? { zh: key, en: key };

@@ -4,6 +4,7 @@ import type { CityConfig } from '../../domain/city.js';
 import { districtName } from '../../domain/district.js';
 import type { Message } from '../../domain/message.js';
 import { organizationKindCodes, organizationKinds, type OrganizationKind } from '../../domain/organization.js';
+import { provinceOf } from '../../domain/province.js';
 import { contractFlowCodes, contractFlows, contractStatusCodes, contractStatuses, type MarketCodes } from '../../domain/techContract.js';
 import { zoneName } from '../../domain/zone.js';
 
@@ -76,7 +77,7 @@ export function techContractListSpec(city: CityConfig, market: MarketCodes, visi
       seller_kind: { column: '(SELECT o.kind FROM organizations o WHERE o.id = t.seller_org_id)', type: 'code', values: organizationKindCodes, group: true, label: (k) => organizationKinds[k as OrganizationKind] ?? null },
       buyer_org_id: { column: 't.buyer_org_id', type: 'int', sort: true },
       buyer_region: { column: 't.buyer_region', type: 'text', notNull: true, group: true },
-      buyer_province: { column: "CASE WHEN t.buyer_region ~ '^[0-9]{6}$' THEN substr(t.buyer_region, 1, 2) || '0000' END", type: 'text', group: true },
+      buyer_province: { column: "CASE WHEN t.buyer_region ~ '^[0-9]{6}$' THEN substr(t.buyer_region, 1, 2) || '0000' END", type: 'text', group: true, label: (k) => provinceOf(k) ?? null },
       flow: { column: 't.flow', type: 'code', notNull: true, values: contractFlowCodes, sort: true, group: true, label: (k) => contractFlows[k as keyof typeof contractFlows] ?? null },
       inflow: { column: 't.inflow', type: 'bool', notNull: true, group: true },
       status: { column: 't.status', type: 'code', notNull: true, values: contractStatusCodes, sort: true, group: true, label: (k) => contractStatuses[k as keyof typeof contractStatuses] ?? null },
