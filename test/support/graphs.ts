@@ -1,6 +1,7 @@
 // Graphs for the graph engine's tests (src/domain/graph): small ones written out, and the same random
 // edge list as a CSR and as a graphology graph, to check the engine against graphology.
-import Graph from 'graphology';
+import { createRequire } from 'node:module';
+import { DirectedGraph, UndirectedGraph } from 'graphology';
 import { buildCsr, transposeCsr, type BuildOptions, type CsrGraph } from '../../src/domain/graph/csr.js';
 import type { EdgeList } from '../../src/domain/graph/kronecker.js';
 
@@ -20,8 +21,8 @@ export function directedOf(list: EdgeList, options: BuildOptions = {}): { graph:
 }
 
 /** The same edges in graphology (a simple graph: self loops and repeats dropped, as the CSR's dedupe does). */
-export function graphologyOf(list: EdgeList, type: 'directed' | 'undirected'): Graph {
-  const graph = new Graph({ type, multi: false, allowSelfLoops: false });
+export function graphologyOf(list: EdgeList, type: 'directed' | 'undirected'): DirectedGraph | UndirectedGraph {
+  const graph = type === 'directed' ? new DirectedGraph({ allowSelfLoops: false }) : new UndirectedGraph({ allowSelfLoops: false });
   for (let v = 0; v < list.nodeCount; v++) graph.addNode(String(v));
   for (let e = 0; e < list.sources.length; e++) {
     const s = list.sources[e]!;
@@ -30,3 +31,9 @@ export function graphologyOf(list: EdgeList, type: 'directed' | 'undirected'): G
   }
   return graph;
 }
+
+// These CommonJS packages declare ES default exports, which TypeScript's NodeNext resolution does not
+// map onto module.exports: loaded by require, typed by their declarations.
+const require = createRequire(import.meta.url);
+export const graphologyLouvain = require('graphology-communities-louvain') as typeof import('graphology-communities-louvain').default;
+export const graphologyPageRank = require('graphology-metrics/centrality/pagerank') as typeof import('graphology-metrics/centrality/pagerank.js').default;

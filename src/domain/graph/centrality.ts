@@ -8,11 +8,11 @@ import { GraphWorkExceeded, workLimit, type WorkBound } from './workBound.js';
 export function degreeCentrality(graph: CsrGraph, incoming?: CsrGraph): Float64Array {
   const n = graph.nodeCount;
   const centrality = new Float64Array(n);
-  const scale = n > 1 ? 1 / (n - 1) : 1;
+  const others = n > 1 ? n - 1 : 1;
   for (let v = 0; v < n; v++) {
     let degree = graph.offsets[v + 1]! - graph.offsets[v]!;
     if (incoming) degree += incoming.offsets[v + 1]! - incoming.offsets[v]!;
-    centrality[v] = degree * scale;
+    centrality[v] = degree / others;
   }
   return centrality;
 }
