@@ -1,0 +1,135 @@
+import type { Queryable } from '../../db/client.js';
+import type { EdgeType, NodeKind } from '../../domain/innovationGraph.js';
+
+/** SQL of the innovation graph: the node ids of each kind, the edges of each type, the names of some nodes. */
+
+/** The tables whose writes change the graph: the next answer after a write to any of them rebuilds it. */
+export const GRAPH_TABLES = ['organizations', 'rd_institutions', 'platforms', 'projects', 'project_partners', 'achievements', 'achievement_organizations', 'tech_contracts', 'transfers', 'incubations', 'ip_loans', 'talent_introductions'] as const;
+
+/** The table of each stored node kind (zones are the city's configuration, not rows). */
+export const nodeTables: Readonly<Record<Exclude<NodeKind, 'zone'>, string>> = {
+  organization: 'organizations',
+  rd_institution: 'rd_institutions',
+  platform: 'platforms',
+  project: 'projects',
+  achievement: 'achievements',
+  talent: 'talent_introductions',
+};
+
+/**
+ * Every id of every stored kind, ascending, one array per kind, in one statement (the node index
+ * wants them sorted; a round trip per kind is what makes a small graph slow to build on PGlite).
+ */
+export async function recordIds(db: Queryable): Promise<Record<Exclude<NodeKind, 'zone'>, Int32Array>> {
+  const kinds = Object.keys(nodeTables) as Array<Exclude<NodeKind, 'zone'>>;
+  const { rows } = await db.query<{ kind: Exclude<NodeKind, 'zone'>; ids: string | null }>(
+    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT string_agg(id::text, ',' ORDER BY id) FROM ${nodeTables[k]}) AS ids`).join(' UNION ALL '),
+  );
+  const byKind = new Map(rows.map((r) => [r.kind, r.ids]));
+  return Object.fromEntries(kinds.map((k) => [k, byKind.get(k) ? Int32Array.from(byKind.get(k)!.split(','), Number) : new Int32Array(0)])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
+}
+
+/**
+ * One source of edges: a SELECT of `s` (the source record's id), `t` (the target's id, or a zone's
+ * code), `d` (the record's date, or NULL) and `w` (an amount in yuan, or NULL) over one table.
+ * Adding an edge type is adding an entry here (and the type in src/domain/innovationGraph.ts).
+ */
+export interface EdgeSource {
+  type: EdgeType;
+  from: NodeKind;
+  to: NodeKind;
+  sql: string;
+}
+
+/** An achievement's year counts as its 1 January: the only date the record has. */
+const ACHIEVEMENT_DAY = 'make_date(a.year, 1, 1)';
+
+export const edgeSources: readonly EdgeSource[] = [
+  { type: 'hosts', from: 'organization', to: 'rd_institution', sql: 'SELECT host_org_id AS s, id AS t, established_on AS d, NULL::numeric AS w FROM rd_institutions' },
+  { type: 'hosts', from: 'organization', to: 'platform', sql: 'SELECT host_org_id AS s, id AS t, recognized_on AS d, NULL::numeric AS w FROM platforms' },
+  { type: 'lead_of_project', from: 'organization', to: 'project', sql: 'SELECT lead_org_id AS s, id AS t, start_on AS d, budget AS w FROM projects' },
+  { type: 'partner_in_project', from: 'organization', to: 'project', sql: 'SELECT x.org_id AS s, x.project_id AS t, p.start_on AS d, NULL::numeric AS w FROM project_partners x JOIN projects p ON p.id = x.project_id' },
+  { type: 'produced_by', from: 'achievement', to: 'organization', sql: `SELECT a.id AS s, a.owner_org_id AS t, ${ACHIEVEMENT_DAY} AS d, NULL::numeric AS w FROM achievements a` },
+  {
+    type: 'produced_by',
+    from: 'achievement',
+    to: 'organization',
+    sql: `SELECT a.id AS s, x.org_id AS t, ${ACHIEVEMENT_DAY} AS d, NULL::numeric AS w FROM achievement_organizations x JOIN achievements a ON a.id = x.achievement_id WHERE x.org_id <> a.owner_org_id`,
+  },
+  { type: 'produced_by', from: 'achievement', to: 'rd_institution', sql: `SELECT a.id AS s, a.rd_institution_id AS t, ${ACHIEVEMENT_DAY} AS d, NULL::numeric AS w FROM achievements a WHERE a.rd_institution_id IS NOT NULL` },
+  { type: 'produced_by', from: 'achievement', to: 'platform', sql: `SELECT a.id AS s, a.platform_id AS t, ${ACHIEVEMENT_DAY} AS d, NULL::numeric AS w FROM achievements a WHERE a.platform_id IS NOT NULL` },
+  { type: 'produced_by', from: 'achievement', to: 'project', sql: `SELECT a.id AS s, a.project_id AS t, ${ACHIEVEMENT_DAY} AS d, NULL::numeric AS w FROM achievements a WHERE a.project_id IS NOT NULL` },
+  // Registered contracts only (what the market counts), dated by registration; a buyer outside the registry is no node.
+  {
+    type: 'contract',
+    from: 'organization',
+    to: 'organization',
+    sql: "SELECT seller_org_id AS s, buyer_org_id AS t, registered_on AS d, contract_amount AS w FROM tech_contracts WHERE status = 'registered' AND registered_on IS NOT NULL AND buyer_org_id IS NOT NULL",
+  },
+  { type: 'transfer', from: 'achievement', to: 'organization', sql: 'SELECT achievement_id AS s, receiver_org_id AS t, transferred_on AS d, amount AS w FROM transfers' },
+  { type: 'incubated', from: 'achievement', to: 'organization', sql: 'SELECT achievement_id AS s, enterprise_org_id AS t, incubated_on AS d, NULL::numeric AS w FROM incubations WHERE achievement_id IS NOT NULL' },
+  { type: 'incubated', from: 'rd_institution', to: 'organization', sql: 'SELECT rd_institution_id AS s, enterprise_org_id AS t, incubated_on AS d, NULL::numeric AS w FROM incubations WHERE rd_institution_id IS NOT NULL' },
+  // Money lent, dated by disbursement; a lender known only by name (lender_name) is no node.
+  { type: 'loan', from: 'organization', to: 'organization', sql: 'SELECT lender_org_id AS s, borrower_org_id AS t, disbursed_on AS d, amount AS w FROM ip_loans WHERE lender_org_id IS NOT NULL AND disbursed_on IS NOT NULL' },
+  { type: 'talent_host', from: 'talent', to: 'organization', sql: 'SELECT id AS s, host_org_id AS t, introduced_on AS d, NULL::numeric AS w FROM talent_introductions' },
+  { type: 'located_in_zone', from: 'organization', to: 'zone', sql: 'SELECT id AS s, zone AS t, NULL::date AS d, NULL::numeric AS w FROM organizations WHERE zone IS NOT NULL' },
+  { type: 'located_in_zone', from: 'rd_institution', to: 'zone', sql: 'SELECT id AS s, zone AS t, NULL::date AS d, NULL::numeric AS w FROM rd_institutions WHERE zone IS NOT NULL' },
+  { type: 'located_in_zone', from: 'platform', to: 'zone', sql: 'SELECT id AS s, zone AS t, NULL::date AS d, NULL::numeric AS w FROM platforms WHERE zone IS NOT NULL' },
+];
+
+/** One source's edges, column by column: the i-th entry of each is the i-th edge ('' where NULL). */
+export interface EdgeColumns {
+  s: string[];
+  t: string[];
+  d: string[];
+  w: string[];
+}
+
+/**
+ * The edges of every source in one statement, a row per source and each column as one text: four
+ * texts per source cross from the database (PGlite above all) far faster than a row per edge, as
+ * the market analysis reads its contracts. The aggregates of a group read the same rows in the
+ * same order; their lengths are checked all the same. Index i of the answer is edgeSources[i].
+ */
+export async function edgeColumns(db: Queryable): Promise<EdgeColumns[]> {
+  const union = edgeSources.map((src, i) => `SELECT ${i} AS k, s::text AS s, t::text AS t, d, w FROM (${src.sql}) e${i}`).join(' UNION ALL ');
+  const { rows } = await db.query<{ k: number; n: number; s: string; t: string; d: string; w: string }>(
+    `SELECT k, count(*)::int AS n, string_agg(s, ',') AS s, string_agg(t, ',') AS t,
+            string_agg(coalesce((d - date '1970-01-01')::text, ''), ',') AS d, string_agg(coalesce(w::text, ''), ',') AS w
+       FROM (${union}) e GROUP BY k`,
+  );
+  const out: EdgeColumns[] = edgeSources.map(() => ({ s: [], t: [], d: [], w: [] }));
+  for (const row of rows) {
+    const cols: EdgeColumns = { s: row.s.split(','), t: row.t.split(','), d: row.d.split(','), w: row.w.split(',') };
+    const source = edgeSources[row.k]!;
+    if (cols.s.length !== row.n || cols.t.length !== row.n || cols.d.length !== row.n || cols.w.length !== row.n) throw new Error(`The ${source.type} edges from ${source.from} to ${source.to} do not line up`);
+    out[row.k] = cols;
+  }
+  return out;
+}
+
+/** The label columns of the records of one kind. */
+export interface NodeNameRow {
+  id: number;
+  name: string;
+  name_en: string | null;
+  /** Talent only: the category code and the host's name; the person's name is masked or not by the service. */
+  category?: string;
+  host_name?: string;
+}
+
+const NAME_SQL: Readonly<Record<Exclude<NodeKind, 'zone'>, string>> = {
+  organization: 'SELECT id, name, name_en FROM organizations WHERE id = ANY($1::int[])',
+  rd_institution: 'SELECT id, name, name_en FROM rd_institutions WHERE id = ANY($1::int[])',
+  platform: 'SELECT id, name, name_en FROM platforms WHERE id = ANY($1::int[])',
+  project: 'SELECT id, title AS name, NULL AS name_en FROM projects WHERE id = ANY($1::int[])',
+  achievement: 'SELECT id, title AS name, NULL AS name_en FROM achievements WHERE id = ANY($1::int[])',
+  talent: 'SELECT t.id, t.person_name AS name, NULL AS name_en, t.category, h.name AS host_name FROM talent_introductions t JOIN organizations h ON h.id = t.host_org_id WHERE t.id = ANY($1::int[])',
+};
+
+/** The names of some records of one kind, one statement. */
+export async function nodeNames(db: Queryable, kind: Exclude<NodeKind, 'zone'>, ids: readonly number[]): Promise<NodeNameRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<NodeNameRow>(NAME_SQL[kind], [ids]);
+  return rows;
+}

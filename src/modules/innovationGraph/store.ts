@@ -1,0 +1,83 @@
+import type { Queryable } from '../../db/client.js';
+import { tablesVersion } from '../../db/list/cache.js';
+import { buildCsr, bytesPerEdge, type CsrGraph } from '../../domain/graph/csr.js';
+import { EdgeTableBuilder, NodeIndex, UNDATED, edgeTypeNumber, type EdgeTable, type NodeKind } from '../../domain/innovationGraph.js';
+import type { CityConfig } from '../../domain/city.js';
+import { GRAPH_TABLES, edgeColumns, edgeSources, recordIds, type EdgeColumns, type EdgeSource } from './queries.js';
+
+/** The graph of one version of the registry. */
+export interface InnovationGraph {
+  version: string;
+  nodes: NodeIndex;
+  edges: EdgeTable;
+  /** Undirected: each edge in both directions, its slots carrying its number (edgeIds). */
+  csr: CsrGraph & { edgeIds: Uint32Array };
+  /** Zone codes in node-id order (a zone's id is its position + 1). */
+  zones: readonly string[];
+  buildMs: number;
+  bytesPerEdge: number;
+  /** Answers computed once per version (PageRank, communities), keyed by question. */
+  memo: Map<string, unknown>;
+}
+
+/**
+ * The innovation graph of one database, never stale: every question first reads the tables'
+ * version (one primary-key lookup, as the list cache and the market analysis do) and, when a write
+ * has changed it, builds the graph again. The version is read before the rows, so the graph is at
+ * least as new as it says; a write during the build changes it, and the next question builds
+ * again. Questions arriving during a build wait for that build instead of starting their own.
+ */
+export class InnovationGraphStore {
+  private current: InnovationGraph | undefined;
+  private building: { version: string; done: Promise<InnovationGraph> } | undefined;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly city: CityConfig,
+  ) {}
+
+  async graph(): Promise<InnovationGraph> {
+    const version = await tablesVersion(this.db, GRAPH_TABLES);
+    if (this.current?.version === version) return this.current;
+    if (this.building?.version !== version) {
+      const done = buildGraph(this.db, this.city, version).finally(() => {
+        if (this.building?.done === done) this.building = undefined;
+      });
+      this.building = { version, done };
+    }
+    const built = await this.building.done;
+    // Keep the newer of two builds that finished out of order (versions only grow).
+    if (!this.current || BigInt(built.version) > BigInt(this.current.version)) this.current = built;
+    return built;
+  }
+}
+
+/** Bulk reads: one statement for the nodes and one for the edges, never one per record. */
+export async function buildGraph(db: Queryable, city: CityConfig, version: string): Promise<InnovationGraph> {
+  const started = performance.now();
+  const zones = city.zones.map((z) => z.code);
+  const nodes = new NodeIndex({ ...(await recordIds(db)), zone: Int32Array.from(zones, (_, i) => i + 1) });
+  const builder = new EdgeTableBuilder();
+  const columns = await edgeColumns(db);
+  edgeSources.forEach((source, i) => addEdges(builder, nodes, zones, source, columns[i]!));
+  const edges = builder.table();
+  const csr = buildCsr(nodes.count, edges.sources, edges.targets, { undirected: true, edgeIds: true }) as InnovationGraph['csr'];
+  return { version, nodes, edges, csr, zones, buildMs: performance.now() - started, bytesPerEdge: bytesPerEdge(csr), memo: new Map() };
+}
+
+/**
+ * A source's rows as edges. A row naming a record the node ids did not hold (written between the
+ * two reads) is left out: that write changed the version, so the next question builds again.
+ */
+function addEdges(builder: EdgeTableBuilder, nodes: NodeIndex, zones: readonly string[], source: EdgeSource, cols: EdgeColumns): void {
+  const type = edgeTypeNumber(source.type);
+  const nodeOf = (kind: NodeKind, id: string) => (kind === 'zone' ? nodes.nodeOf('zone', zones.indexOf(id) + 1) : nodes.nodeOf(kind, Number(id)));
+  for (let i = 0; i < cols.s.length; i++) {
+    const s = nodeOf(source.from, cols.s[i]!);
+    const t = nodeOf(source.to, cols.t[i]!);
+    if (s < 0 || t < 0) continue;
+    const d = cols.d[i]!;
+    const w = cols.w[i]!;
+    builder.add(s, t, type, d === '' ? UNDATED : Number(d), w === '' ? 1 : Number(w));
+  }
+}
