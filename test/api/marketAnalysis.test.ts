@@ -4,15 +4,18 @@ import { observationList } from '../../src/contracts/indicators.js';
 import { marketAnalysis, marketTopSellers, type MarketAnalysis } from '../../src/contracts/marketAnalysis.js';
 import type { TechContractCreate } from '../../src/contracts/techContracts.js';
 import { createOrganization } from '../support/factories.js';
+import { observedDatabase, type Statement } from '../support/observedDatabase.js';
 import { createTestApp } from '../support/testApp.js';
 import { expectProblem } from './helpers.js';
 
 /**
  * The market analysis (issue 14) over a handful of contracts: the same figures as the indicator
  * engine, every cell drilling down to exactly its contracts, a write showing in the next answer,
- * the caller's reach, and bad questions answered 400 naming the parameter.
+ * the caller's reach, bad questions answered 400 naming the parameter, and the store kept current
+ * by deltas through every kind of write.
  */
-const t = await createTestApp({ today: () => '2026-07-02' });
+const statements: Statement[] = [];
+const t = await createTestApp({ today: () => '2026-07-02', observe: (db) => observedDatabase(db, statements) });
 const { app } = t;
 const YUELU = '430104';
 const KAIFU = '430105';
@@ -20,13 +23,14 @@ const yuelu = await createOrganization(app, { district_code: YUELU, zone: 'xiang
 const kaifu = await createOrganization(app, { district_code: KAIFU, zone: null, kind: 'university' });
 
 let n = 0;
-async function contract(overrides: Partial<TechContractCreate>): Promise<void> {
+async function contract(overrides: Partial<TechContractCreate>): Promise<{ id: number; version: number }> {
   const payload = {
     contract_number: `MA-${++n}`, title: '合同', type: 'development', sub_type: 'commissioned', seller_org_id: yuelu.id, buyer_name: '深圳某公司', buyer_region: '440305',
     contract_amount: '100000000.00', transaction_amount: '50000000.00', signed_on: '2024-01-02', status: 'registered', registered_on: '2025-02-01', technology_field: 'aerospace', ...overrides,
   };
   const res = await app.inject({ method: 'POST', url: '/api/v1/tech-contracts', payload });
   expect(res.statusCode, res.body).toBe(201);
+  return res.json();
 }
 await contract({});
 await contract({ contract_amount: '50000000.01', transaction_amount: '0.01', buyer_name: 'Siemens AG', buyer_region: 'DE', type: 'transfer', sub_type: 'patent_right', registered_on: '2025-08-15' });
@@ -134,5 +138,55 @@ describe('the market analysis', () => {
     expect(rows[0]!.slice(0, 3)).toEqual(['技术流向', '合同数', '合同成交额（元）']);
     expect(rows.find((r) => r[0] === '境外')!.slice(1, 3)).toEqual(['1', '50000000.01']);
     expect(rows.at(-1)![0]).toBe('合计');
+  });
+
+  it('keeps every next answer equal to a fresh SQL sum through registrations, edits, withdrawals, deletions and a seller’s new kind — by deltas, never a rebuild', async () => {
+    const yuan = (s: string) => (Number(s) === 0 ? '0.00' : s);
+    const sorted = (cells: unknown[][]) => cells.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const compare = async (step: string, dimensions: string, sqlKeys: string) => {
+      const answer = await ask(`from=2020&to=2026&dimensions=${dimensions}`);
+      const { rows } = await t.db.query<{ a: string | null; b: string | null; count: number; contract: string; transaction: string }>(
+        `SELECT ${sqlKeys}, count(*)::int AS count, sum(c.contract_amount)::text AS contract, sum(c.transaction_amount)::text AS transaction
+           FROM tech_contracts c JOIN organizations o ON o.id = c.seller_org_id
+          WHERE c.status = 'registered' AND c.registered_on BETWEEN '2020-01-01' AND '2026-12-31' GROUP BY 1, 2`,
+      );
+      expect(sorted(answer.rows.map((r) => [r.keys[0]!.key, r.keys[1]!.key, r.values.count, r.values.contract_amount, r.values.transaction_amount])), step).toEqual(
+        sorted(rows.map((r) => [r.a, r.b, r.count, yuan(r.contract), yuan(r.transaction)])),
+      );
+    };
+    const check = async (step: string) => {
+      await compare(step, 'year,seller_kind', 'extract(year FROM c.registered_on)::int::text AS a, o.kind AS b');
+      await compare(step, 'field,type', 'c.technology_field AS a, c.type AS b');
+    };
+    const patch = async (url: string, version: number, payload: Record<string, unknown>) => {
+      const res = await app.inject({ method: 'PATCH', url, headers: { 'if-match': `"${version}"` }, payload });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const seller = await createOrganization(app, { district_code: YUELU, zone: null, kind: 'enterprise' });
+    const mine = { seller_org_id: seller.id, signed_on: '2020-01-01' };
+    await check('before');
+    statements.length = 0;
+
+    const added = await contract({ ...mine, contract_amount: '1234.56', transaction_amount: '1000.00', registered_on: '2026-03-01' });
+    await check('a contract registered');
+    const draft = await contract({ ...mine, contract_amount: '10.00', transaction_amount: '1.00', status: 'draft', registered_on: null });
+    await patch(`/api/v1/tech-contracts/${draft.id}`, draft.version, { status: 'registered', registered_on: '2021-05-05' });
+    await check('a draft registered');
+    await patch(`/api/v1/tech-contracts/${added.id}`, added.version, { technology_field: 'biomedicine', type: 'consulting', sub_type: 'consulting' });
+    await check('a registered contract’s field and type edited');
+    // The API keeps a registered contract; a correction in the database (another process, a script) still reaches the answers.
+    await t.db.query("UPDATE tech_contracts SET status = 'not_registered', registered_on = NULL, not_registered_reason = 'terms_unclear' WHERE id = $1", [draft.id]);
+    await check('a contract no longer registered');
+    await t.db.query('DELETE FROM tech_contracts WHERE id = $1', [added.id]);
+    await check('a contract deleted');
+    const unregistered = await contract({ ...mine, contract_amount: '3.00', transaction_amount: '3.00', status: 'draft', registered_on: null });
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/tech-contracts/${unregistered.id}`, headers: { 'if-match': `"${unregistered.version}"` } })).statusCode).toBe(204);
+    await contract({ ...mine, contract_amount: '5.00', transaction_amount: '5.00', registered_on: '2020-02-29' });
+    await patch(`/api/v1/organizations/${seller.id}`, seller.version, { kind: 'university' });
+    await check('its seller became a university');
+
+    // Every answer above came from patching the columns: the build's batch reads never ran again.
+    expect(statements.filter((s) => s.sql.includes('string_agg')).map((s) => s.sql)).toEqual([]);
+    expect(statements.some((s) => s.sql.includes('FROM table_changes'))).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
 import type { Queryable } from '../../db/client.js';
-import type { ContractFact } from '../../domain/analysis/columns.js';
+import type { ContractChanges, ContractFact } from '../../domain/analysis/columns.js';
 
-/** SQL of the market analysis: the registered contracts, read in batches into the column store. */
+/**
+ * SQL of the market analysis: the registered contracts, read in batches into the column store;
+ * the change log (migration 0019) and the rows it names, read to patch the store.
+ */
 
 /** The tables whose writes change an answer: the contracts, and their sellers (the seller's kind). */
 export const ANALYSED_TABLES = ['tech_contracts', 'organizations'] as const;
@@ -15,6 +18,7 @@ const BATCH = 100_000;
  * (string_agg would skip a NULL and misalign the columns); amounts come as whole fen.
  */
 const COLUMNS = {
+  id: 'c.id',
   day: "c.registered_on - date '1970-01-01'",
   type: 'c.type',
   sub_type: 'c.sub_type',
@@ -59,6 +63,29 @@ export async function* registeredContracts(db: Queryable): AsyncGenerator<Contra
   }
 }
 
+const orNull = (v: string) => (v === '' ? null : v);
+
+/** A fact to refill: a build reads a million contracts through one object (the table copies each at once). */
+export const blankFact = (): ContractFact => ({ id: 0, day: 0, type: '', sub_type: '', flow: '', district: null, zone: null, field: null, seller_kind: null, buyer_province: null, seller_id: 0, contract_fen: 0, transaction_fen: 0 });
+
+/** The i-th contract of a batch (or of a delta's rows, read the same way) into `fact`. */
+export function readFact(b: ContractBatch, i: number, fact: ContractFact): ContractFact {
+  fact.id = Number(b.id[i]);
+  fact.day = Number(b.day[i]);
+  fact.type = b.type[i]!;
+  fact.sub_type = b.sub_type[i]!;
+  fact.flow = b.flow[i]!;
+  fact.district = orNull(b.district[i]!);
+  fact.zone = orNull(b.zone[i]!);
+  fact.field = orNull(b.field[i]!);
+  fact.seller_kind = orNull(b.seller_kind[i]!);
+  fact.buyer_province = orNull(b.buyer_province[i]!);
+  fact.seller_id = Number(b.seller_id[i]);
+  fact.contract_fen = Number(b.contract_fen[i]);
+  fact.transaction_fen = Number(b.transaction_fen[i]);
+  return fact;
+}
+
 /** How many contracts are registered (to size the columns once). */
 export async function registeredCount(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tech_contracts WHERE status = 'registered'");
@@ -69,4 +96,77 @@ export async function registeredCount(db: Queryable): Promise<number> {
 export async function organizationNames(db: Queryable, ids: readonly number[]): Promise<Map<number, string>> {
   const { rows } = await db.query<{ id: number; name: string }>('SELECT id, name FROM organizations WHERE id = ANY($1::int[])', [ids]);
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Each analysed table's version (table_versions: bumped by every statement that writes to it). */
+export type Versions = ReadonlyMap<string, bigint>;
+
+export async function analysedVersions(db: Queryable): Promise<Versions> {
+  const { rows } = await db.query<{ table_name: string; version: string }>('SELECT table_name, version::text AS version FROM table_versions WHERE table_name = ANY($1::text[])', [ANALYSED_TABLES]);
+  return new Map(rows.map((r) => [r.table_name, BigInt(r.version)]));
+}
+
+/** What the change log says was written: contracts by id, and sellers whose kind changed. */
+export interface LoggedChanges {
+  contracts: number[];
+  sellers: number[];
+}
+
+/**
+ * The rows the change log names between two versions of each table (above `after`, up to
+ * `upto`); null when it cannot tell them — its entries were pruned, a TRUNCATE emptied a table —
+ * or they are more than `limit` (a bulk import: rebuilding is cheaper). One statement, so the
+ * entries and the prune mark are of one snapshot; the ids are only read when few.
+ */
+export async function loggedChanges(db: Queryable, after: Versions, upto: Versions, limit: number): Promise<LoggedChanges | null> {
+  const tables = [...ANALYSED_TABLES];
+  const { rows } = await db.query<{ table_name: string; readable: boolean; ids: number[] | null }>(
+    `WITH bounds AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS b(table_name, after, upto)),
+          logged AS MATERIALIZED (SELECT l.table_name, l.ids FROM table_changes l JOIN bounds b ON b.table_name = l.table_name AND l.version > b.after AND l.version <= b.upto),
+          sized AS (SELECT bool_and(ids IS NOT NULL) AS whole, coalesce(sum(cardinality(ids)), 0) AS rows FROM logged)
+     SELECT b.table_name,
+            s.whole AND s.rows <= $4 AND b.after >= coalesce((SELECT p.through FROM table_changes_pruned p WHERE p.table_name = b.table_name), 0) AS readable,
+            CASE WHEN s.whole AND s.rows <= $4 THEN (SELECT coalesce(array_agg(DISTINCT u.id), '{}') FROM logged l, unnest(l.ids) AS u(id) WHERE l.table_name = b.table_name) END AS ids
+       FROM bounds b, sized s`,
+    [tables, tables.map((t) => String(after.get(t) ?? 0n)), tables.map((t) => String(upto.get(t) ?? 0n)), limit],
+  );
+  if (rows.length !== tables.length || rows.some((r) => !r.readable || r.ids === null)) return null;
+  const ids = (table: string) => rows.find((r) => r.table_name === table)!.ids!.map(Number);
+  return { contracts: ids('tech_contracts'), sellers: ids('organizations') };
+}
+
+/**
+ * The logged contracts as they are now: written — registered, to update or append — and removed —
+ * deleted, or no longer registered. A seller's new kind re-reads all its contracts.
+ */
+export async function contractChanges(db: Queryable, logged: LoggedChanges): Promise<ContractChanges> {
+  const select = `SELECT (c.status = 'registered' AND c.registered_on IS NOT NULL) AS counted, ${NAMES.map((c) => `(${COLUMNS[c]})::text AS ${c}`).join(', ')}
+                    FROM tech_contracts c JOIN organizations o ON o.id = c.seller_org_id`;
+  const { rows } = await db.query<Record<Column, string> & { counted: boolean }>(
+    logged.sellers.length ? `${select} WHERE c.id = ANY($1::int[]) UNION ALL ${select} WHERE c.seller_org_id = ANY($2::int[])` : `${select} WHERE c.id = ANY($1::int[])`,
+    logged.sellers.length ? [logged.contracts, logged.sellers] : [logged.contracts],
+  );
+  const written = new Map<number, ContractFact>();
+  const removed = new Set(logged.contracts);
+  for (const row of rows) {
+    if (!row.counted) continue;
+    const fact = readFact(Object.fromEntries(NAMES.map((c) => [c, [row[c]]])) as ContractBatch, 0, blankFact());
+    written.set(fact.id, fact);
+    removed.delete(fact.id);
+  }
+  for (const row of rows) if (!row.counted) removed.add(Number(row.id));
+  return { written: [...written.values()], removed: [...removed] };
+}
+
+/**
+ * Prunes the change log of entries older than `minutes`, marking how far each table's log is
+ * gone, in one statement. Any store may do it: one that still needed an entry rebuilds.
+ */
+export async function pruneChanges(db: Queryable, minutes: number): Promise<void> {
+  await db.query(
+    `WITH gone AS (DELETE FROM table_changes WHERE logged_at < now() - make_interval(mins => $1) RETURNING table_name, version)
+     UPDATE table_changes_pruned p SET through = greatest(p.through, g.version)
+       FROM (SELECT table_name, max(version) AS version FROM gone GROUP BY 1) g WHERE p.table_name = g.table_name`,
+    [minutes],
+  );
 }

@@ -93,10 +93,12 @@ export async function analyse(ctx: ServiceContext, store: ContractColumnStore, q
   const by = splitNames(q.dimensions) as Dimension[];
   const measures = q.measures ? (splitNames(q.measures) as AnalysisMeasure[]) : [...analysisMeasures];
   const { selection, baseFilter } = selectionOf(ctx, q, principal);
-  const { version, columns } = await store.columns();
   const compare = q.compare === 'previous_year';
-  const cells: Compared[] = compare ? yearOnYear(columns, selection, by) : aggregate(columns, selection, by);
-  const total: Compared = (compare ? yearOnYear(columns, selection, []) : aggregate(columns, selection, []))[0] ?? { keys: [], count: 0, contract: 0, transaction: 0, ...(compare ? { previous: { count: 0, contract: 0, transaction: 0 } } : {}) };
+  const { version, cells, total } = await store.read((columns, version) => {
+    const cells: Compared[] = compare ? yearOnYear(columns, selection, by) : aggregate(columns, selection, by);
+    const total: Compared = (compare ? yearOnYear(columns, selection, []) : aggregate(columns, selection, []))[0] ?? { keys: [], count: 0, contract: 0, transaction: 0, ...(compare ? { previous: { count: 0, contract: 0, transaction: 0 } } : {}) };
+    return { version, cells, total };
+  });
   return {
     from: formatPeriod(selection.from),
     to: formatPeriod(selection.to),
@@ -112,8 +114,7 @@ export async function analyse(ctx: ServiceContext, store: ContractColumnStore, q
 /** GET /market-analysis/top-sellers: the sellers of the largest contract amounts in the selection. */
 export async function topSellersOf(ctx: ServiceContext, store: ContractColumnStore, q: MarketTopSellersQuery, principal: Principal): Promise<MarketTopSellers> {
   const { selection, baseFilter } = selectionOf(ctx, q, principal);
-  const { columns } = await store.columns();
-  const top = topSellers(columns, selection, q.limit);
+  const top = await store.read((columns) => topSellers(columns, selection, q.limit));
   const names = await organizationNames(ctx.db, top.map((s) => s.sellerId));
   return {
     from: formatPeriod(selection.from),
