@@ -132,6 +132,12 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/market-analysis': 'tech_contracts.read',
   'get /api/v1/market-analysis/top-sellers': 'tech_contracts.read',
   'get /api/v1/market-analysis/export': 'tech_contracts.read',
+  // The graph needs the grant city-wide (an organization user or a district officer gets 403: test/api/innovationGraph.test.ts).
+  'get /api/v1/graph/nodes/:kind/:id/neighbourhood': 'achievements.read',
+  'get /api/v1/graph/path': 'achievements.read',
+  'get /api/v1/graph/centrality': 'achievements.read',
+  'get /api/v1/graph/communities': 'achievements.read',
+  'get /api/v1/graph/stats': 'achievements.read',
 };
 
 const api = servedRoutes(app)
