@@ -8,6 +8,7 @@ import { parseCalendarDate } from './domain/calendarDate.js';
 import { parseCityConfig, type CityConfig } from './domain/city.js';
 import { policyProblems, type CompensationPolicy } from './domain/ipLoanCompensation.js';
 import type { AchievementCodes } from './domain/achievement.js';
+import type { Divisions } from './domain/buyerRegions.js';
 import type { MarketCodes, RegionLists } from './domain/techContract.js';
 import { parseHolidayCalendar, type HolidayCalendar } from './domain/workflow/holidayCalendar.js';
 import type { S3Settings } from './modules/filings/attachmentStore.js';
@@ -187,14 +188,21 @@ const divisionsFile = z.strictObject({
   counties: z.array(z.tuple([z.string().regex(/^\d{6}$/), z.string()])),
 });
 
+const DIVISIONS_FILE = join(packageRoot, 'config', 'regions', 'cn.json');
+
+/** China's provinces, cities and counties with their Chinese names (config/regions/cn.json). */
+export function loadDivisions(file = DIVISIONS_FILE): Divisions {
+  return readJson(file, divisionsFile);
+}
+
 /**
  * Where a buyer may be: China's county-level divisions (GB/T 2260, config/regions/cn.json, whose
  * `source` names where they come from) and the ISO 3166-1 countries with their Chinese and English
  * names (i18n-iso-countries).
  */
-export function loadRegionLists(file = join(packageRoot, 'config', 'regions', 'cn.json')): RegionLists {
+export function loadRegionLists(file = DIVISIONS_FILE): RegionLists {
   const require = createRequire(import.meta.url);
-  const divisions = readJson(file, divisionsFile);
+  const divisions = loadDivisions(file);
   // The package's own entry registers its ~100 locales at import (0.2 s on every command); two are enough.
   const countries = require('i18n-iso-countries/index.js') as typeof import('i18n-iso-countries');
   for (const locale of ['zh', 'en']) countries.registerLocale(require(`i18n-iso-countries/langs/${locale}.json`) as LocaleData);

@@ -20,3 +20,14 @@ export const registryMeta = z
   })
   .meta({ id: 'RegistryMeta' });
 export type RegistryMeta = z.output<typeof registryMeta>;
+
+const county = z.object({ code: z.string().describe('GB/T 2260 county-level code, as `buyer_region` takes it'), label: bilingual });
+const prefecture = z.object({ code: z.string().describe('The first four digits of its counties’ codes'), label: bilingual, children: z.array(county) });
+
+/** Where a buyer in China may be: exactly the counties a contract's `buyer_region` accepts, by province and city. */
+export const buyerRegions = z
+  .object({
+    provinces: z.array(z.object({ code: z.string().describe('The first two digits of its counties’ codes'), label: bilingual, children: z.array(prefecture) })),
+  })
+  .meta({ id: 'BuyerRegions' });
+export type BuyerRegions = z.output<typeof buyerRegions>;

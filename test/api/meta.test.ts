@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { registryMeta, type RegistryMeta } from '../../src/contracts/meta.js';
+import { loadRegionLists } from '../../src/config.js';
+import { buyerRegions, registryMeta, type RegistryMeta } from '../../src/contracts/meta.js';
 import { fourGlobalFeatureCodes } from '../../src/domain/fourGlobal.js';
 import { platformStatusCodes, platformTypeCodes } from '../../src/domain/innovationPlatform.js';
 import { recognitionLevelCodes } from '../../src/domain/level.js';
@@ -8,7 +9,7 @@ import { qualificationTypeCodes } from '../../src/domain/qualification.js';
 import { rdInstitutionCategoryCodes } from '../../src/domain/rdInstitution.js';
 import { createTestApp } from '../support/testApp.js';
 
-const { app } = await createTestApp();
+const { app, anonymous } = await createTestApp();
 
 async function meta(): Promise<RegistryMeta> {
   const res = await app.inject({ method: 'GET', url: '/api/v1/meta' });
@@ -51,5 +52,19 @@ describe('GET /api/v1/meta', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/meta/districts' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe('GET /api/v1/meta/regions', () => {
+  it('gives anyone the counties a buyer in China may be in, by province and city, as the contracts accept them', async () => {
+    const res = await anonymous({ method: 'GET', url: '/api/v1/meta/regions' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
+    const { provinces } = buyerRegions.parse(res.json());
+    const hunan = provinces.find((p) => p.code === '43')!;
+    expect(hunan.label).toEqual({ zh: '湖南省', en: 'Hunan' });
+    expect(hunan.children.find((c) => c.code === '4301')!.children.find((d) => d.code === '430104')!.label).toEqual({ zh: '岳麓区', en: 'Yuelu District' });
+    const counties = provinces.flatMap((p) => p.children.flatMap((c) => c.children.map((d) => d.code)));
+    expect(counties.length).toBe(loadRegionLists().counties.size);
   });
 });

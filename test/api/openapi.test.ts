@@ -125,7 +125,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...ADMIN_ROUTES, ...FILING_ROUTES, ...TECH_CONTRACT_ROUTES, ...MARKET_ANALYSIS_ROUTES, ...GRAPH_ROUTES, ...ACHIEVEMENT_ROUTES, ...TALENT_ROUTES, ...IP_LOAN_ROUTES, ...TECH_SME_ROUTES];
+    const expected = ['get /api/v1/meta', 'get /api/v1/meta/regions', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...ADMIN_ROUTES, ...FILING_ROUTES, ...TECH_CONTRACT_ROUTES, ...MARKET_ANALYSIS_ROUTES, ...GRAPH_ROUTES, ...ACHIEVEMENT_ROUTES, ...TALENT_ROUTES, ...IP_LOAN_ROUTES, ...TECH_SME_ROUTES];
     expect(documented).toEqual(expected.sort());
   });
 

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { registryMeta, type RegistryMeta } from '../../contracts/meta.js';
+import { problem } from '../../contracts/common.js';
+import { buyerRegions, registryMeta, type BuyerRegions, type RegistryMeta } from '../../contracts/meta.js';
+import { loadDivisions } from '../../config.js';
+import { buyerRegionTree } from '../../domain/buyerRegions.js';
 import { achievementFlags, projectStatuses, transferModes } from '../../domain/achievement.js';
 import { fourGlobalFeatures } from '../../domain/fourGlobal.js';
 import { platformStatuses, platformTypes } from '../../domain/innovationPlatform.js';
@@ -70,5 +73,17 @@ export function metaRoutes(ctx: AppContext) {
   const meta = registryMetaOf(ctx);
   return async (app: FastifyInstance) => {
     app.withTypeProvider<ZodTypeProvider>().get('/meta', { schema: { tags: ['meta'], summary: 'City configuration and code lists', response: { 200: registryMeta } } }, () => meta);
+    // Built at the first request: only the contract form asks for it, and most servers never do.
+    let regions: BuyerRegions | undefined;
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/meta/regions',
+      { schema: { tags: ['meta'], summary: 'The counties of China a contract’s buyer may be in (province → city → county), for a picker', response: { 200: buyerRegions, 400: problem, 500: problem } } },
+      async (_req, reply) => {
+        regions ??= { provinces: buyerRegionTree(ctx.city, loadDivisions()) as BuyerRegions['provinces'] };
+        // The list changes only with a new release: a browser may keep it for a day.
+        reply.header('cache-control', 'public, max-age=86400');
+        return regions;
+      },
+    );
   };
 }
