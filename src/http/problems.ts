@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { FieldProblem, Problem } from '../contracts/common.js';
 import type { Message } from '../domain/message.js';
 import { AppError } from '../modules/shared/errors.js';
+import { duplicateKeyOfConstraint } from '../modules/shared/uniqueKeys.js';
 import { isMalformedMultipart, malformedMultipart, malformedMultipartTitle } from './multipart.js';
 import { RequestValidationError } from './validation.js';
 
@@ -75,6 +76,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   platforms_host_org_id_name_key: 'name',
   tech_contracts_seller_org_id_contract_number_key: 'contract_number',
   tech_contracts_registration_number_key: 'registration_number',
+  ip_loans_borrower_org_id_contract_number_key: 'contract_number',
 };
 
 /** PostgreSQL errors a valid request can still meet (a race on a unique key, say). */
@@ -84,7 +86,7 @@ function databaseProblem(err: { code?: string; constraint?: string }): { status:
       status: 409,
       slug: 'conflict',
       title: { zh: '记录已存在', en: 'The record already exists' },
-      errors: [{ field: UNIQUE_FIELDS[err.constraint ?? ''] ?? '', code: 'duplicate', message: { zh: '与已有记录重复', en: 'Duplicates an existing record' } }],
+      errors: [duplicateKeyOfConstraint(err.constraint) ?? { field: UNIQUE_FIELDS[err.constraint ?? ''] ?? '', code: 'duplicate', message: { zh: '与已有记录重复', en: 'Duplicates an existing record' } }],
     };
   if (err.code === '23503')
     return { status: 409, slug: 'conflict', title: { zh: '被其他记录引用或引用不存在的记录', en: 'Referenced by, or referencing, another record' }, errors: [] };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { achievement, achievementList, incubation, project, transfer, transferList, type AchievementCreate, type ProjectCreate, type TransferCreate } from '../../src/contracts/achievements.js';
 import { observationList } from '../../src/contracts/indicators.js';
 import { createOrganization, createPlatform, createRdInstitution } from '../support/factories.js';
+import { uniqueKeys } from '../../src/modules/shared/uniqueKeys.js';
 import { createTestApp } from '../support/testApp.js';
 import { errorAt, expectProblem } from './helpers.js';
 
@@ -19,6 +20,7 @@ const owner = await createOrganization(app, { name: '岳麓成果科技有限公
 const partner = await createOrganization(app, { name: '岳麓合作研究院', kind: 'research_institute', district_code: YUELU });
 const receiver = await createOrganization(app, { name: '芙蓉受让制造有限公司', district_code: FURONG, zone: null });
 const newEnterprise = await createOrganization(app, { name: '芙蓉孵化科技有限公司', district_code: FURONG, zone: null, founded_on: '2025-05-01' });
+const spinOff = await createOrganization(app, { name: '芙蓉衍生科技有限公司', district_code: FURONG, zone: null, founded_on: '2025-05-01' });
 const university = await createOrganization(app, { name: '芙蓉测试大学', kind: 'university', district_code: FURONG, zone: null });
 const institution = await createRdInstitution(app, { host_org_id: university.id, category: 'new_type_rd_institution', district_code: FURONG, zone: null });
 const lab = await createPlatform(app, { host_org_id: owner.id, district_code: YUELU });
@@ -92,7 +94,7 @@ describe('the records', () => {
   it('incubates an enterprise from an institution (its host owns the record) or from an achievement', async () => {
     const fromInstitution = await created('incubations', { enterprise_org_id: newEnterprise.id, rd_institution_id: institution.id, incubated_on: '2025-05-01' }, (v) => incubation.parse(v));
     expect(fromInstitution).toMatchObject({ owner_org_id: university.id, district_code: FURONG, rd_institution_name: institution.name });
-    const fromAchievement = await created('incubations', { enterprise_org_id: newEnterprise.id, achievement_id: made.id, incubated_on: '2025-06-01' }, (v) => incubation.parse(v));
+    const fromAchievement = await created('incubations', { enterprise_org_id: spinOff.id, achievement_id: made.id, incubated_on: '2025-06-01' }, (v) => incubation.parse(v));
     expect(fromAchievement).toMatchObject({ owner_org_id: owner.id, rd_institution_id: null, achievement_title: made.title });
   });
 
@@ -140,7 +142,44 @@ describe('bad input is refused at its field, nothing written', () => {
     await refused('transfers', transferInput({ tech_contract_id: contract.json<{ id: number }>().id }), 400, 'tech_contract_id', 'tech_contract.other_seller');
     const own = await post('tech-contracts', { contract_number: 'CG-2', title: '轴承技术许可', type: 'licence', sub_type: 'patent_licence', seller_org_id: owner.id, buyer_org_id: receiver.id, contract_amount: '100.00', transaction_amount: '100.00', signed_on: '2025-08-01' });
     expect(own.statusCode, own.body).toBe(201);
-    expect((await post('transfers', transferInput({ tech_contract_id: own.json<{ id: number }>().id }))).statusCode).toBe(201);
+    expect((await post('transfers', transferInput({ tech_contract_id: own.json<{ id: number }>().id, transferred_on: '2025-09-02' }))).statusCode).toBe(201);
+  });
+});
+
+describe('a natural key names one record (docs/data-formats.md)', () => {
+  it.each([
+    ['a project of the same lead and title', 'projects', () => projectInput({ partner_org_ids: [] }), 'title'],
+    ['an achievement of the same owner, title and year', 'achievements', () => achievementInput({ type: 'process' }), 'title'],
+    ['a transfer of the same achievement to the same receiver on the same day', 'transfers', () => transferInput({ mode: 'transfer', amount: '1.00' }), 'transferred_on'],
+    ['a second incubation of an enterprise', 'incubations', () => ({ enterprise_org_id: newEnterprise.id, achievement_id: made.id, incubated_on: '2025-07-01' }), 'enterprise_org_id'],
+  ])('refuses %s: 409 at the key’s field, naming the record it repeats', async (_what, path, input, field) => {
+    await refused(path, input(), 409, field, 'natural_key.duplicate');
+    const p = expectProblem(await post(path, input()), 409, [field]);
+    expect(errorAt(p, field).params).toMatchObject({ existing_id: expect.any(Number) });
+  });
+
+  it('refuses an update that would take another record’s key, and lets a record keep its own', async () => {
+    const second = await created('projects', projectInput({ title: '第二个攻关项目', partner_org_ids: [] }), (v) => project.parse(v));
+    const patch = (title: string) => app.inject({ method: 'PATCH', url: `/api/v1/projects/${second.id}`, payload: { title }, headers: { 'if-match': '"1"' } });
+    expect(errorAt(expectProblem(await patch(proj.title), 409, ['title']), 'title').params).toMatchObject({ existing_id: proj.id });
+    expect((await patch(second.title)).statusCode).toBe(200);
+  });
+
+  it('holds under concurrency: of two creates of one key, one is written and the other is 409', async () => {
+    const input = projectInput({ title: '同时提交的项目', partner_org_ids: [] });
+    const replies = await Promise.all([post('projects', input), post('projects', input)]);
+    expect(replies.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(errorAt(expectProblem(replies.find((r) => r.statusCode === 409)!, 409, ['title']), 'title').code).toBe('natural_key.duplicate');
+    expect((await db.query('SELECT id FROM projects WHERE title = $1', [input.title])).rows).toHaveLength(1);
+  });
+
+  it.each([
+    ['projects', 'INSERT INTO projects (title, lead_org_id, programme, budget, start_on, end_on, status) SELECT title, lead_org_id, programme, budget, start_on, end_on, status FROM projects WHERE id = $1', () => proj.id],
+    ['achievements', 'INSERT INTO achievements (title, type, year, owner_org_id) SELECT title, type, year, owner_org_id FROM achievements WHERE id = $1', () => made.id],
+    ['transfers', 'INSERT INTO transfers (achievement_id, receiver_org_id, mode, amount, transferred_on, owner_org_id) SELECT achievement_id, receiver_org_id, mode, amount, transferred_on, owner_org_id FROM transfers WHERE id = $1', () => moved.id],
+    ['incubations', 'INSERT INTO incubations (enterprise_org_id, rd_institution_id, incubated_on, owner_org_id) SELECT enterprise_org_id, rd_institution_id, incubated_on, owner_org_id FROM incubations WHERE enterprise_org_id = $1', () => newEnterprise.id],
+  ] as const)('is a UNIQUE constraint of %s, the one a race meets', async (table, sql, id) => {
+    await expect(db.query(sql, [id()])).rejects.toMatchObject({ code: '23505', constraint: uniqueKeys[table].constraint });
   });
 });
 

@@ -97,6 +97,12 @@ export async function findById(db: Queryable, id: number, forUpdate = false): Pr
 
 export const lockById = (db: Queryable, id: number) => findById(db, id, true);
 
+/** The achievement of this natural key (owner, title and year), if any. */
+export async function findByKey(db: Queryable, ownerOrgId: number, title: string, year: number): Promise<{ id: number } | undefined> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM achievements WHERE owner_org_id = $1 AND title = $2 AND year = $3', [ownerOrgId, title, year]);
+  return rows[0];
+}
+
 export async function insert(db: Queryable, values: AchievementValues): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO achievements (${WRITABLE.join(', ')}) VALUES (${WRITABLE.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,

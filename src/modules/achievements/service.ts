@@ -10,6 +10,7 @@ import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
+import { assertKeyFree } from '../shared/uniqueKeys.js';
 import { achievementCodes } from './codes.js';
 import * as q from './queries.js';
 
@@ -162,6 +163,7 @@ async function settle(ctx: ServiceContext, record: Stored, given: Partial<Stored
     ...(await missingReferences(ctx, given)),
   ];
   if (problems.length) throw validationFailed(problems);
+  assertKeyFree('achievements', await q.findByKey(ctx.db, owner, record.title, record.year), current?.id);
   const { organization_ids: _o, ...values } = record;
   return { ...values, ...place, owner_org_id: owner };
 }

@@ -54,6 +54,17 @@ describe('the demo’s projects, achievements, transfers and incubations', () =>
     for (const i of plan.incubations) expect(i.incubated_on >= founded.get(i.enterprise_org_id)!).toBe(true);
   });
 
+  it('holds each natural key once, as the tables’ UNIQUE constraints do, even when few organizations receive many transfers', () => {
+    const few = planAchievements({ ...pools, owners: pools.owners.slice(0, 5), newTypeInstitutions: pools.newTypeInstitutions.slice(0, 1) }, 2025);
+    for (const p of [plan, few]) {
+      const once = <T>(records: readonly T[], key: (r: T) => string) => expect(new Set(records.map(key)).size).toBe(records.length);
+      once(p.projects, (r) => `${r.lead_org_id} ${r.title}`);
+      once(p.achievements, (r) => `${r.organization_ids[0]} ${r.title} ${r.year}`);
+      once(p.transfers, (r) => `${r.achievement} ${r.receiver_org_id} ${r.transferred_on}`);
+      once(p.incubations, (r) => String(r.enterprise_org_id));
+    }
+  });
+
   it('is the same plan for the same seed', () => {
     expect(planAchievements(pools, 2025)).toEqual(plan);
   });

@@ -109,6 +109,8 @@ class Planner {
   /** Achievements made by each institution, platform or (key −1) the rest, by year. */
   private readonly made = new Map<number, { index: number; year: number; owner: number }[]>();
   private enterpriseCursor = 0;
+  /** The transfers' natural keys so far (achievement, receiver, day): the table holds each once. */
+  private readonly transferKeys = new Set<string>();
 
   constructor(
     private readonly rng: Random,
@@ -162,15 +164,19 @@ class Planner {
     const candidates = (this.made.get(source) ?? []).filter((a) => a.year <= year && a.year >= year - 3);
     const made = this.rng.pick(candidates);
     const receivers = this.pools.owners.slice(0, 2000);
-    let receiver = this.rng.pick(receivers);
-    while (receiver === made.owner) receiver = this.rng.pick(receivers);
-    this.plan.transfers.push({
-      achievement: made.index,
-      receiver_org_id: receiver,
-      mode: this.rng.weighted(MODES),
-      amount: amount ?? `${this.rng.int(5, 800) * 10000}.00`,
-      transferred_on: this.rng.dateBetween(`${year}-01-01`, lastDay(year)),
-    });
+    const pickReceiver = () => {
+      let receiver = this.rng.pick(receivers);
+      while (receiver === made.owner) receiver = this.rng.pick(receivers);
+      return receiver;
+    };
+    let receiver = pickReceiver();
+    const mode = this.rng.weighted(MODES);
+    const sum = amount ?? `${this.rng.int(5, 800) * 10000}.00`;
+    const on = this.rng.dateBetween(`${year}-01-01`, lastDay(year));
+    // Drawn in this order so the demo's other figures stay what they were; a repeated key draws again.
+    while (this.transferKeys.has(`${made.index} ${receiver} ${on}`)) receiver = pickReceiver();
+    this.transferKeys.add(`${made.index} ${receiver} ${on}`);
+    this.plan.transfers.push({ achievement: made.index, receiver_org_id: receiver, mode, amount: sum, transferred_on: on });
   }
 
   /** An enterprise founded in `year` incubated from `source`: with one of its achievements, or (an institution) on its own. */

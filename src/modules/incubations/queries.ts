@@ -72,6 +72,12 @@ export async function findById(db: Queryable, id: number, forUpdate = false): Pr
 
 export const lockById = (db: Queryable, id: number) => findById(db, id, true);
 
+/** The incubation of this enterprise (its natural key: an enterprise is incubated once), if any. */
+export async function findByKey(db: Queryable, enterpriseOrgId: number): Promise<{ id: number } | undefined> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM incubations WHERE enterprise_org_id = $1', [enterpriseOrgId]);
+  return rows[0];
+}
+
 export async function insert(db: Queryable, values: IncubationValues): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO incubations (${WRITABLE.join(', ')}) VALUES (${WRITABLE.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,

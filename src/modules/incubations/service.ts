@@ -11,6 +11,7 @@ import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
+import { assertKeyFree } from '../shared/uniqueKeys.js';
 import * as q from './queries.js';
 
 export const INCUBATION = { zh: '孵化企业', en: 'Incubation' };
@@ -69,7 +70,7 @@ const storedOf = (row: q.IncubationRow): Stored => ({ enterprise_org_id: row.ent
  * The source's facts copied onto the incubation. With an achievement, the institution is the
  * achievement's: another one given is refused rather than silently replaced.
  */
-async function settle(ctx: ServiceContext, record: Stored): Promise<q.IncubationValues> {
+async function settle(ctx: ServiceContext, record: Stored, selfId?: number): Promise<q.IncubationValues> {
   const problems: FieldViolation[] = checkIncubationFields(record, ctx.clock.today());
   const source = await sourceOf(ctx.db, record.achievement_id, record.rd_institution_id);
   if (!source && record.achievement_id !== null) problems.push(referenceMissing('achievement_id', ACHIEVEMENT, record.achievement_id));
@@ -81,6 +82,7 @@ async function settle(ctx: ServiceContext, record: Stored): Promise<q.Incubation
   else if (enterprise.kind !== 'enterprise')
     problems.push({ field: 'enterprise_org_id', code: 'enterprise.not_enterprise', message: { zh: '孵化对象须为企业类主体', en: 'What is incubated must be an enterprise' }, params: { id: record.enterprise_org_id, kind: enterprise.kind } });
   if (problems.length || !source) throw validationFailed(problems);
+  assertKeyFree('incubations', await q.findByKey(ctx.db, record.enterprise_org_id), selfId);
   return { ...record, ...source };
 }
 
@@ -93,7 +95,7 @@ export async function updateIncubation(ctx: ServiceContext, id: number, version:
   const { version: _, ...changes } = patch;
   current ??= await q.findById(ctx.db, id);
   if (!current) throw notFound(INCUBATION, id);
-  const values = await settle(ctx, { ...storedOf(current), ...changes } as Stored);
+  const values = await settle(ctx, { ...storedOf(current), ...changes } as Stored, id);
   return presentIncubation(await updateVersioned<q.IncubationRow>(ctx.db, TARGET, id, version, values, q.WRITABLE));
 }
 

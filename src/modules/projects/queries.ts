@@ -83,6 +83,12 @@ export async function findById(db: Queryable, id: number, forUpdate = false): Pr
 
 export const lockById = (db: Queryable, id: number) => findById(db, id, true);
 
+/** The project of this natural key (lead organization and title), if any. */
+export async function findByKey(db: Queryable, leadOrgId: number, title: string): Promise<{ id: number } | undefined> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM projects WHERE lead_org_id = $1 AND title = $2', [leadOrgId, title]);
+  return rows[0];
+}
+
 export async function insert(db: Queryable, values: ProjectValues): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO projects (${WRITABLE.join(', ')}) VALUES (${WRITABLE.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,

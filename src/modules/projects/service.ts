@@ -8,6 +8,7 @@ import type { ServiceContext } from '../shared/context.js';
 import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
+import { assertKeyFree } from '../shared/uniqueKeys.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
 import * as q from './queries.js';
 
@@ -78,6 +79,7 @@ async function settle(ctx: ServiceContext, record: Stored, given: Partial<Stored
     ...(await missingReferences(ctx, given)),
   ];
   if (problems.length) throw validationFailed(problems);
+  assertKeyFree('projects', await q.findByKey(ctx.db, record.lead_org_id, record.title), current?.id);
   const { partner_org_ids: _p, ...values } = record;
   return { ...values, ...place };
 }

@@ -82,6 +82,12 @@ export async function findById(db: Queryable, id: number, forUpdate = false): Pr
 
 export const lockById = (db: Queryable, id: number) => findById(db, id, true);
 
+/** The transfer of this natural key (achievement, receiver and day), if any. */
+export async function findByKey(db: Queryable, achievementId: number, receiverOrgId: number, transferredOn: string): Promise<{ id: number } | undefined> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM transfers WHERE achievement_id = $1 AND receiver_org_id = $2 AND transferred_on = $3', [achievementId, receiverOrgId, transferredOn]);
+  return rows[0];
+}
+
 export async function insert(db: Queryable, values: TransferValues): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO transfers (${WRITABLE.join(', ')}) VALUES (${WRITABLE.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,

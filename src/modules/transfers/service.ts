@@ -11,6 +11,7 @@ import { listRecords } from '../shared/listRecords.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { deleteVersioned, iso, updateVersioned } from '../shared/records.js';
+import { assertKeyFree } from '../shared/uniqueKeys.js';
 import * as q from './queries.js';
 
 export const TRANSFER = { zh: '成果转化', en: 'Transfer' };
@@ -70,7 +71,7 @@ const storedOf = (row: q.TransferRow): Stored => ({
 });
 
 /** The achievement's facts copied onto the transfer, and every rule that needs the database. */
-async function settle(ctx: ServiceContext, record: Stored): Promise<q.TransferValues> {
+async function settle(ctx: ServiceContext, record: Stored, selfId?: number): Promise<q.TransferValues> {
   const problems: FieldViolation[] = checkTransferFields(record, ctx.clock.today());
   const achievement = await achievementFacts(ctx, record.achievement_id);
   if (!achievement) problems.push(referenceMissing('achievement_id', ACHIEVEMENT, record.achievement_id));
@@ -84,6 +85,7 @@ async function settle(ctx: ServiceContext, record: Stored): Promise<q.TransferVa
     else if (achievement) problems.push(...checkTransferContract(seller, achievement.owner_org_id));
   }
   if (problems.length || !achievement) throw validationFailed(problems);
+  assertKeyFree('transfers', await q.findByKey(ctx.db, record.achievement_id, record.receiver_org_id, record.transferred_on), selfId);
   const { year: _y, ...copied } = achievement;
   return { ...record, ...copied };
 }
@@ -97,7 +99,7 @@ export async function updateTransfer(ctx: ServiceContext, id: number, version: n
   const { version: _, ...changes } = patch;
   current ??= await q.findById(ctx.db, id);
   if (!current) throw notFound(TRANSFER, id);
-  const values = await settle(ctx, { ...storedOf(current), ...changes } as Stored);
+  const values = await settle(ctx, { ...storedOf(current), ...changes } as Stored, id);
   return presentTransfer(await updateVersioned<q.TransferRow>(ctx.db, TARGET, id, version, values, q.WRITABLE));
 }
 
