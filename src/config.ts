@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { parseCalendarDate } from './domain/calendarDate.js';
 import { parseCityConfig, type CityConfig } from './domain/city.js';
 import { policyProblems, type CompensationPolicy } from './domain/ipLoanCompensation.js';
+import { industrialChainProblems, segmentPositions, type IndustrialChains } from './domain/industrialChain.js';
+import { organizationKindCodes } from './domain/organization.js';
+import { qualificationTypeCodes } from './domain/qualification.js';
 import type { AchievementCodes } from './domain/achievement.js';
 import type { Divisions } from './domain/buyerRegions.js';
 import type { MarketCodes, RegionLists } from './domain/techContract.js';
@@ -236,4 +239,43 @@ const ipLoanPoliciesFile = z
 /** The IP-backed loans' risk-compensation policies with their validity dates (config/market/ip-loan-policies.json). */
 export function loadIpLoanPolicies(file = join(packageRoot, 'config', 'market', 'ip-loan-policies.json')): CompensationPolicy[] {
   return readJson(file, ipLoanPoliciesFile).policies;
+}
+
+const segmentRule = z.strictObject({
+  keywords: z.array(z.string()).optional(),
+  technologyFields: z.array(z.string()).optional(),
+  kinds: z.array(z.string()).optional(),
+  qualifications: z.array(z.string()).optional(),
+});
+const chainsFileShape = z.strictObject({
+  chains: z.array(
+    z.strictObject({
+      id: code,
+      name: message,
+      segments: z.array(z.strictObject({ id: code, name: message, position: z.enum(segmentPositions), feeds: z.array(z.string()).default([]), rules: z.array(segmentRule) })),
+    }),
+  ),
+  handMapping: z.array(z.strictObject({ uscc: z.string(), segments: z.array(z.string()).min(1), note: z.string().optional() })).default([]),
+});
+
+/** Where a city's industrial chains are: config/industrialChains/<the city's GB/T 2260 code>.json. */
+export const industrialChainsFile = (city: CityConfig) => join(packageRoot, 'config', 'industrialChains', `${city.code}.json`);
+
+/**
+ * The city's industrial chains: the file's shape, then every reference in it (segments, codes,
+ * credit codes, the order of segments), each problem named, all at once. A city without a file
+ * has no chains. A city adopting StarCity writes its own file: docs/industrial-chains.md.
+ */
+export function loadIndustrialChains(city: CityConfig, file = industrialChainsFile(city)): IndustrialChains {
+  if (!existsSync(file)) return { chains: [], handMapping: [] };
+  const parsed = chainsFileShape.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+  const chains: IndustrialChains = parsed.data;
+  const problems = industrialChainProblems(chains, {
+    technologyFields: new Set(Object.keys(loadMarketCodes().technologyFields)),
+    kinds: new Set(organizationKindCodes),
+    qualifications: new Set(qualificationTypeCodes),
+  });
+  if (problems.length) throw new Error(`${file}: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return chains;
 }

@@ -51,6 +51,7 @@ export const permissionLabels = {
   'experts.manage': { zh: '管理专家库', en: 'Manage the expert pool' },
   'tech_sme_evaluations.read': { zh: '查看企业保存的科技型中小企业自评结果', en: 'Read the tech-SME self-evaluations enterprises stored' },
   'tech_sme_evaluations.write': { zh: '为本企业保存科技型中小企业自评结果', en: 'Store tech-SME self-evaluations with one’s enterprise' },
+  'chains.read': { zh: '查看产业链全景与缺口分析（审核员：其辖区的记录）', en: 'Read the industrial-chain view and gap ranking (an officer: the records of its area)' },
 } as const satisfies Record<string, Message>;
 export type Permission = keyof typeof permissionLabels;
 export const permissionCodes = Object.keys(permissionLabels) as [Permission, ...Permission[]];
@@ -115,6 +116,7 @@ export const rolePermissions: Readonly<Record<Role, Readonly<Partial<Record<Perm
     'applications.review': 'area',
     'experts.manage': 'all',
     'tech_sme_evaluations.read': 'area',
+    'chains.read': 'area',
     'tokens.manage': 'all',
   },
   admin: Object.fromEntries(permissionCodes.map((p) => [p, 'all'])) as Record<Permission, Reach>,

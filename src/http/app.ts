@@ -7,7 +7,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { loadIndustrialChains } from '../config.js';
 import { pendingMigrations } from '../db/migrate.js';
+import type { IndustrialChains } from '../domain/industrialChain.js';
 import { defaultSessionPolicy, type SessionPolicy } from '../domain/accountSecurity.js';
 import { directoryStore, type AttachmentStore } from '../modules/filings/attachmentStore.js';
 import { loadWorkflows, type Workflows } from '../modules/filings/definitions.js';
@@ -37,6 +39,7 @@ import { recruitmentCallRoutes, talentIntroductionRoutes } from '../modules/tale
 import { topSellerRoutes } from '../modules/techContracts/topSellers.js';
 import { marketAnalysisRoutes } from '../modules/marketAnalysis/routes.js';
 import { innovationGraphRoutes } from '../modules/innovationGraph/routes.js';
+import { industrialChainRoutes } from '../modules/industrialChains/routes.js';
 import { qualificationRoutes } from '../modules/qualifications/routes.js';
 import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
 import { techSmeEvaluationRoutes } from '../modules/techSmeEvaluations/routes.js';
@@ -68,6 +71,8 @@ export interface AppOptions {
   workflows?: Workflows;
   /** The IP-backed loans' risk-compensation policies, read at each compensation (default: config/market/ip-loan-policies.json). */
   ipLoanPolicies?: PolicySource;
+  /** The city's industrial chains (default: config/industrialChains/<city code>.json, checked here: a start-up error names every problem). */
+  industrialChains?: IndustrialChains;
   /** How long a request may take to arrive and a connection may stay silent (default: {@link defaultTimeouts}). */
   timeouts?: RequestTimeouts;
 }
@@ -163,6 +168,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'incubations', description: '孵化企业 Enterprises incubated from an achievement or an R&D institution' },
         { name: 'talent', description: '人才引进、招贤令 Talent introductions (personal data masked without talent.personal_data.read; host’s users and the officers of its area) and recruitment calls (public)' },
         { name: 'market-analysis', description: '技术市场分析 Market analysis: registered technology contracts by up to two dimensions, within the caller’s reach' },
+        { name: 'industrial-chains', description: '产业链 Industrial chains: the chain view segment by segment, the gap ranking and the rows behind each figure, within the caller’s area' },
         { name: 'graph', description: '创新网络 The innovation graph: the registry’s relations as one graph (neighbourhoods, paths, hubs, clusters), for city-wide readers' },
         { name: 'tech-sme', description: '科技型中小企业自评 Tech-based SME self-evaluation (no account needed) and the evaluations an organization stored' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
@@ -218,6 +224,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(topSellerRoutes(ctx));
       await api.register(marketAnalysisRoutes(ctx));
       await api.register(innovationGraphRoutes(ctx));
+      await api.register(industrialChainRoutes(ctx, opts.industrialChains ?? loadIndustrialChains(ctx.city)));
       await api.register(techSmeEvaluationRoutes(ctx));
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));

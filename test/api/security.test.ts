@@ -138,6 +138,10 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/graph/centrality': 'achievements.read',
   'get /api/v1/graph/communities': 'achievements.read',
   'get /api/v1/graph/stats': 'achievements.read',
+  'get /api/v1/chains': 'chains.read',
+  'get /api/v1/chains/gaps': 'chains.read',
+  'get /api/v1/chains/:chainId': 'chains.read',
+  'get /api/v1/chains/:chainId/segments/:segmentId/rows': 'chains.read',
 };
 
 const api = servedRoutes(app)
