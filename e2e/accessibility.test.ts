@@ -236,6 +236,7 @@ const ADMIN_PAGES: Audited[] = [
   ['/ip-loans', rowsOf('list-table')],
   ['/achievements', rowsOf('list-table')],
   ['/analysis/market', testId('analysis-chart')],
+  ['/analysis/graph?node=organization:1', `${testId('graph-chart')} svg`],
   ['/imports', rowsOf('import-list')],
   ['/imports/new', testId('import-entity')],
   ['/admin/users', rowsOf('users-table')],

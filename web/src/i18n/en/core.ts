@@ -59,6 +59,7 @@ export const enCore: typeof zhCNCore = {
     talentIntroductions: 'Talent',
     recruitmentCalls: 'Recruitment calls',
     marketAnalysis: 'Market analysis',
+    graph: 'Innovation graph',
     ipLoans: 'IP-backed loans',
     projects: 'Key-technology projects',
     achievements: 'Achievements',

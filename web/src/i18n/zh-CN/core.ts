@@ -60,6 +60,7 @@ export const zhCNCore = {
     talentIntroductions: '人才引进',
     recruitmentCalls: '招贤令',
     marketAnalysis: '技术市场分析',
+    graph: '创新网络',
     ipLoans: '知识产权质押融资',
     projects: '攻关项目',
     achievements: '科技成果',
