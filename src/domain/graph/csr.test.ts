@@ -27,6 +27,14 @@ describe('buildCsr', () => {
     expect(g.targets.length).toBe(g.offsets[3]);
   });
 
+  it('puts the arrays on SharedArrayBuffers when asked, deduplicated or not', () => {
+    for (const dedupe of [false, true]) {
+      const g = buildCsr(3, u32([0, 0, 1]), u32([1, 1, 2]), { shared: true, dedupe, edgeIds: true });
+      expect([g.offsets, g.targets, g.edgeIds!].every((a) => a.buffer instanceof SharedArrayBuffer)).toBe(true);
+      expect(rows(g)).toEqual(dedupe ? [[1], [2], []] : [[1, 1], [2], []]);
+    }
+  });
+
   it('rejects an edge outside the nodes and lists of different lengths', () => {
     expect(() => buildCsr(2, u32([0]), u32([2]))).toThrow(RangeError);
     expect(() => buildCsr(2, u32([0, 1]), u32([1]))).toThrow(/same length/);

@@ -28,7 +28,12 @@ export interface BuildOptions {
   dropSelfLoops?: boolean;
   /** Keep only the first of parallel edges (same source and target): the one of lowest input index. */
   dedupe?: boolean;
+  /** Put the arrays on SharedArrayBuffers, so worker threads can search the same graph without a copy. */
+  shared?: boolean;
 }
+
+/** A Uint32Array of `length` zeros, on a SharedArrayBuffer when `shared`. */
+const uint32s = (length: number, shared: boolean) => (shared ? new Uint32Array(new SharedArrayBuffer(length * 4)) : new Uint32Array(length));
 
 const MAX_SLOTS = 0xffff_ffff;
 
@@ -40,10 +45,11 @@ export function buildCsr(nodeCount: number, sources: Uint32Array, targets: Uint3
   checkEdgeList(nodeCount, sources, targets);
   const undirected = options.undirected === true;
   const dropSelfLoops = options.dropSelfLoops === true;
-  const offsets = rowOffsets(nodeCount, sources, targets, undirected, dropSelfLoops);
+  const shared = options.shared === true;
+  const offsets = rowOffsets(nodeCount, sources, targets, undirected, dropSelfLoops, shared);
   const slots = offsets[nodeCount]!;
-  const out = new Uint32Array(slots);
-  const ids = options.edgeIds ? new Uint32Array(slots) : undefined;
+  const out = uint32s(slots, shared);
+  const ids = options.edgeIds ? uint32s(slots, shared) : undefined;
   const cursor = offsets.slice(0, nodeCount);
   for (let i = 0; i < sources.length; i++) {
     const s = sources[i]!;
@@ -59,7 +65,7 @@ export function buildCsr(nodeCount: number, sources: Uint32Array, targets: Uint3
     }
   }
   const graph: CsrGraph = ids ? { nodeCount, offsets, targets: out, edgeIds: ids } : { nodeCount, offsets, targets: out };
-  return options.dedupe ? dedupeRows(graph) : graph;
+  return options.dedupe ? dedupeRows(graph, shared) : graph;
 }
 
 function checkEdgeList(nodeCount: number, sources: Uint32Array, targets: Uint32Array): void {
@@ -71,8 +77,8 @@ function checkEdgeList(nodeCount: number, sources: Uint32Array, targets: Uint32A
 }
 
 /** offsets[v] = where v's row starts: the prefix sum of the out-degrees. */
-function rowOffsets(nodeCount: number, sources: Uint32Array, targets: Uint32Array, undirected: boolean, dropSelfLoops: boolean): Uint32Array {
-  const offsets = new Uint32Array(nodeCount + 1);
+function rowOffsets(nodeCount: number, sources: Uint32Array, targets: Uint32Array, undirected: boolean, dropSelfLoops: boolean, shared: boolean): Uint32Array {
+  const offsets = uint32s(nodeCount + 1, shared);
   let slots = 0;
   for (let i = 0; i < sources.length; i++) {
     const s = sources[i]!;
@@ -96,7 +102,7 @@ function rowOffsets(nodeCount: number, sources: Uint32Array, targets: Uint32Arra
 }
 
 /** Drops the repeats of a target within each row, keeping its first slot (rows keep input order). */
-function dedupeRows(graph: CsrGraph): CsrGraph {
+function dedupeRows(graph: CsrGraph, shared: boolean): CsrGraph {
   const { nodeCount, offsets, targets, edgeIds } = graph;
   // seen[t] = v + 1 while row v is scanned: no clearing between rows.
   const seen = new Uint32Array(nodeCount);
@@ -116,8 +122,12 @@ function dedupeRows(graph: CsrGraph): CsrGraph {
     offsets[v + 1] = write;
   }
   if (write === targets.length) return graph;
-  const kept = targets.slice(0, write);
-  return edgeIds ? { nodeCount, offsets, targets: kept, edgeIds: edgeIds.slice(0, write) } : { nodeCount, offsets, targets: kept };
+  const shrink = (array: Uint32Array) => {
+    const kept = uint32s(write, shared);
+    kept.set(array.subarray(0, write));
+    return kept;
+  };
+  return edgeIds ? { nodeCount, offsets, targets: shrink(targets), edgeIds: shrink(edgeIds) } : { nodeCount, offsets, targets: shrink(targets) };
 }
 
 /** The graph with every edge reversed: the in-edges of each node as a CSR (slots keep the edge ids). */
