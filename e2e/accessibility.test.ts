@@ -237,6 +237,7 @@ const ADMIN_PAGES: Audited[] = [
   ['/achievements', rowsOf('list-table')],
   ['/analysis/market', testId('analysis-chart')],
   ['/analysis/graph?node=organization:1', `${testId('graph-chart')} svg`],
+  ['/analysis/chains', `${testId('chain-sankey')} svg`],
   ['/imports', rowsOf('import-list')],
   ['/imports/new', testId('import-entity')],
   ['/admin/users', rowsOf('users-table')],

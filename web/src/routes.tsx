@@ -126,6 +126,7 @@ export const routes: RouteObject[] = [
       { path: 'experts', lazy: permittedPage('experts.manage', () => import('./filings/ExpertPoolPage'), (m) => <m.ExpertPoolPage />) },
       { path: 'notices', lazy: lazyPage(() => import('./filings/NoticesPage'), (m) => <m.NoticesPage />) },
       { path: 'analysis/market', lazy: permittedPage('tech_contracts.read', () => import('./marketAnalysis/MarketAnalysisPage'), (m) => <m.MarketAnalysisPage />) },
+      { path: 'analysis/chains', lazy: permittedPage('chains.read', () => import('./chains/ChainsPage'), (m) => <m.ChainsPage />) },
       { path: 'analysis/graph', lazy: permittedPage('achievements.read', () => import('./graph/GraphPage'), (m) => <m.GraphPage />) },
       { path: 'tools/tech-sme-evaluation', lazy: lazyPage(() => import('./techSme/TechSmeEvaluationPage'), (m) => <m.TechSmeEvaluationPage />) },
       { path: '*', lazy: lazyPage(() => import('./pages/NotFoundPage'), (m) => <m.NotFoundPage />) },

@@ -1,4 +1,4 @@
-import { AimOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, BankOutlined, CalculatorOutlined, ContainerOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, RocketOutlined, SafetyCertificateOutlined, ShareAltOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, TrophyOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, BankOutlined, CalculatorOutlined, ContainerOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, MenuOutlined, NotificationOutlined, RocketOutlined, SafetyCertificateOutlined, ShareAltOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, TrophyOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, theme, type MenuProps } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,7 @@ const SECTIONS = [
   { path: '/ip-loans', key: 'ipLoans', icon: <SafetyCertificateOutlined />, permission: 'ip_loans.read' },
   { path: '/analysis/market', key: 'marketAnalysis', icon: <BarChartOutlined />, permission: 'tech_contracts.read' },
   { path: '/analysis/graph', key: 'graph', icon: <ShareAltOutlined />, permission: 'achievements.read' },
+  { path: '/analysis/chains', key: 'chains', icon: <ApartmentOutlined />, permission: 'chains.read' },
   { path: '/notices', key: 'notices', icon: <NotificationOutlined /> },
   { path: '/tools/tech-sme-evaluation', key: 'techSme', icon: <CalculatorOutlined /> },
   { path: '/applications', key: 'applications', icon: <FileDoneOutlined />, signedIn: true },

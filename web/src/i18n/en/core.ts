@@ -60,6 +60,7 @@ export const enCore: typeof zhCNCore = {
     recruitmentCalls: 'Recruitment calls',
     marketAnalysis: 'Market analysis',
     graph: 'Innovation graph',
+    chains: 'Industrial chains',
     ipLoans: 'IP-backed loans',
     projects: 'Key-technology projects',
     achievements: 'Achievements',

@@ -61,6 +61,7 @@ export const zhCNCore = {
     recruitmentCalls: '招贤令',
     marketAnalysis: '技术市场分析',
     graph: '创新网络',
+    chains: '产业链',
     ipLoans: '知识产权质押融资',
     projects: '攻关项目',
     achievements: '科技成果',
