@@ -59,6 +59,7 @@ describe('the demo’s contracts under registration', () => {
 
   it('pass every rule the API applies to a contract, with numbers unique per seller', () => {
     expect(pendingContractProblems(plan.contracts, loadMarketCodes(), city, regions, DEMO_AS_OF)).toBeNull();
+    expect(new Set(plan.contracts.map((c) => c.flow))).toEqual(new Set(['local', 'province', 'domestic', 'abroad']));
     expect(new Set(plan.contracts.map((c) => `${c.seller_org_id}/${c.contract_number}`)).size).toBe(plan.contracts.length);
   });
 

@@ -64,7 +64,7 @@ interface Story {
   sub_type: string;
   field: string;
   buyer: string;
-  /** 'local' | 'province' | 'domestic' | a country code: the buyer's place. */
+  /** 'local' (the seller's district), a county code where the buyer's name says, or a country code. */
   place: string;
   amount: number;
 }
@@ -72,17 +72,17 @@ interface Story {
 const RETURN_REASON = '请补充加盖双方公章的合同文本，并说明技术交易额的计算依据';
 
 const STORIES: readonly Story[] = [
-  { applicant: true, state: 'none', daysInState: 6, title: '固态电池电解质材料合作开发合同', type: 'development', sub_type: 'cooperative', field: 'new_materials', buyer: '湘潭某新能源材料有限公司', place: 'province', amount: 3_800_000 },
+  { applicant: true, state: 'none', daysInState: 6, title: '固态电池电解质材料合作开发合同', type: 'development', sub_type: 'cooperative', field: 'new_materials', buyer: '湘潭某新能源材料有限公司', place: '430302', amount: 3_800_000 },
   { applicant: true, state: 'none', daysInState: 2, title: '桥梁健康监测系统技术服务合同', type: 'service', sub_type: 'service', field: 'electronic_information', buyer: '长沙某交通建设有限公司', place: 'local', amount: 860_000 },
-  { applicant: true, state: 'returned', daysInState: 3, title: '一种高强度铝合金焊接工艺专利实施许可合同', type: 'licence', sub_type: 'patent_licence', field: 'advanced_manufacturing', buyer: '佛山某铝业有限公司', place: 'domestic', amount: 1_500_000 },
+  { applicant: true, state: 'returned', daysInState: 3, title: '一种高强度铝合金焊接工艺专利实施许可合同', type: 'licence', sub_type: 'patent_licence', field: 'advanced_manufacturing', buyer: '佛山某铝业有限公司', place: '440604', amount: 1_500_000 },
   { applicant: true, state: 'submitted', daysInState: 1, title: '智能网联汽车测试场景库技术咨询合同', type: 'consulting', sub_type: 'consulting', field: 'electronic_information', buyer: 'Nordwerk Mobility GmbH', place: 'DE', amount: 620_000 },
-  { applicant: false, state: 'draft', daysInState: 4, title: '水稻耐盐碱品种选育委托开发合同', type: 'development', sub_type: 'commissioned', field: 'agriculture', buyer: '岳阳某种业有限公司', place: 'province', amount: 2_400_000 },
+  { applicant: false, state: 'draft', daysInState: 4, title: '水稻耐盐碱品种选育委托开发合同', type: 'development', sub_type: 'commissioned', field: 'agriculture', buyer: '岳阳某种业有限公司', place: '430602', amount: 2_400_000 },
   { applicant: false, state: 'submitted', daysInState: 1, title: '工业机器人视觉定位技术服务合同', type: 'service', sub_type: 'service', field: 'advanced_manufacturing', buyer: '长沙某智能装备有限公司', place: 'local', amount: 450_000 },
-  { applicant: false, state: 'submitted', daysInState: 3, title: '抗肿瘤小分子候选药物技术秘密转让合同', type: 'transfer', sub_type: 'technical_secret', field: 'biomedicine', buyer: '苏州某生物医药有限公司', place: 'domestic', amount: 12_000_000 },
-  { applicant: false, state: 'registration_check', daysInState: 5, title: '光伏组件缺陷检测算法委托开发合同', type: 'development', sub_type: 'commissioned', field: 'new_energy', buyer: '合肥某光伏科技有限公司', place: 'domestic', amount: 2_950_000 },
+  { applicant: false, state: 'submitted', daysInState: 3, title: '抗肿瘤小分子候选药物技术秘密转让合同', type: 'transfer', sub_type: 'technical_secret', field: 'biomedicine', buyer: '苏州某生物医药有限公司', place: '320505', amount: 12_000_000 },
+  { applicant: false, state: 'registration_check', daysInState: 5, title: '光伏组件缺陷检测算法委托开发合同', type: 'development', sub_type: 'commissioned', field: 'new_energy', buyer: '合肥某光伏科技有限公司', place: '340104', amount: 2_950_000 },
   { applicant: false, state: 'registration_check', daysInState: 18, title: '工程机械远程运维平台技术服务合同', type: 'service', sub_type: 'service', field: 'advanced_manufacturing', buyer: '长沙某重工机械有限公司', place: 'local', amount: 1_280_000 },
   { applicant: false, state: 'registration_check', daysInState: 27, title: '稀土永磁电机控制技术专利权转让合同', type: 'transfer', sub_type: 'patent_right', field: 'new_materials', buyer: 'Lumina Drives Pte. Ltd.', place: 'SG', amount: 5_600_000 },
-  { applicant: false, state: 'returned', daysInState: 6, title: '企业数字化转型技术培训服务合同', type: 'service', sub_type: 'training', field: 'electronic_information', buyer: '株洲某制造有限公司', place: 'province', amount: 300_000 },
+  { applicant: false, state: 'returned', daysInState: 6, title: '企业数字化转型技术培训服务合同', type: 'service', sub_type: 'training', field: 'electronic_information', buyer: '株洲某制造有限公司', place: '430202', amount: 300_000 },
 ];
 
 /** How the contract's status follows its application (the filing type's contractStatus map). */
@@ -103,15 +103,8 @@ function timeline(state: Exclude<PendingState, 'none'>, stateDay: number): Pendi
   return events;
 }
 
-/** A buyer's region: the seller's own district, a county elsewhere in the province or in China, or a country. */
-function regionOf(city: CityConfig, regions: RegionLists, place: string, seller: ContractSeller): string {
-  if (place === 'local') return seller.districtCode;
-  const counties = [...regions.counties].sort();
-  const province = city.code.slice(0, 2);
-  if (place === 'province') return counties.find((c) => c.startsWith(province) && !c.startsWith(city.code.slice(0, 4)))!;
-  if (place === 'domestic') return counties.find((c) => !c.startsWith(province))!;
-  return place;
-}
+/** A buyer's region: the seller's own district for a buyer in the city, else the county or country the story names. */
+const regionOf = (place: string, seller: ContractSeller): string => (place === 'local' ? seller.districtCode : place);
 
 /**
  * The stories over `applicant` (the organization user's organization) and `others` (sellers in
@@ -128,7 +121,7 @@ export function planPendingContracts(city: CityConfig, regions: RegionLists, app
   STORIES.forEach((story, i) => {
     const seller = story.applicant ? applicant : sellers[other++ % sellers.length]!;
     const stateDay = asOf - story.daysInState;
-    const region = regionOf(city, regions, story.place, seller);
+    const region = regionOf(story.place, seller);
     const contractNumber = `JSHT-2026-S${String(i + 1).padStart(4, '0')}`;
     contracts.push({
       contract_number: contractNumber,
