@@ -184,6 +184,9 @@ describe('the market analysis', () => {
     await contract({ ...mine, contract_amount: '5.00', transaction_amount: '5.00', registered_on: '2020-02-29' });
     await patch(`/api/v1/organizations/${seller.id}`, seller.version, { kind: 'university' });
     await check('its seller became a university');
+    // A write the analysis does not read moves a version but logs nothing: still no rebuild.
+    await createOrganization(app, { district_code: KAIFU, zone: null });
+    await check('an organization registered');
 
     // Every answer above came from patching the columns: the build's batch reads never ran again.
     expect(statements.filter((s) => s.sql.includes('string_agg')).map((s) => s.sql)).toEqual([]);

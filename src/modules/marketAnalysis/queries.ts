@@ -123,7 +123,7 @@ export async function loggedChanges(db: Queryable, after: Versions, upto: Versio
   const { rows } = await db.query<{ table_name: string; readable: boolean; ids: number[] | null }>(
     `WITH bounds AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS b(table_name, after, upto)),
           logged AS MATERIALIZED (SELECT l.table_name, l.ids FROM table_changes l JOIN bounds b ON b.table_name = l.table_name AND l.version > b.after AND l.version <= b.upto),
-          sized AS (SELECT bool_and(ids IS NOT NULL) AS whole, coalesce(sum(cardinality(ids)), 0) AS rows FROM logged)
+          sized AS (SELECT coalesce(bool_and(ids IS NOT NULL), true) AS whole, coalesce(sum(cardinality(ids)), 0) AS rows FROM logged)
      SELECT b.table_name,
             s.whole AND s.rows <= $4 AND b.after >= coalesce((SELECT p.through FROM table_changes_pruned p WHERE p.table_name = b.table_name), 0) AS readable,
             CASE WHEN s.whole AND s.rows <= $4 THEN (SELECT coalesce(array_agg(DISTINCT u.id), '{}') FROM logged l, unnest(l.ids) AS u(id) WHERE l.table_name = b.table_name) END AS ids
