@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCity, loadConfig } from './config.js';
+import { defaultAnonymousRateLimit } from './http/rateLimit.js';
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
@@ -24,6 +25,13 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ requestTimeoutSeconds: 600, idleTimeoutSeconds: 60 });
     expect(loadConfig({ STARCITY_REQUEST_TIMEOUT_SECONDS: '120', STARCITY_IDLE_TIMEOUT_SECONDS: '15' })).toMatchObject({ requestTimeoutSeconds: 120, idleTimeoutSeconds: 15 });
     expect(() => loadConfig({ STARCITY_IDLE_TIMEOUT_SECONDS: 'never' })).toThrow(/STARCITY_IDLE_TIMEOUT_SECONDS must be a positive number/);
+  });
+
+  it('limits anonymous API requests per client, by default as the server does (120 a minute), or as told', () => {
+    const { anonymousRateLimit: max, anonymousRateWindowSeconds: seconds } = loadConfig({});
+    expect({ max, windowMs: seconds * 1000 }).toEqual(defaultAnonymousRateLimit);
+    expect(loadConfig({ STARCITY_ANONYMOUS_RATE_LIMIT: '600', STARCITY_ANONYMOUS_RATE_WINDOW_SECONDS: '10' })).toMatchObject({ anonymousRateLimit: 600, anonymousRateWindowSeconds: 10 });
+    expect(() => loadConfig({ STARCITY_ANONYMOUS_RATE_LIMIT: '0' })).toThrow(/STARCITY_ANONYMOUS_RATE_LIMIT must be a positive number/);
   });
 
   it('reads the date the server acts on (training, demos, tests), refusing one that is not a date', () => {

@@ -52,6 +52,10 @@ export interface Config {
   requestTimeoutSeconds: number;
   /** A connection silent this many seconds is closed (STARCITY_IDLE_TIMEOUT_SECONDS, default 60). */
   idleTimeoutSeconds: number;
+  /** API requests one anonymous client may send per window (STARCITY_ANONYMOUS_RATE_LIMIT, default 120); more are 429. */
+  anonymousRateLimit: number;
+  /** That window, in seconds (STARCITY_ANONYMOUS_RATE_WINDOW_SECONDS, default 60). */
+  anonymousRateWindowSeconds: number;
   /** Where application documents are kept: `<dataDir>/attachments`, or an S3-compatible bucket (STARCITY_S3_*). */
   attachments: { kind: 'directory'; dir: string } | ({ kind: 's3' } & S3Settings);
   /**
@@ -121,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: trustProxyOf(env.STARCITY_TRUST_PROXY),
     requestTimeoutSeconds: positive(env, 'STARCITY_REQUEST_TIMEOUT_SECONDS', 600),
     idleTimeoutSeconds: positive(env, 'STARCITY_IDLE_TIMEOUT_SECONDS', 60),
+    anonymousRateLimit: positive(env, 'STARCITY_ANONYMOUS_RATE_LIMIT', 120),
+    anonymousRateWindowSeconds: positive(env, 'STARCITY_ANONYMOUS_RATE_WINDOW_SECONDS', 60),
     today: todayOf(env.STARCITY_TODAY),
     ...overrides,
   };

@@ -89,7 +89,8 @@ export async function startServer({
   // A restart on the same data directory keeps the administrator and its token: no need to make them again.
   const made = reuse ? { ...reuse.admin, token: reuse.auth.authorization.replace(/^Bearer /, '') } : existing ? null : (templateAdmin(dataDir) ?? (await provisionAdmin(dataDir)));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...ownEnvironment(), PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn', ...extraEnv };
+  // Browser tests load pages anonymously from one address far faster than a person: the anonymous rate limit is raised.
+  const env: NodeJS.ProcessEnv = { ...ownEnvironment(), PORT: String(port), HOST: '127.0.0.1', STARCITY_DATA_DIR: dataDir, STARCITY_DEMO: '0', LOG_LEVEL: 'warn', STARCITY_ANONYMOUS_RATE_LIMIT: '1000000', ...extraEnv };
   const child = spawn(process.execPath, [join(root, 'bin/starcity.js'), 'serve', '--no-demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => void (log = (log + chunk.toString()).slice(-20_000));

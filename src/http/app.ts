@@ -45,6 +45,7 @@ import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
 import { techSmeEvaluationRoutes } from '../modules/techSmeEvaluations/routes.js';
 import { registerAuth, securitySchemes } from './auth.js';
 import { registerProblemHandlers, sendNotFound, sendProblem } from './problems.js';
+import { defaultAnonymousRateLimit, limitAnonymous, type AnonymousRateLimit } from './rateLimit.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
 import { strictReplySerializer } from './replyCheck.js';
 import { zodValidatorCompiler } from './validation.js';
@@ -75,6 +76,8 @@ export interface AppOptions {
   industrialChains?: IndustrialChains;
   /** How long a request may take to arrive and a connection may stay silent (default: {@link defaultTimeouts}). */
   timeouts?: RequestTimeouts;
+  /** How many API requests one anonymous client may send in a window (default: {@link defaultAnonymousRateLimit}). */
+  anonymousRateLimit?: AnonymousRateLimit;
 }
 
 export interface RequestTimeouts {
@@ -205,6 +208,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
 
   await app.register(
     async (api) => {
+      await limitAnonymous(api, opts.anonymousRateLimit ?? defaultAnonymousRateLimit);
       await api.register(authRoutes(accounts, () => demoAccountsInfo(accounts, opts.demo ?? false)));
       await api.register(tokenRoutes(accounts));
       await api.register(userRoutes(accounts));

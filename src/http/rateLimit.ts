@@ -1,0 +1,43 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../modules/shared/errors.js';
+
+/** How many API requests one anonymous client (one address) may send in a window. */
+export interface AnonymousRateLimit {
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * 120 a minute: a person working the self-evaluation calculator or paging public lists stays far
+ * below it; a script hammering the anonymous routes does not. Signed-in callers are not counted.
+ */
+export const defaultAnonymousRateLimit: AnonymousRateLimit = { max: 120, windowMs: 60_000 };
+
+/** The 429 an anonymous client gets past its limit, with when to try again. */
+export function tooManyRequests(limit: AnonymousRateLimit, retryAfterSeconds: number): AppError {
+  const seconds = Math.max(1, retryAfterSeconds);
+  const window = Math.ceil(limit.windowMs / 1000);
+  const message = {
+    zh: `未登录的请求过于频繁（每 ${window} 秒最多 ${limit.max} 次），请 ${seconds} 秒后再试，或登录后继续`,
+    en: `Too many requests without signing in (at most ${limit.max} in ${window} s); try again in ${seconds} s, or sign in`,
+  };
+  return new AppError('locked', { zh: '请求过于频繁', en: 'Too many requests' }, [{ field: 'request', code: 'rate_limit.exceeded', message, params: { max: limit.max, window_seconds: window, retry_after_seconds: seconds } }], message.en, {
+    'retry-after': String(seconds),
+  });
+}
+
+/**
+ * Limits the anonymous requests of the routes registered after it in `api`'s scope, per client
+ * address (Fastify's `request.ip`: behind a proxy, what STARCITY_TRUST_PROXY lets it believe).
+ * It runs after authentication (an app-wide hook, before any route's), so a signed-in caller —
+ * session or API token — is let through uncounted.
+ */
+export async function limitAnonymous(api: FastifyInstance, limit: AnonymousRateLimit): Promise<void> {
+  await api.register(rateLimit, {
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    allowList: (req) => req.principal.credential !== 'anonymous',
+    errorResponseBuilder: (_req, context) => tooManyRequests(limit, Math.ceil(context.ttl / 1000)),
+  });
+}
