@@ -163,11 +163,15 @@ describe('files', () => {
     expect(enTemplate.body).toContain('org_uscc,title,positions,description,published_on,deadline');
   });
 
-  it('imports talent only for a caller who may see personal data, and keeps its report from others', async () => {
+  it('imports talent only for a caller who may see personal data, and shows its report to others masked', async () => {
+    const badId = '110105194912310021';
+    const longName = '虚构超长姓名'.repeat(17);
     const csv = [
       '引进单位统一社会信用代码,姓名,人才类别,引进方式,引进日期,身份证号码,所在区县代码',
-      `${yueluHost.uscc},虚构导入某,young_talent,full_time,2025-05-01,110105194912310021,${YUELU}`,
+      `${yueluHost.uscc},虚构导入某,young_talent,full_time,2025-05-01,${badId},${YUELU}`,
       `${yueluHost.uscc},虚构导入乙,青年人才,柔性引进,2025-05-02,11010519491231002x,${YUELU}`,
+      `${yueluHost.uscc},虚构导入乙,青年人才,柔性引进,2025-05-02,,${YUELU}`,
+      `${yueluHost.uscc},${longName},青年人才,柔性引进,2025-05-03,,${YUELU}`,
     ].join('\n');
     const refused = await upload(yueluOfficer, csv);
     expect(errorAt(expectProblem(refused, 403), 'entity').code).toBe('permission.personal_data');
@@ -179,13 +183,32 @@ describe('files', () => {
       await new Promise((r) => setTimeout(r, 25));
       record = (await as(cityOfficer, 'GET', `/api/v1/imports/${id}`)).json();
     }
-    expect(record).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(record).toMatchObject({ inserted: 1, rejected: 3 });
     const imported = talentIntroductionList.parse((await as(cityOfficer, 'GET', '/api/v1/talent-introductions?filter=category:young_talent')).json()).results;
     expect(imported.map((r) => [r.person_name, r.mode, r.id_number])).toEqual([['虚构导入乙', 'flexible', '11010519491231002X']]);
-    expect((await as(cityOfficer, 'GET', `/api/v1/imports/${id}/problems`)).json().results.map((p: { code: string }) => p.code)).toContain('id_number.check_digit');
+    type Reported = { line: number; column: string | null; value: string | null; code: string; message: { zh: string; en: string } };
+    const problemsFor = async (who: Acting) => {
+      const res = await as(who, 'GET', `/api/v1/imports/${id}/problems`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().results as Reported[];
+    };
+    const full = await problemsFor(cityOfficer);
+    expect(full.map((p) => [p.line, p.column, p.code])).toEqual([[2, '身份证号码', 'id_number.check_digit'], [4, '引进单位统一社会信用代码', 'duplicate_key'], [5, '姓名', 'too_long']]);
+    expect(full.find((p) => p.code === 'id_number.check_digit')?.value).toBe(badId);
+    // A message is stored once for every reader: the key it quotes holds the name masked.
+    expect(full.find((p) => p.code === 'duplicate_key')?.message.zh).toContain(maskPersonName('虚构导入乙'));
+    // A district officer reads imports but not personal data: the same report, a name masked and the ID number left out.
     const readerWithout = await t.actAs('officer', { districts: [FURONG] });
-    expectProblem(await as(readerWithout, 'GET', `/api/v1/imports/${id}/problems`), 403);
-    expectProblem(await as(readerWithout, 'GET', `/api/v1/imports/${id}/report.csv`), 403);
+    const masked = await problemsFor(readerWithout);
+    expect(masked.map((p) => [p.line, p.column, p.code, p.value])).toEqual([
+      [2, '身份证号码', 'id_number.check_digit', null],
+      [4, '引进单位统一社会信用代码', 'duplicate_key', yueluHost.uscc],
+      [5, '姓名', 'too_long', maskPersonName(full[2]!.value!)],
+    ]);
+    const csvReport = await as(readerWithout, 'GET', `/api/v1/imports/${id}/report.csv`);
+    expect(csvReport.statusCode, csvReport.body).toBe(200);
+    for (const res of [csvReport.body, JSON.stringify(masked)]) for (const raw of [badId, '虚构导入乙', '虚构导入某', longName.slice(0, 20)]) expect(res).not.toContain(raw);
+    expect(csvReport.body).toContain(maskPersonName(full[2]!.value!));
   });
 });
 

@@ -1,6 +1,7 @@
 import { naturalKeys, type FileEntity } from '../../contracts/fileColumns.js';
 import { violation, type RuleViolation } from '../../domain/message.js';
 import { KeyLines } from './keyLines.js';
+import { quotedKey } from './personalCells.js';
 
 /**
  * Checks across rows (跨行校验), streaming: memory grows by 16 bytes a distinct natural key, never
@@ -24,7 +25,7 @@ export function naturalKeyOf(entity: FileEntity, record: Readonly<Record<string,
 
 export function duplicateKeyViolation(entity: FileEntity, key: string, firstLine: number): RuleViolation {
   const columns = naturalKeys[entity].join(' + ');
-  const shown = key.split('\u0001').join(' / ');
+  const shown = quotedKey(entity, key.split('\u0001'));
   return violation(
     'duplicate_key',
     `与第 ${firstLine} 行重复（${columns}：${shown}）；同一文件中每条记录只能出现一次`,

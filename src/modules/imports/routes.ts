@@ -32,7 +32,8 @@ import { seesPersonalData } from '../../domain/talent.js';
 import type { Principal } from '../shared/principal.js';
 import { importArea, type ImportArea } from './areaScope.js';
 import { previewImportFile } from './preview.js';
-import { problemCsvLines } from './problems.js';
+import { holdsPersonalData, maskedProblem } from './personalCells.js';
+import { problemCsvLines, type ReportedProblem } from './problems.js';
 import { getImportRecord, importListSpec, importProblemPage, importProblems, type ImportRecord } from './queries.js';
 import { openImportFile, runImport } from './service.js';
 import { drain, fileMissing, MAX_UPLOAD_BYTES, multipartLimits, parseFields, readUpload, removeSpooled, spool, uploadName, type SpooledFile } from './uploads.js';
@@ -54,18 +55,25 @@ const uploadErrors = { 400: problem, 404: problem, 409: problem, 412: problem, 4
 const importWrite = { access: 'imports.write' } as const;
 
 /**
- * A file of talent introductions is personal data (names, contacts, ID numbers), and so are its
- * preview and its problem report (a rejected row's cells): only a caller who may see personal
- * data imports one or reads its report.
+ * A file of talent introductions is personal data (names, contacts, ID numbers), and so is its
+ * preview: only a caller who may see personal data imports or previews one. Its problem report
+ * echoes rejected cells: a reader without the permission gets it as the talent lists show
+ * records, a name masked and contacts left out (`maskedProblem`).
  */
-const personalFile = (entity: FileEntity) => entity === 'talent_introductions';
+const personalFile = holdsPersonalData;
 const personalDataRefused: FieldProblem = {
   field: 'entity',
   code: 'permission.personal_data',
-  message: { zh: '人才引进文件含个人信息，仅有权查看个人信息的用户可以导入或查看其报告', en: 'A talent file holds personal information: only a user who may see it imports one or reads its report' },
+  message: { zh: '人才引进文件含个人信息，仅有权查看个人信息的用户可以导入或预览', en: 'A talent file holds personal information: only a user who may see it imports or previews one' },
 };
 function assertMayHandle(principal: Principal, entity: FileEntity): void {
   if (personalFile(entity) && !seesPersonalData(principal)) throw new AppError('forbidden', { zh: '无权执行此操作', en: 'Forbidden' }, [personalDataRefused]);
+}
+/** The report's problems as this reader may see them. */
+const reportFor = (principal: Principal, entity: FileEntity) => (problem: ReportedProblem) =>
+  personalFile(entity) && !seesPersonalData(principal) ? maskedProblem(entity, problem) : problem;
+async function* mapProblems(problems: AsyncIterable<ReportedProblem>, shown: (p: ReportedProblem) => ReportedProblem): AsyncGenerator<ReportedProblem> {
+  for await (const p of problems) yield shown(p);
 }
 const importRead = { access: 'imports.read' } as const;
 const binary = z.unknown().meta({ type: 'string', format: 'binary' });
@@ -295,10 +303,10 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
     '/imports/:id/problems',
     { config: importRead, schema: { tags, summary: "A page of an import's problems, in report order", params: idParams, querystring: importProblemQuery, response: { 200: importProblemPageSchema, 404: problem, ...errors } } },
     async (req) => {
-      assertMayHandle(req.principal, (await recordOf(req.params.id)).entity);
+      const shown = reportFor(req.principal, (await recordOf(req.params.id)).entity);
       const { per_page, page } = req.query;
       const { count, results } = await importProblemPage(ctx.db, req.params.id, per_page, page);
-      return { meta: { count, per_page, page }, results };
+      return { meta: { count, per_page, page }, results: results.map(shown) };
     },
   );
 
@@ -315,8 +323,8 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
     },
     async (req, reply) => {
       const record = await recordOf(req.params.id);
-      assertMayHandle(req.principal, record.entity);
-      const body = Readable.from(problemCsvLines(importProblems(ctx.db, record.id)));
+      const shown = reportFor(req.principal, record.entity);
+      const body = Readable.from(problemCsvLines(mapProblems(importProblems(ctx.db, record.id), shown)));
       return reply.type('text/csv; charset=utf-8').header('content-disposition', contentDisposition(reportFileName(record))).header('cache-control', 'no-store').send(body);
     },
   );

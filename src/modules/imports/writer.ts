@@ -9,6 +9,7 @@ import { writeLoanRows } from './loanRows.js';
 import { completeContractRows, numberRegistrations } from './contractRows.js';
 import { entitySpecs } from './fileRecords.js';
 import { danglingReferenceViolation } from './inFileChecks.js';
+import { quotedKey } from './personalCells.js';
 import { rowProblem, type RowProblem } from './problems.js';
 import { existingRows, insertRows, updateRows, type StoredRow } from './queries.js';
 import { keepConfirmations, tableColumns, tableSpecs, type SqlValue, type TableRow, type TableSpec } from './tableRows.js';
@@ -66,12 +67,13 @@ export function existsViolation(entity: FileEntity, key: string) {
   );
 }
 
-/** The natural key as the file gave it (credit codes, not ids), for the insert mode's problem. */
+/** The natural key as the file gave it (credit codes, not ids; a person's name masked), for the insert mode's problem. */
 function shownKey(entity: FileEntity, row: TableRow): string {
   const columns = tableColumns(entity);
-  return naturalKeys[entity]
-    .map((k) => String(k === entitySpecs[entity].reference ? row.reference : row.values[columns.findIndex((c) => c.name === k)]))
-    .join(' / ');
+  return quotedKey(
+    entity,
+    naturalKeys[entity].map((k) => String(k === entitySpecs[entity].reference ? row.reference : row.values[columns.findIndex((c) => c.name === k)])),
+  );
 }
 
 const keyOf = (spec: TableSpec, values: ReadonlyArray<SqlValue | undefined>) => spec.keys.map((_, i) => String(values[i])).join('\u0001');
