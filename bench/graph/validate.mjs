@@ -27,8 +27,10 @@ export function validateBfsTree({ nodeCount, sources, targets }, root, parent, l
     if (du - dv > 1 || dv - du > 1) fail(3, `edge ${u}–${v} joins levels ${du} and ${dv}`);
     if (u === v) continue;
     edgesInComponent++;
+    // A tree edge joins two levels: only such an input edge can be one.
+    if (du === dv) continue;
     if (parent[v] === u) hasTreeEdge[v] = 1;
-    if (parent[u] === v) hasTreeEdge[u] = 1;
+    else if (parent[u] === v) hasTreeEdge[u] = 1;
   }
   for (let v = 0; v < nodeCount; v++) {
     if (depth[v] >= 0 && hasTreeEdge[v] === 0) fail(5, `tree edge ${parent[v]}–${v} is not an input edge`);

@@ -23,6 +23,17 @@ describe('kroneckerEdges', () => {
     expect(degree.indexOf(Math.max(...degree))).not.toBe(0);
   });
 
+  it('puts the edges in the initiator’s quadrants: A = 0.57, B = C = 0.19, D = 0.05', () => {
+    // At scale 1 each edge is one quadrant: A and D are the two self loops (whichever label each got).
+    const list = kroneckerEdges(1, 3, { edgeFactor: 20_000 });
+    const count = (s: number, t: number) => list.sources.filter((v, e) => v === s && list.targets[e] === t).length / list.sources.length;
+    const loops = [count(0, 0), count(1, 1)].sort();
+    expect(loops[1]).toBeCloseTo(0.57, 2);
+    expect(loops[0]).toBeCloseTo(0.05, 2);
+    expect(count(0, 1)).toBeCloseTo(0.19, 2);
+    expect(count(1, 0)).toBeCloseTo(0.19, 2);
+  });
+
   it('rejects a scale out of range', () => {
     expect(() => kroneckerEdges(0, 1)).toThrow(RangeError);
     expect(() => kroneckerEdges(2.5, 1)).toThrow(RangeError);

@@ -8,12 +8,19 @@
 export function randomBits(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    state = (state + MULBERRY_STEP) >>> 0;
+    return mulberry(state);
   };
+}
+
+const MULBERRY_STEP = 0x6d2b79f5;
+
+/** mulberry32's output for a state; a plain function, so the generator's hot loop keeps its state local. */
+function mulberry(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return (t ^ (t >>> 14)) >>> 0;
 }
 
 /** A float in [0, 1) from the same source. */
@@ -44,25 +51,34 @@ export function kroneckerEdges(scale: number, seed: number, options: KroneckerOp
   const { edgeFactor = 16, a = 0.57, b = 0.19, c = 0.19 } = options;
   const nodeCount = 2 ** scale;
   const edgeCount = edgeFactor * nodeCount;
-  const bits = randomBits(seed);
-  // The specification's draws (rand > ab, rand > c_norm or a_norm) as 32-bit thresholds.
-  const ab = threshold(a + b);
-  const cNorm = threshold(c / (1 - (a + b)));
-  const aNorm = threshold(a / (a + b));
+  // The specification draws the row bit (A + B : C + D) and then the column bit; one draw picking the
+  // quadrant with A, B, C, D is the same distribution at half the draws. Thresholds on 32 bits.
+  const quadrantA = threshold(a);
+  const quadrantB = threshold(a + b);
+  const quadrantC = threshold(a + b + c);
   const sources = new Uint32Array(edgeCount);
   const targets = new Uint32Array(edgeCount);
+  let state = seed >>> 0;
   for (let e = 0; e < edgeCount; e++) {
     let i = 0;
     let j = 0;
     for (let bit = 0; bit < scale; bit++) {
-      const iBit = bits() > ab ? 1 : 0;
-      const jBit = bits() > (iBit ? cNorm : aNorm) ? 1 : 0;
-      i |= iBit << bit;
-      j |= jBit << bit;
+      state = (state + MULBERRY_STEP) >>> 0;
+      const r = mulberry(state);
+      if (r >= quadrantA) {
+        if (r < quadrantB) j |= 1 << bit;
+        else if (r < quadrantC) i |= 1 << bit;
+        else {
+          i |= 1 << bit;
+          j |= 1 << bit;
+        }
+      }
     }
     sources[e] = i;
     targets[e] = j;
   }
+  // The same stream goes on for the labels and the order.
+  const bits = randomBits(state);
   const label = permutation(nodeCount, bits);
   for (let e = 0; e < edgeCount; e++) {
     sources[e] = label[sources[e]!]!;
