@@ -93,6 +93,10 @@ describe('loadIndustrialChains', () => {
   };
   const city = loadCity('changsha');
 
+  it('gives a city without a chains file no chains', () => {
+    expect(loadIndustrialChains({ ...city, code: '110100' })).toEqual({ chains: [], handMapping: [] });
+  });
+
   it('names every shape problem of the file at once: a missing name, a bad position, an unknown key', () => {
     const file = write({ chains: [{ id: 'a', segments: [{ id: 'b', name: { zh: '乙' }, position: 'sideways', rules: [{ keyword: ['x'] }] }] }] });
     const err = (() => {

@@ -75,17 +75,17 @@ interface Tally {
   fen: bigint;
 }
 
-/** Count and sum of one entity's items per segment of `wanted`. */
-function tally(items: readonly ChainItem[], wanted: ReadonlySet<string>, keep: Keep): Map<string, Tally> {
-  const out = new Map<string, Tally>([...wanted].map((s) => [s, { count: 0, fen: 0n }]));
-  for (const item of items) {
-    if (!keep(item)) continue;
-    for (const s of item.segments) {
-      const t = out.get(s);
-      if (!t) continue;
+/** Count and sum of one entity's items in each segment of `wanted`. */
+function tally(bySegment: ReadonlyMap<string, readonly ChainItem[]>, wanted: ReadonlySet<string>, keep: Keep): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const s of wanted) {
+    const t: Tally = { count: 0, fen: 0n };
+    for (const item of bySegment.get(s) ?? []) {
+      if (!keep(item)) continue;
       t.count++;
       if (item.fen !== null) t.fen += item.fen;
     }
+    out.set(s, t);
   }
   return out;
 }
@@ -118,7 +118,7 @@ export async function chainView(ctx: ChainsContext, chainId: string, year: numbe
   const index = await ctx.store.index(ctx.clock.today());
   const inReach = reachFilter(ctx, principal);
   const ids = new Set(chain.segments.map((s) => s.id));
-  const tallies = new Map(chainEntities.map((e) => [e, tally(index.items[e], ids, keepFor(e, year, inReach))]));
+  const tallies = new Map(chainEntities.map((e) => [e, tally(index.bySegment[e], ids, keepFor(e, year, inReach))]));
   return {
     id: chain.id,
     name: chain.name,
@@ -200,7 +200,7 @@ export async function chainGapRanking(ctx: ChainsContext, year: number | undefin
   const index = await ctx.store.index(ctx.clock.today());
   const inReach = reachFilter(ctx, principal);
   const ids = new Set(ctx.places.keys());
-  const counts = new Map(chainEntities.map((e) => [e, tally(index.items[e], ids, keepFor(e, year, inReach))]));
+  const counts = new Map(chainEntities.map((e) => [e, tally(index.bySegment[e], ids, keepFor(e, year, inReach))]));
   const count = (e: ChainEntity, s: string) => counts.get(e)!.get(s)!.count;
   const figures: SegmentFigures[] = [...ids].map((s) => ({
     segment: s,
@@ -236,7 +236,7 @@ export async function segmentRows(ctx: ChainsContext, chainId: string, segmentId
   if (!chain.segments.some((s) => s.id === segmentId)) throw notFound({ zh: '产业链环节', en: 'Chain segment' }, `${chainId}/${segmentId}`);
   const index = await ctx.store.index(ctx.clock.today());
   const keep = keepFor(q.entity, q.year, reachFilter(ctx, principal));
-  const all = index.items[q.entity].filter((i) => i.segments.includes(segmentId) && keep(i));
+  const all = (index.bySegment[q.entity].get(segmentId) ?? []).filter(keep);
   const page = all.slice((q.page - 1) * q.per_page, q.page * q.per_page);
   const orgName = (id: number | null) => (id === null ? null : { id, name: index.organizationNames.get(id) ?? '' });
   return {

@@ -1,4 +1,4 @@
-import type { ChainEntity } from '../../contracts/industrialChains.js';
+import { chainEntities, type ChainEntity } from '../../contracts/industrialChains.js';
 import type { Queryable } from '../../db/client.js';
 import { tablesVersion } from '../../db/list/cache.js';
 import { compileSegmentMapper, type IndustrialChains, type SegmentMapper } from '../../domain/industrialChain.js';
@@ -33,6 +33,8 @@ export interface ChainIndex {
   platformSegments: ReadonlyMap<number, readonly string[]>;
   organizationNames: ReadonlyMap<number, string>;
   items: Readonly<Record<ChainEntity, readonly ChainItem[]>>;
+  /** Each entity's items by segment, in id order: a figure reads its segment's list only. */
+  bySegment: Readonly<Record<ChainEntity, ReadonlyMap<string, readonly ChainItem[]>>>;
   contracts: readonly ContractLink[];
 }
 
@@ -98,26 +100,39 @@ export function buildChainIndex(facts: ChainFacts, chains: IndustrialChains): Ch
     return { item, sellerSegments, buyerSegments };
   });
   const mapped = <T extends { segments: readonly string[] }>(list: T[]) => list.filter((x) => x.segments.length > 0);
+  const items: Record<ChainEntity, readonly ChainItem[]> = {
+    enterprises: enterprises.map((e) => e.item),
+    high_tech_enterprises: holding('high_tech_enterprise'),
+    tech_smes: holding('tech_sme'),
+    little_giants: holding('little_giant'),
+    institutions: hosted(facts.institutions, institutions),
+    platforms: hosted(facts.platforms, platforms),
+    achievements: mapped(achievements),
+    contracts: contracts.map((c) => c.item).filter((i) => i.segments.length > 0),
+    contracts_bought: mapped(contracts.map((c) => ({ ...c.item, segments: c.buyerSegments }))),
+    loans: mapped(facts.loans.map((l) => ({ id: l.id, name: l.contract_number, organizationId: l.borrower_org_id, date: l.disbursed_on, year: yearOf(l.disbursed_on), fen: BigInt(l.fen), segments: segs(l.borrower_org_id), district_code: l.district_code, zone: l.zone }))),
+    talent: mapped(facts.talent.map((t) => ({ id: t.id, name: names.get(t.host_org_id) ?? '', organizationId: t.host_org_id, date: t.introduced_on, year: yearOf(t.introduced_on), fen: null, segments: segs(t.host_org_id), district_code: t.district_code, zone: t.zone }))),
+  };
   return {
     organizationSegments: orgs,
     institutionSegments: institutions,
     platformSegments: platforms,
     organizationNames: names,
     contracts: contracts.filter((c) => c.item.segments.length > 0),
-    items: {
-      enterprises: enterprises.map((e) => e.item),
-      high_tech_enterprises: holding('high_tech_enterprise'),
-      tech_smes: holding('tech_sme'),
-      little_giants: holding('little_giant'),
-      institutions: hosted(facts.institutions, institutions),
-      platforms: hosted(facts.platforms, platforms),
-      achievements: mapped(achievements),
-      contracts: contracts.map((c) => c.item).filter((i) => i.segments.length > 0),
-      contracts_bought: mapped(contracts.map((c) => ({ ...c.item, segments: c.buyerSegments }))),
-      loans: mapped(facts.loans.map((l) => ({ id: l.id, name: l.contract_number, organizationId: l.borrower_org_id, date: l.disbursed_on, year: yearOf(l.disbursed_on), fen: BigInt(l.fen), segments: segs(l.borrower_org_id), district_code: l.district_code, zone: l.zone }))),
-      talent: mapped(facts.talent.map((t) => ({ id: t.id, name: names.get(t.host_org_id) ?? '', organizationId: t.host_org_id, date: t.introduced_on, year: yearOf(t.introduced_on), fen: null, segments: segs(t.host_org_id), district_code: t.district_code, zone: t.zone }))),
-    },
+    items,
+    bySegment: Object.fromEntries(chainEntities.map((e) => [e, groupBySegment(items[e])])) as Record<ChainEntity, Map<string, ChainItem[]>>,
   };
+}
+
+function groupBySegment(items: readonly ChainItem[]): Map<string, ChainItem[]> {
+  const out = new Map<string, ChainItem[]>();
+  for (const item of items)
+    for (const s of item.segments) {
+      const list = out.get(s);
+      if (list) list.push(item);
+      else out.set(s, [item]);
+    }
+  return out;
 }
 
 /**
