@@ -44,18 +44,20 @@ function subgraph(view: GraphView): CsrGraph {
 
 const degreeOf = (g: CsrGraph, v: number): number => g.offsets[v + 1]! - g.offsets[v]!;
 
-/** The `k` best nodes that `accept` lets through, by descending score (ties: lower node first). */
+/** Puts v into `best` (kept by descending score, at most k long) when it ranks; ties keep the earlier. */
+function rankInto(best: number[], v: number, score: (v: number) => number, k: number): void {
+  const s = score(v);
+  if (best.length === k && s <= score(best[k - 1]!)) return;
+  let at = best.length;
+  while (at > 0 && score(best[at - 1]!) < s) at--;
+  best.splice(at, 0, v);
+  if (best.length > k) best.pop();
+}
+
+/** The `k` best of 0 .. count-1 that `accept` lets through, by descending score (ties: lower first). */
 function topK(count: number, score: (v: number) => number, accept: (v: number) => boolean, k: number): number[] {
   const best: number[] = [];
-  for (let v = 0; v < count; v++) {
-    if (!accept(v)) continue;
-    const s = score(v);
-    if (best.length === k && s <= score(best[k - 1]!)) continue;
-    let at = best.length;
-    while (at > 0 && score(best[at - 1]!) < s) at--;
-    best.splice(at, 0, v);
-    if (best.length > k) best.pop();
-  }
+  for (let v = 0; v < count; v++) if (accept(v)) rankInto(best, v, score, k);
   return best;
 }
 
@@ -97,6 +99,17 @@ export async function centralityOf(ctx: ServiceContext, view: GraphView, q: Cent
   };
 }
 
+/** The `k` members of highest degree of each of the communities, in one pass over the nodes. */
+function bestConnected(g: CsrGraph, community: Uint32Array, communities: readonly number[], accept: (v: number) => boolean, k: number): Map<number, number[]> {
+  const best = new Map(communities.map((c) => [c, [] as number[]]));
+  const degree = (v: number) => degreeOf(g, v);
+  for (let v = 0; v < g.nodeCount; v++) {
+    const list = best.get(community[v]!);
+    if (list && accept(v)) rankInto(list, v, degree, k);
+  }
+  return best;
+}
+
 /** GET /graph/communities: Louvain communities of the chosen edge types, largest first, each with its best-connected members. */
 export async function communitiesOf(ctx: ServiceContext, view: GraphView, q: CommunitiesQuery): Promise<Communities> {
   const g = subgraph(view);
@@ -110,7 +123,7 @@ export async function communitiesOf(ctx: ServiceContext, view: GraphView, q: Com
   const sizes = new Uint32Array(partition.count);
   for (let v = 0; v < g.nodeCount; v++) if (accept(v) && degreeOf(g, v) > 0) sizes[partition.community[v]!]!++;
   const ranked = topK(partition.count, (c) => sizes[c]!, (c) => sizes[c]! > 1, q.limit);
-  const members = new Map(ranked.map((c) => [c, topK(g.nodeCount, (v) => degreeOf(g, v), (v) => partition.community[v] === c && accept(v), q.members)]));
+  const members = bestConnected(g, partition.community, ranked, accept, q.members);
   const names = await labelled(ctx, view, [...members.values()].flat());
   let count = 0;
   for (const size of sizes) if (size > 1) count++;
