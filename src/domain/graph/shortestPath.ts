@@ -34,13 +34,15 @@ export function shortestPath(graph: CsrGraph, from: number, to: number, options:
   return meeting < 0 ? null : search.path(meeting, from, to);
 }
 
-/** One side of the search: its graph, the distance and arrival slot of each node, its frontier. */
+/**
+ * One side of the search: its graph, the distance and arrival slot of each node reached (Maps, so a
+ * short path in a large graph costs what it visits, not the graph's size), its frontier.
+ */
 interface Side {
   readonly graph: CsrGraph;
   readonly allowed: ((slot: number) => boolean) | undefined;
-  readonly dist: Int32Array;
-  /** Float64: a slot index may pass 2^31. */
-  readonly via: Float64Array;
+  readonly dist: Map<number, number>;
+  readonly via: Map<number, number>;
   frontier: number[];
 }
 
@@ -63,10 +65,10 @@ class MeetInTheMiddle {
   /** The node where the two searches meet on a shortest path, or -1. */
   run(from: number, to: number): number {
     const { forward, backward } = this;
-    forward.dist[from] = 0;
+    forward.dist.set(from, 0);
     forward.frontier = [from];
     if (backward) {
-      backward.dist[to] = 0;
+      backward.dist.set(to, 0);
       backward.frontier = [to];
     }
     while (forward.frontier.length > 0 && (!backward || backward.frontier.length > 0)) {
@@ -88,16 +90,18 @@ class MeetInTheMiddle {
     let best = -1;
     let bestLength = Number.POSITIVE_INFINITY;
     for (const u of side.frontier) {
+      const du = side.dist.get(u)!;
       const end = offsets[u + 1]!;
       this.work += 1 + end - offsets[u]!;
       if (this.work > this.limit) throw new GraphWorkExceeded(this.limit, 'shortest path');
       for (let i = offsets[u]!; i < end; i++) {
         const v = targets[i]!;
-        if (side.dist[v]! >= 0 || (side.allowed && !side.allowed(i))) continue;
-        side.dist[v] = side.dist[u]! + 1;
-        side.via[v] = i;
+        if (side.dist.has(v) || (side.allowed && !side.allowed(i))) continue;
+        side.dist.set(v, du + 1);
+        side.via.set(v, i);
         next.push(v);
-        const length = other ? (other.dist[v]! >= 0 ? side.dist[v]! + other.dist[v]! : -1) : v === goal ? 0 : -1;
+        const rest = other ? other.dist.get(v) : v === goal ? 0 : undefined;
+        const length = rest === undefined ? -1 : du + 1 + rest;
         if (length >= 0 && length < bestLength) {
           best = v;
           bestLength = length;
@@ -112,14 +116,14 @@ class MeetInTheMiddle {
     const nodes = [meeting];
     const slots: number[] = [];
     for (let v = meeting; v !== from; ) {
-      const slot = this.forward.via[v]!;
+      const slot = this.forward.via.get(v)!;
       v = this.ownerOf(this.graph, slot);
       nodes.unshift(v);
       slots.unshift(slot);
     }
     if (this.backward) {
       for (let v = meeting; v !== to; ) {
-        const w = this.ownerOf(this.backward.graph, this.backward.via[v]!);
+        const w = this.ownerOf(this.backward.graph, this.backward.via.get(v)!);
         slots.push(this.slotBetween(v, w));
         nodes.push(w);
         v = w;
@@ -154,8 +158,8 @@ function side(graph: CsrGraph, filter: EdgeFilter): Side {
   return {
     graph,
     allowed: slotTest(graph, filter),
-    dist: new Int32Array(graph.nodeCount).fill(-1),
-    via: new Float64Array(graph.nodeCount).fill(-1),
+    dist: new Map(),
+    via: new Map(),
     frontier: [],
   };
 }
