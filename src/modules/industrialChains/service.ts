@@ -1,7 +1,9 @@
+import { loadIndustrialChains } from '../../config.js';
 import type { ChainEntity, ChainGaps, ChainList, ChainRows, ChainRowsQuery, ChainView } from '../../contracts/industrialChains.js';
 import { chainEntities } from '../../contracts/industrialChains.js';
 import type { Queryable } from '../../db/client.js';
 import { fenToYuan } from '../../domain/analysis/fen.js';
+import type { CityConfig } from '../../domain/city.js';
 import { rankGaps, type GapFinding, type GapKind, type SegmentFigures } from '../../domain/chainGaps.js';
 import { positionLabels, segmentIndex, type IndustrialChain, type IndustrialChains, type SegmentPlace } from '../../domain/industrialChain.js';
 import type { Message } from '../../domain/message.js';
@@ -33,19 +35,29 @@ function storeFor(db: Queryable, chains: IndustrialChains): ChainIndexStore {
   return store;
 }
 
+const shipped = new Map<string, IndustrialChains>();
+
+/** The city's configured chains (config/industrialChains/<city code>.json), read and checked once per city. */
+export function shippedChains(city: CityConfig): IndustrialChains {
+  const chains = shipped.get(city.code) ?? loadIndustrialChains(city);
+  shipped.set(city.code, chains);
+  return chains;
+}
+
 /**
  * The segments of every mapped organization, R&D institution and platform (the belongs-to-segment
  * relation): an organization by its hand mapping, else by the rules; an institution or platform by
  * the rules over its own name, else its host's. Unmapped records are absent. Kept current with
- * every write (the index is rebuilt when the registry's tables change).
+ * every write (the index is rebuilt when the registry's tables change). `chains`: the city's
+ * configured ones unless given (a test's own).
  */
-export async function segmentMembership(ctx: ServiceContext, chains: IndustrialChains) {
+export async function segmentMembership(ctx: ServiceContext, chains: IndustrialChains = shippedChains(ctx.city)) {
   const index = await storeFor(ctx.db, chains).index(ctx.clock.today());
   return { organizations: index.organizationSegments, institutions: index.institutionSegments, platforms: index.platformSegments };
 }
 
 /** Each organization's segment ids (see {@link segmentMembership}). */
-export async function organizationSegments(ctx: ServiceContext, chains: IndustrialChains): Promise<ReadonlyMap<number, readonly string[]>> {
+export async function organizationSegments(ctx: ServiceContext, chains: IndustrialChains = shippedChains(ctx.city)): Promise<ReadonlyMap<number, readonly string[]>> {
   return (await segmentMembership(ctx, chains)).organizations;
 }
 
