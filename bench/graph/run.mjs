@@ -107,6 +107,12 @@ async function compareGraphology(engine, ours) {
   return { roots: roots.length, constructionMs: result.constructionMs, teps, oursOnSameRoots, peakRssBytes: result.peakRssBytes };
 }
 
+/** The command as run: the knobs set in the environment, then the script. */
+function command() {
+  const knobs = Object.keys(process.env).filter((k) => k.startsWith('BENCH_GRAPH_') && k !== 'BENCH_GRAPH_WRITE');
+  return [...knobs.sort().map((k) => `${k}=${process.env[k]}`), 'npm run bench:graph'].join(' ');
+}
+
 function render({ date, machine: m, loadBefore, loadAfter, scales, graphology }) {
   const rows = scales.map((s) => {
     const [one, two] = [s.singleTeps, s.parallelTeps];
@@ -122,7 +128,7 @@ function render({ date, machine: m, loadBefore, loadAfter, scales, graphology })
     BEGIN,
     `## Graph500 results of ${date}`,
     '',
-    `Machine: ${m.nproc} cores, ${m.cpu}, ${m.memoryGiB} GiB memory, ${m.os}; Node ${m.node}. Load average (1 min) ${loadBefore} at the start, ${loadAfter} at the end: other engineers' work shared the two cores, so wall-clock TEPS are low against TEPS per CPU-second. Command: \`npm run bench:graph\` (each scale in its own \`node --max-old-space-size=4096\` process; seed ${SEED}).`,
+    `Machine: ${m.nproc} cores, ${m.cpu}, ${m.memoryGiB} GiB memory, ${m.os}; Node ${m.node}. Load average (1 min) ${loadBefore} at the start, ${loadAfter} at the end (much above 0: other work shared the cores, and wall-clock TEPS fall below TEPS per CPU-second). Command: \`${command()}\` (each scale in its own \`node --max-old-space-size=4096\` process; seed ${SEED}).`,
     '',
     `Kernel 2 from ${ROOTS} roots per scale, every BFS tree validated by the five checks of the Graph500 specification. TEPS = input edges of the root's component (self loops excluded) ÷ search time; harmonic mean over the roots, then min / median / max. TEPS per CPU-second divides by the process's CPU time instead (all its threads). Kernel 1 builds the undirected CSR with self loops and repeated edges dropped.`,
     '',
