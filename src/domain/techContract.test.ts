@@ -152,8 +152,11 @@ describe('the buyer', () => {
   });
 });
 
-it('numbers a registration by year, city and a six-digit sequence', () => {
+it('numbers a registration by year, city and a six-digit sequence, never wider', () => {
   expect(registrationNumber(2025, '430100', 42)).toBe('2025430100000042');
+  expect(registrationNumber(2025, '430100', 999_999)).toBe('2025430100999999');
+  expect(() => registrationNumber(2025, '430100', 1_000_000)).toThrow(RangeError);
+  expect(() => registrationNumber(2025, '430100', 0)).toThrow(RangeError);
 });
 
 it('reads the year and sequence back from one of the city’s numbers only', () => {

@@ -200,8 +200,18 @@ export function checkTechContractFields(market: MarketCodes, city: CityConfig, r
   ];
 }
 
+/**
+ * The last number of a city's yearly sequence. A registration number is 16 digits, and lists,
+ * imports and spreadsheets order numbers as text: a seventh digit would sort 1,000,000 before
+ * 200,000, so the sequence ends here rather than widening.
+ */
+export const LAST_REGISTRATION_SEQUENCE = 999_999;
+
 /** A registration number: year, the city's code, a six-digit sequence of that city and year (2025430100000042). */
-export const registrationNumber = (year: number, cityCode: string, sequence: number): string => `${year}${cityCode}${String(sequence).padStart(6, '0')}`;
+export function registrationNumber(year: number, cityCode: string, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > LAST_REGISTRATION_SEQUENCE) throw new RangeError(`A registration sequence is 1 to ${LAST_REGISTRATION_SEQUENCE}, not ${sequence}`);
+  return `${year}${cityCode}${String(sequence).padStart(6, '0')}`;
+}
 
 /** The year and sequence of one of this city's registration numbers; null for another city's or another form. */
 export function registrationSequence(number: string, cityCode: string): { year: number; sequence: number } | null {

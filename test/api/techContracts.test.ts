@@ -186,6 +186,21 @@ describe('registration numbers (per city, per year, never repeated or skipped)',
     expect(numbers).toEqual(['2026430100000001', '2026430100000002']);
   });
 
+  it('refuses to number past 999,999 in a year (409, nothing written, the counter unmoved) and keeps a number given by hand', async () => {
+    await db.query("INSERT INTO registration_counters (city_code, year, last) VALUES ('430100', 2024, 999998)");
+    const last = await make({ signed_on: '2024-06-01' });
+    const registered = await patch(last.id, { status: 'registered', registered_on: '2024-12-30' });
+    expect(techContract.parse(registered.json()).registration_number).toBe('2024430100999999');
+    const next = await make({ signed_on: '2024-06-01' });
+    const stored = await storedRow(db, 'tech_contracts', next.id);
+    const p = expectProblem(await patch(next.id, { status: 'registered', registered_on: '2024-12-31' }), 409, ['registration_number']);
+    expect(errorAt(p, 'registration_number')).toMatchObject({ code: 'registration_number.sequence_exhausted', params: { year: 2024, last: 999999 } });
+    expect(await storedRow(db, 'tech_contracts', next.id)).toEqual(stored);
+    expect((await db.query("SELECT last FROM registration_counters WHERE city_code = '430100' AND year = 2024")).rows).toEqual([{ last: 999999 }]);
+    const byHand = await patch(next.id, { status: 'registered', registered_on: '2024-12-31', registration_number: 'HN-2024-J0001' });
+    expect(techContract.parse(byHand.json()).registration_number).toBe('HN-2024-J0001');
+  });
+
   it('refuses a registration number already given (409)', async () => {
     const a = await make({ status: 'registered', registered_on: '2025-06-01', registration_number: '2025430100009999' });
     const p = await refused(input({ status: 'registered', registered_on: '2025-06-01', registration_number: a.registration_number! }), 409, ['registration_number']);

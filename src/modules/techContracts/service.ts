@@ -2,7 +2,7 @@ import type { ListQuery } from '../../contracts/common.js';
 import type { TechContract, TechContractCreate, TechContractPatch } from '../../contracts/techContracts.js';
 import type { ListPage } from '../../db/list/sql.js';
 import { can, citywide, reachOf, type RecordScope } from '../../domain/permissions.js';
-import { checkTechContractFields, isInflow, regionFlow, registrationNumber, registrationSequence, type ContractFlow, type ContractStatus, type TechContractFields } from '../../domain/techContract.js';
+import { checkTechContractFields, isInflow, LAST_REGISTRATION_SEQUENCE, regionFlow, registrationNumber, registrationSequence, type ContractFlow, type ContractStatus, type TechContractFields } from '../../domain/techContract.js';
 import { yuan } from '../../domain/yuan.js';
 import { organizationPlace } from '../organizations/service.js';
 import type { ServiceContext } from '../shared/context.js';
@@ -179,11 +179,30 @@ async function assertNumbersFree(ctx: ServiceContext, record: Stored, selfId: nu
     throw conflict({ field: 'registration_number', code: 'registration_number.duplicate', message: { zh: `登记编号 ${record.registration_number} 已被使用（记录 ${registered.id}）`, en: `Registration number ${record.registration_number} is taken (record ${registered.id})` }, params: { existing_id: registered.id } });
 }
 
-/** The next number of the city's sequence for the registration's year, inside the caller's transaction (the API's writes and imports). */
+/**
+ * The next number of the city's sequence for the registration's year, inside the caller's
+ * transaction (the API's writes and imports). Past the last one the write is refused and rolls
+ * back with the counter: a registrar gives the number by hand instead.
+ */
 export async function allocateRegistrationNumber(ctx: Pick<ServiceContext, 'db' | 'city'>, registeredOn: string): Promise<string> {
   const year = Number(registeredOn.slice(0, 4));
-  return registrationNumber(year, ctx.city.code, await q.nextRegistrationSequence(ctx.db, ctx.city.code, year));
+  const sequence = await q.nextRegistrationSequence(ctx.db, ctx.city.code, year);
+  if (sequence > LAST_REGISTRATION_SEQUENCE) throw sequenceExhausted(year);
+  return registrationNumber(year, ctx.city.code, sequence);
 }
+
+const sequenceExhausted = (year: number) =>
+  new AppError('conflict', { zh: `${year} 年的登记编号已用尽`, en: `The registration numbers of ${year} are used up` }, [
+    {
+      field: 'registration_number',
+      code: 'registration_number.sequence_exhausted',
+      message: {
+        zh: `本市 ${year} 年的登记编号序列已用到最后一个（${LAST_REGISTRATION_SEQUENCE}），不能再自动编号；请手工填写登记编号`,
+        en: `The city's registration sequence of ${year} has reached its last number (${LAST_REGISTRATION_SEQUENCE}); enter the registration number by hand`,
+      },
+      params: { year, last: LAST_REGISTRATION_SEQUENCE },
+    },
+  ]);
 
 /**
  * A number given with the contract (an import of contracts registered before, a registrar's
