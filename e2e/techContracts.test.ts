@@ -77,7 +77,9 @@ test('an officer enters a contract, sees the amount error at its field, corrects
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: SELLER }).click();
     await page.getByTestId('buyer-kind').getByText('境内其他买方').click();
     await page.locator('#buyer_name').fill(BUYER);
+    // The county picker finds a county by its code; the search result is chosen.
     await page.locator('#buyer_region').fill('440305');
+    await page.getByRole('menuitemcheckbox', { name: /南山区/ }).click();
     await page.locator('#contract_amount').fill('1,250,000');
     await page.locator('#transaction_amount').fill('1300000');
     const signed = page.locator('#signed_on');
@@ -165,6 +167,7 @@ test('the seller drafts a contract and applies for registration, the registrar r
     await sellerPage.getByTestId('buyer-kind').getByText('境内其他买方').click();
     await sellerPage.locator('#buyer_name').fill(BUYER);
     await sellerPage.locator('#buyer_region').fill('440305');
+    await sellerPage.getByRole('menuitemcheckbox', { name: /南山区/ }).click();
     // 2.5 亿元: the dashboard's 亿元 figure at two decimals rises by 2.50.
     await sellerPage.locator('#contract_amount').fill('250000000');
     await sellerPage.locator('#transaction_amount').fill('200000000');

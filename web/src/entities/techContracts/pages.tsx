@@ -17,6 +17,7 @@ import { techContractCreate, techContractFieldPaths, techContractPatch, techCont
 import { useFieldLabel } from './labels';
 import { formatYuan, formatYuanExact } from './money';
 import { countryOptions, regionLabel } from './regions';
+import { RegionPicker } from './RegionPicker';
 import { RegistrationCard } from './RegistrationCard';
 
 const BASE = '/tech-contracts';
@@ -239,7 +240,7 @@ function BuyerFields({ buyerName }: { buyerName: string | undefined }) {
           </Form.Item>
         ) : (
           <Form.Item name="buyer_region" label={f('buyer_county')} required={kind === 'china'} extra={t(kind === 'china' ? 'techContract.countyHint' : 'techContract.orgRegionHint')}>
-            <Input maxLength={6} inputMode="numeric" />
+            <RegionPicker />
           </Form.Item>
         )}
       </Col>

@@ -29,3 +29,40 @@ export function regionLabel(region: string, side: 'zh' | 'en', countyName: (code
   const name = countries.getName(region, side);
   return name ? `${name} (${region})` : region;
 }
+
+/** A place of the region picker: a province, a city or a county, labelled in the UI's language. */
+export interface RegionOption {
+  value: string;
+  label: string;
+  children?: RegionOption[];
+}
+
+interface RegionNode {
+  code: string;
+  label: { zh: string; en: string };
+  children?: RegionNode[];
+}
+
+/** The picker's province → city → county options from /meta/regions, named in the UI's language. */
+export function regionOptions(provinces: readonly RegionNode[], side: 'zh' | 'en'): RegionOption[] {
+  const option = (n: RegionNode): RegionOption => (n.children ? { value: n.code, label: n.label[side], children: n.children.map(option) } : { value: n.code, label: n.label[side] });
+  return provinces.map(option);
+}
+
+/** The picker's path to a county code (province, city, county), or undefined for one the list lacks or none. */
+export function regionPath(options: readonly RegionOption[], code: string | null | undefined): string[] | undefined {
+  if (!code || !/^\d{6}$/.test(code)) return undefined;
+  const province = options.find((p) => p.value === code.slice(0, 2));
+  const city = province?.children?.find((c) => c.value === code.slice(0, 4));
+  return city?.children?.some((c) => c.value === code) ? [province!.value, city.value, code] : undefined;
+}
+
+/** A search matches any part of the path, by name or code (a code from a document), ignoring case: "长沙 岳麓" or "430104". */
+export function regionMatches(input: string, path: readonly RegionOption[]): boolean {
+  const text = path.map((o) => `${o.label} ${o.value}`).join(' ').toLowerCase();
+  return input
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => text.includes(word));
+}
