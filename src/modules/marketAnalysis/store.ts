@@ -37,7 +37,22 @@ export class ContractColumnStore {
       await this.catchingUp;
     }
     const version = [...this.applied.values()].reduce((sum, v) => sum + v, 0n);
-    return question(this.table.columns(), String(version));
+    const answer = question(this.table.columns(), String(version));
+    this.pruneWhenDue();
+    return answer;
+  }
+
+  /**
+   * Prunes the change log after an answer, never before one (deleting an import's ids takes a
+   * while), in the catch-up slot so it never runs beside a catch-up. It is housekeeping: a failed
+   * prune is tried again at the next answer, and the log only grows meanwhile.
+   */
+  private pruneWhenDue(): void {
+    if (this.catchingUp || Date.now() - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = Date.now();
+    this.catchingUp = pruneChanges(this.db, PRUNE_AFTER_MINUTES)
+      .catch(() => void (this.prunedAt = 0))
+      .finally(() => (this.catchingUp = undefined));
   }
 
   private async catchUp(): Promise<void> {
@@ -47,10 +62,6 @@ export class ContractColumnStore {
     if (table && logged) table.patch(await contractChanges(this.db, logged));
     else this.table = await this.build();
     this.applied = seen;
-    if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
-      this.prunedAt = Date.now();
-      await pruneChanges(this.db, PRUNE_AFTER_MINUTES);
-    }
   }
 
   private async build(): Promise<ContractTable> {
