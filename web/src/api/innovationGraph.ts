@@ -24,10 +24,11 @@ export function useGraphPath(from: string, to: string) {
   });
 }
 
-export function useHubs(limit: number) {
+export function useHubs(kind: string, limit: number) {
   return useQuery<Centrality, ApiProblem>({
-    queryKey: ['/graph/centrality', limit],
-    queryFn: ({ signal }) => apiRequest<Centrality>('/graph/centrality', { query: { measure: 'pagerank', limit }, signal }),
+    queryKey: ['/graph/centrality', kind, limit],
+    queryFn: ({ signal }) => apiRequest<Centrality>('/graph/centrality', { query: { measure: 'pagerank', kind, limit }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

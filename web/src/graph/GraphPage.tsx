@@ -2,7 +2,7 @@ import { Alert, Card, Checkbox, Flex, Form, Segmented, Select, Slider, Table, Ty
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { edgeTypeCodes, edgeTypes, type EdgeType } from '../../../src/domain/innovationGraph';
+import { edgeTypeCodes, edgeTypes, nodeKindCodes, nodeKinds, type EdgeType, type NodeKind } from '../../../src/domain/innovationGraph';
 import { useEntitySearch, useGraphPath, useHubs, useNeighbourhood } from '../api/innovationGraph';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -15,11 +15,13 @@ const LAST_YEAR = new Date().getFullYear();
 const NODE_LIMIT = 200;
 
 /** A search box over organizations and R&D institutions by name; its value is the entity's kind:id. */
-function EntityPicker({ value, onChange, label, testId }: { value: string; onChange: (ref: string) => void; label: string; testId: string }) {
+function EntityPicker({ value, known, onChange, label, testId }: { value: string; known?: { ref: string; name: string } | undefined; onChange: (ref: string) => void; label: string; testId: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const { data, isFetching } = useEntitySearch(text);
   const options = (data ?? []).map((e) => ({ value: e.ref, label: `${e.name} · ${t(`graph.kinds.${e.kind}`)}` }));
+  // The entity of a link (the URL names it by kind:id) is shown by its name, not its ref.
+  if (known && known.ref === value && !options.some((o) => o.value === value)) options.unshift({ value: known.ref, label: known.name });
   return (
     <Select
       showSearch
@@ -63,7 +65,7 @@ export function GraphPage() {
         <Form layout="vertical">
           <Flex wrap gap="middle">
             <Form.Item label={t('graph.entity')} style={{ marginBottom: 8 }}>
-              <EntityPicker value={state.node} onChange={(node) => change({ node })} label={t('graph.entity')} testId="graph-entity" />
+              <EntityPicker value={state.node} known={data && { ref: data.center.ref, name: data.center.name[side] }} onChange={(node) => change({ node })} label={t('graph.entity')} testId="graph-entity" />
             </Form.Item>
             <Form.Item label={t('graph.hops')} style={{ marginBottom: 8 }}>
               <Segmented<number> aria-label={t('graph.hops')} value={state.hops} onChange={(hops) => change({ hops: hops as GraphState['hops'] })} options={[1, 2, 3]} />
@@ -98,14 +100,14 @@ export function GraphPage() {
           <Typography.Text type="secondary">{t('graph.counts', { nodes: data.nodes.length, edges: data.edges.length })}</Typography.Text>
         </Card>
       )}
-      <PathPanel start={state.node} />
+      <PathPanel start={state.node} startName={data?.center.name[side]} />
       <HubsTable />
     </Flex>
   );
 }
 
 /** The path between two entities, each step's record explained. */
-function PathPanel({ start }: { start: string }) {
+function PathPanel({ start, startName }: { start: string; startName: string | undefined }) {
   const { t } = useTranslation();
   const { side } = useMessageText();
   const [from, setFrom] = useState('');
@@ -121,7 +123,7 @@ function PathPanel({ start }: { start: string }) {
   return (
     <Card size="small" title={t('graph.pathTitle')} data-testid="graph-path">
       <Flex wrap gap="middle" style={{ marginBottom: 8 }}>
-        <EntityPicker value={source} onChange={setFrom} label={t('graph.pathFrom')} testId="graph-path-from" />
+        <EntityPicker value={source} known={startName === undefined ? undefined : { ref: start, name: startName }} onChange={setFrom} label={t('graph.pathFrom')} testId="graph-path-from" />
         <EntityPicker value={to} onChange={setTo} label={t('graph.pathTo')} testId="graph-path-to" />
       </Flex>
       {error && <ProblemAlert error={error} />}
@@ -130,11 +132,12 @@ function PathPanel({ start }: { start: string }) {
   );
 }
 
-/** The hubs of the whole graph by PageRank. */
+/** The hubs of the whole graph by PageRank, of one kind at a time (zones, which every located record joins, would fill the table). */
 function HubsTable() {
   const { t } = useTranslation();
-  const { side } = useMessageText();
-  const { data, error, isFetching } = useHubs(20);
+  const { side, text } = useMessageText();
+  const [kind, setKind] = useState<NodeKind>('organization');
+  const { data, error, isFetching } = useHubs(kind, 20);
   const columns: TableColumnsType<HubRow> = [
     { key: 'rank', title: t('graph.rank'), dataIndex: 'rank', width: 64 },
     { key: 'name', title: t('graph.name'), render: (_, r) => <Link to={r.url}>{r.name}</Link> },
@@ -143,7 +146,12 @@ function HubsTable() {
     { key: 'degree', title: t('graph.degree'), dataIndex: 'degree', align: 'right' },
   ];
   return (
-    <Card size="small" title={t('graph.hubsTitle')} data-testid="graph-hubs">
+    <Card
+      size="small"
+      title={t('graph.hubsTitle')}
+      data-testid="graph-hubs"
+      extra={<Select<NodeKind> size="small" aria-label={t('graph.kind')} value={kind} onChange={setKind} options={nodeKindCodes.map((k) => ({ value: k, label: text(nodeKinds[k]) }))} style={{ minWidth: 140 }} />}
+    >
       {error && <ProblemAlert error={error} />}
       <Table<HubRow> size="small" rowKey="key" loading={isFetching} columns={columns} dataSource={data ? hubRows(data, side) : []} pagination={false} scroll={{ x: true }} />
     </Card>
