@@ -1,0 +1,182 @@
+import type { Message } from './message.js';
+
+/**
+ * Matching (对接推荐, issue 15): for an achievement, the enterprises most likely to adopt it; for an
+ * enterprise, the institutions to approach. Each candidate's score is a sum of explainable
+ * components, each weighted by the city's configuration, and every component that counts is
+ * returned as a reason with the rows behind it, so an officer can check why a firm is listed.
+ * Pure: the server gathers the facts in bulk and hands them here.
+ */
+
+export const matchReasons = {
+  segment: { zh: '同一产业链环节', en: 'Same industrial-chain segment' },
+  field: { zh: '技术领域相符', en: 'Matching technology field' },
+  past_contracts: { zh: '既往合作', en: 'Past dealings' },
+  proximity: { zh: '创新网络中相近', en: 'Close in the innovation graph' },
+  district: { zh: '同一区县', en: 'Same district' },
+  qualification: { zh: '承接能力（资质）', en: 'Capacity (qualifications)' },
+} as const satisfies Record<string, Message>;
+export type MatchReasonCode = keyof typeof matchReasons;
+export const matchReasonCodes = Object.keys(matchReasons) as [MatchReasonCode, ...MatchReasonCode[]];
+
+export interface MatchingConfig {
+  /** Each component's most contribution to a score. */
+  weights: Readonly<Record<MatchReasonCode, number>>;
+  /** Proximity counts within this many hops (1/hops of its weight). */
+  maxHops: number;
+  /** The qualifications read as a capacity signal; holding all of them earns the whole weight. */
+  capacityQualifications: readonly string[];
+}
+
+/** Reads config/matching.json; every problem is named (a start-up error), none is guessed around. */
+export function parseMatchingConfig(raw: unknown, knownQualifications: ReadonlySet<string>): MatchingConfig | { problems: string[] } {
+  const problems: string[] = [];
+  const obj = isObject(raw) ? raw : {};
+  if (!isObject(raw)) problems.push('the file must hold an object');
+  for (const key of Object.keys(obj)) if (!['weights', 'max_hops', 'capacity_qualifications'].includes(key)) problems.push(`unknown key "${key}"`);
+  const weights = isObject(obj.weights) ? obj.weights : {};
+  if (!isObject(obj.weights)) problems.push('weights: must be an object with a weight per reason');
+  for (const key of Object.keys(weights)) if (!(matchReasonCodes as readonly string[]).includes(key)) problems.push(`weights.${key}: unknown reason (one of ${matchReasonCodes.join(', ')})`);
+  for (const code of matchReasonCodes) {
+    const w = weights[code];
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > 100) problems.push(`weights.${code}: must be a number from 0 to 100`);
+  }
+  const maxHops = obj.max_hops;
+  if (typeof maxHops !== 'number' || !Number.isInteger(maxHops) || maxHops < 1 || maxHops > 3) problems.push('max_hops: must be a whole number from 1 to 3');
+  const capacity = obj.capacity_qualifications;
+  if (!Array.isArray(capacity) || capacity.length === 0) problems.push('capacity_qualifications: must be a non-empty list');
+  else for (const q of capacity) if (typeof q !== 'string' || !knownQualifications.has(q)) problems.push(`capacity_qualifications: unknown qualification "${String(q)}"`);
+  if (problems.length) return { problems };
+  return { weights: weights as Record<MatchReasonCode, number>, maxHops: maxHops as number, capacityQualifications: capacity as string[] };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A row the UI can open: the record behind a reason. */
+export interface EvidenceRow {
+  kind: 'tech_contract' | 'transfer';
+  id: number;
+}
+
+/** What the candidates are compared with: the achievement (its organizations) or the enterprise. */
+export interface MatchSubject {
+  segments: readonly string[];
+  /** Technology fields of its contracts. */
+  fields: readonly string[];
+  district: string | null;
+}
+
+export interface MatchCandidate {
+  kind: 'organization' | 'rd_institution' | 'platform';
+  id: number;
+  segments: readonly string[];
+  /** Technology field → the contracts that show the candidate works in it. */
+  fields: ReadonlyMap<string, readonly EvidenceRow[]>;
+  /** Contracts and transfers between the candidate and the subject's organizations. */
+  dealings: readonly EvidenceRow[];
+  /** Fewest hops from the subject in the innovation graph; null when farther than the bound. */
+  hops: number | null;
+  district: string | null;
+  qualifications: readonly string[];
+}
+
+/** Names for the details, in both languages. */
+export interface MatchLabels {
+  segment(id: string): Message;
+  field(code: string): Message;
+  district(code: string): Message;
+  qualification(code: string): Message;
+}
+
+export interface MatchReason {
+  code: MatchReasonCode;
+  weight: number;
+  contribution: number;
+  detail: Message;
+  evidence: EvidenceRow[];
+}
+
+export interface Match {
+  kind: MatchCandidate['kind'];
+  id: number;
+  score: number;
+  reasons: MatchReason[];
+}
+
+/** The most evidence rows one reason lists: enough to check it, not the firm's whole history. */
+export const MAX_EVIDENCE = 10;
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+const list = (items: readonly Message[]): Message => ({ zh: items.map((m) => m.zh).join('、'), en: items.map((m) => m.en).join(', ') });
+
+/**
+ * The `limit` best candidates, best first; a candidate with nothing in common (score 0) is not
+ * listed. Ties go to the lower id (kinds in the order given), so the same registry always gives
+ * the same list.
+ */
+export function rankMatches(subject: MatchSubject, candidates: readonly MatchCandidate[], config: MatchingConfig, labels: MatchLabels, limit: number): Match[] {
+  const kindOrder = new Map<string, number>();
+  for (const c of candidates) if (!kindOrder.has(c.kind)) kindOrder.set(c.kind, kindOrder.size);
+  const scored: Match[] = [];
+  for (const c of candidates) {
+    const reasons = reasonsFor(subject, c, config, labels);
+    if (reasons.length === 0) continue;
+    scored.push({ kind: c.kind, id: c.id, score: round(reasons.reduce((s, r) => s + r.contribution, 0)), reasons });
+  }
+  scored.sort((a, b) => b.score - a.score || kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || a.id - b.id);
+  return scored.slice(0, limit);
+}
+
+/** The most a candidate can score: every weight in full. */
+export const maxScore = (config: MatchingConfig): number => round(matchReasonCodes.reduce((s, c) => s + config.weights[c], 0));
+
+/** Every component that counts for this candidate, in the order of `matchReasons`. */
+export function reasonsFor(subject: MatchSubject, c: MatchCandidate, config: MatchingConfig, labels: MatchLabels): MatchReason[] {
+  const w = config.weights;
+  const out: MatchReason[] = [];
+  const add = (code: MatchReasonCode, share: number, detail: Message, evidence: EvidenceRow[] = []) => {
+    const contribution = round(w[code] * share);
+    if (contribution > 0) out.push({ code, weight: w[code], contribution, detail, evidence: evidence.slice(0, MAX_EVIDENCE) });
+  };
+
+  const segments = subject.segments.filter((s) => c.segments.includes(s));
+  if (segments.length) {
+    const names = list(segments.map(labels.segment));
+    add('segment', segments.length / subject.segments.length, { zh: `同处产业链环节：${names.zh}`, en: `Both in the segment(s): ${names.en}` });
+  }
+
+  const fields = subject.fields.filter((f) => c.fields.has(f));
+  if (fields.length) {
+    const names = list(fields.map(labels.field));
+    const rows = uniqueRows(fields.flatMap((f) => c.fields.get(f)!));
+    add('field', fields.length / subject.fields.length, { zh: `技术合同涉及相同技术领域：${names.zh}`, en: `Contracts in the same technology field(s): ${names.en}` }, rows);
+  }
+
+  // Each further dealing counts half as much as the one before: two contracts say much more than one, ten little more than five.
+  const n = c.dealings.length;
+  if (n > 0) add('past_contracts', 1 - 0.5 ** n, { zh: `与其已有 ${n} 笔技术合同或成果转化`, en: `${n} past contract(s) or transfer(s) with it` }, [...c.dealings]);
+
+  if (c.hops !== null && c.hops >= 1 && c.hops <= config.maxHops) add('proximity', 1 / c.hops, { zh: `创新网络中相距 ${c.hops} 跳`, en: `${c.hops} hop(s) apart in the innovation graph` });
+
+  if (subject.district !== null && subject.district === c.district) {
+    const name = labels.district(subject.district);
+    add('district', 1, { zh: `同在${name.zh}`, en: `Both in ${name.en}` });
+  }
+
+  const held = config.capacityQualifications.filter((q) => c.qualifications.includes(q));
+  if (held.length) {
+    const names = list(held.map(labels.qualification));
+    add('qualification', held.length / config.capacityQualifications.length, { zh: `现有资质：${names.zh}`, en: `Holds: ${names.en}` });
+  }
+  return out;
+}
+
+function uniqueRows(rows: readonly EvidenceRow[]): EvidenceRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.kind}:${r.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).sort((a, b) => a.kind.localeCompare(b.kind) || a.id - b.id);
+}
