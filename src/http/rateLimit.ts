@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { problem } from '../contracts/common.js';
 import { AppError } from '../modules/shared/errors.js';
 
 /** How many API requests one anonymous client (one address) may send in a window. */
@@ -31,9 +32,13 @@ export function tooManyRequests(limit: AnonymousRateLimit, retryAfterSeconds: nu
  * Limits the anonymous requests of the routes registered after it in `api`'s scope, per client
  * address (Fastify's `request.ip`: behind a proxy, what STARCITY_TRUST_PROXY lets it believe).
  * It runs after authentication (an app-wide hook, before any route's), so a signed-in caller —
- * session or API token — is let through uncounted.
+ * session or API token — is let through uncounted. The OpenAPI document lists the 429 on every
+ * route it limits.
  */
 export async function limitAnonymous(api: FastifyInstance, limit: AnonymousRateLimit): Promise<void> {
+  api.addHook('onRoute', (route) => {
+    if (route.schema && !route.schema.hide) route.schema.response = { ...(route.schema.response as object | undefined), 429: problem };
+  });
   await api.register(rateLimit, {
     max: limit.max,
     timeWindow: limit.windowMs,
