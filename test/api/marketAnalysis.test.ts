@@ -169,7 +169,8 @@ describe('the market analysis', () => {
     statements.length = 0;
 
     const added = await contract({ ...mine, contract_amount: '1234.56', transaction_amount: '1000.00', registered_on: '2026-03-01' });
-    await check('a contract registered');
+    // Two questions at once during the delta: both wait for it, neither sees half of it.
+    await Promise.all([check('a contract registered'), check('a contract registered, asked at the same time')]);
     const draft = await contract({ ...mine, contract_amount: '10.00', transaction_amount: '1.00', status: 'draft', registered_on: null });
     await patch(`/api/v1/tech-contracts/${draft.id}`, draft.version, { status: 'registered', registered_on: '2021-05-05' });
     await check('a draft registered');
