@@ -15,10 +15,10 @@ export function useNeighbourhood(request: { path: string; query: Record<string, 
   });
 }
 
-export function useGraphPath(from: string, to: string) {
+export function useGraphPath(from: string, to: string, types: Record<string, string>) {
   return useQuery<GraphPath, ApiProblem>({
-    queryKey: ['/graph/path', from, to],
-    queryFn: ({ signal }) => apiRequest<GraphPath>('/graph/path', { query: { from, to }, signal }),
+    queryKey: ['/graph/path', from, to, types],
+    queryFn: ({ signal }) => apiRequest<GraphPath>('/graph/path', { query: { from, to, ...types }, signal }),
     enabled: from !== '' && to !== '',
     retry: false,
   });

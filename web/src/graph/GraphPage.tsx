@@ -8,7 +8,7 @@ import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useMessageText } from '../filings/useMessageText';
 import { GraphChart } from './GraphChart';
-import { graphChart, graphParams, hubRows, neighbourhoodRequest, pathRows, readGraph, type GraphState, type HubRow, type PathStepRow } from './model';
+import { edgeTypesParam, graphChart, graphParams, hubRows, neighbourhoodRequest, pathRows, readGraph, type GraphState, type HubRow, type PathStepRow } from './model';
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = new Date().getFullYear();
@@ -100,20 +100,20 @@ export function GraphPage() {
           <Typography.Text type="secondary">{t('graph.counts', { nodes: data.nodes.length, edges: data.edges.length })}</Typography.Text>
         </Card>
       )}
-      <PathPanel start={state.node} startName={data?.center.name[side]} />
+      <PathPanel start={state.node} startName={data?.center.name[side]} types={state.types} />
       <HubsTable />
     </Flex>
   );
 }
 
-/** The path between two entities, each step's record explained. */
-function PathPanel({ start, startName }: { start: string; startName: string | undefined }) {
+/** The path between two entities over the relations ticked above, each step's record explained. */
+function PathPanel({ start, startName, types }: { start: string; startName: string | undefined; types: readonly EdgeType[] }) {
   const { t } = useTranslation();
   const { side } = useMessageText();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const source = from || start;
-  const { data, error, isFetching } = useGraphPath(source, to);
+  const { data, error, isFetching } = useGraphPath(source, to, edgeTypesParam(types));
   const columns: TableColumnsType<PathStepRow> = [
     { key: 'step', title: '#', render: (_, r) => r.key + 1, width: 48 },
     { key: 'from', title: t('graph.stepFrom'), render: (_, r) => <Link to={r.from.url}>{r.from.name}</Link> },

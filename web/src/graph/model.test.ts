@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Centrality, GraphPath, Neighbourhood } from '../../../src/contracts/innovationGraph';
 import { edgeTypeCodes } from '../../../src/domain/innovationGraph';
-import { defaultGraph, edgeText, formatAmount, graphChart, graphParams, hubRows, neighbourhoodRequest, pathRows, readGraph, recordUrl, tooltipText } from './model';
+import { DEFAULT_TYPES, defaultGraph, edgeText, edgeTypesParam, formatAmount, graphChart, graphParams, hubRows, neighbourhoodRequest, pathRows, readGraph, recordUrl, tooltipText } from './model';
 
 const org = (id: number, zh: string, depth = 0) => ({ ref: `organization:${id}`, kind: 'organization' as const, id: String(id), name: { zh, en: `Org ${id}` }, depth });
 const neighbourhood: Neighbourhood = {
@@ -34,12 +34,21 @@ describe('the question in the URL', () => {
 
   it('asks the API for the node, the hops, the types when not all, and the years as whole days', () => {
     expect(neighbourhoodRequest(defaultGraph, 200)).toBeNull();
-    expect(neighbourhoodRequest({ ...defaultGraph, node: 'organization:5' }, 200)).toEqual({ path: '/graph/nodes/organization/5/neighbourhood', query: { hops: '1', limit: '200' } });
+    expect(neighbourhoodRequest({ ...defaultGraph, node: 'organization:5', types: [...edgeTypeCodes] }, 200)).toEqual({ path: '/graph/nodes/organization/5/neighbourhood', query: { hops: '1', limit: '200' } });
     expect(neighbourhoodRequest({ node: 'zone:songya_lake', hops: 3, types: ['loan'], fromYear: 2021, toYear: 2022 }, 50)).toEqual({
       path: '/graph/nodes/zone/songya_lake/neighbourhood',
       query: { hops: '3', limit: '50', edge_types: 'loan', from: '2021-01-01', to: '2022-12-31' },
     });
-    expect(neighbourhoodRequest({ ...defaultGraph, node: 'organization:5', types: [...edgeTypeCodes] }, 10)!.query.edge_types).toBeUndefined();
+    expect(neighbourhoodRequest({ ...defaultGraph, node: 'organization:5' }, 10)!.query.edge_types).toBe(DEFAULT_TYPES.join(','));
+  });
+
+  it('leaves the zones out by default (they would swamp a second hop), and sends no types when all are ticked', () => {
+    expect(defaultGraph.types).not.toContain('located_in_zone');
+    expect(defaultGraph.types).toHaveLength(edgeTypeCodes.length - 1);
+    expect(edgeTypesParam([...edgeTypeCodes].reverse())).toEqual({});
+    expect(edgeTypesParam(['loan'])).toEqual({ edge_types: 'loan' });
+    expect(graphParams({ ...defaultGraph, types: [...DEFAULT_TYPES].reverse() })).toEqual({});
+    expect(readGraph(new URLSearchParams(graphParams({ ...defaultGraph, types: [...edgeTypeCodes] }))).types).toEqual([...edgeTypeCodes]);
   });
 });
 

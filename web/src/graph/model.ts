@@ -22,7 +22,19 @@ export interface GraphState {
   toYear: number | null;
 }
 
-export const defaultGraph: GraphState = { node: '', hops: 1, types: [...edgeTypeCodes], fromYear: null, toYear: null };
+/**
+ * Every relation but the zones': a zone joins every record located in it, so with it a second hop
+ * reaches half a district and the graph stops at the first; a reader ticks it when it matters.
+ */
+export const DEFAULT_TYPES: readonly EdgeType[] = edgeTypeCodes.filter((t) => t !== 'located_in_zone');
+
+export const defaultGraph: GraphState = { node: '', hops: 1, types: [...DEFAULT_TYPES], fromYear: null, toYear: null };
+
+/** The same set of types, in any order. */
+const sameTypes = (a: readonly EdgeType[], b: readonly EdgeType[]): boolean => a.length === b.length && a.every((t) => b.includes(t));
+
+/** The API's `edge_types` of a set: none when it is every type (the API's own default). */
+export const edgeTypesParam = (types: readonly EdgeType[]): Record<string, string> => (sameTypes(types, edgeTypeCodes) ? {} : { edge_types: types.join(',') });
 
 const YEAR = /^(19|20)\d\d$/;
 
@@ -35,7 +47,7 @@ export function readGraph(query: URLSearchParams): GraphState {
   return {
     node: 'kind' in parseNodeRef(node) ? node : '',
     hops: hops === 2 || hops === 3 ? hops : 1,
-    types: query.has('types') && types.length > 0 ? [...new Set(types)] : [...edgeTypeCodes],
+    types: query.has('types') && types.length > 0 ? [...new Set(types)] : [...DEFAULT_TYPES],
     fromYear: year('from'),
     toYear: year('to'),
   };
@@ -46,7 +58,7 @@ export function graphParams(s: GraphState): Record<string, string> {
   const out: Record<string, string> = {};
   if (s.node) out.node = s.node;
   if (s.hops !== 1) out.hops = String(s.hops);
-  if (s.types.length !== edgeTypeCodes.length) out.types = s.types.join(',');
+  if (!sameTypes(s.types, DEFAULT_TYPES)) out.types = s.types.join(',');
   if (s.fromYear !== null) out.from = String(s.fromYear);
   if (s.toYear !== null) out.to = String(s.toYear);
   return out;
@@ -56,8 +68,7 @@ export function graphParams(s: GraphState): Record<string, string> {
 export function neighbourhoodRequest(s: GraphState, limit: number): { path: string; query: Record<string, string> } | null {
   if (!s.node) return null;
   const [kind, id] = splitRef(s.node);
-  const query: Record<string, string> = { hops: String(s.hops), limit: String(limit) };
-  if (s.types.length !== edgeTypeCodes.length) query.edge_types = s.types.join(',');
+  const query: Record<string, string> = { hops: String(s.hops), limit: String(limit), ...edgeTypesParam(s.types) };
   if (s.fromYear !== null) query.from = `${s.fromYear}-01-01`;
   if (s.toYear !== null) query.to = `${s.toYear}-12-31`;
   return { path: `/graph/nodes/${kind}/${encodeURIComponent(id)}/neighbourhood`, query };
