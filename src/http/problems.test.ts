@@ -25,7 +25,16 @@ describe('a unique violation a service check could not see (two writes racing)',
     expect(body.errors[0]).toMatchObject({ code: 'natural_key.duplicate', field: expect.stringMatching(/^(title|transferred_on|enterprise_org_id)$/) });
   });
 
-  it('of a loan’s contract number names the field', async () => {
-    expect((await uniqueViolation('ip_loans_borrower_org_id_contract_number_key')).errors[0]?.field).toBe('contract_number');
+  it.each([
+    ['a seller’s contract number', 'tech_contracts_seller_org_id_contract_number_key', 'contract_number', 'contract_number.duplicate'],
+    ['a registration number', 'tech_contracts_registration_number_key', 'registration_number', 'registration_number.duplicate'],
+    ['a borrower’s loan contract number', 'ip_loans_borrower_org_id_contract_number_key', 'contract_number', 'contract_number.duplicate'],
+    ['a credit code', 'organizations_uscc_key', 'uscc', 'uscc.duplicate'],
+  ])('of %s is at its field with the service’s code', async (_what, constraint, field, code) => {
+    expect((await uniqueViolation(constraint)).errors).toEqual([expect.objectContaining({ field, code })]);
+  });
+
+  it('of another constraint is still a 409, at no field', async () => {
+    expect((await uniqueViolation('some_other_key')).errors).toEqual([expect.objectContaining({ field: '', code: 'duplicate' })]);
   });
 });

@@ -68,15 +68,18 @@ const FASTIFY_ERRORS: Record<string, { status: number; slug: string; title: Mess
   },
 };
 
-/** The field a client fixes when a natural key is taken in a race the service's own check lost. */
-const UNIQUE_FIELDS: Record<string, string> = {
-  organizations_uscc_key: 'uscc',
-  qualifications_organization_id_qualification_valid_from_key: 'valid_from',
-  rd_institutions_host_org_id_name_key: 'name',
-  platforms_host_org_id_name_key: 'name',
-  tech_contracts_seller_org_id_contract_number_key: 'contract_number',
-  tech_contracts_registration_number_key: 'registration_number',
-  ip_loans_borrower_org_id_contract_number_key: 'contract_number',
+/**
+ * The field a client fixes, and the code the service's own check gives, when a natural key is
+ * taken in a race that check lost: the client sees the same problem either way.
+ */
+const UNIQUE_FIELDS: Record<string, { field: string; code: string }> = {
+  organizations_uscc_key: { field: 'uscc', code: 'uscc.duplicate' },
+  qualifications_organization_id_qualification_valid_from_key: { field: 'valid_from', code: 'qualification.duplicate' },
+  rd_institutions_host_org_id_name_key: { field: 'name', code: 'name.duplicate_under_host' },
+  platforms_host_org_id_name_key: { field: 'name', code: 'name.duplicate_under_host' },
+  tech_contracts_seller_org_id_contract_number_key: { field: 'contract_number', code: 'contract_number.duplicate' },
+  tech_contracts_registration_number_key: { field: 'registration_number', code: 'registration_number.duplicate' },
+  ip_loans_borrower_org_id_contract_number_key: { field: 'contract_number', code: 'contract_number.duplicate' },
 };
 
 /** PostgreSQL errors a valid request can still meet (a race on a unique key, say). */
@@ -86,7 +89,7 @@ function databaseProblem(err: { code?: string; constraint?: string }): { status:
       status: 409,
       slug: 'conflict',
       title: { zh: '记录已存在', en: 'The record already exists' },
-      errors: [duplicateKeyOfConstraint(err.constraint) ?? { field: UNIQUE_FIELDS[err.constraint ?? ''] ?? '', code: 'duplicate', message: { zh: '与已有记录重复', en: 'Duplicates an existing record' } }],
+      errors: [duplicateKeyOfConstraint(err.constraint) ?? { field: '', code: 'duplicate', ...UNIQUE_FIELDS[err.constraint ?? ''], message: { zh: '与已有记录重复', en: 'Duplicates an existing record' } }],
     };
   if (err.code === '23503')
     return { status: 409, slug: 'conflict', title: { zh: '被其他记录引用或引用不存在的记录', en: 'Referenced by, or referencing, another record' }, errors: [] };
