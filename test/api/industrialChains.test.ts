@@ -133,16 +133,15 @@ describe('the chain view', () => {
   });
 
   it('drills every figure to exactly the rows it counts', async () => {
-    for (const chain of ['mach', 'bio']) {
-      const v = await view(chain, '?year=2025');
-      for (const s of v.segments)
-        for (const [entity, f] of Object.entries(s.figures)) {
-          const rows = chainRows.parse(await get(`${f.rows}&per_page=200`));
-          expect(rows.meta.count, `${s.id} ${entity}`).toBe(f.count);
-          expect(rows.results.length, `${s.id} ${entity}`).toBe(f.count);
-          if (f.amount !== undefined) expect(rows.results.reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0), `${s.id} ${entity}`).toBe(Math.round(Number(f.amount) * 100));
-        }
-    }
+    // Every figure of a chain in a year (the year's filter and the registry-now figures alike); the other chain's rows by id below.
+    const v = await view('mach', '?year=2025');
+    for (const s of v.segments)
+      for (const [entity, f] of Object.entries(s.figures)) {
+        const rows = chainRows.parse(await get(`${f.rows}&per_page=200`));
+        expect(rows.meta.count, `${s.id} ${entity}`).toBe(f.count);
+        expect(rows.results.length, `${s.id} ${entity}`).toBe(f.count);
+        if (f.amount !== undefined) expect(rows.results.reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0), `${s.id} ${entity}`).toBe(Math.round(Number(f.amount) * 100));
+      }
     const parts = figuresOf(await view('mach'), 'parts');
     expect(await rowIds(parts.institutions.rows)).toEqual([i1]);
     expect(await rowIds(parts.achievements.rows)).toEqual([a1]);
