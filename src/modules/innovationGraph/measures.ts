@@ -2,10 +2,9 @@ import type { Centrality, CentralityQuery, Communities, CommunitiesQuery } from 
 import { pageRank } from '../../domain/graph/centrality.js';
 import { buildCsr, type CsrGraph } from '../../domain/graph/csr.js';
 import { louvain, type Communities as Partition } from '../../domain/graph/louvain.js';
-import { ALL_TYPES, kindsOfMask, nodeKinds, type NodeKind } from '../../domain/innovationGraph.js';
+import { ALL_TYPES, kindsOfMask, type NodeKind } from '../../domain/innovationGraph.js';
 import type { ServiceContext } from '../shared/context.js';
-import { AppError } from '../shared/errors.js';
-import { labelled, nodeOrRef, tooMuchWork, type GraphView } from './service.js';
+import { checkKindVisible, labelled, nodeOrRef, tooMuchWork, type GraphView } from './service.js';
 
 /** Work bounds of the whole-graph measures (each runs once per version of the registry and edge-type set, then is remembered). */
 export const PAGERANK_WORK = 300_000_000;
@@ -63,9 +62,8 @@ function topK(count: number, score: (v: number) => number, accept: (v: number) =
 
 /** Which nodes a caller may be shown, optionally of one kind only (a kind it may not see is a 403). */
 function shownNodes(view: GraphView, kind: NodeKind | undefined): (v: number) => boolean {
+  if (kind) checkKindVisible(view, kind, 'kind');
   const kinds = kindsOfMask(view.visible);
-  if (kind && !kinds.has(kind))
-    throw new AppError('forbidden', { zh: '无权查看此类节点', en: 'Forbidden' }, [{ field: 'kind', code: 'graph.node_kind_forbidden', message: { zh: `无权查看${nodeKinds[kind].zh}节点`, en: `Not allowed to see ${nodeKinds[kind].en.toLowerCase()} nodes` }, params: { value: kind } }]);
   const { nodes } = view.graph;
   return (v) => {
     const k = nodes.kindOf(v);

@@ -58,11 +58,16 @@ export async function viewOf(store: InnovationGraphStore, p: Principal, edgeType
   return { graph: await store.graph(), mask, visible: visibleMask(p), personal: seesPersonalData(p) };
 }
 
+/** A 403 on `field` unless the caller may see nodes of this kind (talent needs talent.read city-wide …). */
+export function checkKindVisible(view: GraphView, kind: NodeKind, field: string): void {
+  if (kindsOfMask(view.visible).has(kind)) return;
+  throw new AppError('forbidden', { zh: '无权查看此类节点', en: 'Forbidden' }, [{ field, code: 'graph.node_kind_forbidden', message: { zh: `无权查看${nodeKinds[kind].zh}节点`, en: `Not allowed to see ${nodeKinds[kind].en.toLowerCase()} nodes` }, params: { value: kind } }]);
+}
+
 /** The number of a node the caller names, or a 403 (a kind it may not see) or a 404 naming it. */
 function nodeNumber(view: GraphView, ref: NodeRef, field: string): number {
   const text = formatNodeRef(ref);
-  if (!kindsOfMask(view.visible).has(ref.kind))
-    throw new AppError('forbidden', { zh: '无权查看此类节点', en: 'Forbidden' }, [{ field, code: 'graph.node_kind_forbidden', message: { zh: `无权查看${nodeKinds[ref.kind].zh}节点`, en: `Not allowed to see ${nodeKinds[ref.kind].en.toLowerCase()} nodes` }, params: { value: ref.kind } }]);
+  checkKindVisible(view, ref.kind, field);
   const { nodes, zones } = view.graph;
   const n = ref.kind === 'zone' ? nodes.nodeOf('zone', zones.indexOf(ref.id) + 1) : nodes.nodeOf(ref.kind, Number(ref.id));
   if (n < 0)
@@ -70,6 +75,7 @@ function nodeNumber(view: GraphView, ref: NodeRef, field: string): number {
   return n;
 }
 
+/** A query stopped by its work bound as a 422 on the field that sets its work; any other failure as it is. */
 export function tooMuchWork(e: unknown, field: string): never {
   if (!(e instanceof GraphWorkExceeded)) throw e;
   throw new AppError('unprocessable', { zh: '查询超出计算上限', en: 'The question needs too much work' }, [
