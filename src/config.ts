@@ -274,14 +274,36 @@ export const industrialChainsFile = (city: CityConfig) => join(packageRoot, 'con
  */
 export function loadIndustrialChains(city: CityConfig, file = industrialChainsFile(city)): IndustrialChains {
   if (!existsSync(file)) return { chains: [], handMapping: [] };
-  const parsed = chainsFileShape.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-  const chains: IndustrialChains = parsed.data;
-  const problems = industrialChainProblems(chains, {
-    technologyFields: new Set(Object.keys(loadMarketCodes().technologyFields)),
-    kinds: new Set(organizationKindCodes),
-    qualifications: new Set(qualificationTypeCodes),
-  });
-  if (problems.length) throw new Error(`${file}: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  return chains;
+  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const parsed = chainsFileShape.safeParse(raw);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${issuePath(i.path)}: ${i.message}`);
+  problems.push(...referenceProblems(parsed.success ? parsed.data : raw));
+  if (problems.length || !parsed.success) throw new Error(`${file}: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return parsed.data;
+}
+
+/** `chains[0].segments[1].name`, as the reference problems write a place. */
+const issuePath = (path: readonly PropertyKey[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
+
+/**
+ * The references' problems, also of a file whose shape failed, so one start names every problem;
+ * a file too broken to follow (no list of chains) has only its shape problems.
+ */
+function referenceProblems(chains: unknown): string[] {
+  const known = { technologyFields: new Set(Object.keys(loadMarketCodes().technologyFields)), kinds: new Set<string>(organizationKindCodes), qualifications: new Set<string>(qualificationTypeCodes) };
+  try {
+    return industrialChainProblems(withDefaults(chains), known);
+  } catch {
+    return [];
+  }
+}
+
+/** The file's lists where the shape check would default them, for following references in a file that failed it. */
+function withDefaults(raw: unknown): IndustrialChains {
+  const file = raw as { chains: { segments: { feeds?: unknown; rules?: unknown }[] }[]; handMapping?: unknown };
+  const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+  return {
+    chains: file.chains.map((c) => ({ ...c, segments: c.segments.map((s) => ({ ...s, feeds: list(s.feeds), rules: list(s.rules) })) })) as IndustrialChains['chains'],
+    handMapping: list<IndustrialChains['handMapping'][number]>(file.handMapping).map((h) => ({ ...h, segments: list(h.segments) })),
+  };
 }

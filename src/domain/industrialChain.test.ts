@@ -113,6 +113,23 @@ describe('loadIndustrialChains', () => {
     expect(err).toContain('keyword');
   });
 
+  it('names the shape problems and the reference problems of one file together', () => {
+    const file = write({
+      chains: [
+        {
+          id: 'a',
+          name: { zh: '甲' },
+          segments: [
+            { id: 'b', name: { zh: '乙', en: 'B' }, position: 'upstream', feeds: ['c'], rules: [{ keywords: ['x'] }] },
+            { id: 'c', name: { zh: '丙', en: 'C' }, position: 'downstream', feeds: ['b'], rules: [{ keywords: ['y'] }] },
+          ],
+        },
+      ],
+      handMapping: [{ uscc: SANY, segments: ['nowhere'] }],
+    });
+    expect(() => loadIndustrialChains(city, file)).toThrow(/3 problem\(s\):\n {2}- chains\[0\]\.name\.en: .*\n {2}- chains\[0\] \(a\): the segments feed each other in a cycle: b → c → b\n {2}- handMapping\[0\] .*unknown segment "nowhere"/);
+  });
+
   it('names every reference problem after the shape passes, and checks codes against the running configuration', () => {
     const file = write({
       chains: [{ id: 'a', name: { zh: '甲', en: 'A' }, segments: [{ id: 'b', name: { zh: '乙', en: 'B' }, position: 'upstream', rules: [{ technologyFields: ['alchemy'] }] }] }],
