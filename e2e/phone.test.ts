@@ -7,7 +7,7 @@ import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
 /**
  * StarCity on a phone (390 × 844, the demo registry): the header fits, the menu is a drawer that
  * navigates, a registry list is cards whose names are real links to the records, the dashboard
- * fits the width, and a form with typed input asks before the page is left.
+ * and the market analysis fit the width, and a form with typed input asks before the page is left.
  */
 
 const WIDTH = 390;
@@ -68,6 +68,17 @@ test('the dashboard fits the screen', async () => {
     await page.getByTestId('kpi-cards').getByTestId('kpi-value').first().waitFor();
     // The charts draw in SVG once they have their width: a chart wider than the screen would show here.
     await page.locator('[data-testid="dashboard"] [role="img"] svg').first().waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(WIDTH);
+  });
+});
+
+test('the technology market’s analysis fits the screen, each figure on one line', async () => {
+  await withScreenshot(page, 'phone-market-analysis', async () => {
+    await page.goto(`${server.url}/analysis/market`);
+    const figures = page.locator('[data-testid^="cell-"]');
+    await figures.first().waitFor();
+    // The table scrolls sideways inside its card; a figure broken over lines would misread.
+    expect(await figures.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 1).map((el) => el.textContent))).toEqual([]);
     expect(await pageWidth()).toBeLessThanOrEqual(WIDTH);
   });
 });

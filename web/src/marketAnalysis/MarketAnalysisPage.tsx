@@ -23,6 +23,9 @@ const YEARS = Array.from({ length: LAST_YEAR - 2000 + 2 }, (_, i) => String(2000
  * 技术市场分析: registered technology contracts by up to two dimensions, with filters in the
  * contracts list's syntax; a table and a chart; each cell opens the contracts list of its rows.
  */
+/** A figure keeps to one line (the table scrolls sideways on a phone): a number broken over lines misreads. */
+const oneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 export function MarketAnalysisPage() {
   const { t } = useTranslation();
   const { side, text } = useMessageText();
@@ -50,6 +53,7 @@ export function MarketAnalysisPage() {
         key: m,
         title: text(measureNames[m]),
         align: 'right' as const,
+        onCell: oneLine,
         render: (_: unknown, r: AnalysisRow) => (
           <Typography.Link onClick={() => open(r.drill)} data-testid={`cell-${m}`}>
             {value(m, r.values[m])}
@@ -58,8 +62,8 @@ export function MarketAnalysisPage() {
       },
       ...(state.compare
         ? [
-            { key: `${m}-previous`, title: t('marketAnalysis.previous', { measure: text(measureNames[m]) }), align: 'right' as const, render: (_: unknown, r: AnalysisRow) => value(m, r.previous?.[m]) },
-            { key: `${m}-change`, title: t('marketAnalysis.change'), align: 'right' as const, render: (_: unknown, r: AnalysisRow) => changeText(r.change?.[m]) },
+            { key: `${m}-previous`, title: t('marketAnalysis.previous', { measure: text(measureNames[m]) }), align: 'right' as const, onCell: oneLine, render: (_: unknown, r: AnalysisRow) => value(m, r.previous?.[m]) },
+            { key: `${m}-change`, title: t('marketAnalysis.change'), align: 'right' as const, onCell: oneLine, render: (_: unknown, r: AnalysisRow) => changeText(r.change?.[m]) },
           ]
         : []),
     ]),
