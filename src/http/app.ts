@@ -39,6 +39,7 @@ import { topSellerRoutes } from '../modules/techContracts/topSellers.js';
 import { marketAnalysisRoutes } from '../modules/marketAnalysis/routes.js';
 import { innovationGraphRoutes } from '../modules/innovationGraph/routes.js';
 import { industrialChainRoutes } from '../modules/industrialChains/routes.js';
+import { matchingRoutes } from '../modules/matching/routes.js';
 import { shippedChains } from '../modules/industrialChains/service.js';
 import { qualificationRoutes } from '../modules/qualifications/routes.js';
 import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
@@ -173,6 +174,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'market-analysis', description: '技术市场分析 Market analysis: registered technology contracts by up to two dimensions, within the caller’s reach' },
         { name: 'industrial-chains', description: '产业链 Industrial chains: the chain view segment by segment, the gap ranking and the rows behind each figure, within the caller’s area' },
         { name: 'graph', description: '创新网络 The innovation graph: the registry’s relations as one graph (neighbourhoods, paths, hubs, clusters), for city-wide readers' },
+        { name: 'matching', description: '对接推荐 Matching: the enterprises to adopt an achievement and the institutions an enterprise may approach, each with the reasons of its score, for city-wide readers' },
         { name: 'tech-sme', description: '科技型中小企业自评 Tech-based SME self-evaluation (no account needed) and the evaluations an organization stored' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
         { name: 'imports', description: '导入 Imports of CSV, XLSX and JSON Lines files, their reports and templates' },
@@ -229,6 +231,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(marketAnalysisRoutes(ctx));
       await api.register(innovationGraphRoutes(ctx));
       await api.register(industrialChainRoutes(ctx, opts.industrialChains ?? shippedChains(ctx.city)));
+      await api.register(matchingRoutes(ctx, opts.industrialChains ?? shippedChains(ctx.city)));
       await api.register(techSmeEvaluationRoutes(ctx));
       await api.register(exportRoutes(ctx));
       await api.register(importRoutes(ctx));

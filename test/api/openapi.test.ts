@@ -61,6 +61,7 @@ const ADMIN_ROUTES = ['get /api/v1/admin/backup'];
 const TECH_CONTRACT_ROUTES = ['get', 'post'].map((m) => `${m} /api/v1/tech-contracts`).concat(['get', 'patch', 'delete'].map((m) => `${m} /api/v1/tech-contracts/{id}`), ['get /api/v1/tech-contracts/export', 'get /api/v1/tech-contracts/top-sellers']);
 const MARKET_ANALYSIS_ROUTES = ['get /api/v1/market-analysis', 'get /api/v1/market-analysis/top-sellers', 'get /api/v1/market-analysis/export'];
 const GRAPH_ROUTES = ['get /api/v1/graph/nodes/{kind}/{id}/neighbourhood', 'get /api/v1/graph/path', 'get /api/v1/graph/centrality', 'get /api/v1/graph/communities', 'get /api/v1/graph/stats'];
+const MATCHING_ROUTES = ['get /api/v1/matching/achievements/{id}/enterprises', 'get /api/v1/matching/enterprises/{id}/institutions'];
 const CHAIN_ROUTES = ['get /api/v1/chains', 'get /api/v1/chains/gaps', 'get /api/v1/chains/{chainId}', 'get /api/v1/chains/{chainId}/segments/{segmentId}/rows'];
 /** Projects, achievements, transfers, incubations: the registry's five routes and the export each. */
 const ACHIEVEMENT_ROUTES = ['projects', 'achievements', 'transfers', 'incubations'].flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]);
@@ -126,7 +127,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', 'get /api/v1/meta/regions', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...ADMIN_ROUTES, ...FILING_ROUTES, ...TECH_CONTRACT_ROUTES, ...MARKET_ANALYSIS_ROUTES, ...GRAPH_ROUTES, ...CHAIN_ROUTES, ...ACHIEVEMENT_ROUTES, ...TALENT_ROUTES, ...IP_LOAN_ROUTES, ...TECH_SME_ROUTES];
+    const expected = ['get /api/v1/meta', 'get /api/v1/meta/regions', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...ADMIN_ROUTES, ...FILING_ROUTES, ...TECH_CONTRACT_ROUTES, ...MARKET_ANALYSIS_ROUTES, ...GRAPH_ROUTES, ...CHAIN_ROUTES, ...MATCHING_ROUTES, ...ACHIEVEMENT_ROUTES, ...TALENT_ROUTES, ...IP_LOAN_ROUTES, ...TECH_SME_ROUTES];
     expect(documented).toEqual(expected.sort());
   });
 

@@ -142,6 +142,9 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/chains/gaps': 'chains.read',
   'get /api/v1/chains/:chainId': 'chains.read',
   'get /api/v1/chains/:chainId/segments/:segmentId/rows': 'chains.read',
+  // Matching reads the graph: the same city-wide grant (a district officer gets 403: test/api/matching.test.ts).
+  'get /api/v1/matching/achievements/:id/enterprises': 'achievements.read',
+  'get /api/v1/matching/enterprises/:id/institutions': 'achievements.read',
 };
 
 const api = servedRoutes(app)

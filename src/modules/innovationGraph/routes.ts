@@ -5,7 +5,7 @@ import { centrality, centralityQuery, communities, communitiesQuery, graphNodePa
 import type { ServiceContext } from '../shared/context.js';
 import { centralityOf, communitiesOf } from './measures.js';
 import { neighbourhoodOf, nodeRefOf, pathBetween, statsOf, viewOf } from './service.js';
-import { InnovationGraphStore } from './store.js';
+import { graphStoreFor } from './store.js';
 
 /**
  * /api/v1/graph — 创新网络: the registry's relations as one graph. A city-wide reader of projects and
@@ -13,7 +13,7 @@ import { InnovationGraphStore } from './store.js';
  * whole city for the caller (contracts need tech_contracts.read, loans ip_loans.read, talent talent.read).
  */
 export const innovationGraphRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
-  const store = new InnovationGraphStore(ctx.db, ctx.city);
+  const store = graphStoreFor(ctx.db, ctx.city);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: { permission: 'achievements.read' as const, cityWide: true as const } };
   const refusals = { 400: problem, 401: problem, 403: problem, 404: problem, 422: problem, 500: problem };

@@ -52,6 +52,15 @@ export class InnovationGraphStore {
   }
 }
 
+const stores = new WeakMap<Queryable, InnovationGraphStore>();
+
+/** The one store of a database: the graph routes and matching answer from the same graph, built once. */
+export function graphStoreFor(db: Queryable, city: CityConfig): InnovationGraphStore {
+  let store = stores.get(db);
+  if (!store) stores.set(db, (store = new InnovationGraphStore(db, city)));
+  return store;
+}
+
 /** Bulk reads: one statement for the nodes and one for the edges, never one per record. */
 export async function buildGraph(db: Queryable, city: CityConfig, version: string): Promise<InnovationGraph> {
   const started = performance.now();

@@ -1,4 +1,4 @@
-import { Checkbox, Col, Descriptions, Form, Input, InputNumber, Row, Space, Tag } from 'antd';
+import { Checkbox, Col, Descriptions, Flex, Form, Input, InputNumber, Row, Space, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import type { Achievement, AchievementCreate, AchievementPatch, Incubation, Incu
 import { achievementFlagCodes } from '../../../../src/domain/achievement';
 import { achievements, incubations, organizations, platforms, projects, rdInstitutions, techContracts, transfers } from '../../api/resources';
 import { RecordDetail } from '../../detail/RecordDetail';
+import { MatchPanel } from '../../matching/MatchPanel';
 import { CodeSelect } from '../../form/CodeSelect';
 import { DateInput } from '../../form/DateInput';
 import { CreateRecordForm, EditRecordForm, type FormSpec } from '../../form/RecordForm';
@@ -152,23 +153,26 @@ export function AchievementDetailPage({ id }: { id: number }) {
   return (
     <RecordDetail resource={achievements} id={id} basePath="/achievements" title={(a) => a.title}>
       {(a) => (
-        <Descriptions
-          bordered
-          size="small"
-          column={{ xs: 1, md: 2 }}
-          items={[
-            { key: 'type', label: f('type'), children: a.type_name[side] },
-            { key: 'year', label: f('year'), children: a.year },
-            { key: 'owner', label: f('owner_org_id'), children: orgLink(a.owner_org_id, a.owner_name) },
-            { key: 'others', label: f('other_org_ids'), children: a.organization_ids.length > 1 ? <Space wrap>{a.organization_ids.slice(1).map((o) => <Link key={o} to={`/organizations/${o}`}>#{o}</Link>)}</Space> : t('common.none') },
-            { key: 'flags', label: f('flags'), children: <FlagTags a={a} />, span: 2 },
-            { key: 'host', label: f('host'), children: a.host_name ?? t('common.none') },
-            { key: 'project', label: f('project_id'), children: a.project_id === null ? t('common.none') : <Link to={`/projects/${a.project_id}`}>#{a.project_id}</Link> },
-            { key: 'district_code', label: f('district_code'), children: label('district', a.district_code) },
-            { key: 'zone', label: f('zone'), children: label('zone', a.zone) },
-            { key: 'evidence', label: f('evidence'), children: a.evidence ?? t('common.none'), span: 2 },
-          ]}
-        />
+        <Flex vertical gap="middle">
+          <Descriptions
+            bordered
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              { key: 'type', label: f('type'), children: a.type_name[side] },
+              { key: 'year', label: f('year'), children: a.year },
+              { key: 'owner', label: f('owner_org_id'), children: orgLink(a.owner_org_id, a.owner_name) },
+              { key: 'others', label: f('other_org_ids'), children: a.organization_ids.length > 1 ? <Space wrap>{a.organization_ids.slice(1).map((o) => <Link key={o} to={`/organizations/${o}`}>#{o}</Link>)}</Space> : t('common.none') },
+              { key: 'flags', label: f('flags'), children: <FlagTags a={a} />, span: 2 },
+              { key: 'host', label: f('host'), children: a.host_name ?? t('common.none') },
+              { key: 'project', label: f('project_id'), children: a.project_id === null ? t('common.none') : <Link to={`/projects/${a.project_id}`}>#{a.project_id}</Link> },
+              { key: 'district_code', label: f('district_code'), children: label('district', a.district_code) },
+              { key: 'zone', label: f('zone'), children: label('zone', a.zone) },
+              { key: 'evidence', label: f('evidence'), children: a.evidence ?? t('common.none'), span: 2 },
+            ]}
+          />
+          <MatchPanel question="achievement-enterprises" id={a.id} />
+        </Flex>
       )}
     </RecordDetail>
   );

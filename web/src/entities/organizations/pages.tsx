@@ -5,6 +5,7 @@ import type { Organization, OrganizationCreate, OrganizationPatch } from '../../
 import { organizations, platforms, qualifications, rdInstitutions } from '../../api/resources';
 import { RecordDetail } from '../../detail/RecordDetail';
 import { RelatedList } from '../../detail/RelatedList';
+import { MatchPanel } from '../../matching/MatchPanel';
 import { CodeSelect } from '../../form/CodeSelect';
 import { DateInput } from '../../form/DateInput';
 import { CreateRecordForm, EditRecordForm, type FormSpec } from '../../form/RecordForm';
@@ -75,6 +76,7 @@ function OrganizationContent({ organization: o }: { organization: Organization }
       <RelatedList resource={qualifications} title={t('organization.related.qualifications')} filter={`organization_id:${o.id}`} basePath="/qualifications" columns={qualificationColumns} testId="related-qualifications" />
       <RelatedList resource={rdInstitutions} title={t('organization.related.rdInstitutions')} filter={`host_org_id:${o.id}`} basePath="/rd-institutions" columns={institutionColumns} testId="related-rd-institutions" />
       <RelatedList resource={platforms} title={t('organization.related.platforms')} filter={`host_org_id:${o.id}`} basePath="/platforms" columns={platformColumns} testId="related-platforms" />
+      {o.kind === 'enterprise' && <MatchPanel question="enterprise-institutions" id={o.id} />}
     </Flex>
   );
 }

@@ -169,6 +169,14 @@ export const enPages: typeof zhCNPages = {
     rowDate: 'Date',
     rowAmount: 'Amount',
   },
+  matching: {
+    title: { 'achievement-enterprises': 'Enterprises likely to adopt this achievement', 'enterprise-institutions': 'Institutions and platforms to approach' },
+    hint: 'Scored on chain segment, technology field, past contracts, graph distance and district; hover a tag for the reason',
+    empty: 'No match: no candidate in the registry has anything in common with it',
+    scoreOf: 'Score {{score}} of {{max}}',
+    evidenceLabel: 'Evidence:',
+    evidence: { tech_contract: 'Contract', transfer: 'Transfer' },
+  },
   graph: {
     title: 'Innovation graph',
     intro: 'The relations the registry records (hosts, projects, achievements, contracts, transfers, incubations, IP-backed loans, talent, zones) as one graph: pick an organization or R&D institution to see what it is linked to, click a node to open its record, or find the shortest chain of relations between two entities.',

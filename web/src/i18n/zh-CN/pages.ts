@@ -167,6 +167,14 @@ export const zhCNPages = {
     rowDate: '日期',
     rowAmount: '金额',
   },
+  matching: {
+    title: { 'achievement-enterprises': '可能承接此成果的企业', 'enterprise-institutions': '可对接的研发机构与平台' },
+    hint: '按产业链环节、技术领域、既往合同、网络距离、区县打分；悬停标签看理由',
+    empty: '暂无匹配：登记数据中没有与之有共同点的候选方',
+    scoreOf: '得分 {{score}}（满分 {{max}}）',
+    evidenceLabel: '依据：',
+    evidence: { tech_contract: '技术合同', transfer: '成果转化' },
+  },
   graph: {
     title: '创新网络',
     intro: '登记数据中的各类关系（依托、项目、成果、技术合同、转化、孵化、质押贷款、人才、功能区）汇成一张图：选择一个主体或研发机构查看其关联，点击节点打开记录；也可查找两者之间的最短关联路径。',

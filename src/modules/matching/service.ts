@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../config.js';
+import type { MatchList } from '../../contracts/matching.js';
+import { districtName } from '../../domain/district.js';
+import { kHop } from '../../domain/graph/kHop.js';
+import { GraphWorkExceeded } from '../../domain/graph/workBound.js';
+import type { IndustrialChains } from '../../domain/industrialChain.js';
+import { typeMask, type NodeKind } from '../../domain/innovationGraph.js';
+import { matchReasons, maxScore, parseMatchingConfig, rankMatches, type EvidenceRow, type Match, type MatchCandidate, type MatchingConfig, type MatchLabels, type MatchSubject } from '../../domain/matching.js';
+import type { Message } from '../../domain/message.js';
+import { qualificationTypeCodes, qualificationTypes, type QualificationType } from '../../domain/qualification.js';
+import { segmentMembership } from '../industrialChains/service.js';
+import { visibleMask } from '../innovationGraph/service.js';
+import type { InnovationGraph, InnovationGraphStore } from '../innovationGraph/store.js';
+import type { ServiceContext } from '../shared/context.js';
+import { AppError, notFound } from '../shared/errors.js';
+import type { Principal } from '../shared/principal.js';
+import { marketCodes } from '../techContracts/codes.js';
+import { achievementById, enterprises, heldQualifications, institutions, organizationById, platforms, registeredContracts, transfers, type ContractRow, type HostedRow, type TransferRow } from './queries.js';
+
+/** What matching runs on: the module context, the city's chains (the segments), its weights and the shared graph. */
+export interface MatchingContext extends ServiceContext {
+  chains: IndustrialChains;
+  config: MatchingConfig;
+  graphs: InnovationGraphStore;
+}
+
+/** Work bound of the proximity search (nodes visited + edge slots scanned). */
+export const MATCH_WORK = 2_000_000;
+
+/** config/matching.json, checked: a start-up error names every problem. */
+export function loadMatchingConfig(file = join(packageRoot, 'config', 'matching.json')): MatchingConfig {
+  const parsed = parseMatchingConfig(JSON.parse(readFileSync(file, 'utf8')), new Set(qualificationTypeCodes));
+  if ('problems' in parsed) throw new Error(`${file}: ${parsed.problems.length} problem(s):\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`);
+  return parsed;
+}
+
+const nameOf = (row: { name: string; name_en: string | null }): Message => ({ zh: row.name, en: row.name_en ?? row.name });
+const contractRow = (c: ContractRow): EvidenceRow => ({ kind: 'tech_contract', id: c.id });
+const transferRow = (t: TransferRow): EvidenceRow => ({ kind: 'transfer', id: t.id });
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addField(map: Map<number, Map<string, EvidenceRow[]>>, key: number, field: string | null | undefined, row: EvidenceRow): void {
+  if (field === null || field === undefined) return;
+  let fields = map.get(key);
+  if (!fields) map.set(key, (fields = new Map()));
+  push(fields, field, row);
+}
+
+/** Two field maps as one (the host's sold contracts and the institution's own transfers). */
+function mergeFields(a: ReadonlyMap<string, EvidenceRow[]> | undefined, b: ReadonlyMap<string, EvidenceRow[]> | undefined): Map<string, EvidenceRow[]> {
+  const out = new Map<string, EvidenceRow[]>();
+  for (const m of [a, b]) for (const [f, rows] of m ?? []) out.set(f, [...(out.get(f) ?? []), ...rows]);
+  return out;
+}
+
+function labelsOf(ctx: MatchingContext): MatchLabels {
+  const segments = new Map(ctx.chains.chains.flatMap((c) => c.segments.map((s) => [s.id, s.name] as const)));
+  const fields = marketCodes().market.technologyFields;
+  const plain = (code: string): Message => ({ zh: code, en: code });
+  return {
+    segment: (id) => segments.get(id) ?? plain(id),
+    field: (code) => fields[code] ?? plain(code),
+    district: (code) => districtName(ctx.city, code) ?? plain(code),
+    qualification: (code) => qualificationTypes[code as QualificationType] ?? plain(code),
+  };
+}
+
+/** Contracts count only for a caller who reads them city-wide, as the graph shows their edges only to such a caller. */
+const contractsFor = (ctx: MatchingContext, p: Principal) => ((visibleMask(p) & typeMask(['contract'])) !== 0 ? registeredContracts(ctx.db) : Promise.resolve([]));
+
+/**
+ * Fewest hops from the sources to every node within the configured bound, over the relations the
+ * caller sees. Around a hub the neighbourhood may pass the work bound: the search then asks one hop
+ * less rather than failing the whole answer, and says how far it looked.
+ */
+function proximity(graph: InnovationGraph, p: Principal, sources: number[], maxHops: number): { hops: Map<number, number>; reached: number } {
+  const mask = visibleMask(p);
+  const { types } = graph.edges;
+  const allowEdge = (e: number) => (mask & (1 << types[e]!)) !== 0;
+  for (let k = maxHops; k >= 1; k--) {
+    try {
+      const n = kHop(graph.csr, sources, k, { allowEdge, maxWork: MATCH_WORK });
+      return { hops: new Map(n.nodes.map((node, i) => [node, n.hops[i]!])), reached: k };
+    } catch (e) {
+      if (!(e instanceof GraphWorkExceeded)) throw e;
+    }
+  }
+  return { hops: new Map(), reached: 0 };
+}
+
+const nodesOf = (graph: InnovationGraph, refs: [NodeKind, number | null][]) => refs.filter(([, id]) => id !== null).map(([kind, id]) => graph.nodes.nodeOf(kind, id!)).filter((n) => n >= 0);
+
+function present(ctx: MatchingContext, subject: MatchList['subject'], reached: number, matches: Match[], rows: Map<string, { name: Message; district_code: string | null }>): MatchList {
+  return {
+    subject,
+    max_score: maxScore(ctx.config),
+    proximity_hops: reached,
+    candidates: matches.map((m) => {
+      const row = rows.get(`${m.kind}:${m.id}`)!;
+      return {
+        ref: `${m.kind}:${m.id}`,
+        kind: m.kind,
+        id: m.id,
+        name: row.name,
+        district_code: row.district_code,
+        score: m.score,
+        reasons: m.reasons.map((r) => ({ ...r, label: matchReasons[r.code] })),
+      };
+    }),
+  };
+}
+
+/**
+ * GET /matching/achievements/{id}/enterprises: the registry's enterprises, the achievement's own
+ * organizations left out, compared with the achievement: the segments of its organizations,
+ * institution and platform; the technology fields of the contracts its organizations sold (and of
+ * its transfers' contracts) against those each enterprise bought; contracts and transfers between
+ * them; hops from the achievement or its organizations; the district; the firm's capacity.
+ */
+export async function enterprisesFor(ctx: MatchingContext, achievementId: number, limit: number, p: Principal): Promise<MatchList> {
+  const a = await achievementById(ctx.db, achievementId);
+  if (!a) throw notFound({ zh: '科技成果', en: 'Achievement' }, achievementId);
+  const own = new Set(a.org_ids);
+  const [firms, contracts, moves, held, membership, graph] = await Promise.all([
+    enterprises(ctx.db),
+    contractsFor(ctx, p),
+    transfers(ctx.db),
+    heldQualifications(ctx.db, ctx.clock.today(), ctx.config.capacityQualifications),
+    segmentMembership(ctx, ctx.chains),
+    ctx.graphs.graph(),
+  ]);
+  const fieldOf = new Map(contracts.map((c) => [c.id, c.technology_field]));
+  const subjectFields = new Set<string>();
+  const bought = new Map<number, Map<string, EvidenceRow[]>>();
+  const dealings = new Map<number, EvidenceRow[]>();
+  for (const c of contracts) {
+    if (own.has(c.seller_org_id) && c.technology_field !== null) subjectFields.add(c.technology_field);
+    addField(bought, c.buyer_org_id, c.technology_field, contractRow(c));
+    if (own.has(c.seller_org_id)) push(dealings, c.buyer_org_id, contractRow(c));
+    else if (own.has(c.buyer_org_id)) push(dealings, c.seller_org_id, contractRow(c));
+  }
+  for (const t of moves) {
+    if (t.achievement_id === a.id && t.tech_contract_id !== null && fieldOf.get(t.tech_contract_id)) subjectFields.add(fieldOf.get(t.tech_contract_id)!);
+    if (own.has(t.owner_org_id)) push(dealings, t.receiver_org_id, transferRow(t));
+  }
+  const segments = new Set([...a.org_ids.flatMap((o) => membership.organizations.get(o) ?? []), ...(membership.institutions.get(a.rd_institution_id ?? 0) ?? []), ...(membership.platforms.get(a.platform_id ?? 0) ?? [])]);
+  const subject: MatchSubject = { segments: [...segments].sort(), fields: [...subjectFields].sort(), district: a.district_code };
+  const sources = nodesOf(graph, [['achievement', a.id], ['rd_institution', a.rd_institution_id], ['platform', a.platform_id], ...a.org_ids.map((o) => ['organization', o] as [NodeKind, number])]);
+  const near = proximity(graph, p, sources, ctx.config.maxHops);
+  const candidates: MatchCandidate[] = firms
+    .filter((f) => !own.has(f.id))
+    .map((f) => ({
+      kind: 'organization',
+      id: f.id,
+      segments: membership.organizations.get(f.id) ?? [],
+      fields: bought.get(f.id) ?? new Map(),
+      dealings: dealings.get(f.id) ?? [],
+      hops: near.hops.get(graph.nodes.nodeOf('organization', f.id)) ?? null,
+      district: f.district_code,
+      qualifications: held.get(f.id) ?? [],
+    }));
+  const matches = rankMatches(subject, candidates, ctx.config, labelsOf(ctx), limit);
+  const rows = new Map(firms.map((f) => [`organization:${f.id}`, { name: nameOf(f), district_code: f.district_code }]));
+  return present(ctx, { ref: `achievement:${a.id}`, kind: 'achievement', id: a.id, name: { zh: a.title, en: a.title } }, near.reached, matches, rows);
+}
+
+/**
+ * GET /matching/enterprises/{id}/institutions: the R&D institutions and platforms an enterprise may
+ * approach (not its own), compared with it: segments; the fields of the contracts their hosts sold
+ * and of their transfers against the fields of the enterprise's contracts; contracts with their
+ * hosts and transfers from them; hops from the enterprise; the district.
+ */
+export async function institutionsFor(ctx: MatchingContext, organizationId: number, limit: number, p: Principal): Promise<MatchList> {
+  const org = await organizationById(ctx.db, organizationId);
+  if (!org) throw notFound({ zh: '主体', en: 'Organization' }, organizationId);
+  if (org.kind !== 'enterprise')
+    throw new AppError('unprocessable', { zh: '只为企业推荐机构', en: 'Institutions are matched to enterprises only' }, [
+      { field: 'id', code: 'matching.not_enterprise', message: { zh: `主体 ${org.id} 不是企业`, en: `Organization ${org.id} is not an enterprise` }, params: { value: org.id, kind: org.kind } },
+    ]);
+  const [labs, stations, contracts, moves, membership, graph] = await Promise.all([institutions(ctx.db), platforms(ctx.db), contractsFor(ctx, p), transfers(ctx.db), segmentMembership(ctx, ctx.chains), ctx.graphs.graph()]);
+  const subjectFields = new Set<string>();
+  const sold = new Map<number, Map<string, EvidenceRow[]>>();
+  const withHost = new Map<number, EvidenceRow[]>();
+  for (const c of contracts) {
+    addField(sold, c.seller_org_id, c.technology_field, contractRow(c));
+    if (c.buyer_org_id === org.id || c.seller_org_id === org.id) {
+      if (c.technology_field !== null) subjectFields.add(c.technology_field);
+      push(withHost, c.buyer_org_id === org.id ? c.seller_org_id : c.buyer_org_id, contractRow(c));
+    }
+  }
+  const fieldOf = new Map(contracts.map((c) => [c.id, c.technology_field]));
+  // Each institution's and platform's transfers, by its kind and id: their fields, and those to this enterprise.
+  const movedFields = new Map<number, Map<string, EvidenceRow[]>>();
+  const movedHere = new Map<number, EvidenceRow[]>();
+  const key = (kind: 'rd_institution' | 'platform', id: number) => (kind === 'rd_institution' ? id : -id);
+  for (const t of moves) {
+    const by = t.rd_institution_id !== null ? key('rd_institution', t.rd_institution_id) : t.platform_id !== null ? key('platform', t.platform_id) : 0;
+    if (by === 0) continue;
+    if (t.tech_contract_id !== null) addField(movedFields, by, fieldOf.get(t.tech_contract_id), transferRow(t));
+    if (t.receiver_org_id === org.id) push(movedHere, by, transferRow(t));
+  }
+  const near = proximity(graph, p, nodesOf(graph, [['organization', org.id]]), ctx.config.maxHops);
+  const candidate = (kind: 'rd_institution' | 'platform', h: HostedRow, segments: ReadonlyMap<number, readonly string[]>): MatchCandidate => ({
+    kind,
+    id: h.id,
+    segments: segments.get(h.id) ?? [],
+    fields: mergeFields(sold.get(h.host_org_id), movedFields.get(key(kind, h.id))),
+    dealings: [...(withHost.get(h.host_org_id) ?? []), ...(movedHere.get(key(kind, h.id)) ?? [])],
+    hops: near.hops.get(graph.nodes.nodeOf(kind, h.id)) ?? null,
+    district: h.district_code,
+    qualifications: [],
+  });
+  const notOwn = (h: HostedRow) => h.host_org_id !== org.id;
+  const candidates = [...labs.filter(notOwn).map((h) => candidate('rd_institution', h, membership.institutions)), ...stations.filter(notOwn).map((h) => candidate('platform', h, membership.platforms))];
+  const subject: MatchSubject = { segments: [...(membership.organizations.get(org.id) ?? [])].sort(), fields: [...subjectFields].sort(), district: org.district_code };
+  const matches = rankMatches(subject, candidates, ctx.config, labelsOf(ctx), limit);
+  const rows = new Map([...labs.map((h) => [`rd_institution:${h.id}`, h] as const), ...stations.map((h) => [`platform:${h.id}`, h] as const)].map(([k, h]) => [k, { name: nameOf(h), district_code: h.district_code }]));
+  return present(ctx, { ref: `organization:${org.id}`, kind: 'organization', id: org.id, name: nameOf(org) }, near.reached, matches, rows);
+}
