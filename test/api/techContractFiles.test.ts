@@ -113,8 +113,8 @@ describe('technology contracts: registration numbers from a file', () => {
     const file = [
       `${HEADER},registration_number`,
       `${seller.uscc},N-2,合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered,${held}`,
-      `${seller.uscc},N-3,合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered,2025430100999999`,
-      `${seller.uscc},N-4,合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered,2025430100999999`,
+      `${seller.uscc},N-3,合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered,2025430100900000`,
+      `${seller.uscc},N-4,合同,development,commissioned,,某公司,440305,100,100,2025-01-01,2025-05-05,registered,2025430100900000`,
     ].join('\n');
     const r = await importText(file, { atomic: false });
     expect((await problemsOf(r.id)).map((p) => [p.line, p.column, p.code])).toEqual([
