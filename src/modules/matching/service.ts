@@ -95,6 +95,8 @@ function proximity(graph: InnovationGraph, p: Principal, sources: number[], maxH
   return { hops: new Map(), reached: 0 };
 }
 
+const segmentsOf = (map: ReadonlyMap<number, readonly string[]>, id: number | null): readonly string[] => (id === null ? [] : (map.get(id) ?? []));
+
 const nodesOf = (graph: InnovationGraph, refs: [NodeKind, number | null][]) => refs.filter(([, id]) => id !== null).map(([kind, id]) => graph.nodes.nodeOf(kind, id!)).filter((n) => n >= 0);
 
 function present(ctx: MatchingContext, subject: MatchList['subject'], reached: number, matches: Match[], rows: Map<string, { name: Message; district_code: string | null }>): MatchList {
@@ -150,7 +152,7 @@ export async function enterprisesFor(ctx: MatchingContext, achievementId: number
     if (t.achievement_id === a.id && t.tech_contract_id !== null && fieldOf.get(t.tech_contract_id)) subjectFields.add(fieldOf.get(t.tech_contract_id)!);
     if (own.has(t.owner_org_id)) push(dealings, t.receiver_org_id, transferRow(t));
   }
-  const segments = new Set([...a.org_ids.flatMap((o) => membership.organizations.get(o) ?? []), ...(membership.institutions.get(a.rd_institution_id ?? 0) ?? []), ...(membership.platforms.get(a.platform_id ?? 0) ?? [])]);
+  const segments = new Set([...a.org_ids.flatMap((o) => segmentsOf(membership.organizations, o)), ...segmentsOf(membership.institutions, a.rd_institution_id), ...segmentsOf(membership.platforms, a.platform_id)]);
   const subject: MatchSubject = { segments: [...segments].sort(), fields: [...subjectFields].sort(), district: a.district_code };
   const sources = nodesOf(graph, [['achievement', a.id], ['rd_institution', a.rd_institution_id], ['platform', a.platform_id], ...a.org_ids.map((o) => ['organization', o] as [NodeKind, number])]);
   const near = proximity(graph, p, sources, ctx.config.maxHops);
