@@ -58,7 +58,8 @@ function WaitingItem({ application: a }: { application: ApplicationSummary }) {
           <Link to={`/applications/${a.id}`} data-testid="inbox-open">
             {a.organization_name} · {text(a.filing_type_name)}
           </Link>
-          <Flex gap={4}>
+          {/* A state and a deadline side by side are wider than a phone's item: they wrap. */}
+          <Flex gap={4} wrap>
             <StateTag state={a.state} label={a.state_label} />
             <DeadlineTag application={a} />
           </Flex>
