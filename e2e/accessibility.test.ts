@@ -238,6 +238,7 @@ const ADMIN_PAGES: Audited[] = [
   ['/analysis/market', testId('analysis-chart')],
   ['/analysis/graph?node=organization:1', `${testId('graph-chart')} svg`],
   ['/analysis/chains', `${testId('chain-sankey')} svg`],
+  ['/achievements/1', testId('match-row')],
   ['/imports', rowsOf('import-list')],
   ['/imports/new', testId('import-entity')],
   ['/admin/users', rowsOf('users-table')],

@@ -39,9 +39,7 @@ export function MatchPanel({ question, id }: { question: MatchQuestion; id: numb
                 <Flex gap="small" align="center" wrap>
                   <Typography.Text strong>{i + 1}.</Typography.Text>
                   <Link to={row.path}>{row.name}</Link>
-                  <Tooltip title={t('matching.scoreOf', { score: row.score, max: data!.max_score })}>
-                    <Progress percent={row.percent} size="small" style={{ width: 160, margin: 0 }} format={() => row.score} />
-                  </Tooltip>
+                  <Progress percent={row.percent} size="small" style={{ width: 160, margin: 0 }} format={() => row.score} aria-label={t('matching.scoreOf', { score: row.score, max: data!.max_score })} />
                 </Flex>
                 <Space size={[4, 4]} wrap>
                   {row.reasons.map((r) => (
