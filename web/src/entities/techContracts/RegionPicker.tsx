@@ -14,6 +14,14 @@ const PHONE_OPTION: CSSProperties = { display: 'inline-block', maxWidth: 64, ove
 /** Under the `meta` key: record writes refetch every query but the configuration's. */
 const REGIONS_KEY = ['meta', 'regions'] as const;
 
+/** The counties a buyer may be in, as the picker's options in the UI's language; fetched only when `enabled`. */
+export function useRegionOptions(enabled = true): { options: RegionOption[]; isLoading: boolean } {
+  const { side } = useCodeLabels();
+  const regions = useQuery<BuyerRegions, ApiProblem>({ queryKey: REGIONS_KEY, queryFn: ({ signal }) => apiRequest<BuyerRegions>('/meta/regions', { signal }), staleTime: Infinity, enabled });
+  const options = useMemo(() => regionOptions(regions.data?.provinces ?? [], side), [regions.data, side]);
+  return { options, isLoading: regions.isLoading };
+}
+
 /**
  * A buyer's county in China (province → city → county, searchable by name or code), from the
  * list the server checks `buyer_region` against, so it never offers a code the server refuses.
@@ -21,9 +29,7 @@ const REGIONS_KEY = ['meta', 'regions'] as const;
  */
 export function RegionPicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (code: string) => void }) {
   const { t } = useTranslation();
-  const { side } = useCodeLabels();
-  const regions = useQuery<BuyerRegions, ApiProblem>({ queryKey: REGIONS_KEY, queryFn: ({ signal }) => apiRequest<BuyerRegions>('/meta/regions', { signal }), staleTime: Infinity });
-  const options = useMemo(() => regionOptions(regions.data?.provinces ?? [], side), [regions.data, side]);
+  const { options, isLoading } = useRegionOptions();
   const path = regionPath(options, value);
   const phone = usePhone();
   // A search lists whole paths, one a line: only the columns need short names.
@@ -34,7 +40,7 @@ export function RegionPicker({ id, value, onChange }: { id?: string; value?: str
       data-testid="region-picker"
       options={options}
       value={path ?? (value ? [value] : undefined)}
-      loading={regions.isLoading}
+      loading={isLoading}
       showSearch={{ filter: regionMatches, limit: 50, onSearch: setSearch }}
       placeholder={t('techContract.regionPlaceholder')}
       onChange={(picked) => onChange?.(picked?.at(-1) ?? '')}

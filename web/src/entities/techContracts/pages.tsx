@@ -16,8 +16,8 @@ import { statusColor, useTechContractColumns } from './columns';
 import { techContractCreate, techContractFieldPaths, techContractPatch, techContractValues, type BuyerKind, type TechContractValues } from './model';
 import { useFieldLabel } from './labels';
 import { formatYuan, formatYuanExact } from './money';
-import { countryOptions, regionLabel } from './regions';
-import { RegionPicker } from './RegionPicker';
+import { countryOptions, countyName, regionLabel } from './regions';
+import { RegionPicker, useRegionOptions } from './RegionPicker';
 import { RegistrationCard } from './RegistrationCard';
 
 const BASE = '/tech-contracts';
@@ -53,6 +53,15 @@ function Amount({ value }: { value: string }) {
   );
 }
 
+/** A buyer's region: a country, one of the city's districts by its name, another county by its province and city (from the picker's list, fetched only then). */
+function BuyerRegion({ region }: { region: string }) {
+  const { label, options, side } = useCodeLabels();
+  const county = /^\d{6}$/.test(region) && !options('district').some((d) => d.value === region);
+  const { options: counties } = useRegionOptions(county);
+  const name = county ? countyName(counties, region) : undefined;
+  return <>{name ? `${name} (${region})` : regionLabel(region, side, (code) => label('district', code))}</>;
+}
+
 function TechContractContent({ contract: c }: { contract: TechContract }) {
   const { t } = useTranslation();
   const { label, side } = useCodeLabels();
@@ -70,7 +79,7 @@ function TechContractContent({ contract: c }: { contract: TechContract }) {
         { key: 'sub_type', label: f('sub_type'), children: c.sub_type_name[side] },
         { key: 'seller', label: f('seller_org_id'), children: <Link to={`/organizations/${c.seller_org_id}`}>{c.seller_name}</Link> },
         { key: 'buyer', label: f('buyer'), children: c.buyer_org_id === null ? c.buyer_display_name : <Link to={`/organizations/${c.buyer_org_id}`}>{c.buyer_display_name}</Link> },
-        { key: 'buyer_region', label: f('buyer_region'), children: regionLabel(c.buyer_region, side, (code) => label('district', code)) },
+        { key: 'buyer_region', label: f('buyer_region'), children: <BuyerRegion region={c.buyer_region} /> },
         { key: 'flow', label: f('flow'), children: c.inflow ? `${label('contract_flow', c.flow)} · ${t('techContract.inflow')}` : label('contract_flow', c.flow) },
         { key: 'contract_amount', label: f('contract_amount'), children: <Amount value={c.contract_amount} /> },
         { key: 'transaction_amount', label: f('transaction_amount'), children: <Amount value={c.transaction_amount} /> },

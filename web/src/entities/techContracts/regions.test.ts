@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryOptions, regionLabel, regionMatches, regionOptions, regionPath } from './regions';
+import { countryOptions, countyName, regionLabel, regionMatches, regionOptions, regionPath } from './regions';
 
 describe('buyer regions', () => {
   it('offers countries abroad by name in either language, never China', () => {
@@ -40,5 +40,11 @@ describe('the region picker', () => {
     const path = [hunan!, hunan!.children![0]!, hunan!.children![0]!.children![0]!];
     for (const input of ['yuelu', 'changsha yuelu', '430104', 'HUNAN']) expect(regionMatches(input, path)).toBe(true);
     for (const input of ['nanshan', 'changsha 440305']) expect(regionMatches(input, path)).toBe(false);
+  });
+
+  it('names a county by its province, city and county, and none the list lacks', () => {
+    expect(countyName(regionOptions(tree, 'en'), '430104')).toBe('Hunan Changsha Yuelu District');
+    expect(countyName(regionOptions(tree, 'zh'), '440305')).toBe('广东省 深圳市 南山区');
+    expect(countyName(regionOptions(tree, 'zh'), '440306')).toBeUndefined();
   });
 });

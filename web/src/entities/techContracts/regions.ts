@@ -66,3 +66,12 @@ export function regionMatches(input: string, path: readonly RegionOption[]): boo
     .filter(Boolean)
     .every((word) => text.includes(word));
 }
+
+/** A county by its path's names ("广东省 佛山市 禅城区"), or undefined for a code the list lacks. */
+export function countyName(options: readonly RegionOption[], code: string): string | undefined {
+  const path = regionPath(options, code);
+  if (!path) return undefined;
+  const province = options.find((p) => p.value === path[0])!;
+  const city = province.children!.find((c) => c.value === path[1])!;
+  return [province.label, city.label, city.children!.find((c) => c.value === code)!.label].join(' ');
+}
