@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../config.js';
 import type { MatchList } from '../../contracts/matching.js';
 import { districtName } from '../../domain/district.js';
+import type { CsrGraph } from '../../domain/graph/csr.js';
 import { kHop } from '../../domain/graph/kHop.js';
 import { GraphWorkExceeded } from '../../domain/graph/workBound.js';
 import type { IndustrialChains } from '../../domain/industrialChain.js';
@@ -75,18 +76,22 @@ function labelsOf(ctx: MatchingContext): MatchLabels {
 /** Contracts count only for a caller who reads them city-wide, as the graph shows their edges only to such a caller. */
 const contractsFor = (ctx: MatchingContext, p: Principal) => ((visibleMask(p) & typeMask(['contract'])) !== 0 ? registeredContracts(ctx.db) : Promise.resolve([]));
 
-/**
- * Fewest hops from the sources to every node within the configured bound, over the relations the
- * caller sees. Around a hub the neighbourhood may pass the work bound: the search then asks one hop
- * less rather than failing the whole answer, and says how far it looked.
- */
-function proximity(graph: InnovationGraph, p: Principal, sources: number[], maxHops: number): { hops: Map<number, number>; reached: number } {
+/** The relations the caller sees, as an edge test over the graph's edge ids. */
+function seenEdges(graph: InnovationGraph, p: Principal): (e: number) => boolean {
   const mask = visibleMask(p);
   const { types } = graph.edges;
-  const allowEdge = (e: number) => (mask & (1 << types[e]!)) !== 0;
+  return (e) => (mask & (1 << types[e]!)) !== 0;
+}
+
+/**
+ * Fewest hops from the sources to every node within `maxHops` along the allowed edges. Around a hub
+ * the neighbourhood may pass the work bound: the search then asks one hop less rather than failing
+ * the whole answer, and says how far it looked (`reached`; 0 when not even one hop fits).
+ */
+export function proximity(csr: CsrGraph, allowEdge: (e: number) => boolean, sources: readonly number[], maxHops: number, maxWork = MATCH_WORK): { hops: Map<number, number>; reached: number } {
   for (let k = maxHops; k >= 1; k--) {
     try {
-      const n = kHop(graph.csr, sources, k, { allowEdge, maxWork: MATCH_WORK });
+      const n = kHop(csr, sources, k, { allowEdge, maxWork });
       return { hops: new Map(n.nodes.map((node, i) => [node, n.hops[i]!])), reached: k };
     } catch (e) {
       if (!(e instanceof GraphWorkExceeded)) throw e;
@@ -155,7 +160,7 @@ export async function enterprisesFor(ctx: MatchingContext, achievementId: number
   const segments = new Set([...a.org_ids.flatMap((o) => segmentsOf(membership.organizations, o)), ...segmentsOf(membership.institutions, a.rd_institution_id), ...segmentsOf(membership.platforms, a.platform_id)]);
   const subject: MatchSubject = { segments: [...segments].sort(), fields: [...subjectFields].sort(), district: a.district_code };
   const sources = nodesOf(graph, [['achievement', a.id], ['rd_institution', a.rd_institution_id], ['platform', a.platform_id], ...a.org_ids.map((o) => ['organization', o] as [NodeKind, number])]);
-  const near = proximity(graph, p, sources, ctx.config.maxHops);
+  const near = proximity(graph.csr, seenEdges(graph, p), sources, ctx.config.maxHops);
   const candidates: MatchCandidate[] = firms
     .filter((f) => !own.has(f.id))
     .map((f) => ({
@@ -208,7 +213,7 @@ export async function institutionsFor(ctx: MatchingContext, organizationId: numb
     if (t.tech_contract_id !== null) addField(movedFields, by, fieldOf.get(t.tech_contract_id), transferRow(t));
     if (t.receiver_org_id === org.id) push(movedHere, by, transferRow(t));
   }
-  const near = proximity(graph, p, nodesOf(graph, [['organization', org.id]]), ctx.config.maxHops);
+  const near = proximity(graph.csr, seenEdges(graph, p), nodesOf(graph, [['organization', org.id]]), ctx.config.maxHops);
   const candidate = (kind: 'rd_institution' | 'platform', h: HostedRow, segments: ReadonlyMap<number, readonly string[]>): MatchCandidate => ({
     kind,
     id: h.id,
