@@ -33,7 +33,7 @@ export class ContractColumnStore {
   async read<T>(question: (columns: ContractColumns, version: string) => T): Promise<T> {
     const asked = await analysedVersions(this.db);
     while (!this.table || [...asked].some(([t, v]) => (this.applied.get(t) ?? -1n) < v)) {
-      this.catchingUp ??= this.catchUp().finally(() => (this.catchingUp = undefined));
+      this.catchingUp ??= this.catchUp(asked).finally(() => (this.catchingUp = undefined));
       await this.catchingUp;
     }
     const version = [...this.applied.values()].reduce((sum, v) => sum + v, 0n);
@@ -55,8 +55,9 @@ export class ContractColumnStore {
       .finally(() => (this.catchingUp = undefined));
   }
 
-  private async catchUp(): Promise<void> {
-    const seen = await analysedVersions(this.db);
+  /** Brings the columns up to `asked`, the versions the question just read (another read would cost a round trip; versions only grow). */
+  private async catchUp(asked: Versions): Promise<void> {
+    const seen = new Map([...asked].map(([t, v]) => [t, v > (this.applied.get(t) ?? -1n) ? v : this.applied.get(t)!]));
     const table = this.table;
     const logged = table ? await loggedChanges(this.db, this.applied, seen, Math.max(DELTA_FLOOR, Math.floor(DELTA_SHARE * table.live))) : null;
     if (table && logged) table.patch(await contractChanges(this.db, logged));
