@@ -78,14 +78,14 @@ test('the inbox’s contract registrations and the market analysis fit the scree
     // The demo's registrations wait for a registrar: state and deadline tags wrap inside their item
     // (in English, whose tags are the longer).
     await page.goto(`${server.url}/inbox`);
-    await page.evaluate(() => localStorage.setItem('starcity.language', 'en'));
+    await page.evaluate("localStorage.setItem('starcity.language', 'en')");
     try {
       await page.reload();
       const items = page.locator('[data-testid^="inbox-item-"]');
       await items.first().waitFor();
       expect(await items.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent))).toEqual([]);
     } finally {
-      await page.evaluate(() => localStorage.removeItem('starcity.language'));
+      await page.evaluate("localStorage.removeItem('starcity.language')");
     }
 
     await page.goto(`${server.url}/analysis/market`);
