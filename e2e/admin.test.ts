@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { choose, releaseChromium, sharedChromium, withScreenshot } from './support/browser.js';
 import { signIn, startServer, type RunningServer } from './support/server.js';
+import { newTestPage } from './support/signedInPage.js';
 
 /**
  * The administrator's pages: a user made on the users page shows up in the audit log (its detail
@@ -15,9 +16,7 @@ let page: Page;
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([sharedChromium(), startServer()]);
-  // Reduced motion: antd opens dropdowns without animation, so no click lands on a sliding option.
-  page = await browser.newPage({ locale: 'zh-CN', reducedMotion: 'reduce' });
-  page.setDefaultTimeout(15_000);
+  page = await newTestPage(browser);
 });
 
 afterAll(async () => {

@@ -46,10 +46,37 @@ export async function releaseChromium(browser: Browser | undefined): Promise<voi
   await Promise.all((browser?.contexts() ?? []).map((context) => context.close().catch(() => undefined)));
 }
 
-/** Runs a test step; on failure saves a full-page screenshot to test-results/ before failing. */
+/** The Content-Security-Policy violations each watched page reported, in the order they came. */
+const cspViolations = new WeakMap<Page, string[]>();
+
+/**
+ * Collects what the server's Content-Security-Policy refuses on this page (issue 13): Chromium says
+ * it by the DOM's securitypolicyviolation event and on the console. Every step run by
+ * {@link withScreenshot} then fails if its page reported one, so each page any browser test opens
+ * is checked under the policy, not a chosen few.
+ */
+export async function watchContentSecurity(page: Page): Promise<void> {
+  const seen: string[] = [];
+  cspViolations.set(page, seen);
+  page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && seen.push(m.text())));
+  await page.exposeFunction('reportCspViolation', (v: string) => void seen.push(v));
+  // A string: it runs in the page, where document and window are the browser's.
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.violatedDirective + ' ' + e.blockedURI + ' on ' + location.pathname));`);
+}
+
+function expectNoCspViolation(page: Page): void {
+  const seen = cspViolations.get(page) ?? [];
+  if (seen.length > 0) throw new Error(`The page broke the Content-Security-Policy:\n${seen.splice(0).join('\n')}`);
+}
+
+/**
+ * Runs a test step, then checks its page reported no Content-Security-Policy violation (when
+ * watched); on failure saves a full-page screenshot to test-results/ before failing.
+ */
 export async function withScreenshot(page: Page, name: string, step: () => Promise<void>): Promise<void> {
   try {
     await step();
+    expectNoCspViolation(page);
   } catch (err) {
     const dir = join(root, 'test-results');
     mkdirSync(dir, { recursive: true });

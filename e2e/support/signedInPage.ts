@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { releaseChromium, sharedChromium } from './browser.js';
+import { releaseChromium, sharedChromium, watchContentSecurity } from './browser.js';
 import { seedDemo, signIn, startServer, type RunningServer } from './server.js';
 
 /**
@@ -15,10 +15,14 @@ export const PAGE_DEFAULTS = { locale: 'zh-CN', viewport: { width: 1440, height:
 /** Playwright's wait for any one step: long enough for a page under a full run's load. */
 const STEP_TIMEOUT_MS = 15_000;
 
-/** A page of its own browser context: {@link PAGE_DEFAULTS} under `options`. */
+/**
+ * A page of its own browser context: {@link PAGE_DEFAULTS} under `options`, its Content-Security-
+ * Policy violations watched (unless the test bypasses the policy to inject a script).
+ */
 export async function newTestPage(browser: Browser, options: BrowserContextOptions = {}, timeoutMs = STEP_TIMEOUT_MS): Promise<Page> {
   const page = await browser.newPage({ ...PAGE_DEFAULTS, ...options });
   page.setDefaultTimeout(timeoutMs);
+  if (!options.bypassCSP) await watchContentSecurity(page);
   return page;
 }
 
