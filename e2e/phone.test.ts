@@ -103,9 +103,17 @@ test('a form with typed input asks before leaving, and keeps the input when the 
     await page.getByTestId('organization-form').waitFor();
     await page.locator('#name').fill('长沙未保存测试科技有限公司');
 
+    const nav = page.getByTestId('nav-dashboard');
     const leaveTo = async () => {
-      await page.getByTestId('menu-button').click();
-      await page.getByTestId('nav-dashboard').click();
+      // The header shifts when its lazily loaded inbox badge gets its count, and a click on the menu
+      // button may land where the button was: open the drawer until it is open (a CI run saw it).
+      await expect
+        .poll(async () => {
+          if (!(await nav.isVisible())) await page.getByTestId('menu-button').click();
+          return nav.isVisible();
+        }, { interval: 1000 })
+        .toBe(true);
+      await nav.click();
     };
     await leaveTo();
     const confirm = page.getByTestId('leave-confirm');
