@@ -27,6 +27,22 @@ afterAll(() => session?.close());
 /** Nothing on the page is wider than the screen: no sideways scrolling. */
 const pageWidth = () => page.locator('html').evaluate((html) => html.scrollWidth);
 
+/**
+ * Opens the menu drawer and follows its link to `nav`. The header shifts when its lazily loaded
+ * inbox badge gets its count, and a click on the menu button may land where the button was (a CI
+ * run saw it): the button is clicked until the drawer is open.
+ */
+async function navigate(nav: string): Promise<void> {
+  const link = page.getByTestId(nav);
+  await expect
+    .poll(async () => {
+      if (!(await link.isVisible())) await page.getByTestId('menu-button').click();
+      return link.isVisible();
+    }, { interval: 1000 })
+    .toBe(true);
+  await link.click();
+}
+
 test('the header fits, and the menu drawer opens and navigates', async () => {
   await withScreenshot(page, 'phone-menu', async () => {
     await page.goto(`${server.url}/`);
@@ -38,8 +54,7 @@ test('the header fits, and the menu drawer opens and navigates', async () => {
     // The side menu is not laid out beside the page on a phone.
     expect(await page.getByTestId('side-nav').count()).toBe(0);
 
-    await page.getByTestId('menu-button').click();
-    await page.getByTestId('nav-organizations').click();
+    await navigate('nav-organizations');
     await page.waitForURL(/\/organizations$/);
     await page.getByTestId('side-nav').waitFor({ state: 'hidden' });
     expect(await pageWidth()).toBeLessThanOrEqual(WIDTH);
@@ -103,18 +118,7 @@ test('a form with typed input asks before leaving, and keeps the input when the 
     await page.getByTestId('organization-form').waitFor();
     await page.locator('#name').fill('长沙未保存测试科技有限公司');
 
-    const nav = page.getByTestId('nav-dashboard');
-    const leaveTo = async () => {
-      // The header shifts when its lazily loaded inbox badge gets its count, and a click on the menu
-      // button may land where the button was: open the drawer until it is open (a CI run saw it).
-      await expect
-        .poll(async () => {
-          if (!(await nav.isVisible())) await page.getByTestId('menu-button').click();
-          return nav.isVisible();
-        }, { interval: 1000 })
-        .toBe(true);
-      await nav.click();
-    };
+    const leaveTo = () => navigate('nav-dashboard');
     await leaveTo();
     const confirm = page.getByTestId('leave-confirm');
     await confirm.waitFor();
