@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { bilingual } from './common.js';
 
 const codeEntry = z.object({ code: z.string(), label: bilingual });
+/** A place's cell on the city's schematic map (districts and zones each have a grid of their own); null: not on the map. */
+const tile = z.object({ row: z.number().int(), col: z.number().int() }).nullable();
 
 /** The city configuration and every code list, so clients label codes the way the server does. */
 export const registryMeta = z
@@ -12,9 +14,9 @@ export const registryMeta = z
       province: bilingual,
       /** IANA time zone the city's days are counted in. */
       time_zone: z.string(),
-      districts: z.array(codeEntry.extend({ tile: z.object({ row: z.number().int(), col: z.number().int() }).nullable() })),
+      districts: z.array(codeEntry.extend({ tile })),
       retired_districts: z.array(codeEntry.extend({ successor: z.string() })),
-      zones: z.array(codeEntry.extend({ innovation_zone: z.boolean() })),
+      zones: z.array(codeEntry.extend({ innovation_zone: z.boolean(), tile })),
     }),
     code_lists: z.record(z.string(), z.array(codeEntry)),
   })

@@ -101,6 +101,28 @@ describe('parseCityConfig', () => {
     expect(problemsOf(json)).toContain('districts[1].tile: expected [row, column]');
   });
 
+  it('reads the cell of each zone on the zones\' own map, and names a bad one', () => {
+    expect(parseCityConfig(changshaCopy()).zones.find((z) => z.code === 'xiangjiang_science_city')?.tile).toEqual({ row: 1, col: 1 });
+    const json = changshaCopy();
+    (json.zones as Record<string, unknown>[])[2]!.tile = [-1, 0];
+    expect(problemsOf(json)).toContain('zones[2].tile: expected [row, column]');
+  });
+
+  it('refuses two places in one cell of the same map, and lets a zone share a district\'s cell', () => {
+    const json = changshaCopy();
+    const districts = json.districts as Record<string, unknown>[];
+    const zones = json.zones as Record<string, unknown>[];
+    districts[1]!.tile = districts[0]!.tile;
+    zones[3]!.tile = zones[0]!.tile;
+    const message = problemsOf(json);
+    expect(message).toContain(`districts[1].tile: cell [${(districts[0]!.tile as number[]).join(', ')}] is already ${districts[0]!.code as string}'s`);
+    expect(message).toContain(`zones[3].tile: cell [${(zones[0]!.tile as number[]).join(', ')}] is already ${zones[0]!.code as string}'s`);
+    const shared = changshaCopy();
+    // Liuyang's cell, which no zone has.
+    (shared.zones as Record<string, unknown>[])[0]!.tile = (shared.districts as Record<string, unknown>[]).find((d) => d.code === '430181')!.tile;
+    expect(() => parseCityConfig(shared)).not.toThrow();
+  });
+
   it('rejects a successor that is not a current district', () => {
     const json = changshaCopy();
     (json.retiredDistricts as Record<string, unknown>[])[0] = { code: '430122', name: { zh: '望城县', en: 'Wangcheng County' }, successor: '430199' };

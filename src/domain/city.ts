@@ -7,12 +7,18 @@ import type { Message } from './message.js';
  * the file is the caller's job; this module only checks it.
  */
 
+/** Cell of a schematic map (示意图): row and column on a grid that keeps the places' relative positions. */
+export interface Tile {
+  row: number;
+  col: number;
+}
+
 /** A current county-level division (区县), GB/T 2260. */
 export interface District {
   code: string;
   name: Message;
-  /** Cell of a schematic map (示意图): row and column on a grid that keeps the districts' relative places. */
-  tile?: { row: number; col: number };
+  /** Its cell on the districts' map. */
+  tile?: Tile;
 }
 
 /** A code that was abolished; records must use its successor instead. */
@@ -29,6 +35,8 @@ export interface Zone {
   innovationZone: boolean;
   /** Caveat shown with the zone, e.g. that its membership is unconfirmed. */
   note?: Message;
+  /** Its cell on the zones' map: zones overlap districts, so they have a grid of their own. */
+  tile?: Tile;
 }
 
 export interface CityConfig {
@@ -106,7 +114,7 @@ function readDistrict(item: unknown, path: string, problems: Problems): District
   return tile ? { ...district, tile } : district;
 }
 
-function readTile(value: unknown, path: string, problems: Problems): District['tile'] {
+function readTile(value: unknown, path: string, problems: Problems): Tile | undefined {
   if (value === undefined) return undefined;
   const ok = Array.isArray(value) && value.length === 2 && value.every((n) => Number.isInteger(n) && n >= 0 && n < 20);
   if (!ok) problems.push(`${path}: expected [row, column], two whole numbers from 0 to 19`);
@@ -131,6 +139,8 @@ function readZone(item: unknown, path: string, problems: Problems): Zone {
   };
   if (typeof obj.innovationZone !== 'boolean') problems.push(`${path}.innovationZone: expected true or false`);
   if (obj.note !== undefined) zone.note = readMessage(obj.note, `${path}.note`, problems);
+  const tile = readTile(obj.tile, `${path}.tile`, problems);
+  if (tile) zone.tile = tile;
   return zone;
 }
 
@@ -172,6 +182,20 @@ function checkConsistency(config: CityConfig, problems: Problems): void {
     }
   });
   if (config.districts.length === 0) problems.push('districts: a city needs at least one district');
+  checkTiles('districts', config.districts, problems);
+  checkTiles('zones', config.zones, problems);
+}
+
+/** One place a cell: two tiles in the same cell would draw one over the other on the map. */
+function checkTiles(list: 'districts' | 'zones', places: ReadonlyArray<{ code: string; tile?: Tile }>, problems: Problems): void {
+  const taken = new Map<string, string>();
+  places.forEach(({ code, tile }, i) => {
+    if (!tile) return;
+    const cell = `[${tile.row}, ${tile.col}]`;
+    const other = taken.get(cell);
+    if (other) problems.push(`${list}[${i}].tile: cell ${cell} is already ${other}'s`);
+    else taken.set(cell, code);
+  });
 }
 
 /**

@@ -27,7 +27,7 @@ describe('GET /api/v1/meta', () => {
       { code: '430122', label: { zh: '望城县', en: 'Wangcheng County' }, successor: '430112' },
       { code: '430124', label: { zh: '宁乡县', en: 'Ningxiang County' }, successor: '430182' },
     ]);
-    expect(city.zones.find((z) => z.code === 'xiangjiang_science_city')).toMatchObject({ label: { zh: '湘江科学城' }, innovation_zone: true });
+    expect(city.zones.find((z) => z.code === 'xiangjiang_science_city')).toMatchObject({ label: { zh: '湘江科学城' }, innovation_zone: true, tile: { row: 1, col: 1 } });
     expect(city.zones.find((z) => z.code === 'changsha_hitech_zone')?.innovation_zone).toBe(false);
   });
 

@@ -45,7 +45,7 @@ export function registryMetaOf(ctx: AppContext): RegistryMeta {
       time_zone: city.timeZone,
       districts: city.districts.map((d) => ({ code: d.code, label: d.name, tile: d.tile ?? null })),
       retired_districts: city.retiredDistricts.map((d) => ({ code: d.code, label: d.name, successor: d.successor })),
-      zones: city.zones.map((z) => ({ code: z.code, label: z.name, innovation_zone: z.innovationZone })),
+      zones: city.zones.map((z) => ({ code: z.code, label: z.name, innovation_zone: z.innovationZone, tile: z.tile ?? null })),
     },
     code_lists: {
       organization_kind: entries(organizationKinds),

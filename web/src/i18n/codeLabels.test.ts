@@ -10,7 +10,7 @@ const meta: RegistryMeta = {
     time_zone: 'Asia/Shanghai',
     districts: [{ code: '430104', label: { zh: '岳麓区', en: 'Yuelu District' }, tile: { row: 1, col: 1 } }],
     retired_districts: [{ code: '430122', label: { zh: '望城县', en: 'Wangcheng County' }, successor: '430112' }],
-    zones: [{ code: 'xiangjiang_new_area', label: { zh: '湘江新区', en: 'Xiangjiang New Area' }, innovation_zone: false }],
+    zones: [{ code: 'xiangjiang_new_area', label: { zh: '湘江新区', en: 'Xiangjiang New Area' }, innovation_zone: false, tile: null }],
   },
   code_lists: { level: [{ code: 'national', label: { zh: '国家级', en: 'National' } }] },
 };
