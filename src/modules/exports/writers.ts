@@ -19,7 +19,7 @@ export interface ExportSheet {
 }
 
 /** A sheet whose reading is settled. */
-type ReadSheet = ExportSheet & { reading: Reading };
+export type ReadSheet = ExportSheet & { reading: Reading };
 
 /** The file as a byte stream; each batch is written before the next is read from the database. */
 export function writeExport(format: ExportFormat, sheet: ExportSheet, batches: RowBatches): Readable {
@@ -32,23 +32,37 @@ const BOM = '\uFEFF';
 
 /** CSV, RFC 4180 with CRLF line ends, in UTF-8 with a BOM so that Excel reads the Chinese right. */
 async function* csvChunks(sheet: ReadSheet, batches: RowBatches): AsyncGenerator<Buffer> {
-  const line = (rows: Array<Array<string | null>>) => Buffer.from(stringify(rows, { record_delimiter: 'windows' }), 'utf8');
-  yield Buffer.concat([Buffer.from(BOM, 'utf8'), line([sheet.columns.map((c) => sheet.reading.header(c))])]);
-  for await (const batch of batches) yield line(batch.map((row) => rowCells(sheet.columns, row, sheet.reading, true)));
+  yield csvHead(sheet);
+  for await (const batch of batches) yield csvLines(sheet, batch);
 }
+
+/** The BOM and the header line of a CSV file. */
+export function csvHead(sheet: ReadSheet): Buffer {
+  return Buffer.concat([Buffer.from(BOM, 'utf8'), csvRecords([sheet.columns.map((c) => sheet.reading.header(c))])]);
+}
+
+/** One batch of rows as CSV lines. */
+export function csvLines(sheet: ReadSheet, batch: ReadonlyArray<Record<string, StoredValue>>): Buffer {
+  return csvRecords(batch.map((row) => rowCells(sheet.columns, row, sheet.reading, true)));
+}
+
+const csvRecords = (rows: Array<Array<string | null>>) => Buffer.from(stringify(rows, { record_delimiter: 'windows' }), 'utf8');
 
 /**
  * JSON Lines: one object per row keyed by canonical key, values as the cells' texts (null when
  * empty). Not a spreadsheet format, so texts travel verbatim, without the formula guard.
  */
 async function* jsonLinesChunks(sheet: ReadSheet, batches: RowBatches): AsyncGenerator<Buffer> {
-  for await (const batch of batches) {
-    const lines = batch.map((row) => {
-      const cells = rowCells(sheet.columns, row, sheet.reading, false);
-      return JSON.stringify(Object.fromEntries(sheet.columns.map((c, i) => [c.key, cells[i]]))) + '\n';
-    });
-    yield Buffer.from(lines.join(''), 'utf8');
-  }
+  for await (const batch of batches) yield jsonLines(sheet, batch);
+}
+
+/** One batch of rows as JSON Lines. */
+export function jsonLines(sheet: ReadSheet, batch: ReadonlyArray<Record<string, StoredValue>>): Buffer {
+  const lines = batch.map((row) => {
+    const cells = rowCells(sheet.columns, row, sheet.reading, false);
+    return JSON.stringify(Object.fromEntries(sheet.columns.map((c, i) => [c.key, cells[i]]))) + '\n';
+  });
+  return Buffer.from(lines.join(''), 'utf8');
 }
 
 /**
