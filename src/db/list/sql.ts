@@ -103,7 +103,8 @@ export async function runList<Row extends { id: number }, Item>(db: Queryable, s
   const tables = list.referencedBy ? [...new Set([...spec.tables, ...list.referencedBy.spec.tables])] : spec.tables;
   const version = await tablesVersion(db, tables);
   const { referencedBy, ...own } = list;
-  const key = `${spec.from}\n${JSON.stringify(own)}${referencedBy ? `\n${referencedBy.spec.from}\n${referencedBy.column}\n${JSON.stringify(referencedBy.filters)}` : ''}`;
+  // The select is part of the key: two lists over one FROM may show different columns (open data's rows).
+  const key = `${spec.from}\n${spec.select}\n${JSON.stringify(own)}${referencedBy ? `\n${referencedBy.spec.from}\n${referencedBy.column}\n${JSON.stringify(referencedBy.filters)}` : ''}`;
   const hit = cache.get(key, version);
   if (hit) return hit as ListPage<Item>;
   const page = await build();
