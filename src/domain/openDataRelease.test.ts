@@ -41,26 +41,35 @@ describe('dataDictionary', () => {
     description: { zh: '已备案的创新平台', en: 'Filed innovation platforms' },
     licence: { id: 'CC-BY-4.0', name: { zh: '知识共享署名 4.0', en: 'Creative Commons Attribution 4.0' }, url: 'https://creativecommons.org/licenses/by/4.0/' },
     fields: [
-      { key: 'id', name: { zh: '编号', en: 'ID' }, type: 'integer' },
-      { key: 'level', name: { zh: '级别', en: 'Level' }, type: 'code', codes: { national: { zh: '国家级', en: 'National' }, provincial: { zh: '省级', en: 'Provincial' } } },
-      { key: 'name', name: { zh: '名称', en: 'Name' }, type: 'text', description: { zh: '平台全称', en: 'Full name' } },
+      { name: 'id', title: { zh: '编号', en: 'ID' }, type: 'int' },
+      {
+        name: 'level',
+        title: { zh: '级别', en: 'Level' },
+        type: 'code',
+        codes: [
+          { code: 'national', label: { zh: '国家级', en: 'National' } },
+          { code: 'provincial', label: { zh: '省级', en: 'Provincial' } },
+        ],
+      },
+      { name: 'recognized_on', title: { zh: '认定日期', en: 'Recognized on' }, type: 'date' },
     ],
   };
 
-  it('describes each published field in order, with its names, type and code list', () => {
+  it('describes each published field in order, with its names, type, format and code list', () => {
     const dictionary = dataDictionary(source);
-    expect(dictionary.fields.map((f) => f.key)).toEqual(['id', 'level', 'name']);
+    expect(dictionary.fields.map((f) => f.name)).toEqual(['id', 'level', 'recognized_on']);
     expect(dictionary.fields[1]).toEqual({
-      key: 'level',
-      name: { zh: '级别', en: 'Level' },
+      name: 'level',
+      title: { zh: '级别', en: 'Level' },
       type: 'code',
+      format: { zh: '代码，取值见代码表', en: 'A code from the code list' },
       codes: [
         { code: 'national', label: { zh: '国家级', en: 'National' } },
         { code: 'provincial', label: { zh: '省级', en: 'Provincial' } },
       ],
     });
     expect(dictionary.fields[0]).not.toHaveProperty('codes');
-    expect(dictionary.fields[2]!.description).toEqual({ zh: '平台全称', en: 'Full name' });
+    expect(dictionary.fields[2]!.format.en).toContain('YYYY-MM-DD');
   });
 
   it('carries the dataset, its titles and the licence', () => {
@@ -69,5 +78,9 @@ describe('dataDictionary', () => {
     expect(dictionary.title).toEqual(source.title);
     expect(dictionary.description).toEqual(source.description);
     expect(dictionary.licence).toEqual(source.licence);
+  });
+
+  it('refuses a type it cannot say how the files write', () => {
+    expect(() => dataDictionary({ ...source, fields: [{ name: 'x', title: { zh: '某', en: 'X' }, type: 'blob' }] })).toThrow(/blob/);
   });
 });

@@ -1,4 +1,5 @@
-import type { CodeList, Message } from './message.js';
+import type { Message } from './message.js';
+import type { PublicFieldType } from './publication.js';
 
 /**
  * The pure parts of an open-data release (开放数据发布): the change log against the release before
@@ -67,18 +68,24 @@ function sortIds(ids: RowId[]): RowId[] {
   });
 }
 
-/** A published field as the dictionary describes it. */
+/** A published field as the publication configuration describes it. */
 export interface DictionaryFieldSource {
-  key: string;
-  name: Message;
+  /** The key rows carry (the CSV header, the JSON Lines key). */
+  name: string;
+  title: Message;
   type: string;
-  description?: Message;
-  codes?: CodeList<string>;
+  codes?: ReadonlyArray<DictionaryCode>;
+}
+
+/** One code of a code list with its labels. */
+export interface DictionaryCode {
+  code: string;
+  label: Message;
 }
 
 /** The licence the bureau publishes its data under. */
 export interface Licence {
-  /** SPDX-style identifier, e.g. CC-BY-4.0. */
+  /** SPDX identifier, e.g. CC-BY-4.0. */
   id: string;
   name: Message;
   url: string;
@@ -93,22 +100,17 @@ export interface DictionarySource {
   fields: readonly DictionaryFieldSource[];
 }
 
-/** One code of a code list with its labels. */
-export interface DictionaryCode {
-  code: string;
-  label: Message;
-}
-
 export interface DictionaryField {
-  key: string;
-  name: Message;
+  name: string;
+  title: Message;
   type: string;
-  description?: Message;
+  /** How a value of the type is written in the files. */
+  format: Message;
   /** The codes the field may hold, in display order; present only for coded fields. */
   codes?: DictionaryCode[];
 }
 
-/** The data dictionary document (`dictionary.json`): the same fields, in the same order, as the files' columns. */
+/** The data dictionary document (`dictionary.json`): the files' columns, in their order. */
 export interface DataDictionary {
   dataset: string;
   title: Message;
@@ -116,6 +118,17 @@ export interface DataDictionary {
   licence: Licence;
   fields: DictionaryField[];
 }
+
+/** How each value type reads in the files, where every value is text and an empty cell (JSON null) is no value. */
+const typeFormats: Readonly<Record<PublicFieldType, Message>> = {
+  text: { zh: '文本', en: 'Text' },
+  code: { zh: '代码，取值见代码表', en: 'A code from the code list' },
+  date: { zh: '日期，YYYY-MM-DD', en: 'Date, YYYY-MM-DD' },
+  int: { zh: '整数', en: 'Whole number' },
+  decimal: { zh: '精确小数，如 1234.50', en: 'Exact decimal, e.g. 1234.50' },
+  bool: { zh: '是否：true 或 false', en: 'Yes or no: true or false' },
+  timestamp: { zh: '时间，ISO 8601（UTC）', en: 'Instant, ISO 8601 (UTC)' },
+};
 
 export function dataDictionary(source: DictionarySource): DataDictionary {
   return {
@@ -128,8 +141,9 @@ export function dataDictionary(source: DictionarySource): DataDictionary {
 }
 
 function dictionaryField(field: DictionaryFieldSource): DictionaryField {
-  const out: DictionaryField = { key: field.key, name: field.name, type: field.type };
-  if (field.description) out.description = field.description;
-  if (field.codes) out.codes = Object.entries(field.codes).map(([code, label]) => ({ code, label }));
+  const format = Object.hasOwn(typeFormats, field.type) ? typeFormats[field.type as PublicFieldType] : undefined;
+  if (!format) throw new Error(`open data: no file format for the type "${field.type}" of ${field.name}`);
+  const out: DictionaryField = { name: field.name, title: field.title, type: field.type, format };
+  if (field.codes) out.codes = field.codes.map(({ code, label }) => ({ code, label }));
   return out;
 }
