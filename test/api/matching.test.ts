@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchList, type MatchList } from '../../src/contracts/matching.js';
 import type { IndustrialChains } from '../../src/domain/industrialChain.js';
 import { validUscc } from '../support/factories.js';
+import { observedDatabase, type Statement } from '../support/observedDatabase.js';
 import { createTestApp } from '../support/testApp.js';
 import { expectProblem } from './helpers.js';
 
@@ -27,7 +28,8 @@ const chains: IndustrialChains = {
   ],
   handMapping: [],
 };
-const t = await createTestApp({ industrialChains: chains, today: '2026-07-02' });
+const statements: Statement[] = [];
+const t = await createTestApp({ industrialChains: chains, today: '2026-07-02', observe: (db) => observedDatabase(db, statements) });
 const { app, db } = t;
 
 const one = async (sql: string, params: unknown[]): Promise<number> => (await db.query<{ id: number }>(sql, params)).rows[0]!.id;
@@ -88,6 +90,17 @@ describe('the enterprises to adopt an achievement', () => {
     expect((await ask(`achievements/${AC}/enterprises?limit=1`)).candidates.map((c) => c.id)).toEqual([ADOPTER]);
     await contract('M-4', LAB, NEIGHBOUR, 'registered');
     expect(reasonCodes(await ask(`achievements/${AC}/enterprises`), `organization:${NEIGHBOUR}`)).toEqual(['field', 'past_contracts', 'proximity', 'district']);
+  });
+});
+
+describe('the facts matching compares', () => {
+  it('are read once per version of their tables: a second question reads no contract, transfer or enterprise again', async () => {
+    await ask(`achievements/${AC}/enterprises`);
+    statements.length = 0;
+    await ask(`enterprises/${ADOPTER}/institutions`);
+    await ask(`achievements/${AC}/enterprises`);
+    const bulk = statements.filter((s) => /FROM (tech_contracts|transfers|rd_institutions|platforms|qualifications)\b|kind = 'enterprise'/.test(s.sql));
+    expect(bulk.map((s) => s.sql)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { chainEntities, type ChainEntity } from '../../contracts/industrialChains.js';
 import type { Queryable } from '../../db/client.js';
-import { tablesVersion } from '../../db/list/cache.js';
 import { compileSegmentMapper, type IndustrialChains, type SegmentMapper } from '../../domain/industrialChain.js';
+import { VersionedValue } from '../shared/versionedValue.js';
 import { CHAIN_TABLES, loadChainFacts, type ChainFacts, type HostedFact, type Place } from './queries.js';
 
 /**
@@ -136,32 +136,17 @@ function groupBySegment(items: readonly ChainItem[]): Map<string, ChainItem[]> {
 }
 
 /**
- * The index of one database, never stale: each question reads the tables' version (and the day:
- * qualifications lapse) and builds the index again when it changed; questions during a build
- * share it.
+ * The index of one database, never stale: built again on the first question after a write to its
+ * tables or on a new day (qualifications lapse; see {@link VersionedValue}).
  */
 export class ChainIndexStore {
-  private current: { key: string; index: ChainIndex } | undefined;
-  private building: { key: string; done: Promise<ChainIndex> } | undefined;
+  private readonly value: VersionedValue<ChainIndex>;
 
-  constructor(
-    private readonly db: Queryable,
-    private readonly chains: IndustrialChains,
-  ) {}
+  constructor(db: Queryable, chains: IndustrialChains) {
+    this.value = new VersionedValue(db, CHAIN_TABLES, async (_version, today) => buildChainIndex(await loadChainFacts(db, today), chains));
+  }
 
-  async index(today: string): Promise<ChainIndex> {
-    const key = `${await tablesVersion(this.db, CHAIN_TABLES)}@${today}`;
-    if (this.current?.key === key) return this.current.index;
-    if (this.building?.key !== key) {
-      const done = loadChainFacts(this.db, today)
-        .then((facts) => buildChainIndex(facts, this.chains))
-        .finally(() => {
-          if (this.building?.done === done) this.building = undefined;
-        });
-      this.building = { key, done };
-    }
-    const index = await this.building.done;
-    this.current = { key, index };
-    return index;
+  index(today: string): Promise<ChainIndex> {
+    return this.value.get(today);
   }
 }

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/client.js';
-import { tablesVersion } from '../../db/list/cache.js';
 import { buildCsr, bytesPerEdge, type CsrGraph } from '../../domain/graph/csr.js';
 import { EdgeTableBuilder, NodeIndex, UNDATED, edgeTypeNumber, type EdgeTable, type NodeKind } from '../../domain/innovationGraph.js';
 import type { CityConfig } from '../../domain/city.js';
+import { VersionedValue } from '../shared/versionedValue.js';
 import { GRAPH_TABLES, edgeColumns, edgeSources, recordIds, type EdgeColumns, type EdgeSource } from './queries.js';
 
 /** The graph of one version of the registry. */
@@ -21,34 +21,18 @@ export interface InnovationGraph {
 }
 
 /**
- * The innovation graph of one database, never stale: every question first reads the tables'
- * version (one primary-key lookup, as the list cache and the market analysis do) and, when a write
- * has changed it, builds the graph again. The version is read before the rows, so the graph is at
- * least as new as it says; a write during the build changes it, and the next question builds
- * again. Questions arriving during a build wait for that build instead of starting their own.
+ * The innovation graph of one database, never stale: built again on the first question after a
+ * write to any of its tables (see {@link VersionedValue}).
  */
 export class InnovationGraphStore {
-  private current: InnovationGraph | undefined;
-  private building: { version: string; done: Promise<InnovationGraph> } | undefined;
+  private readonly value: VersionedValue<InnovationGraph>;
 
-  constructor(
-    private readonly db: Queryable,
-    private readonly city: CityConfig,
-  ) {}
+  constructor(db: Queryable, city: CityConfig) {
+    this.value = new VersionedValue(db, GRAPH_TABLES, (version) => buildGraph(db, city, version));
+  }
 
-  async graph(): Promise<InnovationGraph> {
-    const version = await tablesVersion(this.db, GRAPH_TABLES);
-    if (this.current?.version === version) return this.current;
-    if (this.building?.version !== version) {
-      const done = buildGraph(this.db, this.city, version).finally(() => {
-        if (this.building?.done === done) this.building = undefined;
-      });
-      this.building = { version, done };
-    }
-    const built = await this.building.done;
-    // Keep the newer of two builds that finished out of order (versions only grow).
-    if (!this.current || BigInt(built.version) > BigInt(this.current.version)) this.current = built;
-    return built;
+  graph(): Promise<InnovationGraph> {
+    return this.value.get();
   }
 }
 

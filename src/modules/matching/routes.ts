@@ -5,6 +5,7 @@ import { matchList, matchQuery } from '../../contracts/matching.js';
 import type { IndustrialChains } from '../../domain/industrialChain.js';
 import { graphStoreFor } from '../innovationGraph/store.js';
 import type { ServiceContext } from '../shared/context.js';
+import { MatchingFactsStore } from './facts.js';
 import { enterprisesFor, institutionsFor, loadMatchingConfig, type MatchingContext } from './service.js';
 
 /**
@@ -13,15 +14,16 @@ import { enterprisesFor, institutionsFor, loadMatchingConfig, type MatchingConte
  * are compared with the whole city's records; contracts count only for a caller who reads them city-wide.
  */
 export const matchingRoutes = (ctx: ServiceContext, chains: IndustrialChains) => async (app: FastifyInstance) => {
-  const m: MatchingContext = { ...ctx, chains, config: loadMatchingConfig(), graphs: graphStoreFor(ctx.db, ctx.city) };
+  const config = loadMatchingConfig();
+  const m: MatchingContext = { ...ctx, chains, config, graphs: graphStoreFor(ctx.db, ctx.city), facts: new MatchingFactsStore(ctx.db, config.capacityQualifications) };
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const config = { access: { permission: 'achievements.read' as const, cityWide: true as const } };
+  const access = { access: { permission: 'achievements.read' as const, cityWide: true as const } };
   const tags = ['matching'];
   const refusals = { 400: problem, 401: problem, 403: problem, 404: problem, 500: problem };
   r.get(
     '/matching/achievements/:id/enterprises',
     {
-      config,
+      config: access,
       schema: {
         tags,
         summary: 'The enterprises most likely to adopt an achievement (segment, field, past contracts, graph proximity, district, capacity), each with the reasons of its score',
@@ -35,7 +37,7 @@ export const matchingRoutes = (ctx: ServiceContext, chains: IndustrialChains) =>
   r.get(
     '/matching/enterprises/:id/institutions',
     {
-      config,
+      config: access,
       schema: {
         tags,
         summary: 'The R&D institutions and platforms an enterprise may approach, each with the reasons of its score; 422 for an organization that is not an enterprise',

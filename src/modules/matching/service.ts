@@ -18,13 +18,15 @@ import type { ServiceContext } from '../shared/context.js';
 import { AppError, notFound } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { marketCodes } from '../techContracts/codes.js';
-import { achievementById, enterprises, heldQualifications, institutions, organizationById, platforms, registeredContracts, transfers, type ContractRow, type HostedRow, type TransferRow } from './queries.js';
+import { contractRow, hostedKey, NO_CONTRACTS, push, transferRow, type ContractFacts, type FieldRows, type MatchingFacts, type MatchingFactsStore } from './facts.js';
+import { achievementById, organizationById, type HostedRow } from './queries.js';
 
 /** What matching runs on: the module context, the city's chains (the segments), its weights and the shared graph. */
 export interface MatchingContext extends ServiceContext {
   chains: IndustrialChains;
   config: MatchingConfig;
   graphs: InnovationGraphStore;
+  facts: MatchingFactsStore;
 }
 
 /** Work bound of the proximity search (nodes visited + edge slots scanned). */
@@ -38,27 +40,19 @@ export function loadMatchingConfig(file = join(packageRoot, 'config', 'matching.
 }
 
 const nameOf = (row: { name: string; name_en: string | null }): Message => ({ zh: row.name, en: row.name_en ?? row.name });
-const contractRow = (c: ContractRow): EvidenceRow => ({ kind: 'tech_contract', id: c.id });
-const transferRow = (t: TransferRow): EvidenceRow => ({ kind: 'transfer', id: t.id });
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function addField(map: Map<number, Map<string, EvidenceRow[]>>, key: number, field: string | null | undefined, row: EvidenceRow): void {
-  if (field === null || field === undefined) return;
-  let fields = map.get(key);
-  if (!fields) map.set(key, (fields = new Map()));
-  push(fields, field, row);
-}
 
 /** Two field maps as one (the host's sold contracts and the institution's own transfers). */
-function mergeFields(a: ReadonlyMap<string, EvidenceRow[]> | undefined, b: ReadonlyMap<string, EvidenceRow[]> | undefined): Map<string, EvidenceRow[]> {
+function mergeFields(a: FieldRows | undefined, b: FieldRows | undefined): Map<string, EvidenceRow[]> {
   const out = new Map<string, EvidenceRow[]>();
   for (const m of [a, b]) for (const [f, rows] of m ?? []) out.set(f, [...(out.get(f) ?? []), ...rows]);
   return out;
+}
+
+/** The rows of some keys' lists, each once, in id order (as one pass over the whole table would meet them). */
+function rowsOf<R extends { id: number }>(map: ReadonlyMap<number, readonly R[]>, keys: Iterable<number>): R[] {
+  const byId = new Map<number, R>();
+  for (const k of keys) for (const r of map.get(k) ?? []) byId.set(r.id, r);
+  return [...byId.values()].sort((x, y) => x.id - y.id);
 }
 
 function labelsOf(ctx: MatchingContext): MatchLabels {
@@ -74,7 +68,7 @@ function labelsOf(ctx: MatchingContext): MatchLabels {
 }
 
 /** Contracts count only for a caller who reads them city-wide, as the graph shows their edges only to such a caller. */
-const contractsFor = (ctx: MatchingContext, p: Principal) => ((visibleMask(p) & typeMask(['contract'])) !== 0 ? registeredContracts(ctx.db) : Promise.resolve([]));
+const contractsFor = (facts: MatchingFacts, p: Principal): ContractFacts => ((visibleMask(p) & typeMask(['contract'])) !== 0 ? facts.contracts : NO_CONTRACTS);
 
 /** The relations the caller sees, as an edge test over the graph's edge ids. */
 function seenEdges(graph: InnovationGraph, p: Principal): (e: number) => boolean {
@@ -104,18 +98,21 @@ const segmentsOf = (map: ReadonlyMap<number, readonly string[]>, id: number | nu
 
 const nodesOf = (graph: InnovationGraph, refs: [NodeKind, number | null][]) => refs.filter(([, id]) => id !== null).map(([kind, id]) => graph.nodes.nodeOf(kind, id!)).filter((n) => n >= 0);
 
-function present(ctx: MatchingContext, subject: MatchList['subject'], reached: number, matches: Match[], rows: Map<string, { name: Message; district_code: string | null }>): MatchList {
+/** A candidate's record: its names and district. */
+type CandidateRow = { name: string; name_en: string | null; district_code: string | null };
+
+function present(ctx: MatchingContext, subject: MatchList['subject'], reached: number, matches: Match[], rowOf: (m: Match) => CandidateRow): MatchList {
   return {
     subject,
     max_score: maxScore(ctx.config),
     proximity_hops: reached,
     candidates: matches.map((m) => {
-      const row = rows.get(`${m.kind}:${m.id}`)!;
+      const row = rowOf(m);
       return {
         ref: `${m.kind}:${m.id}`,
         kind: m.kind,
         id: m.id,
-        name: row.name,
+        name: nameOf(row),
         district_code: row.district_code,
         score: m.score,
         reasons: m.reasons.map((r) => ({ ...r, label: matchReasons[r.code] })),
@@ -135,47 +132,38 @@ export async function enterprisesFor(ctx: MatchingContext, achievementId: number
   const a = await achievementById(ctx.db, achievementId);
   if (!a) throw notFound({ zh: '科技成果', en: 'Achievement' }, achievementId);
   const own = new Set(a.org_ids);
-  const [firms, contracts, moves, held, membership, graph] = await Promise.all([
-    enterprises(ctx.db),
-    contractsFor(ctx, p),
-    transfers(ctx.db),
-    heldQualifications(ctx.db, ctx.clock.today(), ctx.config.capacityQualifications),
-    segmentMembership(ctx, ctx.chains),
-    ctx.graphs.graph(),
-  ]);
-  const fieldOf = new Map(contracts.map((c) => [c.id, c.technology_field]));
+  const [facts, membership, graph] = await Promise.all([ctx.facts.facts(ctx.clock.today()), segmentMembership(ctx, ctx.chains), ctx.graphs.graph()]);
+  const contracts = contractsFor(facts, p);
   const subjectFields = new Set<string>();
-  const bought = new Map<number, Map<string, EvidenceRow[]>>();
   const dealings = new Map<number, EvidenceRow[]>();
-  for (const c of contracts) {
+  for (const c of rowsOf(contracts.byOrganization, own)) {
     if (own.has(c.seller_org_id) && c.technology_field !== null) subjectFields.add(c.technology_field);
-    addField(bought, c.buyer_org_id, c.technology_field, contractRow(c));
     if (own.has(c.seller_org_id)) push(dealings, c.buyer_org_id, contractRow(c));
-    else if (own.has(c.buyer_org_id)) push(dealings, c.seller_org_id, contractRow(c));
+    else push(dealings, c.seller_org_id, contractRow(c));
   }
-  for (const t of moves) {
-    if (t.achievement_id === a.id && t.tech_contract_id !== null && fieldOf.get(t.tech_contract_id)) subjectFields.add(fieldOf.get(t.tech_contract_id)!);
-    if (own.has(t.owner_org_id)) push(dealings, t.receiver_org_id, transferRow(t));
+  for (const t of facts.transfersByAchievement.get(a.id) ?? []) {
+    const field = t.tech_contract_id !== null ? contracts.fieldOf.get(t.tech_contract_id) : undefined;
+    if (field) subjectFields.add(field);
   }
+  for (const t of rowsOf(facts.transfersByOwner, own)) push(dealings, t.receiver_org_id, transferRow(t));
   const segments = new Set([...a.org_ids.flatMap((o) => segmentsOf(membership.organizations, o)), ...segmentsOf(membership.institutions, a.rd_institution_id), ...segmentsOf(membership.platforms, a.platform_id)]);
   const subject: MatchSubject = { segments: [...segments].sort(), fields: [...subjectFields].sort(), district: a.district_code };
   const sources = nodesOf(graph, [['achievement', a.id], ['rd_institution', a.rd_institution_id], ['platform', a.platform_id], ...a.org_ids.map((o) => ['organization', o] as [NodeKind, number])]);
   const near = proximity(graph.csr, seenEdges(graph, p), sources, ctx.config.maxHops);
-  const candidates: MatchCandidate[] = firms
+  const candidates: MatchCandidate[] = facts.enterprises
     .filter((f) => !own.has(f.id))
     .map((f) => ({
       kind: 'organization',
       id: f.id,
       segments: membership.organizations.get(f.id) ?? [],
-      fields: bought.get(f.id) ?? new Map(),
+      fields: contracts.bought.get(f.id) ?? new Map(),
       dealings: dealings.get(f.id) ?? [],
       hops: near.hops.get(graph.nodes.nodeOf('organization', f.id)) ?? null,
       district: f.district_code,
-      qualifications: held.get(f.id) ?? [],
+      qualifications: facts.held.get(f.id) ?? [],
     }));
   const matches = rankMatches(subject, candidates, ctx.config, labelsOf(ctx), limit);
-  const rows = new Map(firms.map((f) => [`organization:${f.id}`, { name: nameOf(f), district_code: f.district_code }]));
-  return present(ctx, { ref: `achievement:${a.id}`, kind: 'achievement', id: a.id, name: { zh: a.title, en: a.title } }, near.reached, matches, rows);
+  return present(ctx, { ref: `achievement:${a.id}`, kind: 'achievement', id: a.id, name: { zh: a.title, en: a.title } }, near.reached, matches, (m) => facts.enterpriseById.get(m.id)!);
 }
 
 /**
@@ -191,43 +179,35 @@ export async function institutionsFor(ctx: MatchingContext, organizationId: numb
     throw new AppError('unprocessable', { zh: '只为企业推荐机构', en: 'Institutions are matched to enterprises only' }, [
       { field: 'id', code: 'matching.not_enterprise', message: { zh: `主体 ${org.id} 不是企业`, en: `Organization ${org.id} is not an enterprise` }, params: { value: org.id, kind: org.kind } },
     ]);
-  const [labs, stations, contracts, moves, membership, graph] = await Promise.all([institutions(ctx.db), platforms(ctx.db), contractsFor(ctx, p), transfers(ctx.db), segmentMembership(ctx, ctx.chains), ctx.graphs.graph()]);
+  const [facts, membership, graph] = await Promise.all([ctx.facts.facts(ctx.clock.today()), segmentMembership(ctx, ctx.chains), ctx.graphs.graph()]);
+  const contracts = contractsFor(facts, p);
   const subjectFields = new Set<string>();
-  const sold = new Map<number, Map<string, EvidenceRow[]>>();
   const withHost = new Map<number, EvidenceRow[]>();
-  for (const c of contracts) {
-    addField(sold, c.seller_org_id, c.technology_field, contractRow(c));
-    if (c.buyer_org_id === org.id || c.seller_org_id === org.id) {
-      if (c.technology_field !== null) subjectFields.add(c.technology_field);
-      push(withHost, c.buyer_org_id === org.id ? c.seller_org_id : c.buyer_org_id, contractRow(c));
-    }
+  for (const c of contracts.byOrganization.get(org.id) ?? []) {
+    if (c.technology_field !== null) subjectFields.add(c.technology_field);
+    push(withHost, c.buyer_org_id === org.id ? c.seller_org_id : c.buyer_org_id, contractRow(c));
   }
-  const fieldOf = new Map(contracts.map((c) => [c.id, c.technology_field]));
-  // Each institution's and platform's transfers, by its kind and id: their fields, and those to this enterprise.
-  const movedFields = new Map<number, Map<string, EvidenceRow[]>>();
+  // Each institution's and platform's transfers to this enterprise.
   const movedHere = new Map<number, EvidenceRow[]>();
-  const key = (kind: 'rd_institution' | 'platform', id: number) => (kind === 'rd_institution' ? id : -id);
-  for (const t of moves) {
-    const by = t.rd_institution_id !== null ? key('rd_institution', t.rd_institution_id) : t.platform_id !== null ? key('platform', t.platform_id) : 0;
-    if (by === 0) continue;
-    if (t.tech_contract_id !== null) addField(movedFields, by, fieldOf.get(t.tech_contract_id), transferRow(t));
-    if (t.receiver_org_id === org.id) push(movedHere, by, transferRow(t));
+  for (const t of facts.transfersByReceiver.get(org.id) ?? []) {
+    const by = t.rd_institution_id !== null ? hostedKey('rd_institution', t.rd_institution_id) : t.platform_id !== null ? hostedKey('platform', t.platform_id) : 0;
+    if (by !== 0) push(movedHere, by, transferRow(t));
   }
   const near = proximity(graph.csr, seenEdges(graph, p), nodesOf(graph, [['organization', org.id]]), ctx.config.maxHops);
   const candidate = (kind: 'rd_institution' | 'platform', h: HostedRow, segments: ReadonlyMap<number, readonly string[]>): MatchCandidate => ({
     kind,
     id: h.id,
     segments: segments.get(h.id) ?? [],
-    fields: mergeFields(sold.get(h.host_org_id), movedFields.get(key(kind, h.id))),
-    dealings: [...(withHost.get(h.host_org_id) ?? []), ...(movedHere.get(key(kind, h.id)) ?? [])],
+    fields: mergeFields(contracts.sold.get(h.host_org_id), contracts.movedFields.get(hostedKey(kind, h.id))),
+    dealings: [...(withHost.get(h.host_org_id) ?? []), ...(movedHere.get(hostedKey(kind, h.id)) ?? [])],
     hops: near.hops.get(graph.nodes.nodeOf(kind, h.id)) ?? null,
     district: h.district_code,
     qualifications: [],
   });
   const notOwn = (h: HostedRow) => h.host_org_id !== org.id;
+  const { institutions: labs, platforms: stations } = facts;
   const candidates = [...labs.filter(notOwn).map((h) => candidate('rd_institution', h, membership.institutions)), ...stations.filter(notOwn).map((h) => candidate('platform', h, membership.platforms))];
   const subject: MatchSubject = { segments: [...(membership.organizations.get(org.id) ?? [])].sort(), fields: [...subjectFields].sort(), district: org.district_code };
   const matches = rankMatches(subject, candidates, ctx.config, labelsOf(ctx), limit);
-  const rows = new Map([...labs.map((h) => [`rd_institution:${h.id}`, h] as const), ...stations.map((h) => [`platform:${h.id}`, h] as const)].map(([k, h]) => [k, { name: nameOf(h), district_code: h.district_code }]));
-  return present(ctx, { ref: `organization:${org.id}`, kind: 'organization', id: org.id, name: nameOf(org) }, near.reached, matches, rows);
+  return present(ctx, { ref: `organization:${org.id}`, kind: 'organization', id: org.id, name: nameOf(org) }, near.reached, matches, (m) => facts.hostedByKey.get(hostedKey(m.kind, m.id))!);
 }

@@ -1,0 +1,125 @@
+import type { Queryable } from '../../db/client.js';
+import type { EvidenceRow, MatchCandidate } from '../../domain/matching.js';
+import { VersionedValue } from '../shared/versionedValue.js';
+import { enterprises, heldQualifications, institutions, platforms, registeredContracts, transfers, type ContractRow, type HostedRow, type OrganizationRow, type TransferRow } from './queries.js';
+
+/** The tables matching's facts are read from: a write to any of them rebuilds the facts on the next question. */
+export const MATCHING_TABLES = ['organizations', 'rd_institutions', 'platforms', 'tech_contracts', 'transfers', 'qualifications'] as const;
+
+/** Technology field → the rows behind it. */
+export type FieldRows = ReadonlyMap<string, readonly EvidenceRow[]>;
+
+/** What registered contracts tell matching; counted only for a caller who reads contracts city-wide. */
+export interface ContractFacts {
+  fieldOf: ReadonlyMap<number, string | null>;
+  /** Each buyer's fields, and each seller's. */
+  bought: ReadonlyMap<number, FieldRows>;
+  sold: ReadonlyMap<number, FieldRows>;
+  /** Each organization's contracts, as seller or buyer, in id order. */
+  byOrganization: ReadonlyMap<number, readonly ContractRow[]>;
+  /** Each institution's (id) and platform's (−id) transfers, by the fields of their contracts. */
+  movedFields: ReadonlyMap<number, FieldRows>;
+}
+
+/** Every registry fact matching compares, indexed once per version of its tables and day. */
+export interface MatchingFacts {
+  enterprises: readonly OrganizationRow[];
+  institutions: readonly HostedRow[];
+  platforms: readonly HostedRow[];
+  enterpriseById: ReadonlyMap<number, OrganizationRow>;
+  /** Institutions and platforms by {@link hostedKey}. */
+  hostedByKey: ReadonlyMap<number, HostedRow>;
+  /** The capacity qualifications each organization holds on the day. */
+  held: ReadonlyMap<number, string[]>;
+  contracts: ContractFacts;
+  /** Transfers by achievement, by the achievement's owner and by receiver, each in id order. */
+  transfersByAchievement: ReadonlyMap<number, readonly TransferRow[]>;
+  transfersByOwner: ReadonlyMap<number, readonly TransferRow[]>;
+  transfersByReceiver: ReadonlyMap<number, readonly TransferRow[]>;
+}
+
+/** What a caller who may not read contracts city-wide is compared on: no contract at all. */
+export const NO_CONTRACTS: ContractFacts = { fieldOf: new Map(), bought: new Map(), sold: new Map(), byOrganization: new Map(), movedFields: new Map() };
+
+export const contractRow = (c: ContractRow): EvidenceRow => ({ kind: 'tech_contract', id: c.id });
+export const transferRow = (t: TransferRow): EvidenceRow => ({ kind: 'transfer', id: t.id });
+
+/** An institution's key among institutions and platforms: its id, a platform's the negated id. */
+export const hostedKey = (kind: MatchCandidate['kind'], id: number): number => (kind === 'platform' ? -id : id);
+
+/** Appends to the list of a key. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addField(map: Map<number, Map<string, EvidenceRow[]>>, key: number, field: string | null | undefined, row: EvidenceRow): void {
+  if (field === null || field === undefined) return;
+  let fields = map.get(key);
+  if (!fields) map.set(key, (fields = new Map()));
+  push(fields, field, row);
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) push(out, key(r), r);
+  return out;
+}
+
+/** Contracts and transfers (both in id order) as the lookups a question needs. */
+export function indexContracts(contracts: readonly ContractRow[], moves: readonly TransferRow[]): ContractFacts {
+  const fieldOf = new Map(contracts.map((c) => [c.id, c.technology_field]));
+  const bought = new Map<number, Map<string, EvidenceRow[]>>();
+  const sold = new Map<number, Map<string, EvidenceRow[]>>();
+  const byOrganization = new Map<number, ContractRow[]>();
+  for (const c of contracts) {
+    addField(bought, c.buyer_org_id, c.technology_field, contractRow(c));
+    addField(sold, c.seller_org_id, c.technology_field, contractRow(c));
+    push(byOrganization, c.seller_org_id, c);
+    if (c.buyer_org_id !== c.seller_org_id) push(byOrganization, c.buyer_org_id, c);
+  }
+  const movedFields = new Map<number, Map<string, EvidenceRow[]>>();
+  for (const t of moves) {
+    const by = t.rd_institution_id !== null ? hostedKey('rd_institution', t.rd_institution_id) : t.platform_id !== null ? hostedKey('platform', t.platform_id) : 0;
+    if (by !== 0 && t.tech_contract_id !== null) addField(movedFields, by, fieldOf.get(t.tech_contract_id), transferRow(t));
+  }
+  return { fieldOf, bought, sold, byOrganization, movedFields };
+}
+
+/** Bulk reads (a statement per table), then the lookups: a question reads none of these rows again. */
+export async function loadMatchingFacts(db: Queryable, today: string, capacityQualifications: readonly string[]): Promise<MatchingFacts> {
+  const [firms, labs, stations, contracts, moves, held] = await Promise.all([
+    enterprises(db),
+    institutions(db),
+    platforms(db),
+    registeredContracts(db),
+    transfers(db),
+    heldQualifications(db, today, capacityQualifications),
+  ]);
+  return {
+    enterprises: firms,
+    institutions: labs,
+    platforms: stations,
+    enterpriseById: new Map(firms.map((f) => [f.id, f])),
+    hostedByKey: new Map([...labs.map((h) => [hostedKey('rd_institution', h.id), h] as const), ...stations.map((h) => [hostedKey('platform', h.id), h] as const)]),
+    held,
+    contracts: indexContracts(contracts, moves),
+    transfersByAchievement: groupBy(moves, (t) => t.achievement_id),
+    transfersByOwner: groupBy(moves, (t) => t.owner_org_id),
+    transfersByReceiver: groupBy(moves, (t) => t.receiver_org_id),
+  };
+}
+
+/** Matching's facts of one database, rebuilt when its tables change or the day does (see {@link VersionedValue}). */
+export class MatchingFactsStore {
+  private readonly value: VersionedValue<MatchingFacts>;
+
+  constructor(db: Queryable, capacityQualifications: readonly string[]) {
+    this.value = new VersionedValue(db, MATCHING_TABLES, (_version, today) => loadMatchingFacts(db, today, capacityQualifications));
+  }
+
+  facts(today: string): Promise<MatchingFacts> {
+    return this.value.get(today);
+  }
+}
