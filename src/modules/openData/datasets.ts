@@ -3,7 +3,7 @@ import type { PublicDataset, PublicRow, PublicRowsPage } from '../../contracts/p
 import { parseListQuery } from '../../db/list/parse.js';
 import { listBatches, runList } from '../../db/list/sql.js';
 import { projectRow, type Publication, type PublishedDataset } from '../../domain/publication.js';
-import type { AppContext } from '../shared/context.js';
+import type { AppContext, ServiceContext } from '../shared/context.js';
 import { notFound, validationFailed } from '../shared/errors.js';
 import { catalogueColumn } from './columns.js';
 import { datasetSpec, rowCondition, shippedPublication, type DatasetSpec } from './publication.js';
@@ -85,9 +85,9 @@ export async function publishedRow(ctx: AppContext, id: string, rowId: number): 
 
 /**
  * Every published row of a dataset in id order, read in keyset batches (constant memory, however
- * large): what the bulk downloads write.
+ * large): what the bulk downloads write, inside the transaction that builds a release.
  */
-export async function* streamPublishedRows(ctx: AppContext, id: string, batchSize = 1000): AsyncGenerator<PublicRow> {
+export async function* streamPublishedRows(ctx: ServiceContext, id: string, batchSize = 1000): AsyncGenerator<PublicRow> {
   const { dataset, spec } = specOf(ctx, id);
   const list = { filters: rowCondition(dataset, spec), search: null, sort: spec.all.defaultSort, perPage: batchSize, paging: { kind: 'cursor' as const, after: null }, groupBy: null };
   for await (const batch of listBatches<Record<string, unknown>>(ctx.db, spec.all, list, spec.all.select, batchSize)) {
