@@ -63,6 +63,8 @@ export interface Config {
    * were that date (notice periods, filing days, indicator periods). Null: the real date.
    */
   today: string | null;
+  /** The Chromium that prints the annual report's PDF (STARCITY_CHROMIUM, default /usr/bin/chromium). */
+  chromium: string;
 }
 
 /** An S3-compatible bucket when STARCITY_S3_BUCKET is set; then its endpoint and keys are required. */
@@ -128,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     anonymousRateLimit: positive(env, 'STARCITY_ANONYMOUS_RATE_LIMIT', 120),
     anonymousRateWindowSeconds: positive(env, 'STARCITY_ANONYMOUS_RATE_WINDOW_SECONDS', 60),
     today: todayOf(env.STARCITY_TODAY),
+    chromium: env.STARCITY_CHROMIUM ?? '/usr/bin/chromium',
     ...overrides,
   };
   // After the overrides: a --data-dir flag moves the documents' directory with the database.

@@ -11,7 +11,7 @@ import { say, tell } from './io.js';
 
 /** `starcity indicators`, `starcity indicator <code>`, `starcity indicator-value <code>`: the indicator engine from a terminal. */
 
-async function withEngine<T>(config: Config, work: (engine: IndicatorEngine) => Promise<T>): Promise<T> {
+export async function withEngine<T>(config: Config, work: (engine: IndicatorEngine) => Promise<T>): Promise<T> {
   const { ctx } = await openAppContext(config, 'indicators');
   const db = ctx.db;
   try {

@@ -12,6 +12,8 @@ import { migrateCommand, seedCommand } from './database.js';
 import { exportCommand, exportEntityChoices } from './export.js';
 import { importCommand, importEncodings, importModes } from './import.js';
 import { indicatorCommand, indicatorsCommand, indicatorValueCommand } from './indicators.js';
+import { reportCommand } from './report.js';
+import { reportFormats, reportLanguages, type ReportFormat, type ReportLanguage } from '../contracts/reports.js';
 import type { TextEncoding } from '../modules/imports/rawRows.js';
 import type { ImportMode } from '../modules/imports/writer.js';
 import { serve } from './serve.js';
@@ -140,6 +142,19 @@ export function buildCli(): Command {
         published_on: opts.publishedOn,
         ...(typeof opts.area === 'string' ? { area: opts.area } : {}),
         ...(typeof opts.note === 'string' ? { note: opts.note } : {}),
+      }),
+    );
+  withDatabaseFlags(program.command('report').description('the annual statistical report of a year as PDF, XLSX or HTML (to stdout, or --out)'))
+    .requiredOption('--year <year>', 'the statistical year, e.g. 2025')
+    .addOption(new Option('--lang <lang>', 'the language').choices(reportLanguages).default('zh'))
+    .addOption(new Option('--format <format>', 'file format').choices(reportFormats).default('pdf'))
+    .addOption(new Option('-o, --out <file>', 'write to this file instead of stdout'))
+    .action((opts: Record<string, unknown>) =>
+      reportCommand(configFrom(opts), {
+        year: String(opts.year),
+        lang: opts.lang as ReportLanguage,
+        format: opts.format as ReportFormat,
+        ...(typeof opts.out === 'string' ? { out: opts.out } : {}),
       }),
     );
   const user = program.command('user').description('manage accounts');

@@ -36,6 +36,7 @@ export async function serve(config: Config): Promise<void> {
     attachments: attachmentStoreOf(config),
     timeouts: { requestMs: config.requestTimeoutSeconds * 1000, idleMs: config.idleTimeoutSeconds * 1000 },
     anonymousRateLimit: { max: config.anonymousRateLimit, windowMs: config.anonymousRateWindowSeconds * 1000 },
+    chromium: config.chromium,
   });
   // Never in production: notice periods, filing days and indicator periods all follow this date.
   if (config.today) app.log.warn(`STARCITY_TODAY is set: the server acts as if today were ${config.today} (for training, demos and tests; never set it in production)`);

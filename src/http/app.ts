@@ -25,6 +25,8 @@ import { importRoutes } from '../modules/imports/routes.js';
 import { loadCatalogue } from '../modules/indicators/catalogue.js';
 import { IndicatorEngine } from '../modules/indicators/engine.js';
 import { indicatorRoutes } from '../modules/indicators/routes.js';
+import { DEFAULT_CHROMIUM } from '../modules/reports/pdf.js';
+import { reportRoutes } from '../modules/reports/routes.js';
 import { metaRoutes } from '../modules/meta/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
@@ -79,6 +81,8 @@ export interface AppOptions {
   timeouts?: RequestTimeouts;
   /** How many API requests one anonymous client may send in a window (default: {@link defaultAnonymousRateLimit}). */
   anonymousRateLimit?: AnonymousRateLimit;
+  /** The Chromium that prints the annual report's PDF (STARCITY_CHROMIUM; default /usr/bin/chromium). */
+  chromium?: string;
 }
 
 export interface RequestTimeouts {
@@ -244,7 +248,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
           attachments: opts.attachments ?? directoryStore(resolve('data', 'attachments')),
         }),
       );
-      await api.register(indicatorRoutes(new IndicatorEngine(ctx, loadCatalogue(ctx.city))));
+      // One engine for the dashboard and the annual report: the report reads the dashboard's cached series.
+      const indicators = new IndicatorEngine(ctx, loadCatalogue(ctx.city));
+      await api.register(indicatorRoutes(indicators));
+      await api.register(reportRoutes(indicators, { chromium: opts.chromium ?? DEFAULT_CHROMIUM }));
     },
     { prefix: '/api/v1' },
   );

@@ -108,6 +108,7 @@ const INDICATOR_ROUTES = [
   'delete /api/v1/targets/{id}',
   'post /api/v1/targets/{id}/cascade',
   'get /api/v1/dashboard',
+  'get /api/v1/reports/annual/{year}',
 ];
 
 describe('OpenAPI document', () => {
