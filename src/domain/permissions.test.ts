@@ -24,8 +24,9 @@ const KAIFU_HITECH = { organizationId: 10, districtCode: '430105', zone: 'changs
 const CITY = { organizationId: null, districtCode: null, zone: null };
 
 describe('the role → permission table', () => {
-  it('gives everyone, signed in or not, the public reads and nothing else', () => {
-    expect(rolePermissions.public).toEqual({ 'registry.read': 'all' });
+  it('gives the public nothing, and every account the registry to read', () => {
+    expect(rolePermissions.public).toEqual({});
+    expect(effectivePermissions(anonymousCaller)).toEqual({});
     for (const role of accountRoles) expect(rolePermissions[role]['registry.read']).toBe('all');
   });
 
@@ -101,26 +102,29 @@ describe('record-level checks', () => {
   it('anonymous callers are unauthenticated, signed-in callers without the permission are refused by role', () => {
     expect(refusal(anonymousCaller, 'organizations.create')).toBe('unauthenticated');
     expect(refusal(caller('expert'), 'organizations.create')).toBe('role');
-    expect(refusal(anonymousCaller, 'registry.read')).toBeNull();
+    expect(refusal(anonymousCaller, 'registry.read')).toBe('unauthenticated');
+    for (const role of accountRoles) expect(refusal(caller(role), 'registry.read'), role).toBeNull();
   });
 });
 
 describe('token scopes', () => {
-  it('limit a token to its scopes, public reads always included', () => {
+  it('limit a token to its scopes, reading the registry always included', () => {
     const token = caller('officer', { scopes: ['organizations.create'] });
     expect(reachOf(token, 'organizations.create')).toBe('area');
     expect(reachOf(token, 'organizations.update')).toBeNull();
     expect(reachOf(token, 'registry.read')).toBe('all');
+    expect(reachOf(caller('expert', { scopes: [] }), 'registry.read')).toBe('all');
   });
 
   it('never exceed the owner: a scope the role lacks gives nothing', () => {
     expect(reachOf(caller('expert', { scopes: ['users.manage'] }), 'users.manage')).toBeNull();
   });
 
-  it('may be any of the owner’s permissions except token management and the public ones', () => {
+  it('may be any of the owner’s permissions except token management and reading the registry, which every token has', () => {
     expect(grantableScopes(caller('expert'))).toEqual(['reviews.write']);
     expect(grantableScopes(caller('org_user'))).toEqual(['organizations.update', 'qualifications.write', 'rd_institutions.write', 'platforms.write', 'tech_contracts.read', 'tech_contracts.write', 'ip_loans.read', 'talent.read', 'talent.write', 'achievements.read', 'achievements.write', 'applications.write', 'tech_sme_evaluations.read', 'tech_sme_evaluations.write']);
     expect(grantableScopes(caller('admin'))).not.toContain('tokens.manage');
+    expect(grantableScopes(caller('admin'))).not.toContain('registry.read');
     expect(grantableScopes(caller('admin'))).toContain('users.manage');
   });
 });

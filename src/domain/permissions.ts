@@ -69,9 +69,12 @@ export type Reach = 'all' | 'area' | 'own';
 
 const READ = { 'registry.read': 'all' } as const;
 
-/** THE table. A role not listed for a permission does not have it. */
+/**
+ * THE table. A role not listed for a permission does not have it. The public reads nothing of the
+ * registry: publication is a per-field decision, default closed (issue 16, docs/decisions.md).
+ */
 export const rolePermissions: Readonly<Record<Role, Readonly<Partial<Record<Permission, Reach>>>>> = {
-  public: READ,
+  public: {},
   expert: { ...READ, 'reviews.write': 'all', 'tokens.manage': 'all' },
   org_user: {
     ...READ,
@@ -125,6 +128,13 @@ export const rolePermissions: Readonly<Record<Role, Readonly<Partial<Record<Perm
 /** Permissions an API token may never carry: a token cannot mint or list tokens. */
 export const sessionOnlyPermissions: readonly Permission[] = ['tokens.manage'];
 
+/**
+ * What every account may do and so every token of it, whatever its scopes: reading the registry.
+ * Tokens never needed a scope for it while it was public, and a script's token made for its writes
+ * still reads what it writes.
+ */
+export const unscopedPermissions: readonly Permission[] = ['registry.read'];
+
 /** Who is calling: the account's role and bindings, and for a token the scopes it was given. */
 export interface Caller {
   role: Role;
@@ -151,7 +161,7 @@ export interface RecordScope {
 export function reachOf(caller: Caller, permission: Permission): Reach | null {
   const reach = rolePermissions[caller.role][permission] ?? rolePermissions.public[permission] ?? null;
   if (reach === null) return null;
-  if (caller.scopes && !caller.scopes.includes(permission) && rolePermissions.public[permission] === undefined) return null;
+  if (caller.scopes && !caller.scopes.includes(permission) && !unscopedPermissions.includes(permission)) return null;
   return reach;
 }
 
@@ -191,7 +201,7 @@ export function refusal(caller: Caller, permission: Permission, scope?: RecordSc
 
 export const can = (caller: Caller, permission: Permission, scope?: RecordScope): boolean => refusal(caller, permission, scope) === null;
 
-/** The scopes a token may be given by its owner: the owner's permissions, less the session-only ones and the public ones. */
+/** The scopes a token may be given by its owner: the owner's permissions, less the session-only ones and those every token has. */
 export function grantableScopes(caller: Caller): Permission[] {
-  return permissionCodes.filter((p) => reachOf(caller, p) !== null && !sessionOnlyPermissions.includes(p) && rolePermissions.public[p] === undefined);
+  return permissionCodes.filter((p) => reachOf(caller, p) !== null && !sessionOnlyPermissions.includes(p) && !unscopedPermissions.includes(p));
 }

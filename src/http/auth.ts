@@ -84,6 +84,14 @@ export function accessGuard(access: Access): onRequestHookHandler | null {
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * Who may use a read route that declares nothing. In the API, the registry's readers: default
+ * closed (issue 16), so a new read is never public by oversight; a route for anyone says `public`.
+ * Outside it, anyone: the web UI's files and the API's documentation page, which plugins
+ * (@fastify/static, @fastify/swagger-ui) add without a way to declare.
+ */
+const undeclaredReadAccess = (url: string): Access => (url.startsWith('/api/v1/') ? 'registry.read' : 'public');
 const methodsOf = (route: RouteOptions) => (Array.isArray(route.method) ? route.method : [route.method]);
 
 /** What the OpenAPI document says of a route's access. */
@@ -115,7 +123,7 @@ export function registerAuth(app: FastifyInstance, ctx: AccountsContext): void {
     const declared = route.config?.access;
     const reads = methodsOf(route).every((m) => READ_METHODS.has(m));
     if (declared === undefined && !reads) throw new Error(`${methodsOf(route).join(',')} ${route.url} declares no access (config.access): every write route must`);
-    const access = declared ?? 'public';
+    const access = declared ?? undeclaredReadAccess(route.url);
     const guard = accessGuard(access);
     if (guard) route.onRequest = [...(route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]), guard];
     documentAccess(route, access);

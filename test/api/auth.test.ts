@@ -52,8 +52,8 @@ describe('sign-in and sign-out', () => {
     expect(await meOf(withCookie(cookieOf(res)))).toMatchObject({ authenticated: true, user: { id: u.id } });
   });
 
-  it('answers anonymous callers with the public permissions', async () => {
-    expect(await meOf({})).toMatchObject({ authenticated: false, credential: 'anonymous', role: 'public', user: null, permissions: { 'registry.read': 'all' } });
+  it('answers anonymous callers: no permission at all, not even reading the registry', async () => {
+    expect(await meOf({})).toMatchObject({ authenticated: false, credential: 'anonymous', role: 'public', user: null, permissions: {} });
   });
 
   it('refuses a wrong password and an unknown username alike (401), and sets no cookie', async () => {
@@ -249,7 +249,7 @@ describe('API tokens', () => {
     expect(errorAt(expectProblem(res, 401), 'credentials').code).toBe('auth.token_expired');
     expect(res.headers['www-authenticate']).toContain('invalid_token');
     // A refused token is refused on public reads too: the client learns at once.
-    expectProblem(await anonymous({ method: 'GET', url: '/api/v1/organizations', headers: bearer }), 401);
+    expectProblem(await anonymous({ method: 'GET', url: '/api/v1/meta', headers: bearer }), 401);
     const again = withCookie(cookieOf(await login(owner.username)));
     expect(apiTokenList.parse((await anonymous({ method: 'GET', url: '/api/v1/tokens', headers: again })).json()).results[0]!.status).toBe('expired');
   });

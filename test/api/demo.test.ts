@@ -120,7 +120,7 @@ describe('demo registry', () => {
   });
 
   it('reproduces the 2025 talent figures through the indicator API: 2 Nobel laureates (flexible), 7 academicians, 3 overseas teams', async () => {
-    const res = await t.anonymous({ method: 'GET', url: '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_category' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_category' });
     expect(res.statusCode, res.body).toBe(200);
     const byCategory = Object.fromEntries(observationList.parse(res.json()).results.map((o) => [o.breakdown_key, o.value]));
     expect(byCategory).toMatchObject({ nobel_laureate: 2, academician: 7, overseas_team: 3 });

@@ -116,7 +116,7 @@ async function fileAfterNotice(id: number): Promise<ApplicationView> {
   }
 }
 
-const indicator = async (code: string) => (await call(null, 'GET', `/api/v1/indicators/${code}/observations?period=2026&area=430100`)).json<{ results: Array<{ value: number }> }>().results[0]!.value;
+const indicator = async (code: string) => (await call(as.otherOrgUser, 'GET', `/api/v1/indicators/${code}/observations?period=2026&area=430100`)).json<{ results: Array<{ value: number }> }>().results[0]!.value;
 
 describe('pilot-scale platform filing (中试平台备案), draft to filed, then evaluated and revoked', () => {
   it('runs the whole path, refusing each step that comes too early, and files the platform into the registry and the indicator', async () => {
@@ -202,7 +202,7 @@ describe('pilot-scale platform filing (中试平台备案), draft to filed, then
       // Filing's own write enters the platform it created, just before the filing, by the officer who filed.
       const entries = await t.db.query<{ e: string }>("SELECT entity || ':' || action || ':' || record_id || ':' || username AS e FROM audit_log ORDER BY id DESC LIMIT 2");
       expect(entries.rows.map((r) => r.e).reverse()).toEqual([`platforms:create:${filed.filed_record_id}:${as.officer.username}`, `applications:file:${draft.id}:${as.officer.username}`]);
-      const platform = (await call(null, 'GET', `/api/v1/platforms/${filed.filed_record_id}`)).json<Record<string, unknown>>();
+      const platform = (await call(as.otherOrgUser, 'GET', `/api/v1/platforms/${filed.filed_record_id}`)).json<Record<string, unknown>>();
       expect(platform).toMatchObject({ name: pilotData.name, type: 'pilot_platform', level: 'municipal', status: 'active', host_org_id: applicant.id, district_code: YUELU, recognized_on: FILING_DAY });
       expect(await indicator('platforms.pilot_platform.count')).toBe(before + 1);
 
@@ -213,7 +213,7 @@ describe('pilot-scale platform filing (中试平台备案), draft to filed, then
       expect(errorAt(expectProblem(await call(as.officer, 'POST', `/api/v1/applications/${draft.id}/evaluations`, { year: 2026, result: 'qualified' }), 409), 'action').code).toBe('evaluation.exists');
       const revoked = view(await act(as.officer, draft.id, 'revoke', '年度评价不合格'));
       expect(revoked).toMatchObject({ state: 'revoked', decision_reason: '年度评价不合格' });
-      expect((await call(null, 'GET', `/api/v1/platforms/${filed.filed_record_id}`)).json()).toMatchObject({ status: 'revoked' });
+      expect((await call(as.otherOrgUser, 'GET', `/api/v1/platforms/${filed.filed_record_id}`)).json()).toMatchObject({ status: 'revoked' });
       expect(await indicator('platforms.pilot_platform.count')).toBe(before);
       expect(revoked.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'attachment_added', 'submit', 'start_check', 'experts_drawn', 'pass_check', 'review_submitted', 'open_notice', 'objection_lodged', 'objection_resolved', 'file', 'evaluated', 'revoke']));
       expect(revoked.actions).toEqual([]);
@@ -269,7 +269,7 @@ describe('the other three filings', () => {
     await toNotice(a.id);
     const filed = await fileAfterNotice(a.id);
     expect(filed.filed_entity).toBe('rd_institutions');
-    const institution = (await call(null, 'GET', `/api/v1/rd-institutions/${filed.filed_record_id}`)).json();
+    const institution = (await call(as.otherOrgUser, 'GET', `/api/v1/rd-institutions/${filed.filed_record_id}`)).json();
     expect(institution).toMatchObject({ name: '湘江新型研发院', category: 'new_type_rd_institution', level: 'municipal', host_org_id: applicant.id, established_on: '2024-03-01' });
     expect(await indicator('rd_institutions.count')).toBe(before + 1);
   });
@@ -283,7 +283,7 @@ describe('the other three filings', () => {
     await uploadChecklist(a.id);
     await toNotice(a.id);
     await fileAfterNotice(a.id);
-    const after = (await call(null, 'GET', `/api/v1/rd-institutions/${institution.id}`)).json<{ global_feature_count: number; four_global: Record<string, { evidence: string | null; confirmed_on: string | null }> }>();
+    const after = (await call(as.otherOrgUser, 'GET', `/api/v1/rd-institutions/${institution.id}`)).json<{ global_feature_count: number; four_global: Record<string, { evidence: string | null; confirmed_on: string | null }> }>();
     expect(after.global_feature_count).toBe(2);
     expect(after.four_global.global_layout).toEqual({ evidence: '新加坡分中心', confirmed_on: FILING_DAY });
     expect(after.four_global.global_tasks).toEqual({ evidence: '承接德国客户研发任务', confirmed_on: FILING_DAY });

@@ -21,8 +21,10 @@ describe('the anonymous rate limit', () => {
     const retryAfter = Number(res.headers['retry-after']);
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
     expect(errorAt(p, 'request')).toMatchObject({ code: 'rate_limit.exceeded', params: { max: LIMIT.max, window_seconds: 60, retry_after_seconds: retryAfter } });
-    // The limit is the client's, over every route: a public read is refused too.
-    expectProblem(await anonymous({ method: 'GET', url: '/api/v1/organizations', remoteAddress: '203.0.113.7' }), 429);
+    // The limit is the client's, over every route open to it: a public read is refused too.
+    expectProblem(await anonymous({ method: 'GET', url: '/api/v1/notices', remoteAddress: '203.0.113.7' }), 429);
+    // A route closed to it answers 401 first: the guard comes before the count.
+    expectProblem(await anonymous({ method: 'GET', url: '/api/v1/organizations', remoteAddress: '203.0.113.7' }), 401);
   });
 
   it('counts each client on its own', async () => {

@@ -87,7 +87,26 @@ const WRITES: Record<string, Access> = {
   'post /api/v1/organizations/:id/tech-sme-evaluations': 'tech_sme_evaluations.write',
 };
 
-/** Reads that are not public registry data; every other GET is public. */
+/**
+ * The reads for anyone (docs/security.md, "What anyone may read"): what a notice itself shows, the
+ * city's configuration, signing in; and the open-data API under /api/v1/public/, which serves only
+ * what is published. Every other GET needs an account: `registry.read` unless listed below.
+ */
+const PUBLIC_READS = new Set([
+  'get /api/v1/auth/me',
+  'get /api/v1/auth/demo',
+  'get /api/v1/meta',
+  'get /api/v1/meta/regions',
+  'get /api/v1/filing-types',
+  'get /api/v1/notices',
+  'get /api/v1/imports/templates/:entity.:format',
+  'get /api/v1/recruitment-calls',
+  'get /api/v1/recruitment-calls/:id',
+  'get /api/v1/recruitment-calls/export',
+]);
+const publicRead = (key: string) => PUBLIC_READS.has(key) || key.startsWith('get /api/v1/public/');
+
+/** Reads that need more than `registry.read`. */
 const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/imports': 'imports.read',
   'get /api/v1/imports/:id': 'imports.read',
@@ -151,7 +170,8 @@ const api = servedRoutes(app)
   .filter((r) => r.path.startsWith('/api/v1/'))
   .map((r) => ({ key: `${r.method} ${r.path}`, method: r.method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE', path: r.path }));
 const writes = api.filter((r) => r.method !== 'GET');
-const guarded = [...writes.filter((r) => WRITES[r.key] !== 'public'), ...api.filter((r) => PROTECTED_READS[r.key])];
+const reads = api.filter((r) => r.method === 'GET');
+const guarded = [...writes.filter((r) => WRITES[r.key] !== 'public'), ...reads.filter((r) => !publicRead(r.key))];
 const url = (path: string) => path.replace(':id', '1').replace(':sub', '1').replace(':code', 'gdp').replace(':entity', 'organizations').replace(':format', 'csv');
 
 // Who acts: an organization user of Yuelu's organization, a Yuelu district officer, a city officer, an expert.
@@ -174,7 +194,7 @@ const call = (who: Acting, method: 'POST' | 'PATCH' | 'DELETE' | 'GET', path: st
 describe('every route declares who may call it', () => {
   it('the table names every write route Fastify serves, and nothing else', () => {
     expect(writes.map((r) => r.key).sort()).toEqual(Object.keys(WRITES).sort());
-    for (const key of Object.keys(PROTECTED_READS)) expect(api.map((r) => r.key), key).toContain(key);
+    for (const key of [...Object.keys(PROTECTED_READS), ...PUBLIC_READS]) expect(api.map((r) => r.key), key).toContain(key);
   });
 
   it.each(guarded.map((r) => [r.key, r] as const))('%s: anonymous → 401 problem+json naming how to authenticate', async (_key, r) => {
@@ -202,12 +222,34 @@ describe('every route declares who may call it', () => {
     }
   });
 
-  it('every other read is public: no credentials needed', async () => {
-    for (const r of api.filter((x) => x.method === 'GET' && !PROTECTED_READS[x.key])) {
+  it('the public reads need no credentials', async () => {
+    for (const r of reads.filter((x) => publicRead(x.key))) {
       const res = await anonymous({ method: 'GET', url: url(r.path) });
       expect([401, 403], `${r.key} answered ${res.statusCode}`).not.toContain(res.statusCode);
     }
-    expect((await anonymous({ method: 'GET', url: `/api/v1/organizations/${ownOrg.id}` })).statusCode).toBe(200);
+  });
+
+  it('the registry, its indicators and the dashboard are closed to the public and open to every account', async () => {
+    const rdCount = 'rd_institutions.count';
+    const registry = [
+      '/api/v1/organizations',
+      `/api/v1/organizations/${otherOrg.id}`,
+      '/api/v1/organizations/export?format=csv',
+      '/api/v1/qualifications?group_by=district_code',
+      '/api/v1/dashboard',
+      '/api/v1/indicators',
+      `/api/v1/indicators/${rdCount}/observations?period=2026`,
+      `/api/v1/indicators/${rdCount}/rows?period=2026`,
+      '/api/v1/targets',
+    ];
+    for (const path of registry) {
+      const p = expectProblem(await anonymous({ method: 'GET', url: path }), 401, ['credentials']);
+      expect(errorAt(p, 'credentials').code, path).toBe('auth.required');
+      for (const who of [as.orgUser, as.expert]) {
+        const res = await call(who, 'GET', path);
+        expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+      }
+    }
   });
 
   it('import records need an officer: the city officer and the district officer read them', async () => {
@@ -255,7 +297,7 @@ describe('an organization user reaches its own organizations’ records only', (
     expect(errorAt(expectProblem(await call(as.orgUser, 'DELETE', `/api/v1/organizations/${ownOrg.id}`), 403), 'permission').code).toBe('permission.role');
   });
 
-  it('answers 404, not 403, for a record that does not exist (registry records are public: existence is no secret)', async () => {
+  it('answers 404, not 403, for a record that does not exist (every account reads the registry: existence is no secret)', async () => {
     expectProblem(await call(as.orgUser, 'PATCH', '/api/v1/qualifications/2147483647', { certificate_no: 'x' }, 1), 404);
   });
 
@@ -277,7 +319,7 @@ describe('an organization user reaches its own organizations’ records only', (
         await call(as.orgUser, 'DELETE', `/api/v1/${path}/${other.id}`),
       ])
         expect(errorAt(expectProblem(res, 403, ['permission']), 'permission').code).toBe('permission.organization');
-      expect((await anonymous({ method: 'GET', url: `/api/v1/${path}/${other.id}` })).json()).toEqual(other);
+      expect((await call(as.orgUser, 'GET', `/api/v1/${path}/${other.id}`)).json()).toEqual(other);
     });
 
     it('may not move its record to another organization', async () => {

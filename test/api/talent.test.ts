@@ -121,12 +121,13 @@ describe('recruitment calls (招贤令)', () => {
 });
 
 describe('the indicator talent.introductions', () => {
-  it('counts introductions by category and mode; its rows are masked and not public', async () => {
-    const obs = await as(null, 'GET', '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_category');
+  it('counts introductions by category and mode for every account; its rows are masked; none of it public', async () => {
+    expectProblem(await as(null, 'GET', '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_category'), 401);
+    const obs = await as(hostUser, 'GET', '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_category');
     expect(obs.statusCode, obs.body).toBe(200);
     const byCategory = Object.fromEntries(obs.json().results.map((o: { breakdown_key: string; value: number }) => [o.breakdown_key, o.value]));
     expect(byCategory).toMatchObject({ academician: 1, nobel_laureate: 1 });
-    const byMode = await as(null, 'GET', '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_mode');
+    const byMode = await as(hostUser, 'GET', '/api/v1/indicators/talent.introductions/observations?period=2025&breakdown=talent_mode');
     expect(Object.fromEntries(byMode.json().results.map((o: { breakdown_key: string; value: number }) => [o.breakdown_key, o.value]))).toMatchObject({ full_time: 1, flexible: 1 });
     expectProblem(await as(null, 'GET', '/api/v1/indicators/talent.introductions/rows?period=2025'), 401);
     const rows = await as(yueluOfficer, 'GET', '/api/v1/indicators/talent.introductions/rows?period=2025');

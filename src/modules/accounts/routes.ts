@@ -72,7 +72,7 @@ export const authRoutes = (ctx: AccountsContext, demo: DemoAccountsSource) => as
     },
   );
 
-  r.get('/auth/me', { schema: { tags, summary: 'Whom the request acts as and everything it may do (anonymous: the public permissions)', response: { 200: me, ...errors } } }, async (req, reply) => {
+  r.get('/auth/me', { config: { access: 'public' }, schema: { tags, summary: 'Whom the request acts as and everything it may do (anonymous: nothing)', response: { 200: me, ...errors } } }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     return describeCaller(ctx, req.principal);
   });
@@ -96,7 +96,7 @@ export const authRoutes = (ctx: AccountsContext, demo: DemoAccountsSource) => as
     },
   );
 
-  r.get('/auth/demo', { schema: { tags, summary: 'The demo accounts, when this server runs the demo (the login page lists them)', response: { 200: demoAccounts, ...errors } } }, () => demo());
+  r.get('/auth/demo', { config: { access: 'public' }, schema: { tags, summary: 'The demo accounts, when this server runs the demo (the login page lists them)', response: { 200: demoAccounts, ...errors } } }, () => demo());
 };
 
 /** /api/v1/tokens — one's own API tokens (with a session: a token cannot make tokens). */

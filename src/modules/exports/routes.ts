@@ -65,6 +65,8 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
         ...(entity === 'ip_loans' ? { config: { access: 'ip_loans.read' as const } } : {}),
         // Projects, achievements, transfers and incubations: read by achievements.read reach, as their lists are.
         ...((achievementFileEntities as readonly string[]).includes(entity) ? { config: { access: 'achievements.read' as const } } : {}),
+        // Recruitment calls are public notices, as their list is; every other list needs registry.read (the default).
+        ...(entity === 'recruitment_calls' ? { config: { access: 'public' as const } } : {}),
         schema: {
           tags: ['exports'],
           summary: `Export ${noun} (CSV, XLSX or JSON Lines) with the list's filter, search and sort, in the import format or as a report`,

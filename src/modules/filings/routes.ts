@@ -49,7 +49,8 @@ const subParams = z.strictObject({ id: idParams.shape.id, sub: idParams.shape.id
 export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/filing-types', { schema: { tags, summary: 'The filing types: form, checklist, review criteria, notice length, path (states and transitions), fields of expertise', response: { 200: filingTypeList, ...errors } } }, async () => ({
+  // The filing rules the city publishes (forms, checklists, criteria, paths): configuration, not registry records.
+  r.get('/filing-types', { config: { access: 'public' }, schema: { tags, summary: 'The filing types: form, checklist, review criteria, notice length, path (states and transitions), fields of expertise', response: { 200: filingTypeList, ...errors } } }, async () => ({
     results: [...ctx.workflows.types.values()].map((t) => ({ ...t, path: ctx.workflows.paths.get(t.path)! })),
     expertise_fields: ctx.workflows.expertiseFields,
   }));
@@ -121,7 +122,8 @@ export const filingRoutes = (ctx: FilingsContext) => async (app: FastifyInstance
     return inbox(ctx, req.principal);
   });
 
-  r.get('/notices', { schema: { tags, summary: 'The public notices running now (公示)', response: { 200: publicNoticeList, ...errors } } }, () => currentNotices(ctx));
+  // What a notice (公示) itself shows: type, organization, subject, period — public by law, as the objection is.
+  r.get('/notices', { config: { access: 'public' }, schema: { tags, summary: 'The public notices running now (公示)', response: { 200: publicNoticeList, ...errors } } }, () => currentNotices(ctx));
 
   r.post('/notices/:id/objections', { config: { access: 'public' }, schema: { tags, summary: 'Lodge an objection to a notice (anyone, while it runs)', params: idParams, body: objectionBody, response: { 201: z.object({ id: z.number().int() }), ...writeErrors } } }, async (req, reply) =>
     reply.code(201).send(await lodgeObjection(ctx, requestActor(req), req.params.id, req.body)),

@@ -332,6 +332,8 @@ export const importRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
   r.get(
     '/imports/templates/:entity.:format',
     {
+      // An empty file with the headers: the import format's documentation, no registry data.
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'An empty template of an entity, CSV or XLSX, with Chinese (default) or English headers',

@@ -72,12 +72,12 @@ export function registryMetaOf(ctx: AppContext): RegistryMeta {
 export function metaRoutes(ctx: AppContext) {
   const meta = registryMetaOf(ctx);
   return async (app: FastifyInstance) => {
-    app.withTypeProvider<ZodTypeProvider>().get('/meta', { schema: { tags: ['meta'], summary: 'City configuration and code lists', response: { 200: registryMeta } } }, () => meta);
+    app.withTypeProvider<ZodTypeProvider>().get('/meta', { config: { access: 'public' }, schema: { tags: ['meta'], summary: 'City configuration and code lists', response: { 200: registryMeta } } }, () => meta);
     // Built at the first request: only the contract form asks for it, and most servers never do.
     let regions: BuyerRegions | undefined;
     app.withTypeProvider<ZodTypeProvider>().get(
       '/meta/regions',
-      { schema: { tags: ['meta'], summary: 'The counties of China a contract’s buyer may be in (province → city → county), for a picker', response: { 200: buyerRegions, 400: problem, 500: problem } } },
+      { config: { access: 'public' }, schema: { tags: ['meta'], summary: 'The counties of China a contract’s buyer may be in (province → city → county), for a picker', response: { 200: buyerRegions, 400: problem, 500: problem } } },
       async (_req, reply) => {
         regions ??= { provinces: buyerRegionTree(ctx.city, loadDivisions()) as BuyerRegions['provinces'] };
         // The list changes only with a new release: a browser may keep it for a day.

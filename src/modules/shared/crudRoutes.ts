@@ -10,7 +10,7 @@ import type { Permission, RecordScope } from '../../domain/permissions.js';
 import { listQueryFor, withBodyRules, type BodyRules } from '../../http/validation.js';
 import { requestActor } from '../audit/trail.js';
 import type { AppContext, ServiceContext } from './context.js';
-import { authorize, limitedReach, type Principal } from './principal.js';
+import { authorize, limitedReach, type Access, type Principal } from './principal.js';
 import { expectedVersion } from './records.js';
 import { etag, write, type RecordLock, type Versioned } from './write.js';
 
@@ -35,8 +35,11 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
   /** The caller is given for records that are not public (`readAccess`): its reach decides what it sees. */
   list(ctx: ServiceContext, query: ListQuery, principal: Principal): Promise<ListPage<Item>>;
   get(ctx: ServiceContext, id: number, principal: Principal): Promise<Item>;
-  /** The permission reads need when the records are not public registry data (a contract is its seller's business). */
-  readAccess?: Permission;
+  /**
+   * Who may read: the registry's readers (`registry.read`) unless said — a permission of its own
+   * when the records are someone's business (a contract is its seller's), `public` for notices.
+   */
+  readAccess?: Access;
   /** The stored row, locked for the write that reads it: the one read of the record a write makes. */
   lock(db: Queryable, id: number): Promise<Row | undefined>;
   present(row: Row): Item;
@@ -65,7 +68,7 @@ export interface CrudResource<Item extends { id: number; version: number }, Crea
 
 /**
  * list / get / create / update (If-Match) / delete — thin: validate, authorize, call the service,
- * shape the reply. Reads are public unless `readAccess` says otherwise; each write needs its
+ * shape the reply. Reads need `registry.read` unless `readAccess` says otherwise; each write needs its
  * permission (checked before the body is read) and must reach the record as it is and as it will
  * be (checked on the locked row), and is recorded in the audit log in its own transaction.
  */
@@ -93,7 +96,7 @@ export function crudRoutes<Item extends { id: number; version: number }, Create,
       },
     });
 
-    const read = res.readAccess ? { config: { access: res.readAccess } } : {};
+    const read = { config: { access: res.readAccess ?? ('registry.read' as const) } };
     r.get(res.path, { ...read, schema: { tags, summary: `List ${res.noun}s`, querystring: listQueryFor(res.listSpec), response: { 200: res.schemas.list, ...readErrors } } }, (req) => res.list(res.ctx, req.query, req.principal));
 
     r.get(one, { ...read, schema: { tags, summary: `Get ${a}`, params: idParams, response: { 200: res.schemas.item, 404: problem, ...readErrors } } }, async (req, reply) => {

@@ -75,6 +75,8 @@ export const recruitmentCallRoutes = (ctx: AppContext) =>
     listSpec: q.recruitmentCallListSpec(ctx.city),
     list: (c, query) => service.listRecruitmentCalls(c, query),
     get: (c, id) => service.getRecruitmentCall(c, id),
+    // A call is itself a public notice, and holds no personal data: no field the notice does not show.
+    readAccess: 'public',
     entity: service.RECRUITMENT_CALL,
     lock: q.lockCall,
     present: (row) => service.presentRecruitmentCall(row, ctx.clock.today()),
