@@ -211,6 +211,13 @@ const PUBLIC_PAGES: Audited[] = [
   ['/qualifications', rowsOf('list-table')],
   ['/notices', 'h1'],
   ['/no-such-page', 'h1'],
+  ['/portal', `${testId('portal-headline')} a`],
+  ['/portal/map', `${testId('portal-cartogram')} a`],
+  ['/portal/map?by=zone', `${testId('portal-cartogram')} a`],
+  ['/portal/indicators/rd_institutions.count', `${testId('portal-indicator-rows')} table`],
+  ['/portal/search?kind=institution', `${testId('portal-search-results')} a`],
+  ['/portal/notices', testId('portal-notices')],
+  ['/portal/recruitment', testId('portal-recruitment')],
 ];
 
 test.each(PUBLIC_PAGES)('public page %s, anonymous', async (path, ready) => {
@@ -224,6 +231,8 @@ test('public record and indicator pages, anonymous', async () => {
     [`/platforms/${await firstId('/platforms?per_page=1')}`, 'h1'],
     [`/qualifications/${await firstId('/qualifications?per_page=1')}`, 'h1'],
     ['/indicators/rd_institutions.count', testId('indicator-page')],
+    [`/portal/platforms/${await firstId('/public/datasets/platforms/rows?per_page=1')}`, testId('portal-related-transfers')],
+    [`/portal/institutions/${await firstId('/public/datasets/rd_institutions/rows?per_page=1')}`, testId('portal-four-global')],
   ];
   for (const audited of pages) await expectAccessible(anonymous, audited);
 });

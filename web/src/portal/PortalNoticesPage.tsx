@@ -17,7 +17,7 @@ export function PortalNoticesPage() {
       <Loaded query={notices}>
         {(list) =>
           list.length === 0 ? (
-            <p>{t('portal.notices.none')}</p>
+            <p data-testid="portal-notices">{t('portal.notices.none')}</p>
           ) : (
             <ul className="portal-list" data-testid="portal-notices">
               {list.map((n) => (

@@ -23,7 +23,7 @@ export function PortalRecruitmentPage() {
       <Loaded query={calls}>
         {({ results }) =>
           results.length === 0 ? (
-            <p>{t('portal.recruitment.none')}</p>
+            <p data-testid="portal-recruitment">{t('portal.recruitment.none')}</p>
           ) : (
             <ul className="portal-list" data-testid="portal-recruitment">
               {results.map((call) => (
