@@ -72,6 +72,21 @@ describe('matching: a planted registry whose right answer is known', () => {
     expect(rankMatches(subject, [...twins].reverse(), config, labels, 2).map((m) => m.id)).toEqual([5, 6]);
   });
 
+  it('keeps, for any limit, the head of the full ranking (the best are chosen while scoring, only they are explained)', () => {
+    // A seeded mix of scores, ties and kinds: the full list sorted by score, kind order and id is the reference.
+    let s = 7;
+    const next = (n: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31), s % n);
+    const kinds = ['rd_institution', 'platform'] as const;
+    const crowd = Array.from({ length: 200 }, (_, i) =>
+      nobody(i + 1, { kind: kinds[next(2)], segments: next(3) ? [] : ['s1'], hops: next(4) || null, district: next(2) ? '430104' : null, qualifications: next(3) ? [] : ['tech_sme'] }),
+    );
+    const full = rankMatches(subject, crowd, config, labels, crowd.length);
+    const order = new Map<string, number>(kinds.map((k) => [k, crowd.findIndex((c) => c.kind === k)]));
+    const sorted = [...full].sort((a, b) => b.score - a.score || order.get(a.kind)! - order.get(b.kind)! || a.id - b.id);
+    expect(full).toEqual(sorted);
+    for (const limit of [1, 3, 10, 50]) expect(rankMatches(subject, crowd, config, labels, limit)).toEqual(full.slice(0, limit));
+  });
+
   it('breaks ties between kinds in the order the candidates are given (institutions before platforms)', () => {
     const both = [nobody(2, { kind: 'rd_institution', district: '430104' }), nobody(1, { kind: 'platform', district: '430104' })];
     expect(rankMatches(subject, both, config, labels, 10).map((m) => `${m.kind}:${m.id}`)).toEqual(['rd_institution:2', 'platform:1']);

@@ -112,62 +112,92 @@ const list = (items: readonly Message[]): Message => ({ zh: items.map((m) => m.z
 /**
  * The `limit` best candidates, best first; a candidate with nothing in common (score 0) is not
  * listed. Ties go to the lower id (kinds in the order given), so the same registry always gives
- * the same list.
+ * the same list. Every candidate is scored, but only the best are explained: naming the segments,
+ * fields and district of every firm in a large city would cost far more than the ranking.
  */
 export function rankMatches(subject: MatchSubject, candidates: readonly MatchCandidate[], config: MatchingConfig, labels: MatchLabels, limit: number): Match[] {
   const kindOrder = new Map<string, number>();
   for (const c of candidates) if (!kindOrder.has(c.kind)) kindOrder.set(c.kind, kindOrder.size);
-  const scored: Match[] = [];
+  const before = (a: Scored, b: Scored) => b.score - a.score || kindOrder.get(a.c.kind)! - kindOrder.get(b.c.kind)! || a.c.id - b.c.id;
+  const best: Scored[] = [];
   for (const c of candidates) {
-    const reasons = reasonsFor(subject, c, config, labels);
-    if (reasons.length === 0) continue;
-    scored.push({ kind: c.kind, id: c.id, score: round(reasons.reduce((s, r) => s + r.contribution, 0)), reasons });
+    const parts = partsOf(subject, c, config);
+    if (parts.length === 0) continue;
+    const scored = { c, parts, score: round(parts.reduce((s, p) => s + p.contribution, 0)) };
+    if (best.length === limit && before(scored, best[limit - 1]!) >= 0) continue;
+    // Insert in order, dropping the last past the limit (limit is small: a linear insert is the cheapest).
+    let i = best.length;
+    while (i > 0 && before(scored, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, scored);
+    if (best.length > limit) best.pop();
   }
-  scored.sort((a, b) => b.score - a.score || kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || a.id - b.id);
-  return scored.slice(0, limit);
+  return best.map(({ c, parts, score }) => ({ kind: c.kind, id: c.id, score, reasons: parts.map((p) => explain(p, config, labels)) }));
 }
 
 /** The most a candidate can score: every weight in full. */
 export const maxScore = (config: MatchingConfig): number => round(matchReasonCodes.reduce((s, c) => s + config.weights[c], 0));
 
+/** A component that counts for a candidate: its contribution, and how to say why (named only for the candidates listed). */
+interface Part {
+  code: MatchReasonCode;
+  contribution: number;
+  why: (labels: MatchLabels) => { detail: Message; evidence?: EvidenceRow[] };
+}
+
+interface Scored {
+  c: MatchCandidate;
+  parts: Part[];
+  score: number;
+}
+
+const explain = (p: Part, config: MatchingConfig, labels: MatchLabels): MatchReason => {
+  const { detail, evidence = [] } = p.why(labels);
+  return { code: p.code, weight: config.weights[p.code], contribution: p.contribution, detail, evidence: evidence.slice(0, MAX_EVIDENCE) };
+};
+
 /** Every component that counts for this candidate, in the order of `matchReasons`. */
-export function reasonsFor(subject: MatchSubject, c: MatchCandidate, config: MatchingConfig, labels: MatchLabels): MatchReason[] {
+function partsOf(subject: MatchSubject, c: MatchCandidate, config: MatchingConfig): Part[] {
   const w = config.weights;
-  const out: MatchReason[] = [];
-  const add = (code: MatchReasonCode, share: number, detail: Message, evidence: EvidenceRow[] = []) => {
+  const out: Part[] = [];
+  const add = (code: MatchReasonCode, share: number, why: Part['why']) => {
     const contribution = round(w[code] * share);
-    if (contribution > 0) out.push({ code, weight: w[code], contribution, detail, evidence: evidence.slice(0, MAX_EVIDENCE) });
+    if (contribution > 0) out.push({ code, contribution, why });
   };
 
   const segments = subject.segments.filter((s) => c.segments.includes(s));
-  if (segments.length) {
-    const names = list(segments.map(labels.segment));
-    add('segment', segments.length / subject.segments.length, { zh: `同处产业链环节：${names.zh}`, en: `Both in the segment(s): ${names.en}` });
-  }
+  if (segments.length)
+    add('segment', segments.length / subject.segments.length, (labels) => {
+      const names = list(segments.map(labels.segment));
+      return { detail: { zh: `同处产业链环节：${names.zh}`, en: `Both in the segment(s): ${names.en}` } };
+    });
 
   const fields = subject.fields.filter((f) => c.fields.has(f));
-  if (fields.length) {
-    const names = list(fields.map(labels.field));
-    const rows = uniqueRows(fields.flatMap((f) => c.fields.get(f)!));
-    add('field', fields.length / subject.fields.length, { zh: `技术合同涉及相同技术领域：${names.zh}`, en: `Contracts in the same technology field(s): ${names.en}` }, rows);
-  }
+  if (fields.length)
+    add('field', fields.length / subject.fields.length, (labels) => {
+      const names = list(fields.map(labels.field));
+      return { detail: { zh: `技术合同涉及相同技术领域：${names.zh}`, en: `Contracts in the same technology field(s): ${names.en}` }, evidence: uniqueRows(fields.flatMap((f) => c.fields.get(f)!)) };
+    });
 
   // Each further dealing counts half as much as the one before: two contracts say much more than one, ten little more than five.
   const n = c.dealings.length;
-  if (n > 0) add('past_contracts', 1 - 0.5 ** n, { zh: `与其已有 ${n} 笔技术合同或成果转化`, en: `${n} past contract(s) or transfer(s) with it` }, [...c.dealings]);
+  if (n > 0) add('past_contracts', 1 - 0.5 ** n, () => ({ detail: { zh: `与其已有 ${n} 笔技术合同或成果转化`, en: `${n} past contract(s) or transfer(s) with it` }, evidence: [...c.dealings] }));
 
-  if (c.hops !== null && c.hops >= 1 && c.hops <= config.maxHops) add('proximity', 1 / c.hops, { zh: `创新网络中相距 ${c.hops} 跳`, en: `${c.hops} hop(s) apart in the innovation graph` });
+  const hops = c.hops;
+  if (hops !== null && hops >= 1 && hops <= config.maxHops) add('proximity', 1 / hops, () => ({ detail: { zh: `创新网络中相距 ${hops} 跳`, en: `${hops} hop(s) apart in the innovation graph` } }));
 
-  if (subject.district !== null && subject.district === c.district) {
-    const name = labels.district(subject.district);
-    add('district', 1, { zh: `同在${name.zh}`, en: `Both in ${name.en}` });
-  }
+  const district = subject.district;
+  if (district !== null && district === c.district)
+    add('district', 1, (labels) => {
+      const name = labels.district(district);
+      return { detail: { zh: `同在${name.zh}`, en: `Both in ${name.en}` } };
+    });
 
   const held = config.capacityQualifications.filter((q) => c.qualifications.includes(q));
-  if (held.length) {
-    const names = list(held.map(labels.qualification));
-    add('qualification', held.length / config.capacityQualifications.length, { zh: `现有资质：${names.zh}`, en: `Holds: ${names.en}` });
-  }
+  if (held.length)
+    add('qualification', held.length / config.capacityQualifications.length, (labels) => {
+      const names = list(held.map(labels.qualification));
+      return { detail: { zh: `现有资质：${names.zh}`, en: `Holds: ${names.en}` } };
+    });
   return out;
 }
 

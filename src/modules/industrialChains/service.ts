@@ -77,6 +77,14 @@ function reachFilter(ctx: ServiceContext, p: Principal): Keep {
   return (i) => (i.district_code !== null && districts.has(i.district_code)) || (i.zone !== null && zones.has(i.zone));
 }
 
+/** Callers whose {@link reachFilter} keeps the same items share a key. */
+function reachKey(p: Principal): string {
+  const reach = reachOf(p, 'chains.read');
+  if (reach === 'all' || (reach === 'area' && citywide(p))) return 'all';
+  if (reach !== 'area') return 'none';
+  return `area:${[...p.districts].sort().join(',')}|${[...p.zones].sort().join(',')}`;
+}
+
 function keepFor(entity: ChainEntity, year: number | undefined, inReach: Keep): Keep {
   if (year === undefined || STOCK.has(entity)) return inReach;
   return (i) => i.year === year && inReach(i);
@@ -124,13 +132,41 @@ export async function listChains(ctx: ChainsContext, principal: Principal): Prom
   };
 }
 
+/** Every segment's figures and the contract flows between segments, for one area and year. */
+interface Figures {
+  tallies: ReadonlyMap<ChainEntity, ReadonlyMap<string, Tally>>;
+  flows: ChainView['flows'];
+}
+
+/** Areas and years whose figures an index keeps: the city's and a few officers' areas, each over a few years. */
+const MEMO_ENTRIES = 64;
+
+/**
+ * The figures of the caller's area and the year, counted once per index (each count passes over
+ * the records of every segment: seconds at a hundred times the demo); the chain view and the gap
+ * ranking then read a few numbers.
+ */
+function figuresFor(ctx: ChainsContext, index: ChainIndex, year: number | undefined, principal: Principal): Figures {
+  const key = `${reachKey(principal)}@${year ?? ''}`;
+  const known = index.memo.get(key) as Figures | undefined;
+  if (known) return known;
+  const inReach = reachFilter(ctx, principal);
+  const all = new Set(ctx.places.keys());
+  const figures: Figures = {
+    tallies: new Map(chainEntities.map((e) => [e, tally(index.bySegment[e], all, keepFor(e, year, inReach))])),
+    flows: flowsOf(index, all, keepFor('contracts', year, inReach)),
+  };
+  if (index.memo.size >= MEMO_ENTRIES) index.memo.delete(index.memo.keys().next().value!);
+  index.memo.set(key, figures);
+  return figures;
+}
+
 /** One chain, segment by segment: every figure side by side, each with its rows; and the contract flows between its segments. */
 export async function chainView(ctx: ChainsContext, chainId: string, year: number | undefined, principal: Principal): Promise<ChainView> {
   const chain = chainOf(ctx, chainId);
   const index = await ctx.store.index(ctx.clock.today());
-  const inReach = reachFilter(ctx, principal);
   const ids = new Set(chain.segments.map((s) => s.id));
-  const tallies = new Map(chainEntities.map((e) => [e, tally(index.bySegment[e], ids, keepFor(e, year, inReach))]));
+  const { tallies, flows } = figuresFor(ctx, index, year, principal);
   return {
     id: chain.id,
     name: chain.name,
@@ -148,7 +184,7 @@ export async function chainView(ctx: ChainsContext, chainId: string, year: numbe
         }),
       ) as ChainView['segments'][number]['figures'],
     })),
-    flows: flowsOf(index, ids, keepFor('contracts', year, inReach)),
+    flows: flows.filter((f) => ids.has(f.from) && ids.has(f.to)),
   };
 }
 
@@ -210,10 +246,9 @@ function reasonOf(f: GapFinding): Message {
 /** The gap ranking over every segment of every chain, each finding with its figures and their rows. */
 export async function chainGapRanking(ctx: ChainsContext, year: number | undefined, principal: Principal): Promise<ChainGaps> {
   const index = await ctx.store.index(ctx.clock.today());
-  const inReach = reachFilter(ctx, principal);
   const ids = new Set(ctx.places.keys());
-  const counts = new Map(chainEntities.map((e) => [e, tally(index.bySegment[e], ids, keepFor(e, year, inReach))]));
-  const count = (e: ChainEntity, s: string) => counts.get(e)!.get(s)!.count;
+  const { tallies } = figuresFor(ctx, index, year, principal);
+  const count = (e: ChainEntity, s: string) => tallies.get(e)!.get(s)!.count;
   const figures: SegmentFigures[] = [...ids].map((s) => ({
     segment: s,
     enterprises: count('enterprises', s),

@@ -36,6 +36,8 @@ export interface ChainIndex {
   /** Each entity's items by segment, in id order: a figure reads its segment's list only. */
   bySegment: Readonly<Record<ChainEntity, ReadonlyMap<string, readonly ChainItem[]>>>;
   contracts: readonly ContractLink[];
+  /** Answers counted once per index (the figures of an area and a year), keyed by question. */
+  memo: Map<string, unknown>;
 }
 
 const NONE: readonly string[] = [];
@@ -119,6 +121,7 @@ export function buildChainIndex(facts: ChainFacts, chains: IndustrialChains): Ch
     platformSegments: platforms,
     organizationNames: names,
     contracts: contracts.filter((c) => c.item.segments.length > 0),
+    memo: new Map(),
     items,
     bySegment: Object.fromEntries(chainEntities.map((e) => [e, groupBySegment(items[e])])) as Record<ChainEntity, Map<string, ChainItem[]>>,
   };
