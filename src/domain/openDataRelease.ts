@@ -73,7 +73,7 @@ export interface DictionaryFieldSource {
   /** The key rows carry (the CSV header, the JSON Lines key). */
   name: string;
   title: Message;
-  type: string;
+  type: PublicFieldType;
   codes?: ReadonlyArray<DictionaryCode>;
 }
 
@@ -103,7 +103,7 @@ export interface DictionarySource {
 export interface DictionaryField {
   name: string;
   title: Message;
-  type: string;
+  type: PublicFieldType;
   /** How a value of the type is written in the files. */
   format: Message;
   /** The codes the field may hold, in display order; present only for coded fields. */
@@ -141,9 +141,7 @@ export function dataDictionary(source: DictionarySource): DataDictionary {
 }
 
 function dictionaryField(field: DictionaryFieldSource): DictionaryField {
-  const format = Object.hasOwn(typeFormats, field.type) ? typeFormats[field.type as PublicFieldType] : undefined;
-  if (!format) throw new Error(`open data: no file format for the type "${field.type}" of ${field.name}`);
-  const out: DictionaryField = { name: field.name, title: field.title, type: field.type, format };
+  const out: DictionaryField = { name: field.name, title: field.title, type: field.type, format: typeFormats[field.type] };
   if (field.codes) out.codes = field.codes.map(({ code, label }) => ({ code, label }));
   return out;
 }
