@@ -15,13 +15,19 @@ export async function withEngine<T>(config: Config, work: (engine: IndicatorEngi
   const { ctx } = await openAppContext(config, 'indicators');
   const db = ctx.db;
   try {
-    return await work(new IndicatorEngine(ctx, loadCatalogue(ctx.city)));
-  } catch (err) {
-    // Problems name the option they are about, as the API names the field.
-    if (err instanceof AppError && err.errors.length) throw new Error(err.errors.map((e) => `--${e.field}: ${e.message.en} (${e.message.zh})`).join('\n'));
-    throw err;
+    return await problemsAsOptions(() => work(new IndicatorEngine(ctx, loadCatalogue(ctx.city))));
   } finally {
     await db.close();
+  }
+}
+
+/** Problems name the option they are about, as the API names the field. */
+export async function problemsAsOptions<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError && err.errors.length) throw new Error(err.errors.map((e) => `--${e.field}: ${e.message.en} (${e.message.zh})`).join('\n'));
+    throw err;
   }
 }
 

@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import type { ReportFormat, ReportLanguage } from '../contracts/reports.js';
+import { checkPdfPrinter } from '../modules/reports/pdf.js';
 import { annualReport } from '../modules/reports/service.js';
-import { withEngine } from './indicators.js';
+import { problemsAsOptions, withEngine } from './indicators.js';
 import { cliIo, tell } from './io.js';
 
 /** `starcity report --year 2025 [--lang zh|en] [--format pdf|xlsx|html] [--out FILE]`: the annual report, to stdout or a file. */
@@ -10,6 +11,8 @@ export async function reportCommand(config: Config, opts: { year: string; lang: 
   if (opts.format !== 'html' && !opts.out && cliIo().stdout.isTTY) {
     throw new Error(`refusing to write ${opts.format.toUpperCase()} (binary) to a terminal; use --out FILE or redirect stdout (> report.${opts.format})`);
   }
+  // Before the database opens: a PDF this machine cannot print is refused at once.
+  if (opts.format === 'pdf') await problemsAsOptions(() => checkPdfPrinter(config.chromium));
   await withEngine(config, async (engine) => {
     const file = await annualReport(engine, opts.year, { lang: opts.lang, format: opts.format }, config.chromium);
     if (!opts.out) return void (await write(file.body));
