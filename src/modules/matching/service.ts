@@ -41,8 +41,18 @@ export function loadMatchingConfig(file = join(packageRoot, 'config', 'matching.
 
 const nameOf = (row: { name: string; name_en: string | null }): Message => ({ zh: row.name, en: row.name_en ?? row.name });
 
+/**
+ * What a candidate without that fact gets: shared, since a question compares every enterprise of
+ * the city and an empty list or map apiece is most of its garbage.
+ */
+const NONE: readonly never[] = [];
+const NO_FIELDS: FieldRows = new Map();
+
+const joined = <T>(a: readonly T[], b: readonly T[]): readonly T[] => (a.length === 0 ? b : b.length === 0 ? a : [...a, ...b]);
+
 /** Two field maps as one (the host's sold contracts and the institution's own transfers). */
-function mergeFields(a: FieldRows | undefined, b: FieldRows | undefined): Map<string, EvidenceRow[]> {
+function mergeFields(a: FieldRows | undefined, b: FieldRows | undefined): FieldRows {
+  if (!a || !b) return a ?? b ?? NO_FIELDS;
   const out = new Map<string, EvidenceRow[]>();
   for (const m of [a, b]) for (const [f, rows] of m ?? []) out.set(f, [...(out.get(f) ?? []), ...rows]);
   return out;
@@ -94,7 +104,17 @@ export function proximity(csr: CsrGraph, allowEdge: (e: number) => boolean, sour
   return { hops: new Map(), reached: 0 };
 }
 
-const segmentsOf = (map: ReadonlyMap<number, readonly string[]>, id: number | null): readonly string[] => (id === null ? [] : (map.get(id) ?? []));
+const segmentsOf = (map: ReadonlyMap<number, readonly string[]>, id: number | null): readonly string[] => (id === null ? NONE : (map.get(id) ?? NONE));
+
+/** The hops of the records of one kind that the search reached, by record id. */
+function hopsOfKind(graph: InnovationGraph, hops: ReadonlyMap<number, number>, kind: NodeKind): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [node, h] of hops) {
+    const record = graph.nodes.recordOf(node);
+    if (record.kind === kind) out.set(record.id, h);
+  }
+  return out;
+}
 
 const nodesOf = (graph: InnovationGraph, refs: [NodeKind, number | null][]) => refs.filter(([, id]) => id !== null).map(([kind, id]) => graph.nodes.nodeOf(kind, id!)).filter((n) => n >= 0);
 
@@ -150,17 +170,18 @@ export async function enterprisesFor(ctx: MatchingContext, achievementId: number
   const subject: MatchSubject = { segments: [...segments].sort(), fields: [...subjectFields].sort(), district: a.district_code };
   const sources = nodesOf(graph, [['achievement', a.id], ['rd_institution', a.rd_institution_id], ['platform', a.platform_id], ...a.org_ids.map((o) => ['organization', o] as [NodeKind, number])]);
   const near = proximity(graph.csr, seenEdges(graph, p), sources, ctx.config.maxHops);
+  const hops = hopsOfKind(graph, near.hops, 'organization');
   const candidates: MatchCandidate[] = facts.enterprises
     .filter((f) => !own.has(f.id))
     .map((f) => ({
       kind: 'organization',
       id: f.id,
-      segments: membership.organizations.get(f.id) ?? [],
-      fields: contracts.bought.get(f.id) ?? new Map(),
-      dealings: dealings.get(f.id) ?? [],
-      hops: near.hops.get(graph.nodes.nodeOf('organization', f.id)) ?? null,
+      segments: membership.organizations.get(f.id) ?? NONE,
+      fields: contracts.bought.get(f.id) ?? NO_FIELDS,
+      dealings: dealings.get(f.id) ?? NONE,
+      hops: hops.get(f.id) ?? null,
       district: f.district_code,
-      qualifications: facts.held.get(f.id) ?? [],
+      qualifications: facts.held.get(f.id) ?? NONE,
     }));
   const matches = rankMatches(subject, candidates, ctx.config, labelsOf(ctx), limit);
   return present(ctx, { ref: `achievement:${a.id}`, kind: 'achievement', id: a.id, name: { zh: a.title, en: a.title } }, near.reached, matches, (m) => facts.enterpriseById.get(m.id)!);
@@ -194,13 +215,15 @@ export async function institutionsFor(ctx: MatchingContext, organizationId: numb
     if (by !== 0) push(movedHere, by, transferRow(t));
   }
   const near = proximity(graph.csr, seenEdges(graph, p), nodesOf(graph, [['organization', org.id]]), ctx.config.maxHops);
+  const labHops = hopsOfKind(graph, near.hops, 'rd_institution');
+  const stationHops = hopsOfKind(graph, near.hops, 'platform');
   const candidate = (kind: 'rd_institution' | 'platform', h: HostedRow, segments: ReadonlyMap<number, readonly string[]>): MatchCandidate => ({
     kind,
     id: h.id,
-    segments: segments.get(h.id) ?? [],
+    segments: segments.get(h.id) ?? NONE,
     fields: mergeFields(contracts.sold.get(h.host_org_id), contracts.movedFields.get(hostedKey(kind, h.id))),
-    dealings: [...(withHost.get(h.host_org_id) ?? []), ...(movedHere.get(hostedKey(kind, h.id)) ?? [])],
-    hops: near.hops.get(graph.nodes.nodeOf(kind, h.id)) ?? null,
+    dealings: joined(withHost.get(h.host_org_id) ?? NONE, movedHere.get(hostedKey(kind, h.id)) ?? NONE),
+    hops: (kind === 'rd_institution' ? labHops : stationHops).get(h.id) ?? null,
     district: h.district_code,
     qualifications: [],
   });
