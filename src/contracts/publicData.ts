@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { bilingual, groupBucket } from './common.js';
+import { comparators } from '../domain/targetStatus.js';
+import { bilingual, groupBucket, listQuery } from './common.js';
+import { areaCode, period } from './indicators.js';
 
 /**
  * Replies of the public read-only API (`/api/v1/public/…`, issue 16): the published datasets with
@@ -60,3 +62,59 @@ export const publicRowsPage = z
 export type PublicRowsPage = z.output<typeof publicRowsPage>;
 
 export const datasetParams = z.strictObject({ id: z.string().max(64) });
+
+// ── Published indicators ─────────────────────────────────────────────────────────────────────────
+
+/** A figure as the dashboard shows it (the same engine computes both). */
+const figure = z.object({
+  period: z.string(),
+  value: z.number().nullable(),
+  /** computed: the day it stands for (year end, or today in the running year); official: the day it was published. */
+  as_of: z.string().nullable(),
+  source_note: z.string().nullable().describe('Official statistics: where the figure was published'),
+});
+
+const publicTarget = z.object({
+  period: z.string(),
+  comparator: z.enum(comparators),
+  value: z.number(),
+  current: z.number().nullable(),
+  status: z.string(),
+  status_label: bilingual,
+  progress: z.number().nullable(),
+});
+
+export const publicIndicator = z
+  .object({
+    code: z.string(),
+    name: bilingual,
+    definition: bilingual,
+    unit: z.string(),
+    unit_label: bilingual,
+    decimals: z.number().int(),
+    direction: z.enum(['higher_is_better', 'lower_is_better']),
+    source: z.enum(['computed', 'official']),
+    values: z.array(figure).describe('The five years up to the last complete one, oldest first'),
+    target: publicTarget.nullable().describe('The running year’s target for the city and where it stands'),
+    links: z.object({ self: z.string() }),
+  })
+  .meta({ id: 'OpenIndicator' });
+export type PublicIndicator = z.output<typeof publicIndicator>;
+export const publicIndicatorList = z.object({ period: z.string(), target_period: z.string(), results: z.array(publicIndicator) }).meta({ id: 'OpenIndicators' });
+
+const breakdownFigure = z.object({ period: z.string(), key: z.string().nullable(), label: bilingual.nullable(), value: z.number().nullable() });
+export const publicIndicatorDetail = publicIndicator
+  .extend({
+    by_district: z.array(breakdownFigure).describe('Every district, the five years'),
+    by_zone: z.array(breakdownFigure).describe('The zones with records, the five years (none for official statistics)'),
+    links: z.object({ self: z.string(), rows: z.string().nullable().describe('The published rows behind the last complete year’s figure, when its records are a published dataset') }),
+  })
+  .meta({ id: 'OpenIndicatorDetail' });
+export type PublicIndicatorDetail = z.output<typeof publicIndicatorDetail>;
+
+export const indicatorParams = z.strictObject({ code: z.string().max(100) });
+
+export const indicatorRowsQuery = listQuery.extend({
+  period: period.describe('The year whose figure the rows are behind'),
+  area: areaCode.optional().describe('The city (default) or a district code'),
+});

@@ -30,6 +30,13 @@ export interface Database extends Queryable {
    * statements, so it holds exactly the transactions committed by then (a backup while serving).
    */
   dumpDataDir?(): Promise<Uint8Array>;
+  /**
+   * Hands each NOTIFY payload sent on `channel` (by any session, once its transaction commits) to
+   * `onMessage`, from now on; `onLost` when delivery has stopped (the listening connection
+   * dropped), after which nothing more arrives until the caller listens again. Resolves to the
+   * function that stops listening. `channel` is ours, never user input.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLost: () => void): Promise<() => Promise<void>>;
 }
 
 // Dates stay 'YYYY-MM-DD' strings: a calendar date has no time zone, and a JS Date would invent one.
@@ -95,6 +102,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
     close: () => db.close(),
     dumpDataDir: async () => new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer()),
+    // In-process: delivery cannot be lost while the database is open.
+    listen: async (channel, onMessage) => {
+      const stop = await db.listen(channel, onMessage);
+      return () => stop();
+    },
   };
 }
 
@@ -128,6 +140,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
       stream.end(text);
     });
   await run(pool, 'select 1');
+  const listeners = new Set<pg.Client>();
   return {
     engine: 'postgres',
     query: (sql, params) => run(pool, sql, params),
@@ -158,7 +171,38 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onMessage, onLost) => listenOn(connectionString, listeners, channel, onMessage, onLost),
+    async close() {
+      await Promise.all([...listeners].map((l) => l.end().catch(() => undefined)));
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own, outside the pool: it stays open as long as the listener, and
+ * a pooled connection handed back to the pool would listen for whoever takes it next.
+ */
+async function listenOn(connectionString: string, listeners: Set<pg.Client>, channel: string, onMessage: (payload: string) => void, onLost: () => void): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString });
+  let stopped = false;
+  const lost = () => {
+    listeners.delete(client);
+    if (!stopped) onLost();
+    stopped = true;
+  };
+  client.on('notification', (m) => {
+    if (m.channel === channel) onMessage(m.payload ?? '');
+  });
+  client.on('error', lost);
+  client.on('end', lost);
+  await client.connect();
+  listeners.add(client);
+  await client.query(`LISTEN ${channel}`);
+  return async () => {
+    stopped = true;
+    listeners.delete(client);
+    await client.end();
   };
 }
 

@@ -28,6 +28,7 @@ import { indicatorRoutes } from '../modules/indicators/routes.js';
 import { DEFAULT_CHROMIUM } from '../modules/reports/pdf.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { metaRoutes } from '../modules/meta/routes.js';
+import { openDataRoutes } from '../modules/openData/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
 import { ipLoanRoutes, shippedPolicies, type PolicySource } from '../modules/ipLoans/routes.js';
@@ -48,7 +49,8 @@ import { rdInstitutionRoutes } from '../modules/rdInstitutions/routes.js';
 import { techSmeEvaluationRoutes } from '../modules/techSmeEvaluations/routes.js';
 import { registerAuth, securitySchemes } from './auth.js';
 import { registerProblemHandlers, sendNotFound, sendProblem } from './problems.js';
-import { defaultAnonymousRateLimit, limitAnonymous, type AnonymousRateLimit } from './rateLimit.js';
+import { publicApi } from './publicApi.js';
+import { defaultAnonymousRateLimit, defaultPublicRateLimit, limitAnonymous, type AnonymousRateLimit } from './rateLimit.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
 import { strictReplySerializer } from './replyCheck.js';
 import { zodValidatorCompiler } from './validation.js';
@@ -81,6 +83,8 @@ export interface AppOptions {
   timeouts?: RequestTimeouts;
   /** How many API requests one anonymous client may send in a window (default: {@link defaultAnonymousRateLimit}). */
   anonymousRateLimit?: AnonymousRateLimit;
+  /** How many public-API requests (/api/v1/public) one client may send in a window, signed in or not (default: {@link defaultPublicRateLimit}). */
+  publicRateLimit?: AnonymousRateLimit;
   /** The Chromium that prints the annual report's PDF (STARCITY_CHROMIUM; default /usr/bin/chromium). */
   chromium?: string;
 }
@@ -182,6 +186,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'tech-sme', description: '科技型中小企业自评 Tech-based SME self-evaluation (no account needed) and the evaluations an organization stored' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
         { name: 'imports', description: '导入 Imports of CSV, XLSX and JSON Lines files, their reports and templates' },
+        { name: 'open-data', description: '开放数据 Open data: the published datasets and indicators, read-only, for anyone (CORS, ETag, rate-limited per client); config/publication.json decides what is published' },
         { name: 'meta', description: 'City configuration and code lists' },
         { name: 'auth', description: '登录 Sign-in, sessions and the caller’s permissions' },
         { name: 'tokens', description: 'API 令牌 Your API tokens for machine clients' },
@@ -194,10 +199,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
     transformObject: (input) => problemContentType(jsonSchemaTransformObject(input)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
     try {
       const pending = await pendingMigrations(ctx.db);
       if (pending.length) return sendProblem(req, reply, 503, 'not-ready', { zh: '数据库迁移未完成', en: 'Migrations pending' }, [], pending.join(', '));
@@ -255,6 +260,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
     },
     { prefix: '/api/v1' },
   );
+  // A scope of its own: CORS and a per-client limit for everyone, not the registry's anonymous one.
+  const publicFilings = { ...ctx, workflows: opts.workflows ?? loadWorkflows(), attachments: opts.attachments ?? directoryStore(resolve('data', 'attachments')) };
+  await app.register(publicApi(openDataRoutes(publicFilings, new IndicatorEngine(ctx, loadCatalogue(ctx.city)), opts.version), opts.publicRateLimit ?? defaultPublicRateLimit), { prefix: '/api/v1/public' });
 
   const web = opts.webRoot && existsSync(opts.webRoot) ? opts.webRoot : null;
   if (web) await app.register(fastifyStatic, webStaticOptions(web));

@@ -111,6 +111,19 @@ const INDICATOR_ROUTES = [
   'get /api/v1/reports/annual/{year}',
 ];
 
+/** The public read-only API (open data): datasets, rows, indicators, notices, recruitment calls. */
+const OPEN_DATA_ROUTES = [
+  'get /api/v1/public/datasets',
+  'get /api/v1/public/datasets/{id}',
+  'get /api/v1/public/datasets/{id}/rows',
+  'get /api/v1/public/datasets/{id}/rows/{rowId}',
+  'get /api/v1/public/indicators',
+  'get /api/v1/public/indicators/{code}',
+  'get /api/v1/public/indicators/{code}/rows',
+  'get /api/v1/public/notices',
+  'get /api/v1/public/recruitment-calls',
+];
+
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 with a title and version', async () => {
     const doc = await document();
@@ -128,7 +141,7 @@ describe('OpenAPI document', () => {
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    const expected = ['get /api/v1/meta', 'get /api/v1/meta/regions', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...ADMIN_ROUTES, ...FILING_ROUTES, ...TECH_CONTRACT_ROUTES, ...MARKET_ANALYSIS_ROUTES, ...GRAPH_ROUTES, ...CHAIN_ROUTES, ...MATCHING_ROUTES, ...ACHIEVEMENT_ROUTES, ...TALENT_ROUTES, ...IP_LOAN_ROUTES, ...TECH_SME_ROUTES];
+    const expected = ['get /api/v1/meta', 'get /api/v1/meta/regions', ...RESOURCES.flatMap((r) => [`get /api/v1/${r}`, `post /api/v1/${r}`, `get /api/v1/${r}/{id}`, `patch /api/v1/${r}/{id}`, `delete /api/v1/${r}/{id}`, `get /api/v1/${r}/export`]), ...IMPORT_ROUTES, ...INDICATOR_ROUTES, ...ACCOUNT_ROUTES, ...AUDIT_ROUTES, ...ADMIN_ROUTES, ...FILING_ROUTES, ...TECH_CONTRACT_ROUTES, ...MARKET_ANALYSIS_ROUTES, ...GRAPH_ROUTES, ...CHAIN_ROUTES, ...MATCHING_ROUTES, ...ACHIEVEMENT_ROUTES, ...TALENT_ROUTES, ...IP_LOAN_ROUTES, ...TECH_SME_ROUTES, ...OPEN_DATA_ROUTES];
     expect(documented).toEqual(expected.sort());
   });
 

@@ -65,7 +65,8 @@ export async function createTestApp(options: Partial<AppOptions> & ClockOptions 
   const ctx: AppContext = appContext(db, city, loadHolidayCalendar(city.calendar), { ...(now ? { now } : {}), ...(today ? { today } : {}) });
   // Test files send hundreds of anonymous requests from one address: far below this limit; the rate-limit test sets its own.
   const anonymousRateLimit = { max: 1_000_000, windowMs: 60_000 };
-  const app = await buildApp(ctx, { logLevel: false, version: 'test', checkReplies: true, attachments: directoryStore(mkdtempSync(join(tmpdir(), 'starcity-attachments-'))), anonymousRateLimit, ...appOptions });
+  const publicRateLimit = anonymousRateLimit;
+  const app = await buildApp(ctx, { logLevel: false, version: 'test', checkReplies: true, attachments: directoryStore(mkdtempSync(join(tmpdir(), 'starcity-attachments-'))), anonymousRateLimit, publicRateLimit, ...appOptions });
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -1,6 +1,6 @@
 import type { ListQuery } from '../../contracts/common.js';
 import type { PublicDataset, PublicRow, PublicRowsPage } from '../../contracts/publicData.js';
-import { parseListQuery } from '../../db/list/parse.js';
+import { parseListQuery, type FilterTerm, type ParsedList } from '../../db/list/parse.js';
 import { listBatches, runList } from '../../db/list/sql.js';
 import { projectRow, type Publication, type PublishedDataset } from '../../domain/publication.js';
 import type { AppContext, ServiceContext } from '../shared/context.js';
@@ -59,15 +59,22 @@ function specOf(ctx: Pick<AppContext, 'city' | 'clock'>, id: string): { dataset:
   return { dataset, spec: datasetSpec(dataset, ctx.city, ctx.clock.today()) };
 }
 
+/** What the server narrows a list by besides the client's query (an indicator's rows behind a figure). */
+export interface Narrowing {
+  filters?: FilterTerm[];
+  referencedBy?: ParsedList['referencedBy'];
+}
+
 /**
  * One page of a dataset's rows, with the registry's list conventions over the published fields:
  * filtering, sorting or grouping by any other field is the same 400 as an unknown field.
  */
-export async function listPublishedRows(ctx: AppContext, id: string, query: ListQuery): Promise<PublicRowsPage> {
+export async function listPublishedRows(ctx: AppContext, id: string, query: ListQuery, narrow: Narrowing = {}): Promise<PublicRowsPage> {
   const { dataset, spec } = specOf(ctx, id);
   const parsed = parseListQuery(spec.published, query);
   if (!parsed.ok) throw validationFailed(parsed.problems);
-  const list = { ...parsed.value, filters: [...rowCondition(dataset, spec), ...parsed.value.filters] };
+  const filters = [...rowCondition(dataset, spec), ...(narrow.filters ?? []), ...parsed.value.filters];
+  const list: ParsedList = { ...parsed.value, filters, ...(narrow.referencedBy ? { referencedBy: narrow.referencedBy } : {}) };
   const page = await runList(ctx.db, spec.all, list, (row: { id: number }) => projectRow(dataset, row));
   return { dataset: dataset.id, ...page };
 }
