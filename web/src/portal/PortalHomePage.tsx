@@ -29,7 +29,8 @@ export function PortalHomePage() {
     <>
       <h1>{t('portal.title')}</h1>
       <p className="portal-lead">{t('portal.home.intro', { city })}</p>
-      <section aria-labelledby="portal-headline">
+      {/* A screen tall while the figures load, so the sections under it do not jump when they arrive. */}
+      <section aria-labelledby="portal-headline" style={indicators.data ? undefined : { minHeight: '100vh' }}>
         <h2 id="portal-headline">{t('portal.home.headline')}</h2>
         <Loaded query={indicators}>
           {({ results }) =>
