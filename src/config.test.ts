@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCity, loadConfig } from './config.js';
-import { defaultAnonymousRateLimit } from './http/rateLimit.js';
+import { defaultAnonymousRateLimit, defaultPublicRateLimit } from './http/rateLimit.js';
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
@@ -32,6 +32,13 @@ describe('loadConfig', () => {
     expect({ max, windowMs: seconds * 1000 }).toEqual(defaultAnonymousRateLimit);
     expect(loadConfig({ STARCITY_ANONYMOUS_RATE_LIMIT: '600', STARCITY_ANONYMOUS_RATE_WINDOW_SECONDS: '10' })).toMatchObject({ anonymousRateLimit: 600, anonymousRateWindowSeconds: 10 });
     expect(() => loadConfig({ STARCITY_ANONYMOUS_RATE_LIMIT: '0' })).toThrow(/STARCITY_ANONYMOUS_RATE_LIMIT must be a positive number/);
+  });
+
+  it('limits public-API requests per client, by default as the server does (300 a minute), or as told', () => {
+    const { publicRateLimit: max, publicRateWindowSeconds: seconds } = loadConfig({});
+    expect({ max, windowMs: seconds * 1000 }).toEqual(defaultPublicRateLimit);
+    expect(loadConfig({ STARCITY_PUBLIC_RATE_LIMIT: '50', STARCITY_PUBLIC_RATE_LIMIT_WINDOW_SECONDS: '10' })).toMatchObject({ publicRateLimit: 50, publicRateWindowSeconds: 10 });
+    expect(() => loadConfig({ STARCITY_PUBLIC_RATE_LIMIT_WINDOW_SECONDS: '-1' })).toThrow(/STARCITY_PUBLIC_RATE_LIMIT_WINDOW_SECONDS must be a positive number/);
   });
 
   it('reads the date the server acts on (training, demos, tests), refusing one that is not a date', () => {

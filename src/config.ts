@@ -56,6 +56,10 @@ export interface Config {
   anonymousRateLimit: number;
   /** That window, in seconds (STARCITY_ANONYMOUS_RATE_WINDOW_SECONDS, default 60). */
   anonymousRateWindowSeconds: number;
+  /** Public-API requests (/api/v1/public) one client may send per window, signed in or not (STARCITY_PUBLIC_RATE_LIMIT, default 300); more are 429. */
+  publicRateLimit: number;
+  /** That window, in seconds (STARCITY_PUBLIC_RATE_LIMIT_WINDOW_SECONDS, default 60). */
+  publicRateWindowSeconds: number;
   /** Where application documents are kept: `<dataDir>/attachments`, or an S3-compatible bucket (STARCITY_S3_*). */
   attachments: { kind: 'directory'; dir: string } | ({ kind: 's3' } & S3Settings);
   /**
@@ -129,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     idleTimeoutSeconds: positive(env, 'STARCITY_IDLE_TIMEOUT_SECONDS', 60),
     anonymousRateLimit: positive(env, 'STARCITY_ANONYMOUS_RATE_LIMIT', 120),
     anonymousRateWindowSeconds: positive(env, 'STARCITY_ANONYMOUS_RATE_WINDOW_SECONDS', 60),
+    publicRateLimit: positive(env, 'STARCITY_PUBLIC_RATE_LIMIT', 300),
+    publicRateWindowSeconds: positive(env, 'STARCITY_PUBLIC_RATE_LIMIT_WINDOW_SECONDS', 60),
     today: todayOf(env.STARCITY_TODAY),
     chromium: env.STARCITY_CHROMIUM ?? '/usr/bin/chromium',
     ...overrides,

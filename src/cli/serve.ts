@@ -36,6 +36,7 @@ export async function serve(config: Config): Promise<void> {
     attachments: attachmentStoreOf(config),
     timeouts: { requestMs: config.requestTimeoutSeconds * 1000, idleMs: config.idleTimeoutSeconds * 1000 },
     anonymousRateLimit: { max: config.anonymousRateLimit, windowMs: config.anonymousRateWindowSeconds * 1000 },
+    publicRateLimit: { max: config.publicRateLimit, windowMs: config.publicRateWindowSeconds * 1000 },
     chromium: config.chromium,
   });
   // Never in production: notice periods, filing days and indicator periods all follow this date.
