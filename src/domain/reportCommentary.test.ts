@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChangePercent, formatFigure, movesCommentary, reportCommentary, targetOutcome, targetsCommentary, type HeadlineFigure, type TargetFigure } from './reportCommentary.js';
+import { formatChangePercent, formatFigure, formatRankMove, movesCommentary, reportCommentary, targetOutcome, targetsCommentary, type HeadlineFigure, type TargetFigure } from './reportCommentary.js';
 
 const count = (zh: string, en: string, previous: number | null, value: number | null): HeadlineFigure => ({ name: { zh, en }, unit: 'count', decimals: 0, direction: 'higher_is_better', value, previous });
 const rank = (previous: number, value: number): HeadlineFigure => ({ name: { zh: '全球创新指数科技集群排名', en: 'GII cluster rank' }, unit: 'rank', decimals: 0, direction: 'lower_is_better', value, previous });
@@ -14,6 +14,14 @@ describe('figures in words', () => {
     expect(formatFigure(3.3598, { unit: 'percent', decimals: 2 }, 'en')).toBe('3.36%');
     expect(formatFigure(12345, { unit: 'count', decimals: 0 }, 'zh')).toBe('12,345');
     expect(formatFigure(null, { unit: 'count', decimals: 0 }, 'zh')).toBe('—');
+  });
+
+  it('moves a rank by places, a smaller number being up', () => {
+    expect(formatRankMove(-6, 'zh')).toBe('上升 6 位');
+    expect(formatRankMove(-6, 'en')).toBe('up 6 places');
+    expect(formatRankMove(1, 'en')).toBe('down 1 place');
+    expect(formatRankMove(0, 'zh')).toBe('持平');
+    expect(formatRankMove(null, 'en')).toBe('—');
   });
 
   it('signs a change, and leaves a missing one a dash', () => {

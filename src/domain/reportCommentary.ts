@@ -60,6 +60,15 @@ export function formatChangePercent(percent: number | null, lang: Lang): string 
   return `${new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(percent)}%`;
 }
 
+/** A rank's move in places: from No. 50 to No. 44 (a change of −6) is "上升 6 位" / "up 6 places". */
+export function formatRankMove(change: number | null, lang: Lang): string {
+  if (change === null) return '—';
+  if (change === 0) return lang === 'zh' ? '持平' : 'unchanged';
+  const places = Math.abs(change);
+  if (lang === 'zh') return `${change < 0 ? '上升' : '下降'} ${places} 位`;
+  return `${change < 0 ? 'up' : 'down'} ${places} place${places === 1 ? '' : 's'}`;
+}
+
 /** A headline figure's move over the year, seen from its direction (a rank improves as it falls). */
 interface Move {
   figure: HeadlineFigure & { value: number; previous: number };

@@ -55,9 +55,10 @@ class ApiFigures {
       return f.of === 'target' ? target!.value : target!.current;
     }
     const d = await this.dashboard('2025');
-    if (f.of === 'change_percent') {
+    if (f.of === 'change_percent' || f.of === 'change') {
       this.fromDashboard++;
-      return d.kpis.find((k) => k.indicator.code === f.code)!.change_percent;
+      const kpi = d.kpis.find((k) => k.indicator.code === f.code)!;
+      return f.of === 'change' ? kpi.change : kpi.change_percent;
     }
     const inDashboard = dashboardPoint(d, f);
     if (inDashboard !== undefined) {

@@ -2,7 +2,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { formatChangePercent, formatFigure, formatNumber, type Lang } from '../../domain/reportCommentary.js';
+import { formatChangePercent, formatFigure, formatNumber, formatRankMove, type Lang } from '../../domain/reportCommentary.js';
 import type { Figure, ReportCell, ReportChart, ReportModel, ReportTable } from './model.js';
 
 /**
@@ -27,7 +27,7 @@ const UNIT_CAPTIONS: Record<Figure['unit'], { zh: string; en: string }> = { coun
 function cellHtml(c: ReportCell, lang: Lang): string {
   if ('text' in c) return `<td>${escapeHtml(c.text[lang])}</td>`;
   const f = c.figure;
-  const shown = f.of === 'change_percent' ? formatChangePercent(f.value, lang) : formatFigure(f.value, f, lang);
+  const shown = f.of === 'change_percent' ? formatChangePercent(f.value, lang) : f.of === 'change' ? formatRankMove(f.value, lang) : formatFigure(f.value, f, lang);
   return `<td class="num">${escapeHtml(shown)}</td>`;
 }
 
@@ -41,7 +41,7 @@ export function chartSvg(chart: ReportChart, lang: Lang, size: { width: number; 
       textStyle: { fontFamily: FONTS },
       title: { text: chart.title[lang] + UNIT_CAPTIONS[chart.unit.unit][lang], left: 'center', textStyle: { fontSize: 13, fontWeight: 'bold' } },
       // ECharts 6 keeps the axis labels inside the chart by itself (outerBounds 'auto').
-      grid: { left: 36, right: 12, top: 36, bottom: 24 },
+      grid: { left: 36, right: 12, top: 48, bottom: 24 },
       xAxis: { type: 'category', data: chart.categories.map((c) => c[lang]), axisLabel: { fontSize: 10, interval: 0, rotate: chart.categories.length > 6 ? 35 : 0 } },
       yAxis: { type: 'value', inverse: chart.unit.unit === 'rank', axisLabel: { fontSize: 10 } },
       series: chart.series.map((s) => ({
@@ -87,6 +87,7 @@ h2 { font-size: 13.5pt; margin: 18px 0 6px; color: #0b3d75; border-bottom: 2px s
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
 th, td { border: 1px solid #c9d2de; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #e8eef7; }
+td:first-child { width: 32%; }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .source, .note { color: #555; font-size: 8.5pt; margin: 3px 0; }

@@ -18,8 +18,8 @@ export interface Figure {
   area: string;
   /** A breakdown's cell: `district`, `zone`, `contract_type`… and its key (null: records without one). */
   breakdown?: { by: string; key: string | null };
-  /** `value`: the observation; `change_percent`: the dashboard's change on the year before; `target`, `target_current`: a target's goal and its figure. */
-  of: 'value' | 'change_percent' | 'target' | 'target_current';
+  /** `value`: the observation; `change_percent`, `change` (a rank's places): the dashboard's change on the year before; `target`, `target_current`: a target's goal and its figure. */
+  of: 'value' | 'change_percent' | 'change' | 'target' | 'target_current';
   value: number | null;
   unit: IndicatorUnit;
   decimals: number;
@@ -99,14 +99,14 @@ export interface ReportInputs {
   /** The dashboard of the year, its targets the year's own. */
   dashboard: Dashboard;
   /** The following year's targets and their progress, when that year has begun. */
-  nextTargets: { period: string; targets: Target[] } | null;
+  nextTargets: { period: string; asOf: string; targets: Target[] } | null;
   /** Every indicator of the sections, every year the engine has. */
   series: IndicatorSeries[];
   /** The dashboard's district indicators by zone, and `REPORT_BREAKDOWNS`. */
   breakdowns: IndicatorBreakdown[];
 }
 
-const COMPUTED: Message = { zh: '由登记数据计算（指标引擎）', en: 'Computed from the registry (indicator engine)' };
+const COMPUTED: Message = { zh: '登记数据计算', en: 'Computed from the registry' };
 const DASHBOARD_SOURCE: Message = { zh: '驾驶舱（指标引擎）；官方统计值注明其来源', en: 'Dashboard (indicator engine); official statistics name their source' };
 const NOT_GIVEN: Message = { zh: '未填写', en: 'Not given' };
 const INDICATOR: Message = { zh: '指标', en: 'Indicator' };
@@ -133,14 +133,15 @@ function headlineTable(d: Dashboard, year: number): ReportTable {
     text(k.indicator.name),
     { figure: figureOf(k.indicator, k.value) },
     k.previous ? { figure: figureOf(k.indicator, k.previous) } : plain('—'),
-    { figure: { ...figureOf(k.indicator, k.value, 'change_percent'), value: k.change_percent, unit: 'percent' as const, decimals: 1 } },
+    // A rank moves by places (the dashboard's change), not by a percentage.
+    k.indicator.unit === 'rank' ? { figure: { ...figureOf(k.indicator, k.value, 'change'), value: k.change } } : { figure: { ...figureOf(k.indicator, k.value, 'change_percent'), value: k.change_percent, unit: 'percent' as const, decimals: 1 } },
     text(sourceOf(k.value)),
   ]);
   return {
     key: 'headline',
     title: { zh: '主要指标', en: 'Headline indicators' },
     source: DASHBOARD_SOURCE,
-    columns: [INDICATOR, yearLabel(year), yearLabel(year - 1), { zh: '增减 %', en: 'Change %' }, { zh: '来源', en: 'Source' }],
+    columns: [INDICATOR, yearLabel(year), yearLabel(year - 1), { zh: '增减 %（排名：位次）', en: 'Change % (ranks: places)' }, { zh: '来源', en: 'Source' }],
     rows,
     charts: [],
   };
@@ -262,8 +263,8 @@ export function annualReportModel(input: ReportInputs, firstYear: number): Repor
     targetsTable('targets', String(year), d.targets, { zh: `${year} 年目标完成情况`, en: `Targets for ${year}` }, (t) => OUTCOME_LABELS[targetOutcome(t.status, t.elapsed)]),
   ];
   if (input.nextTargets) {
-    const { period, targets } = input.nextTargets;
-    tables.push(targetsTable('targets_next', period, targets, { zh: `${period} 年目标进展（截至 ${d.running_period === period ? '今日' : period}）`, en: `Targets for ${period}: progress so far` }, (t) => t.status_label));
+    const { period, asOf, targets } = input.nextTargets;
+    tables.push(targetsTable('targets_next', period, targets, { zh: `${period} 年目标进展（截至 ${asOf}）`, en: `Targets for ${period}: progress as of ${asOf}` }, (t) => t.status_label));
   }
   tables.push(seriesTable('trends', { zh: '五年趋势', en: 'Five-year trends' }, DASHBOARD_SOURCE, d.trends, years, d.area, true));
   tables.push(breakdownTable('districts', { zh: '分区县', en: 'By district' }, 'district', d.breakdowns, true, at));

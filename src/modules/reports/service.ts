@@ -31,7 +31,7 @@ export async function reportInputs(engine: IndicatorEngine, year: number): Promi
     ...REPORT_BREAKDOWNS.flatMap((b) => b.codes.filter((code) => has(code) && breaksBy(code, b.by)).map((code) => ({ code, by: b.by }))),
   ];
   const [nextTargets, series, breakdowns] = await Promise.all([
-    next ? listTargets(engine, { period: next, area: city }, versions).then((targets) => ({ period: next, targets })) : null,
+    next ? listTargets(engine, { period: next, area: city }, versions).then((targets) => ({ period: next, asOf: engine.asOf(year + 1), targets })) : null,
     Promise.all(
       REPORT_SECTIONS.flatMap((s) => s.codes)
         .filter(has)
