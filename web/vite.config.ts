@@ -46,6 +46,8 @@ export default defineConfig({
     // one request); the warning threshold sits just above it.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // Two pages: the workspace (index.html) and the public portal (portal.html), which loads none of the workspace's code.
+      input: { main: `${webRoot}index.html`, portal: `${webRoot}portal.html` },
       // antd's rc-component packages declare no `sideEffects`, so the bundler keeps every module
       // they import even when unused (antd's overlays pull in the whole form library that way).
       // Their modules only define components and helpers.

@@ -54,7 +54,7 @@ import { defaultAnonymousRateLimit, defaultPublicRateLimit, limitAnonymous, type
 import { registerSecurityHeaders } from './securityHeaders.js';
 import { strictReplySerializer } from './replyCheck.js';
 import { zodValidatorCompiler } from './validation.js';
-import { webStaticOptions } from './webStatic.js';
+import { pageFor, webStaticOptions } from './webStatic.js';
 
 export interface AppOptions {
   /** pino level, or false for silence (tests, benchmarks). */
@@ -266,7 +266,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
 
   const web = opts.webRoot && existsSync(opts.webRoot) ? opts.webRoot : null;
   if (web) await app.register(fastifyStatic, webStaticOptions(web));
-  app.setNotFoundHandler((req, reply) => (web && wantsPage(req) ? reply.sendFile('index.html') : sendNotFound(req, reply)));
+  app.setNotFoundHandler((req, reply) => (web && wantsPage(req) ? reply.sendFile(pageFor(req.url)) : sendNotFound(req, reply)));
   return app;
 }
 

@@ -26,3 +26,9 @@ function setWebHeaders(res: SetHeadersResponse, file: string): void {
 export function webStaticOptions(root: string): FastifyStaticOptions {
   return { root, wildcard: false, index: ['index.html'], preCompressed: true, cacheControl: false, setHeaders: setWebHeaders };
 }
+
+/** The page a client-side route of the web UI loads from: the public portal has an entry of its own (web/portal.html). */
+export function pageFor(url: string): 'portal.html' | 'index.html' {
+  const path = url.split('?')[0] ?? '';
+  return path === '/portal' || path.startsWith('/portal/') ? 'portal.html' : 'index.html';
+}

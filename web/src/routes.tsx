@@ -4,6 +4,7 @@ import type { Permission } from '../../src/domain/permissions';
 import { loadPageTexts } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
+import { portalRoute } from './portal/routes';
 
 type RecordPage = ComponentType<{ id: number }>;
 
@@ -69,23 +70,6 @@ function entityRoutes<M>(path: string, load: () => Promise<M>, pagesOf: (module:
     ],
   };
 }
-
-/** The public portal (web/src/portal/): its own layout and pages, each a chunk of its own, none of the workspace's. */
-const portalRoute: RouteObject = {
-  path: '/portal',
-  lazy: lazyPage(() => import('./portal/PortalLayout'), (m) => <m.PortalLayout />),
-  children: [
-    { index: true, lazy: lazyPage(() => import('./portal/PortalHomePage'), (m) => <m.PortalHomePage />) },
-    { path: 'map', lazy: lazyPage(() => import('./portal/PortalMapPage'), (m) => <m.PortalMapPage />) },
-    { path: 'indicators/:code', lazy: lazyPage(() => import('./portal/PortalIndicatorPage'), (m) => <m.PortalIndicatorPage />) },
-    { path: 'platforms/:id', lazy: lazyPage(() => import('./portal/PortalProfilePage'), (m) => <m.PortalProfilePage kind="platform" />) },
-    { path: 'institutions/:id', lazy: lazyPage(() => import('./portal/PortalProfilePage'), (m) => <m.PortalProfilePage kind="institution" />) },
-    { path: 'search', lazy: lazyPage(() => import('./portal/PortalSearchPage'), (m) => <m.PortalSearchPage />) },
-    { path: 'notices', lazy: lazyPage(() => import('./portal/PortalNoticesPage'), (m) => <m.PortalNoticesPage />) },
-    { path: 'recruitment', lazy: lazyPage(() => import('./portal/PortalRecruitmentPage'), (m) => <m.PortalRecruitmentPage />) },
-    { path: '*', lazy: lazyPage(() => import('./portal/PortalNotFound'), (m) => <m.PortalNotFound />) },
-  ],
-};
 
 export const routes: RouteObject[] = [
   portalRoute,

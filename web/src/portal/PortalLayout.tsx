@@ -4,9 +4,9 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { API_PREFIX } from '../api/client';
 import { useMeta } from '../api/hooks';
 import { messageSide } from '../i18n/language';
-import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { PORTAL, PUBLIC_API } from './paths';
 import { usePublicDatasets } from './api';
+import { PortalLanguageSwitch } from './PortalLanguageSwitch';
 
 const SECTIONS = [
   { to: PORTAL.home, key: 'home', end: true },
@@ -36,7 +36,7 @@ export function PortalLayout() {
             <strong>{city || t('app.name')}</strong>
             <span>{t('portal.title')}</span>
           </Link>
-          <LanguageSwitch />
+          <PortalLanguageSwitch />
         </div>
         <nav className="portal-nav" aria-label={t('portal.nav.label')}>
           <ul className="portal-nav-inner">
