@@ -13,6 +13,8 @@ import { KpiCard } from './KpiCard';
 import { prepareKpi } from './prepareKpi';
 import { TargetsSection } from './TargetsSection';
 import { YearSelect } from './YearSelect';
+import { AnnualReportButton } from './AnnualReportButton';
+import { useCan } from '../auth/useCan';
 import { PageTitle } from '../components/PageTitle';
 
 /** 驾驶舱: KPI cards, target progress, trends, district bars and map, the "four global" funnel; the year in the URL. */
@@ -22,6 +24,7 @@ export function DashboardPage() {
   const { data, error, isFetching } = useDashboard(dashboardYear(query.get('period')));
   const catalogue = useIndicatorCatalogue();
   const { data: meta } = useMeta();
+  const can = useCan();
   const indicators = useMemo(() => new Map((catalogue.data?.results ?? []).map((i) => [i.code, i])), [catalogue.data]);
 
   const header = (
@@ -39,6 +42,7 @@ export function DashboardPage() {
             </Tag>
           )}
           <YearSelect years={yearRange(catalogue.data.first_year, Number(data.running_period))} value={data.period} onChange={(period) => setQuery({ period })} />
+          {can('registry.read') && <AnnualReportButton years={yearRange(catalogue.data.first_year, Number(data.running_period))} period={data.period} />}
         </Flex>
       )}
     </Flex>

@@ -615,6 +615,17 @@ export const enPages: typeof zhCNPages = {
     mapHint: 'Tiles are placed schematically, not on real boundaries; darker means more.',
     funnel: '"Four global" funnel',
     computedAt: 'Computed {{time}}',
+    report: {
+      button: 'Annual report',
+      title: 'Download the annual statistical report',
+      year: 'Statistical year',
+      language: 'Language',
+      format: 'Format',
+      download: 'Download',
+      languages: { zh: '中文', en: 'English' },
+      formats: { pdf: 'PDF', xlsx: 'Excel (XLSX)', html: 'HTML' },
+      formatHints: { pdf: 'A laid-out document, to print and hand out.', xlsx: 'One sheet per table, each with its source and statistical year.', html: 'One web page, its charts inside.' },
+    },
   },
   indicators: {
     title: 'Indicator catalogue',

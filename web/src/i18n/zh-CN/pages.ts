@@ -614,6 +614,17 @@ export const zhCNPages = {
     mapHint: '方块位置为示意，非实际地理边界；颜色越深数值越大。',
     funnel: '“四个全球”漏斗',
     computedAt: '计算于 {{time}}',
+    report: {
+      button: '年度报告',
+      title: '下载年度统计报告',
+      year: '统计年度',
+      language: '语言',
+      format: '格式',
+      download: '下载',
+      languages: { zh: '中文', en: 'English' },
+      formats: { pdf: 'PDF', xlsx: 'Excel (XLSX)', html: 'HTML' },
+      formatHints: { pdf: '排版好的文件，适合打印与分发。', xlsx: '每张表一个工作表，注明来源与统计年度。', html: '单个网页文件，图表内嵌。' },
+    },
   },
   indicators: {
     title: '指标目录',
