@@ -7,12 +7,14 @@ import type { Draft, ListPage, ListParams, Resource } from './resources';
 const META_KEY = ['meta'] as const;
 
 /** City configuration and code lists; they change only with a server restart. */
+export const metaQuery = {
+  queryKey: META_KEY,
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<RegistryMeta>('/meta', { signal }),
+  staleTime: Infinity,
+};
+
 export function useMeta() {
-  return useQuery<RegistryMeta, ApiProblem>({
-    queryKey: META_KEY,
-    queryFn: ({ signal }) => apiRequest<RegistryMeta>('/meta', { signal }),
-    staleTime: Infinity,
-  });
+  return useQuery<RegistryMeta, ApiProblem>(metaQuery);
 }
 
 /** A write can change any list (names of hosts show in other lists), so every record query refetches. */

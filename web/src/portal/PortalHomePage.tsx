@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { API_PREFIX } from '../api/client';
@@ -8,9 +7,8 @@ import { usePublicIndicators } from './api';
 import { headlineCard, type HeadlineCard } from './indicators';
 import { Loaded } from './parts';
 import { PORTAL, PUBLIC_API } from './paths';
+import { TrendLine } from './TrendLine';
 
-/** The trend lines' code (and ECharts behind it) loads after the figures have painted. */
-const TrendLine = lazy(() => import('./TrendLine').then((m) => ({ default: m.TrendLine })));
 
 const EXPLORE = [
   { to: PORTAL.map, key: 'map', text: 'mapText' },
@@ -88,9 +86,7 @@ function IndicatorCard({ card }: { card: HeadlineCard }) {
           </span>
         )}
       </p>
-      <Suspense fallback={<div className="portal-trend" />}>
-        <TrendLine points={card.trend} />
-      </Suspense>
+      <TrendLine points={card.trend} />
     </li>
   );
 }

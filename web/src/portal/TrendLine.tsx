@@ -1,34 +1,17 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useEChart } from '../components/useEChart';
-import { trendOption, type TrendPoint } from './trend';
+import { sparkline, type TrendPoint } from './trend';
 
-const loadECharts = () => import('./echartsLine');
+const WIDTH = 240;
+const HEIGHT = 56;
 
-/**
- * A card's five-year line, drawn once the card scrolls into view (ECharts loads then, after the
- * page's figures have painted). Decorative: the card states the figures in words for everyone.
- */
+/** A card's five-year line. Decorative: the card states the figure in words, the indicator's page every year. */
 export function TrendLine({ points }: { points: readonly TrendPoint[] }) {
-  const holder = useRef<HTMLDivElement>(null);
-  const [seen, setSeen] = useState(false);
-  useEffect(() => {
-    const el = holder.current;
-    if (!el || seen) return;
-    const watch = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setSeen(true);
-    });
-    watch.observe(el);
-    return () => watch.disconnect();
-  }, [seen]);
+  const { path, dots } = sparkline(points, WIDTH, HEIGHT);
   return (
-    <div ref={holder} className="portal-trend" aria-hidden>
-      {seen && <Chart points={points} />}
-    </div>
+    <svg className="portal-trend" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" aria-hidden focusable="false">
+      <path d={path} fill="none" stroke="#1d4ed8" strokeWidth={2} vectorEffect="non-scaling-stroke" />
+      {dots.map((d) => (
+        <circle key={d.period} cx={d.x} cy={d.y} r={2.5} fill="#1d4ed8" />
+      ))}
+    </svg>
   );
-}
-
-function Chart({ points }: { points: readonly TrendPoint[] }) {
-  const option = useMemo(() => trendOption(points), [points]);
-  const box = useEChart(loadECharts, option);
-  return <div ref={box} style={{ width: '100%', height: '100%' }} />;
 }

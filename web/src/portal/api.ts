@@ -40,11 +40,13 @@ export function usePublicRow(dataset: string, id: number) {
 }
 
 /** The published headline indicators: five years each, and the running year's target. */
+export const indicatorsQuery = {
+  queryKey: [PUBLIC_API.indicators],
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<PublicIndicatorList>(PUBLIC_API.indicators, { signal }),
+};
+
 export function usePublicIndicators() {
-  return useQuery<PublicIndicatorList, ApiProblem>({
-    queryKey: [PUBLIC_API.indicators],
-    queryFn: ({ signal }) => apiRequest<PublicIndicatorList>(PUBLIC_API.indicators, { signal }),
-  });
+  return useQuery<PublicIndicatorList, ApiProblem>(indicatorsQuery);
 }
 
 /** One indicator with its district and zone breakdowns. */

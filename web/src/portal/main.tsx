@@ -4,8 +4,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { metaQuery } from '../api/hooks';
 import { ApiProblem } from '../api/problem';
 import { initI18n } from '../i18n';
+import { indicatorsQuery } from './api';
+import { PORTAL } from './paths';
 import { portalRoute } from './routes';
 
 /**
@@ -19,9 +22,15 @@ const MAX_RETRIES = 2;
 /** A 4xx will not change on retry; a server or network error may. */
 const retry = (failures: number, error: unknown) => !(error instanceof ApiProblem && error.status >= 400 && error.status < 500) && failures < MAX_RETRIES;
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry, refetchOnWindowFocus: false, staleTime: 60_000 } } });
-const router = createBrowserRouter([portalRoute]);
 
+// While the texts load: the layout's code and the data every page (or the home) shows, so the
+// first page does not wait for one round trip after another.
+void import('./PortalLayout');
+void queryClient.prefetchQuery(metaQuery);
+if (window.location.pathname.replace(/\/$/, '') === PORTAL.home) void queryClient.prefetchQuery(indicatorsQuery);
 await initI18n();
+// After the texts: the router starts the page's own loading (with the pages' texts, in the visitor's language) at once.
+const router = createBrowserRouter([portalRoute]);
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
