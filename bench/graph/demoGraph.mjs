@@ -1,29 +1,47 @@
-// The innovation graph on the demo registry (issue 15): `node bench/graph/demoGraph.mjs` after
-// `npm run build:server`. For each scale of BENCH_GRAPH_SCALES ("1,100"), on embedded PGlite: seeds the
-// demo at that scale, builds the graph from the database (the first build, then the median of
-// BENCH_GRAPH_BUILDS more), then times BENCH_GRAPH_QUERIES neighbourhoods (2 hops, every edge type,
-// names read) around random organizations with relations, and as many shortest paths between random
-// pairs of them — the service calls the routes make, without HTTP. Prints the figures as a table.
-// Goals (issue 15, at 100×): build ≤ 10 s, k-hop median ≤ 50 ms.
+// The innovation graph, the chain view and matching on the demo registry and on 100 copies of it
+// (issue 15): `node bench/graph/demoGraph.mjs` after `npm run build:server`. For each scale of
+// BENCH_GRAPH_SCALES ("1,100"), in a fresh PostgreSQL database (BENCH_DATABASE_URL, else a throwaway
+// cluster; BENCH_GRAPH_DB=pglite for embedded PGlite): seeds the demo once (×1) and multiplies it in
+// SQL to the scale (multiplyRegistry.mjs: seeding at 100× takes most of an hour), then times, as the
+// routes call the services (without HTTP):
+// - the graph built from the database: the first build, then the median of BENCH_GRAPH_BUILDS more;
+// - BENCH_GRAPH_QUERIES neighbourhoods of 1, 2 and 3 hops (every edge type, up to 500 nodes, names
+//   read) around random organizations with relations, and as many shortest paths between them;
+// - the chain view of each chain, all years and one year (its first answer builds the chain index),
+//   a figure's drill rows, and the gap ranking;
+// - matching: the enterprises for random achievements and the institutions for random enterprises
+//   (its first answer builds matching's facts).
+// Prints the figures as tables. Goals (issue 15, at 100×): build ≤ 10 s; k-hop and chain-view medians ≤ 50 ms.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchDatabase } from '../api/postgres.mjs';
+import { multiplyRegistry } from './multiplyRegistry.mjs';
 
 const dist = new URL('../../dist/server/', import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
 const SCALES = (process.env.BENCH_GRAPH_SCALES ?? '1,100').split(',').map(Number);
 const BUILDS = Number(process.env.BENCH_GRAPH_BUILDS ?? 3);
 const QUERIES = Number(process.env.BENCH_GRAPH_QUERIES ?? 50);
+const ENGINE = process.env.BENCH_GRAPH_DB ?? 'postgres';
+const YEAR = 2025;
 
 const log = (text) => console.log(`[bench:graph] ${text}`);
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-/** Wall-clock and CPU milliseconds of the work (PGlite runs in this process, so its CPU counts: the figure to read on a busy machine). */
+const median = (xs) => quantile(xs, 0.5);
+/** Wall-clock and CPU milliseconds of the work (PGlite runs in this process, so its CPU counts there). */
 const timed = async (work) => {
   const t = performance.now();
   const cpu = process.cpuUsage();
   const value = await work();
   const used = process.cpuUsage(cpu);
   return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, value };
+};
+/** Times `n` calls of `work(i)`: their milliseconds. */
+const times = async (n, work) => {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push((await timed(() => work(i))).ms);
+  return out;
 };
 
 /** A seeded generator, so two runs ask the same questions. */
@@ -37,8 +55,8 @@ function random(seed) {
   };
 }
 
-async function measure(scale) {
-  const [{ loadCity, loadHolidayCalendar }, { appContext }, { openPglite }, { migrate }, { seedDemo }, { buildGraph }, { GRAPH_TABLES }, { tablesVersion }, service, graphModel] = await Promise.all([
+const modules = () =>
+  Promise.all([
     load('config.js'),
     load('modules/shared/context.js'),
     load('db/client.js'),
@@ -49,54 +67,106 @@ async function measure(scale) {
     load('db/list/cache.js'),
     load('modules/innovationGraph/service.js'),
     load('domain/innovationGraph.js'),
+    load('modules/industrialChains/service.js'),
+    load('modules/matching/service.js'),
+    load('modules/matching/facts.js'),
+    load('modules/shared/principal.js'),
   ]);
-  const dir = mkdtempSync(join(tmpdir(), 'starcity-bench-graph-'));
-  const city = loadCity('changsha');
-  const db = await openPglite(dir);
-  const ctx = appContext(db, city, loadHolidayCalendar(city.calendar));
+
+/** A fresh database of the engine: its handle and a function that removes it. */
+async function openDatabase({ openPglite, openPostgres }) {
+  if (ENGINE === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'starcity-bench-graph-'));
+    const db = await openPglite(dir);
+    return { db, close: async () => (await db.close(), rmSync(dir, { recursive: true, force: true })) };
+  }
+  const database = await benchDatabase();
+  const db = await openPostgres(database.url);
+  return { db, close: async () => (await db.close(), await database.close()) };
+}
+
+async function measure(scale) {
+  const [config, { appContext }, client, { migrate }, { seedDemo }, { buildGraph }, { GRAPH_TABLES }, { tablesVersion }, graphService, graphModel, chainsService, matching, { MatchingFactsStore }, { anonymousPrincipal }] = await modules();
+  const city = config.loadCity('changsha');
+  const { db, close } = await openDatabase(client);
+  const ctx = appContext(db, city, config.loadHolidayCalendar(city.calendar));
+  const admin = { ...anonymousPrincipal, role: 'admin', credential: 'session', userId: 1, username: 'bench' };
   try {
     await migrate(db);
-    const seed = await timed(() => seedDemo(ctx, { scale }));
-    log(`×${scale}: seeded in ${(seed.ms / 1000).toFixed(1)} s`);
+    const seed = await timed(() => seedDemo(ctx, { scale: 1 }));
+    const multiplied = scale > 1 ? await timed(() => multiplyRegistry(db, scale)) : null;
+    log(`×${scale}: demo seeded in ${(seed.ms / 1000).toFixed(1)} s${multiplied ? `, multiplied in SQL in ${(multiplied.ms / 1000).toFixed(1)} s (${multiplied.value.organizations.toLocaleString('en')} organizations, ${multiplied.value.tech_contracts.toLocaleString('en')} contracts)` : ''}`);
+
     const version = await tablesVersion(db, GRAPH_TABLES);
     const first = await timed(() => buildGraph(db, city, version));
     const builds = [];
     for (let i = 0; i < BUILDS; i++) builds.push(await timed(() => buildGraph(db, city, version)));
-    const buildMs = quantile(builds.map((b) => b.ms), 0.5);
-    const buildCpuMs = quantile(builds.map((b) => b.cpuMs), 0.5);
     const graph = first.value;
-    log(`×${scale}: ${graph.nodes.count} nodes, ${graph.edges.count} edges; first build ${first.ms.toFixed(0)} ms, then median ${buildMs.toFixed(0)} ms (${buildCpuMs.toFixed(0)} ms of CPU); ${graph.bytesPerEdge.toFixed(2)} bytes per CSR slot; load average ${loadavg()[0].toFixed(1)}`);
+    const build = { firstMs: first.ms, ms: median(builds.map((b) => b.ms)), cpuMs: median(builds.map((b) => b.cpuMs)) };
+    log(`×${scale}: ${graph.nodes.count} nodes, ${graph.edges.count} edges; first build ${first.ms.toFixed(0)} ms, then median ${build.ms.toFixed(0)} ms (${build.cpuMs.toFixed(0)} ms of CPU); ${graph.bytesPerEdge.toFixed(2)} bytes per CSR slot; load average ${loadavg()[0].toFixed(1)}`);
 
     const all = graphModel.ALL_TYPES;
     const view = { graph, mask: all, visible: all, personal: true };
     const next = random(2025);
     const organizations = graph.nodes.countOf('organization');
-    const pick = () => {
+    // Organizations come first in the node index: a random one with relations.
+    const org = () => {
       for (;;) {
         const n = Math.floor(next() * organizations);
         if (graph.csr.offsets[n + 1] > graph.csr.offsets[n]) return graph.nodes.recordOf(n).id;
       }
     };
-    const neighbourhoods = [];
-    const paths = [];
-    let sizes = 0;
-    let refused = 0;
-    for (let i = 0; i < QUERIES; i++) {
-      const n = await timed(() => service.neighbourhoodOf(ctx, view, { kind: 'organization', id: String(pick()) }, { hops: 2, limit: 500 }));
-      neighbourhoods.push(n.ms);
-      sizes += n.value.nodes.length;
-      const p = await timed(() => service.pathBetween(ctx, view, { from: `organization:${pick()}`, to: `organization:${pick()}` }).catch((e) => (refused++, e)));
-      paths.push(p.ms);
+    const hops = {};
+    for (const k of [1, 2, 3]) {
+      let sizes = 0;
+      let refused = 0;
+      const ms = await times(QUERIES, async () => {
+        const n = await graphService.neighbourhoodOf(ctx, view, { kind: 'organization', id: String(org()) }, { hops: k, limit: 500 }).catch(() => (refused++, null));
+        sizes += n?.nodes.length ?? 0;
+      });
+      hops[k] = { ms: median(ms), p95: quantile(ms, 0.95), nodes: sizes / QUERIES, refused };
     }
-    log(`×${scale}: neighbourhood (2 hops) median ${quantile(neighbourhoods, 0.5).toFixed(1)} ms, p95 ${quantile(neighbourhoods, 0.95).toFixed(1)} ms, ${(sizes / QUERIES).toFixed(0)} nodes on average; path median ${quantile(paths, 0.5).toFixed(1)} ms, p95 ${quantile(paths, 0.95).toFixed(1)} ms (${refused} of ${QUERIES} not connected or past the work bound)`);
-    return { scale, nodes: graph.nodes.count, edges: graph.edges.count, firstMs: first.ms, buildMs, buildCpuMs, bytesPerEdge: graph.bytesPerEdge, hopMs: quantile(neighbourhoods, 0.5), hopP95: quantile(neighbourhoods, 0.95), pathMs: quantile(paths, 0.5), pathP95: quantile(paths, 0.95) };
+    let unconnected = 0;
+    const paths = await times(QUERIES, () => graphService.pathBetween(ctx, view, { from: `organization:${org()}`, to: `organization:${org()}` }).catch(() => unconnected++));
+    log(`×${scale}: neighbourhood medians 1/2/3 hops ${[1, 2, 3].map((k) => `${hops[k].ms.toFixed(1)} ms (${hops[k].nodes.toFixed(0)} nodes, ${hops[k].refused} past the bound)`).join(', ')}; path median ${median(paths).toFixed(1)} ms (${unconnected} of ${QUERIES} not connected or past the bound)`);
+
+    const chains = chainsService.shippedChains(city);
+    const c = chainsService.chainsContext(ctx, chains);
+    const ids = chains.chains.map((ch) => ch.id);
+    const chainFirst = await timed(() => chainsService.chainView(c, ids[0], undefined, admin));
+    const views = await times(QUERIES, (i) => chainsService.chainView(c, ids[i % ids.length], i % 2 ? YEAR : undefined, admin));
+    const segmentsOf = chains.chains.flatMap((ch) => ch.segments.map((s) => [ch.id, s.id]));
+    const entities = ['enterprises', 'contracts', 'achievements', 'loans'];
+    const drills = await times(QUERIES, (i) => {
+      const [chainId, segmentId] = segmentsOf[i % segmentsOf.length];
+      return chainsService.segmentRows(c, chainId, segmentId, { entity: entities[i % entities.length], year: undefined, per_page: 25, page: 1 }, admin);
+    });
+    const gaps = await times(Math.max(3, QUERIES / 10), () => chainsService.chainGapRanking(c, undefined, admin));
+    const chain = { firstMs: chainFirst.ms, ms: median(views), p95: quantile(views, 0.95), drillMs: median(drills), gapsMs: median(gaps) };
+    log(`×${scale}: chain view first ${chain.firstMs.toFixed(0)} ms (builds the index), then median ${chain.ms.toFixed(1)} ms (p95 ${chain.p95.toFixed(1)}); drill rows median ${chain.drillMs.toFixed(1)} ms; gap ranking median ${chain.gapsMs.toFixed(1)} ms`);
+
+    const cfg = matching.loadMatchingConfig();
+    const m = { ...ctx, chains, config: cfg, graphs: { graph: async () => graph }, facts: new MatchingFactsStore(db, cfg.capacityQualifications) };
+    const idsOf = async (sql) => (await db.query(sql)).rows.map((r) => r.id);
+    const achievementIds = await idsOf('SELECT id FROM achievements');
+    const enterpriseIds = await idsOf("SELECT id FROM organizations WHERE kind = 'enterprise'");
+    const achievement = () => achievementIds[Math.floor(next() * achievementIds.length)];
+    const matchFirst = await timed(() => matching.enterprisesFor(m, achievement(), 10, admin));
+    const forAchievements = await times(QUERIES, () => matching.enterprisesFor(m, achievement(), 10, admin));
+    const forEnterprises = await times(QUERIES, () => matching.institutionsFor(m, enterpriseIds[Math.floor(next() * enterpriseIds.length)], 10, admin));
+    const match = { firstMs: matchFirst.ms, enterprisesMs: median(forAchievements), enterprisesP95: quantile(forAchievements, 0.95), institutionsMs: median(forEnterprises), institutionsP95: quantile(forEnterprises, 0.95) };
+    log(`×${scale}: matching first ${match.firstMs.toFixed(0)} ms (builds its facts), then enterprises for an achievement median ${match.enterprisesMs.toFixed(1)} ms (p95 ${match.enterprisesP95.toFixed(1)}), institutions for an enterprise median ${match.institutionsMs.toFixed(1)} ms (p95 ${match.institutionsP95.toFixed(1)}); load average ${loadavg()[0].toFixed(1)}`);
+    return { scale, nodes: graph.nodes.count, edges: graph.edges.count, bytesPerEdge: graph.bytesPerEdge, build, hops, pathMs: median(paths), chain, match };
   } finally {
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 
 const rows = [];
 for (const scale of SCALES) rows.push(await measure(scale));
-console.log('\n| scale | nodes | edges | first build | build (median; CPU) | bytes / slot | 2-hop median (p95) | path median (p95) |\n|---|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ×${r.scale} | ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${r.firstMs.toFixed(0)} ms | ${r.buildMs.toFixed(0)} ms; ${r.buildCpuMs.toFixed(0)} ms | ${r.bytesPerEdge.toFixed(2)} | ${r.hopMs.toFixed(1)} ms (${r.hopP95.toFixed(1)}) | ${r.pathMs.toFixed(1)} ms (${r.pathP95.toFixed(1)}) |`);
+const ms = (x) => `${x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en')} ms`;
+console.log(`\nEngine: ${ENGINE}. Load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end.`);
+console.log('\n| scale | nodes | edges | first build | build (median; CPU) | bytes / slot | 1 / 2 / 3-hop medians | path median |\n|---|--:|--:|--:|--:|--:|--:|--:|');
+for (const r of rows) console.log(`| ×${r.scale} | ${r.nodes.toLocaleString('en')} | ${r.edges.toLocaleString('en')} | ${ms(r.build.firstMs)} | ${ms(r.build.ms)}; ${ms(r.build.cpuMs)} | ${r.bytesPerEdge.toFixed(2)} | ${[1, 2, 3].map((k) => ms(r.hops[k].ms)).join(' / ')} | ${ms(r.pathMs)} |`);
+console.log('\n| scale | chain view: first (index) | chain view median (p95) | drill rows median | gap ranking median | matching: first (facts) | enterprises for an achievement median (p95) | institutions for an enterprise median (p95) |\n|---|--:|--:|--:|--:|--:|--:|--:|');
+for (const r of rows) console.log(`| ×${r.scale} | ${ms(r.chain.firstMs)} | ${ms(r.chain.ms)} (${ms(r.chain.p95)}) | ${ms(r.chain.drillMs)} | ${ms(r.chain.gapsMs)} | ${ms(r.match.firstMs)} | ${ms(r.match.enterprisesMs)} (${ms(r.match.enterprisesP95)}) | ${ms(r.match.institutionsMs)} (${ms(r.match.institutionsP95)}) |`);
