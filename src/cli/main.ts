@@ -9,6 +9,7 @@ import { backupCommand, restoreCommand } from './backup.js';
 import { doctor } from './doctor.js';
 import { cliIo, processIo, tell, withCliIo, type CliIo } from './io.js';
 import { migrateCommand, seedCommand } from './database.js';
+import { openDataPublishCommand } from './openData.js';
 import { exportCommand, exportEntityChoices } from './export.js';
 import { importCommand, importEncodings, importModes } from './import.js';
 import { indicatorCommand, indicatorsCommand, indicatorValueCommand } from './indicators.js';
@@ -219,6 +220,11 @@ export function buildCli(): Command {
     .argument('<file>', 'a file written by starcity backup')
     .option('--force', 'replace the database the data directory already holds')
     .action(async (file: string, opts: Record<string, unknown>) => void (await restoreCommand(configFrom(opts), file, { force: opts.force === true })));
+  const openData = program.command('open-data').description('the open-data bulk downloads');
+  withDatabaseFlags(openData.command('publish').description('build the download files of every published dataset (or those named) whose data changed since its last release'))
+    .argument('[dataset...]', 'dataset ids (config/publication.json); none: every dataset')
+    .option('--json', 'print the releases as JSON')
+    .action((datasets: string[], opts: Record<string, unknown>) => openDataPublishCommand(configFrom(opts), datasets, { json: opts.json === true }));
   withDatabaseFlags(program.command('doctor').description('check configuration, database and build')).action((opts) => doctor(configFrom(opts)));
   return program;
 }

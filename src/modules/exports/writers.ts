@@ -58,11 +58,15 @@ async function* jsonLinesChunks(sheet: ReadSheet, batches: RowBatches): AsyncGen
 
 /** One batch of rows as JSON Lines. */
 export function jsonLines(sheet: ReadSheet, batch: ReadonlyArray<Record<string, StoredValue>>): Buffer {
-  const lines = batch.map((row) => {
+  // Each line is written out from its quoted keys: building an object per row to stringify cost five times the CSV's time.
+  const keys = sheet.columns.map((c, i) => `${i ? ',' : '{'}${JSON.stringify(c.key)}:`);
+  let out = '';
+  for (const row of batch) {
     const cells = rowCells(sheet.columns, row, sheet.reading, false);
-    return JSON.stringify(Object.fromEntries(sheet.columns.map((c, i) => [c.key, cells[i]]))) + '\n';
-  });
-  return Buffer.from(lines.join(''), 'utf8');
+    for (let i = 0; i < keys.length; i++) out += keys[i] + JSON.stringify(cells[i] ?? null);
+    out += keys.length ? '}\n' : '{}\n';
+  }
+  return Buffer.from(out, 'utf8');
 }
 
 /**

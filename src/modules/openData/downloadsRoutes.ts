@@ -36,9 +36,12 @@ export const downloadRoutes = (ctx: AppContext, version: string) => async (app: 
     const counters = await watch.version(tables);
     return `"${createHash('sha256').update(`${stamp}\n${origin}\n${req.url}\n${counters}\n${ctx.clock.today()}`).digest('base64url').slice(0, 32)}"`;
   };
+  /** Sets the ETag and Cache-Control; answers 304 (and says so) when the client holds the same. */
   const notModified = (req: FastifyRequest, res: FastifyReply, tag: string) => {
     res.header('etag', tag).header('cache-control', PUBLIC_CACHE_CONTROL);
-    return matchesIfNoneMatch(req.headers['if-none-match'], tag);
+    if (!matchesIfNoneMatch(req.headers['if-none-match'], tag)) return false;
+    void res.code(304).send();
+    return true;
   };
 
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,7 +64,7 @@ export const downloadRoutes = (ctx: AppContext, version: string) => async (app: 
       },
       async (req, res) => {
         const tag = await tagOf(req, datasetTables(req.params.id));
-        if (notModified(req, res, tag)) return res.code(304).send();
+        if (notModified(req, res, tag)) return res;
         const release = await currentRelease(ctx, req.params.id);
         const stored = release.files.find((f) => f.format === format)!;
         return res
@@ -93,8 +96,8 @@ export const downloadRoutes = (ctx: AppContext, version: string) => async (app: 
     async (req, res) => {
       const origin = `${req.protocol}://${req.host}`;
       const tag = await tagOf(req, allTables, origin);
-      if (notModified(req, res, tag)) return res.code(304).send();
-      return res.type('application/ld+json; charset=utf-8').send(JSON.stringify(await openDataCatalogue(ctx, origin)));
+      if (notModified(req, res, tag)) return res;
+      return res.type('application/ld+json; charset=utf-8').send(await openDataCatalogue(ctx, origin));
     },
   );
 };

@@ -5,7 +5,7 @@ import { tablesVersion } from '../../db/list/cache.js';
 import { ChangeLogBuilder, unchanged } from '../../domain/openDataRelease.js';
 import type { PublicDataset } from '../../contracts/publicData.js';
 import type { AppContext, ServiceContext } from '../shared/context.js';
-import { publicDataset, publicationOf, streamPublishedRows } from './datasets.js';
+import { publicDataset, publicDatasets, publicationOf, streamPublishedRows } from './datasets.js';
 import { writeDownloadFiles, type DownloadFormat, type PublishedColumn } from './downloadFiles.js';
 import { datasetSpec } from './publication.js';
 import { completeRelease, discardRelease, latestRelease, latestRowHashes, openRelease, readChunk, releasesOf, storeChunk, type ReleaseRow, type StoredFile } from './releasesQueries.js';
@@ -78,6 +78,20 @@ async function buildRelease(ctx: ServiceContext, dataset: PublicDataset, number:
 
 function publishedColumns(dataset: PublicDataset): PublishedColumn[] {
   return dataset.fields.map((f) => ({ key: f.name, name: f.title, type: f.type }));
+}
+
+/**
+ * Builds ahead the current release of each dataset (all published ones when none are named), so
+ * no download waits for it; `made` says whether a new release was made.
+ */
+export async function publishReleases(ctx: AppContext, datasetIds?: readonly string[]): Promise<Array<{ release: ReleaseRow; made: boolean }>> {
+  const out = [];
+  for (const id of datasetIds?.length ? datasetIds : publicDatasets(ctx).map((d) => d.id)) {
+    const before = await latestRelease(ctx.db, publicDataset(ctx, id).id);
+    const release = await currentRelease(ctx, id);
+    out.push({ release, made: before?.number !== release.number });
+  }
+  return out;
 }
 
 /** Every release of a dataset, newest first, the current one made first. */
