@@ -29,7 +29,7 @@ void import('./PortalLayout');
 void queryClient.prefetchQuery(metaQuery);
 if (window.location.pathname.replace(/\/$/, '') === PORTAL.home) void queryClient.prefetchQuery(indicatorsQuery);
 await initI18n();
-// After the texts: the router starts the page's own loading (with the pages' texts, in the visitor's language) at once.
+// After the texts (the portal's are in the core texts): the router starts loading the page's code at once.
 const router = createBrowserRouter([portalRoute]);
 createRoot(root).render(
   <StrictMode>

@@ -1,13 +1,8 @@
 import type { ReactElement } from 'react';
 import type { RouteObject } from 'react-router';
-import { loadPageTexts } from '../i18n';
-
-/** A portal page whose code loads on its first visit, with the pages' texts (the portal's are among them). */
+/** A portal page whose code loads on its first visit; its texts are in the core texts, loaded at start. */
 function portalPage<M>(load: () => Promise<M>, render: (module: M) => ReactElement): RouteObject['lazy'] {
-  return async () => {
-    const [module] = await Promise.all([load(), loadPageTexts()]);
-    return { element: render(module) };
-  };
+  return async () => ({ element: render(await load()) });
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { zhCNCore } from '../zh-CN/core';
+import { enPortal } from './portal';
 
 /** English, the texts the first page needs (see zh-CN/core.ts). */
 export const enCore: typeof zhCNCore = {
+  portal: enPortal,
   app: {
     name: '星城 StarCity',
     subtitle: 'Global R&D center city · Innovation registry',

@@ -1,9 +1,7 @@
 import type { zhCNPages } from '../zh-CN/pages';
-import { enPortal } from './portal';
 
 /** English, the texts of the pages beyond the first (see zh-CN/pages.ts). */
 export const enPages: typeof zhCNPages = {
-  portal: enPortal,
   list: {
     searchPlaceholder: 'Name (any part, Chinese works)',
     searchButton: 'Search',

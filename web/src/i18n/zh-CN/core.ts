@@ -1,8 +1,12 @@
+import { zhCNPortal } from './portal';
+
 /**
  * 简体中文, the texts the first page needs: the layout, the overview, signing in. Loaded at start
  * (web/src/i18n/index.ts); every other text is in pages.ts, loaded with the first page that needs it.
  */
 export const zhCNCore = {
+  // The public portal's pages are first pages too (its own entry, web/src/portal/main.tsx).
+  portal: zhCNPortal,
   app: {
     name: '星城 StarCity',
     subtitle: '全球研发中心城市 · 创新主体登记',

@@ -1,8 +1,5 @@
-import { zhCNPortal } from './portal';
-
 /** 简体中文, the texts of the pages beyond the first: loaded with the first of them (web/src/i18n/index.ts). */
 export const zhCNPages = {
-  portal: zhCNPortal,
   list: {
     searchPlaceholder: '名称（可输入任意片段）',
     searchButton: '搜索',

@@ -1,4 +1,4 @@
-/** 简体中文, the public portal's texts (web/src/portal/): part of the pages' texts, loaded with the portal's first page. */
+/** 简体中文, the public portal's texts (web/src/portal/): part of the core texts, since every portal page is a first page. */
 export const zhCNPortal = {
   title: '科技创新公开服务',
   skipToContent: '跳到正文',
