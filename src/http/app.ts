@@ -28,6 +28,7 @@ import { indicatorRoutes } from '../modules/indicators/routes.js';
 import { DEFAULT_CHROMIUM } from '../modules/reports/pdf.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { metaRoutes } from '../modules/meta/routes.js';
+import { downloadRoutes } from '../modules/openData/downloadsRoutes.js';
 import { openDataRoutes } from '../modules/openData/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { platformRoutes } from '../modules/platforms/routes.js';
@@ -262,7 +263,12 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
   );
   // A scope of its own: CORS and a per-client limit for everyone, not the registry's anonymous one.
   const publicFilings = { ...ctx, workflows: opts.workflows ?? loadWorkflows(), attachments: opts.attachments ?? directoryStore(resolve('data', 'attachments')) };
-  await app.register(publicApi(openDataRoutes(publicFilings, new IndicatorEngine(ctx, loadCatalogue(ctx.city)), opts.version), opts.publicRateLimit ?? defaultPublicRateLimit), { prefix: '/api/v1/public' });
+  const openData = openDataRoutes(publicFilings, new IndicatorEngine(ctx, loadCatalogue(ctx.city)), opts.version);
+  const publicRoutes = async (api: FastifyInstance) => {
+    await api.register(openData);
+    await api.register(downloadRoutes(ctx, opts.version));
+  };
+  await app.register(publicApi(publicRoutes, opts.publicRateLimit ?? defaultPublicRateLimit), { prefix: '/api/v1/public' });
 
   const web = opts.webRoot && existsSync(opts.webRoot) ? opts.webRoot : null;
   if (web) await app.register(fastifyStatic, webStaticOptions(web));

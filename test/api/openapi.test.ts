@@ -111,7 +111,7 @@ const INDICATOR_ROUTES = [
   'get /api/v1/reports/annual/{year}',
 ];
 
-/** The public read-only API (open data): datasets, rows, indicators, notices, recruitment calls. */
+/** The public read-only API (open data): datasets, rows, indicators, notices, recruitment calls; bulk downloads, dictionaries, releases, the DCAT catalogue. */
 const OPEN_DATA_ROUTES = [
   'get /api/v1/public/datasets',
   'get /api/v1/public/datasets/{id}',
@@ -122,6 +122,11 @@ const OPEN_DATA_ROUTES = [
   'get /api/v1/public/indicators/{code}/rows',
   'get /api/v1/public/notices',
   'get /api/v1/public/recruitment-calls',
+  'get /api/v1/public/datasets/{id}/download.csv.gz',
+  'get /api/v1/public/datasets/{id}/download.jsonl.gz',
+  'get /api/v1/public/datasets/{id}/dictionary.json',
+  'get /api/v1/public/datasets/{id}/releases',
+  'get /api/v1/public/catalog.jsonld',
 ];
 
 describe('OpenAPI document', () => {
