@@ -111,6 +111,10 @@ describe('no unpublished value in any public reply', () => {
     // The walk reaches rows of every dataset and every published indicator.
     expect(urls.filter((u) => /\/rows\/\d+$/.test(u)).length).toBeGreaterThanOrEqual(7);
     expect(urls.some((u) => u.includes('/indicators/transfers.count'))).toBe(true);
+    // …and both download files of every dataset, its releases and the DCAT catalogue.
+    for (const file of ['download.csv.gz', 'download.jsonl.gz', 'releases']) expect(urls.filter((u) => u.endsWith(`/${file}`)).length, file).toBe(urls.filter((u) => u.endsWith('/dictionary.json')).length);
+    expect(urls.filter((u) => u.endsWith('/dictionary.json')).length).toBeGreaterThanOrEqual(7);
+    expect(urls).toContain('/api/v1/public/catalog.jsonld');
     for (const url of urls) {
       const res = await get(url);
       expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
