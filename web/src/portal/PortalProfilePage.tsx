@@ -6,9 +6,7 @@ import { usePublicDataset, usePublicRow, usePublicRows, type PublicDataset, type
 import { Loaded, LoadError, Loading } from './parts';
 import { PORTAL } from './paths';
 import { PortalNotFound } from './PortalNotFound';
-import { achievementsFilter, fourGlobalFeatures, PROFILE_DATASET, profileFields, profileTitle, transfersFilter, valueText, type ProfileKind, type Side } from './profile';
-
-const RELATED_PAGE = 50;
+import { achievementsQuery, fourGlobalFeatures, PROFILE_DATASET, profileFields, profileTitle, transfersQuery, valueText, type ProfileKind, type Side } from './profile';
 
 /** The public profile of a filed platform or a recognized R&D institution: published fields only. */
 export function PortalProfilePage({ kind }: { kind: ProfileKind }) {
@@ -91,20 +89,20 @@ function FourGlobal({ dataset, row, side }: { dataset: PublicDataset; row: Publi
 
 /** Its published achievements, and the transfers of those achievements. */
 function Related({ kind, id, side }: { kind: ProfileKind; id: number; side: Side }) {
-  const achievements = usePublicRows('achievements', { filter: achievementsFilter(kind, id), sort: '-year', per_page: RELATED_PAGE });
-  const transfers = transfersFilter((achievements.data?.results ?? []).map((r) => Number(r.id)));
+  const achievements = usePublicRows('achievements', achievementsQuery(kind, id));
+  const transfers = transfersQuery((achievements.data?.results ?? []).map((r) => Number(r.id)));
   return (
     <>
       <RelatedTable title="portal.profile.achievements" dataset="achievements" query={achievements} side={side} columns={['title', 'type', 'year', 'owner_name']} />
-      <TransfersTable filter={transfers} ready={achievements.data !== undefined} side={side} />
+      <TransfersTable query={transfers} ready={achievements.data !== undefined} side={side} />
     </>
   );
 }
 
-function TransfersTable({ filter, ready, side }: { filter: string | null; ready: boolean; side: Side }) {
-  const transfers = usePublicRows('transfers', { filter: filter ?? undefined, sort: '-transferred_on', per_page: RELATED_PAGE }, { enabled: filter !== null });
+function TransfersTable({ query, ready, side }: { query: ReturnType<typeof transfersQuery>; ready: boolean; side: Side }) {
+  const transfers = usePublicRows('transfers', query ?? {}, { enabled: query !== null });
   const none = { data: { results: [] as PublicRow[] }, error: null };
-  return <RelatedTable title="portal.profile.transfers" dataset="transfers" query={filter === null ? (ready ? none : { data: undefined, error: null }) : transfers} side={side} columns={['achievement_title', 'receiver_name', 'mode', 'transferred_on']} />;
+  return <RelatedTable title="portal.profile.transfers" dataset="transfers" query={query === null ? (ready ? none : { data: undefined, error: null }) : transfers} side={side} columns={['achievement_title', 'receiver_name', 'mode', 'transferred_on']} />;
 }
 
 interface RelatedProps {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicDataset } from './api';
-import { achievementsFilter, fourGlobalFeatures, profileFields, profileKindOf, profileTitle, rowColumns, transfersFilter, valueText } from './profile';
+import { achievementsQuery, fourGlobalFeatures, profileFields, profileKindOf, profileTitle, RELATED_PAGE, rowColumns, transfersQuery, valueText } from './profile';
 
 const field = (name: string, zh: string, type: PublicDataset['fields'][number]['type'] = 'text', codes?: Array<[string, string, string]>): PublicDataset['fields'][number] => ({
   name,
@@ -82,15 +82,15 @@ describe('a profile', () => {
   });
 });
 
-describe('a profile\'s achievements and transfers', () => {
-  it('asks for the achievements the platform or institution hosted', () => {
-    expect(achievementsFilter('platform', 5)).toBe('platform_id:5');
-    expect(achievementsFilter('institution', 7)).toBe('rd_institution_id:7');
+describe("a profile's achievements and transfers", () => {
+  it('asks for the achievements the platform or institution hosted, newest year first', () => {
+    expect(achievementsQuery('platform', 5)).toEqual({ filter: 'platform_id:5', sort: 'year:desc', per_page: RELATED_PAGE });
+    expect(achievementsQuery('institution', 7).filter).toBe('rd_institution_id:7');
   });
 
-  it('asks for the transfers of those achievements, and nothing when there are none', () => {
-    expect(transfersFilter([3, 9])).toBe('achievement_id:3|9');
-    expect(transfersFilter([])).toBeNull();
+  it('asks for the transfers of those achievements, newest first, and nothing when there are none', () => {
+    expect(transfersQuery([3, 9])).toEqual({ filter: 'achievement_id:3|9', sort: 'transferred_on:desc', per_page: RELATED_PAGE });
+    expect(transfersQuery([])).toBeNull();
   });
 });
 

@@ -97,12 +97,14 @@ export function profileKindOf(datasetId: string): ProfileKind | null {
   return (Object.keys(PROFILE_DATASET) as ProfileKind[]).find((k) => PROFILE_DATASET[k] === datasetId) ?? null;
 }
 
-/** The achievements list filter of the profile's record: those it hosted. */
-export function achievementsFilter(kind: ProfileKind, id: number): string {
-  return `${ACHIEVEMENT_HOST_FIELD[kind]}:${id}`;
+export const RELATED_PAGE = 50;
+
+/** The achievements the profile's record hosted, newest year first (the list's `field:desc` sort). */
+export function achievementsQuery(kind: ProfileKind, id: number): { filter: string; sort: string; per_page: number } {
+  return { filter: `${ACHIEVEMENT_HOST_FIELD[kind]}:${id}`, sort: 'year:desc', per_page: RELATED_PAGE };
 }
 
-/** The transfers list filter of those achievements; null when there are none (no query to make). */
-export function transfersFilter(achievementIds: readonly number[]): string | null {
-  return achievementIds.length ? `achievement_id:${achievementIds.join('|')}` : null;
+/** The transfers of those achievements, newest first; null when there are none (no query to make). */
+export function transfersQuery(achievementIds: readonly number[]): { filter: string; sort: string; per_page: number } | null {
+  return achievementIds.length ? { filter: `achievement_id:${achievementIds.join('|')}`, sort: 'transferred_on:desc', per_page: RELATED_PAGE } : null;
 }
