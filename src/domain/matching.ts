@@ -155,6 +155,8 @@ const explain = (p: Part, config: MatchingConfig, labels: MatchLabels): MatchRea
   return { code: p.code, weight: config.weights[p.code], contribution: p.contribution, detail, evidence: evidence.slice(0, MAX_EVIDENCE) };
 };
 
+const NOTHING: readonly string[] = [];
+
 /** Every component that counts for this candidate, in the order of `matchReasons`. */
 function partsOf(subject: MatchSubject, c: MatchCandidate, config: MatchingConfig): Part[] {
   const w = config.weights;
@@ -164,14 +166,15 @@ function partsOf(subject: MatchSubject, c: MatchCandidate, config: MatchingConfi
     if (contribution > 0) out.push({ code, contribution, why });
   };
 
-  const segments = subject.segments.filter((s) => c.segments.includes(s));
+  // Most candidates share nothing but the district: no list is made for them (a question scores every firm of the city).
+  const segments = c.segments.length === 0 ? NOTHING : subject.segments.filter((s) => c.segments.includes(s));
   if (segments.length)
     add('segment', segments.length / subject.segments.length, (labels) => {
       const names = list(segments.map(labels.segment));
       return { detail: { zh: `同处产业链环节：${names.zh}`, en: `Both in the segment(s): ${names.en}` } };
     });
 
-  const fields = subject.fields.filter((f) => c.fields.has(f));
+  const fields = c.fields.size === 0 ? NOTHING : subject.fields.filter((f) => c.fields.has(f));
   if (fields.length)
     add('field', fields.length / subject.fields.length, (labels) => {
       const names = list(fields.map(labels.field));
@@ -192,7 +195,7 @@ function partsOf(subject: MatchSubject, c: MatchCandidate, config: MatchingConfi
       return { detail: { zh: `同在${name.zh}`, en: `Both in ${name.en}` } };
     });
 
-  const held = config.capacityQualifications.filter((q) => c.qualifications.includes(q));
+  const held = c.qualifications.length === 0 ? NOTHING : config.capacityQualifications.filter((q) => c.qualifications.includes(q));
   if (held.length)
     add('qualification', held.length / config.capacityQualifications.length, (labels) => {
       const names = list(held.map(labels.qualification));
