@@ -25,7 +25,8 @@ const get = async <T>(url: string): Promise<T> => {
 beforeAll(async () => {
   t = await createTestApp({ registry: 'demo', today: () => '2026-11-27' });
   model = await annualReportModelOf(new IndicatorEngine(t.ctx, loadCatalogue(t.ctx.city)), '2025');
-});
+  // The first file of a run to ask for the demo registry loads it (about a minute on a busy machine).
+}, 300_000);
 
 /** Where the API says a figure is, and how many came from the dashboard itself. */
 class ApiFigures {

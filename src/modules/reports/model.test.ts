@@ -1,8 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import type { Dashboard, Indicator, Observation } from '../../contracts/indicators.js';
-import { CITY, district, indicator, observation, target } from '../../../web/src/dashboard/testFixtures.js';
+import type { Dashboard, Indicator, Observation, Target } from '../../contracts/indicators.js';
 import { renderReportHtml } from './html.js';
 import { annualReportModel, reportFigures, type ReportCell, type ReportInputs, type ReportTable } from './model.js';
+
+/** API replies with the fields a test does not care about filled in. */
+const CITY = '430100';
+const indicator = (over: Partial<Indicator> = {}): Indicator => ({
+  code: 'rd_institutions.count',
+  name: { zh: '研发机构总数', en: 'R&D institutions' },
+  unit: 'count',
+  unit_label: { zh: '个', en: '' },
+  decimals: 0,
+  direction: 'higher_is_better',
+  definition: { zh: '定义', en: 'Definition' },
+  source: 'computed',
+  formula: null,
+  measure: 'stock',
+  breakdowns: [],
+  rows_entity: null,
+  ...over,
+});
+const observation = (over: Partial<Observation> = {}): Observation => ({ code: 'rd_institutions.count', period: '2025', area: CITY, value: 0, unit: 'count', source: 'computed', as_of: '2025-12-31', ...over });
+const district = (code: string, zh: string, en: string, value: number) => observation({ breakdown_key: code, breakdown_label: { zh, en }, value });
+const target = (over: Partial<Target> = {}): Target => ({
+  id: 1,
+  indicator_code: 'rd_institutions.count',
+  indicator_name: { zh: '研发机构总数', en: 'R&D institutions' },
+  unit: 'count',
+  period: '2026',
+  area: CITY,
+  area_name: { zh: '长沙市', en: 'Changsha' },
+  comparator: '>=',
+  value: 10,
+  tolerance: null,
+  note: null,
+  parent_id: null,
+  current: 8,
+  baseline: 7,
+  status: 'off_track',
+  status_label: { zh: '进度滞后', en: 'Off track' },
+  progress: 1 / 3,
+  expected: 8.5,
+  projected: 9,
+  elapsed: 0.5,
+  districts: { count: 0, sum: 0 },
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+  version: 1,
+  ...over,
+});
 
 const institutions = indicator();
 const rank = indicator({ code: 'rank.wipo_gii_cluster', name: { zh: '科技集群排名', en: 'GII cluster rank' }, unit: 'rank', direction: 'lower_is_better', source: 'official', breakdowns: [] });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../shared/errors.js';
 
 /**
@@ -45,22 +45,54 @@ export async function checkPdfPrinter(executablePath: string): Promise<void> {
   if ((await chineseFonts()).length === 0) throw unavailable({ zh: '中文字体', en: 'a Chinese (CJK) font' });
 }
 
-/** Prints the HTML to an A4 PDF with page numbers (`checkPdfPrinter` first). */
-export async function printPdf(html: string, executablePath: string, footer: string): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-  try {
-    const page = await browser.newPage();
-    // The page has no script and loads nothing: the content is there as soon as it is set.
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: `<div style="width:100%;font-size:8px;color:#777;text-align:center;font-family:sans-serif">${footer} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
-      margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
-    });
-  } finally {
-    await browser.close();
+/**
+ * Prints pages to PDF with one Chromium, started at the first report and kept for the next ones
+ * (starting it is most of a report's time); a browser that died is started again. `close` ends it
+ * with the app or the command.
+ */
+export class PdfPrinter {
+  private browser: Promise<Browser> | null = null;
+
+  constructor(readonly executablePath: string) {}
+
+  /** Refuses early, before any work, when the PDF could not come out right. */
+  check(): Promise<void> {
+    return checkPdfPrinter(this.executablePath);
+  }
+
+  private started(): Promise<Browser> {
+    if (this.browser) return this.browser;
+    const starting = chromium.launch({ executablePath: this.executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    this.browser = starting;
+    starting.then(
+      (browser) => browser.on('disconnected', () => this.browser === starting && (this.browser = null)),
+      () => this.browser === starting && (this.browser = null),
+    );
+    return starting;
+  }
+
+  /** The HTML as an A4 PDF with page numbers in the footer (`footer`: escaped HTML). */
+  async print(html: string, footer: string): Promise<Buffer> {
+    const page = await (await this.started()).newPage();
+    try {
+      // The page has no script and loads nothing: the content is there as soon as it is set.
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: `<div style="width:100%;font-size:8px;color:#777;text-align:center;font-family:sans-serif">${footer} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+        margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await (await browser.catch(() => null))?.close();
   }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { problem } from '../../contracts/common.js';
 import { annualReportParams, annualReportQuery, reportContentTypes } from '../../contracts/reports.js';
 import type { IndicatorEngine } from '../indicators/engine.js';
+import { PdfPrinter } from './pdf.js';
 import { annualReport } from './service.js';
 
 /** The reply body is a file; documented as a binary string. */
@@ -12,6 +13,9 @@ const file = z.unknown().meta({ type: 'string', format: 'binary', description: '
 /** GET /api/v1/reports/annual/{year} — 年度统计报告: PDF, XLSX or HTML, in Chinese or English. */
 export const reportRoutes = (engine: IndicatorEngine, opts: { chromium: string }) => async (app: FastifyInstance) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // One browser for the server's PDFs, closed with the app.
+  const printer = new PdfPrinter(opts.chromium);
+  app.addHook('onClose', () => printer.close());
   r.get(
     '/reports/annual/:year',
     {
@@ -32,7 +36,7 @@ export const reportRoutes = (engine: IndicatorEngine, opts: { chromium: string }
       },
     },
     async (req, reply) => {
-      const out = await annualReport(engine, req.params.year, req.query, opts.chromium);
+      const out = await annualReport(engine, req.params.year, req.query, printer);
       return reply.type(out.contentType).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.body);
     },
   );

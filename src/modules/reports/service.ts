@@ -6,7 +6,7 @@ import { checkYear, findIndicator, observations, presentIndicator } from '../ind
 import { listTargets } from '../indicators/targets.js';
 import { escapeHtml, renderReportHtml } from './html.js';
 import { annualReportModel, REPORT_BREAKDOWNS, REPORT_SECTIONS, type IndicatorBreakdown, type ReportInputs, type ReportModel } from './model.js';
-import { checkPdfPrinter, printPdf } from './pdf.js';
+import type { PdfPrinter } from './pdf.js';
 import { renderReportXlsx } from './xlsx.js';
 
 /**
@@ -55,20 +55,20 @@ export interface ReportFile {
 
 const EXTENSIONS: Record<ReportFormat, string> = { pdf: 'pdf', xlsx: 'xlsx', html: 'html' };
 
-/** The report of a year as a file; `chromium` prints the PDF. */
-export async function annualReport(engine: IndicatorEngine, yearText: string, q: AnnualReportQuery, chromium: string): Promise<ReportFile> {
+/** The report of a year as a file; `printer` prints the PDF. */
+export async function annualReport(engine: IndicatorEngine, yearText: string, q: AnnualReportQuery, printer: PdfPrinter): Promise<ReportFile> {
   // Before any work: a PDF that cannot come out right is refused at once.
-  if (q.format === 'pdf') await checkPdfPrinter(chromium);
+  if (q.format === 'pdf') await printer.check();
   const model = await annualReportModelOf(engine, yearText);
-  const body = await renderAs(model, q, chromium);
+  const body = await renderAs(model, q, printer);
   const ext = EXTENSIONS[q.format];
   const names = { ascii: `annual-report-${model.year}-${q.lang}.${ext}`, utf8: q.lang === 'zh' ? `${model.city.zh}${model.year}年度统计报告.${ext}` : `annual-report-${model.year}-en.${ext}` };
   return { body, contentType: reportContentTypes[q.format], contentDisposition: contentDisposition(names) };
 }
 
-async function renderAs(model: ReportModel, q: AnnualReportQuery, chromium: string): Promise<Buffer> {
+async function renderAs(model: ReportModel, q: AnnualReportQuery, printer: PdfPrinter): Promise<Buffer> {
   if (q.format === 'xlsx') return renderReportXlsx(model, q.lang);
   const html = renderReportHtml(model, q.lang);
   if (q.format === 'html') return Buffer.from(html, 'utf8');
-  return printPdf(html, chromium, escapeHtml(model.title[q.lang]));
+  return printer.print(html, escapeHtml(model.title[q.lang]));
 }
