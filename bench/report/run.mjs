@@ -63,32 +63,34 @@ for (const lang of ['zh', 'en']) {
     const command = new PdfPrinter(chromium);
     const cold = await timed(() => command.print(html.value, 'bench').finally(() => command.close()));
     const warm = await timed(() => server.print(html.value, 'bench'));
-    runs.push({ figures: figures.ms, html: html.ms, cold: cold.ms, warm: warm.ms, total: figures.ms + html.ms + cold.ms, kib: cold.value.length / 1024, htmlKib: Buffer.byteLength(html.value) / 1024 });
+    runs.push({ figures: figures.ms, html: html.ms, cold: cold.ms, warm: warm.ms, total: figures.ms + html.ms + cold.ms, served: figures.ms + html.ms + warm.ms, kib: cold.value.length / 1024, htmlKib: Buffer.byteLength(html.value) / 1024 });
     log(`${lang} run ${i + 1}: ${fmt(runs.at(-1).total)} ms (figures ${fmt(figures.ms)}, HTML ${fmt(html.ms)}, PDF with a new Chromium ${fmt(cold.ms)}, with the server's ${fmt(warm.ms)}), ${fmt(runs.at(-1).kib)} KiB`);
   }
   const m = (key) => median(runs.map((r) => r[key]));
-  rows.push({ lang, figures: m('figures'), html: m('html'), cold: m('cold'), warm: m('warm'), total: m('total'), kib: m('kib'), htmlKib: m('htmlKib') });
+  rows.push({ lang, figures: m('figures'), html: m('html'), cold: m('cold'), warm: m('warm'), total: m('total'), served: m('served'), kib: m('kib'), htmlKib: m('htmlKib') });
 }
 await server.close();
 await db.close();
 rmSync(dataDir, { recursive: true, force: true });
 
 const mc = machine();
-const worst = Math.max(...rows.map((r) => r.total));
+const worst = (key) => Math.max(...rows.map((r) => r[key]));
+const verdict = (ms) => (ms <= GOAL_MS ? '**met**' : '**not met**');
 const markdown = `${BEGIN}
 ### Annual report results — ${new Date().toISOString().slice(0, 10)}
 
 Machine: ${mc.nproc} cores, ${mc.cpu}, ${mc.memoryGiB} GiB memory, ${mc.os}; Node ${mc.node}; Chromium at ${chromium}. Load average (1 min) ${startLoad} at the start, ${load1()} at the end. Command: \`npm run bench:report\`.
 
-The ${YEAR} report of the demo registry on PGlite (a data directory), median of ${RUNS} runs per language. Figures: a fresh indicator engine (no cached series; the buckets were built before) gathering the dashboard and the observations behind every table. HTML: the page with its charts drawn as SVG by ECharts on the server. PDF, new Chromium: Debian's Chromium started, the page printed, Chromium closed (what \`starcity report\` does). PDF, server's Chromium: printed by the browser the server keeps for its PDFs (started by its first report). Total: figures + HTML + PDF with a new Chromium.
+The ${YEAR} report of the demo registry on PGlite (a data directory), median of ${RUNS} runs per language. Figures: a fresh indicator engine (no cached series; the buckets were built before) gathering the dashboard and the observations behind every table. HTML: the page with its charts drawn as SVG by ECharts on the server. PDF, new Chromium: Debian's Chromium started, the page printed, Chromium closed (what \`starcity report\` does). PDF, server's Chromium: printed by the browser the server keeps for its PDFs (started by its first report). Command: figures + HTML + PDF with a new Chromium (\`starcity report\`). Server: figures + HTML + PDF with the server's Chromium (the dashboard's button; the figures still from a fresh engine, though the server's has the dashboard's series cached).
 
-| Language | Figures (ms) | HTML (ms) | PDF, new Chromium (ms) | PDF, server's Chromium (ms) | Total (ms) | HTML (KiB) | PDF (KiB) |
-|---|--:|--:|--:|--:|--:|--:|--:|
-${rows.map((r) => `| ${r.lang} | ${fmt(r.figures)} | ${fmt(r.html)} | ${fmt(r.cold)} | ${fmt(r.warm)} | ${fmt(r.total)} | ${fmt(r.htmlKib)} | ${fmt(r.kib)} |`).join('\n')}
+| Language | Figures (ms) | HTML (ms) | PDF, new Chromium (ms) | PDF, server's Chromium (ms) | Command (ms) | Server (ms) | HTML (KiB) | PDF (KiB) |
+|---|--:|--:|--:|--:|--:|--:|--:|--:|
+${rows.map((r) => `| ${r.lang} | ${fmt(r.figures)} | ${fmt(r.html)} | ${fmt(r.cold)} | ${fmt(r.warm)} | ${fmt(r.total)} | ${fmt(r.served)} | ${fmt(r.htmlKib)} | ${fmt(r.kib)} |`).join('\n')}
 
 | Goal | Target | Measured | |
 |---|--:|--:|---|
-| the ${YEAR} report as PDF, the slower language's median | ≤ ${fmt(GOAL_MS)} ms | ${fmt(worst)} ms | ${worst <= GOAL_MS ? '**met**' : '**not met**'} |
+| the ${YEAR} report as PDF from the server (the dashboard's button), the slower language's median | ≤ ${fmt(GOAL_MS)} ms | ${fmt(worst('served'))} ms | ${verdict(worst('served'))} |
+| the same by \`starcity report\` (a new Chromium) | ≤ ${fmt(GOAL_MS)} ms | ${fmt(worst('total'))} ms | ${verdict(worst('total'))} |
 ${END}`;
 writeReadmeSection(markdown, BEGIN, END);
-log(`bench/README.md updated; the slower median ${fmt(worst)} ms (goal ≤ ${fmt(GOAL_MS)} ms)`);
+log(`bench/README.md updated; the slower medians: server ${fmt(worst('served'))} ms, command ${fmt(worst('total'))} ms (goal ≤ ${fmt(GOAL_MS)} ms)`);
