@@ -131,6 +131,17 @@ describe('conditional and cached replies', () => {
     expect(statements).toEqual([]);
   });
 
+  it('validates only replies that exist: a refused query or a missing dataset has no tag, and * finds nothing there', async () => {
+    const refused = await get('/api/v1/public/datasets/organizations/rows?filter=address:x');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers.etag).toBeUndefined();
+    const missing = await get('/api/v1/public/datasets/nothing_here', { 'if-none-match': '*' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers.etag).toBeUndefined();
+    expect((await get(url)).statusCode).toBe(200);
+    expect((await get(url, { 'if-none-match': '*' })).statusCode).toBe(304);
+  });
+
   it('changes the tag once a table behind the reply changed, in this process or another', async () => {
     const before = await get(url);
     const added = await createPlatform(app, { host_org_id: other.id, name: '新登记的开放平台', status: 'active', district_code: FURONG, zone: null });

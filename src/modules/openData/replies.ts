@@ -15,6 +15,8 @@ import type { Clock } from '../shared/context.js';
 /** Shared caches may keep a reply a minute, then must ask again (a 304 is cheap). */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, must-revalidate';
 
+const validators = (tag: string) => ({ etag: tag, 'cache-control': PUBLIC_CACHE_CONTROL });
+
 /** `*` or a list of entity tags; weak ones compare by their opaque part (RFC 9110 §13.1.2). */
 export function matchesIfNoneMatch(header: string | undefined, tag: string): boolean {
   if (header === undefined) return false;
@@ -35,20 +37,24 @@ export function conditionalReplies(db: Database, clock: Pick<Clock, 'today'>, st
   return async <T>(req: FastifyRequest, reply: FastifyReply, tables: readonly string[], build: () => T | Promise<T>): Promise<T | undefined> => {
     const version = tables.length ? await watch.version(tables) : '';
     const tag = `"${createHash('sha256').update(`${stamp}\n${req.url}\n${version}\n${clock.today()}`).digest('base64url').slice(0, 32)}"`;
-    reply.header('etag', tag).header('cache-control', PUBLIC_CACHE_CONTROL);
-    if (matchesIfNoneMatch(req.headers['if-none-match'], tag)) {
-      reply.code(304).send();
+    const stale = stored.get(req.url);
+    const current = stale?.tag === tag ? stale : undefined;
+    const ifNoneMatch = req.headers['if-none-match'];
+    // `*` asks "do you have it?": only a reply known to exist answers yes.
+    if (matchesIfNoneMatch(ifNoneMatch, tag) && (ifNoneMatch?.trim() !== '*' || current !== undefined)) {
+      reply.code(304).headers(validators(tag)).send();
       return undefined;
     }
-    const hit = stored.get(req.url);
-    if (hit?.tag === tag) {
+    if (current) {
       // Used again: to the back of the eviction order.
       stored.delete(req.url);
-      stored.set(req.url, hit);
-      reply.type('application/json; charset=utf-8').send(hit.body);
+      stored.set(req.url, current);
+      reply.headers(validators(tag)).type('application/json; charset=utf-8').send(current.body);
       return undefined;
     }
+    // A failure (400, 404) throws here and carries no tag: only replies that exist are validated.
     const body = await build();
+    reply.headers(validators(tag));
     stored.delete(req.url);
     stored.set(req.url, { tag, body: JSON.stringify(body) });
     if (stored.size > maxEntries) stored.delete(stored.keys().next().value as string);
