@@ -30,6 +30,9 @@ const randomListPath = () => {
   return LIST_MISS.replace('{random date}', day);
 };
 
+// The same page from the open-data API: a cached reply, and a 304 to a client that has it.
+const PUBLIC_LIST = '/api/v1/public/datasets/organizations/rows?filter=kind:enterprise,district_code:430104&per_page=25';
+
 const log = (text) => console.log(`[bench] ${text}`);
 
 async function timed(label, work) {
@@ -39,8 +42,8 @@ async function timed(label, work) {
   return result;
 }
 
-async function expectOk(url) {
-  const res = await fetch(url);
+async function expectOk(url, headers = {}) {
+  const res = await fetch(url, { headers });
   if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
   return res.json();
 }
@@ -65,23 +68,30 @@ async function main() {
 
     const pgId = data.middleId;
     const pgliteId = pgliteData.middleId;
+    // The registry routes are read with a token (the registry is closed to anonymous callers); the open-data API without.
+    const asAdmin = { authorization: data.authorization };
+    const asPgliteAdmin = { authorization: pgliteData.authorization };
     const scenarios = [
       { id: 'bare', engine: 'postgres', label: 'Bare Fastify + pg, one row', base: bare.url, path: `/organizations/${pgId}` },
-      { id: 'pg-get', engine: 'postgres', label: 'PostgreSQL: get one organization', base: onPostgres.url, path: `/api/v1/organizations/${pgId}` },
-      { id: 'pg-list', engine: 'postgres', label: 'PostgreSQL: filtered list page', base: onPostgres.url, path: LIST },
-      { id: 'pg-list-miss', engine: 'postgres', label: 'PostgreSQL: filtered list page, a new query each time', base: onPostgres.url, path: LIST_MISS, pathFor: randomListPath, goal: false },
-      { id: 'pglite-get', engine: 'pglite', label: 'PGlite: get one organization', base: onPglite.url, path: `/api/v1/organizations/${pgliteId}` },
-      { id: 'pglite-list', engine: 'pglite', label: 'PGlite: filtered list page', base: onPglite.url, path: LIST },
+      { id: 'pg-get', engine: 'postgres', label: 'PostgreSQL: get one organization', base: onPostgres.url, path: `/api/v1/organizations/${pgId}`, headers: asAdmin },
+      { id: 'pg-list', engine: 'postgres', label: 'PostgreSQL: filtered list page', base: onPostgres.url, path: LIST, headers: asAdmin },
+      { id: 'pg-list-miss', engine: 'postgres', label: 'PostgreSQL: filtered list page, a new query each time', base: onPostgres.url, path: LIST_MISS, pathFor: randomListPath, goal: false, headers: asAdmin },
+      { id: 'pg-public', engine: 'postgres', label: 'PostgreSQL: open-data page (cached reply)', base: onPostgres.url, path: PUBLIC_LIST },
+      { id: 'pg-public-304', engine: 'postgres', label: 'PostgreSQL: open-data page, If-None-Match → 304', base: onPostgres.url, path: PUBLIC_LIST, status: 304 },
+      { id: 'pglite-get', engine: 'pglite', label: 'PGlite: get one organization', base: onPglite.url, path: `/api/v1/organizations/${pgliteId}`, headers: asPgliteAdmin },
+      { id: 'pglite-list', engine: 'pglite', label: 'PGlite: filtered list page', base: onPglite.url, path: LIST, headers: asPgliteAdmin },
     ];
-    for (const s of scenarios) await expectOk(s.base + (s.pathFor ? s.pathFor() : s.path));
-    const listCount = (await expectOk(onPostgres.url + LIST)).meta.count;
+    for (const s of scenarios) if (s.status !== 304) await expectOk(s.base + (s.pathFor ? s.pathFor() : s.path), s.headers);
+    const tag = (await fetch(onPostgres.url + PUBLIC_LIST)).headers.get('etag');
+    for (const s of scenarios) if (s.status === 304) s.headers = { 'if-none-match': tag };
+    const listCount = (await expectOk(onPostgres.url + LIST, asAdmin)).meta.count;
 
-    for (const s of scenarios) await load(s.base + s.path, { connections: config.connections, seconds: config.warmupSeconds, pathFor: s.pathFor });
+    for (const s of scenarios) await load(s.base + s.path, { connections: config.connections, seconds: config.warmupSeconds, pathFor: s.pathFor, headers: s.headers, status: s.status });
     const runs = new Map(scenarios.map((s) => [s.id, []]));
     // Rounds interleave the scenarios, so a slow moment of the machine does not fall on one alone.
     for (let round = 1; round <= config.runs; round++) {
       for (const s of scenarios) {
-        const r = await load(s.base + s.path, { connections: config.connections, seconds: config.seconds, pathFor: s.pathFor });
+        const r = await load(s.base + s.path, { connections: config.connections, seconds: config.seconds, pathFor: s.pathFor, headers: s.headers, status: s.status });
         runs.get(s.id).push(r);
         log(`round ${round} ${s.label}: ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}`);
       }

@@ -3,17 +3,19 @@ import autocannon from 'autocannon';
 
 /**
  * One run of `connections` keep-alive connections for `seconds` against `url`; with `pathFor`,
- * each request asks for the path it returns (a new query every time).
+ * each request asks for the path it returns (a new query every time). `headers` go with every
+ * request; `status` 304 counts not-modified replies as the expected ones (else any non-2xx fails).
  */
-export async function load(url, { connections, seconds, pathFor }) {
+export async function load(url, { connections, seconds, pathFor, headers, status }) {
   const requests = pathFor ? [{ setupRequest: (req) => ({ ...req, path: pathFor() }) }] : undefined;
-  const r = await autocannon({ url, connections, duration: seconds, requests });
+  const r = await autocannon({ url, connections, duration: seconds, requests, ...(headers ? { headers } : {}) });
+  const unexpected = status === 304 ? r.requests.total - r['3xx'] : r.non2xx;
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
     total: r.requests.total,
-    failed: r.errors + r.timeouts + r.non2xx,
+    failed: r.errors + r.timeouts + unexpected,
   };
 }
 

@@ -18,8 +18,8 @@ export function freePort() {
 
 /** Environment of a `starcity serve` started for a benchmark: quiet, loopback only, no demo load. */
 export function starcityEnv(port, database) {
-  // The load is anonymous and from one address: the anonymous rate limit would answer most of it 429.
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STARCITY_DEMO: '0', STARCITY_ANONYMOUS_RATE_LIMIT: '1000000000' };
+  // The load is anonymous and from one address: the rate limits would answer most of it 429.
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STARCITY_DEMO: '0', STARCITY_ANONYMOUS_RATE_LIMIT: '1000000000', STARCITY_PUBLIC_RATE_LIMIT: '1000000000' };
   delete env.DATABASE_URL;
   delete env.STARCITY_DATA_DIR;
   return database.databaseUrl ? { ...env, DATABASE_URL: database.databaseUrl } : { ...env, STARCITY_DATA_DIR: database.dataDir };

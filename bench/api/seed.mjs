@@ -48,7 +48,7 @@ export async function seedRegistry(config, target) {
     await db.query('ANALYZE');
     const organizations = await count(db);
     const middle = await db.query('SELECT id FROM organizations ORDER BY id OFFSET $1 LIMIT 1', [Math.floor(organizations / 2)]);
-    return { organizations, demo, middleId: middle.rows[0].id };
+    return { organizations, demo, middleId: middle.rows[0].id, authorization: await benchToken(appContext(db, city, loadHolidayCalendar(city.calendar))) };
   } finally {
     await db.close();
   }
@@ -91,4 +91,18 @@ async function insertGenerated(db, city, n) {
       batch.flat(),
     );
   }
+}
+
+/** The registry is read with an account (issue 16): an administrator's API token for the load. */
+async function benchToken(ctx) {
+  const { createUser } = await load('modules/accounts/users.js');
+  const { createToken } = await load('modules/accounts/tokens.js');
+  const { systemActor } = await load('modules/audit/trail.js');
+  const { defaultSessionPolicy } = await load('domain/accountSecurity.js');
+  const { grantableScopes } = await load('domain/permissions.js');
+  const accounts = { ...ctx, sessions: defaultSessionPolicy };
+  const user = await createUser(accounts, { username: 'bench-admin', role: 'admin', password: 'Bench-Password-1' }, systemActor('bench'));
+  const owner = { role: 'admin', organizationIds: [], districts: [], zones: [], scopes: null, userId: user.id };
+  const token = await createToken(accounts, owner, { name: 'bench', scopes: grantableScopes(owner), expires_in: '30d' }, systemActor('bench'));
+  return `Bearer ${token.token}`;
 }
