@@ -80,7 +80,7 @@ test('sets a target, sees its status, and is told when someone else changed it f
     // The demo has the report's 2026 targets too: find the one just set.
     const year = new Date().getFullYear();
     const mine = async () =>
-      ((await (await fetch(`${server.url}/api/v1/targets?period=${year}&indicator_code=rd_institutions.count`)).json()) as { results: Array<{ id: number; version: number }> }).results[0];
+      ((await (await fetch(`${server.url}/api/v1/targets?period=${year}&indicator_code=rd_institutions.count`, { headers: server.auth })).json()) as { results: Array<{ id: number; version: number }> }).results[0];
     // The click only sends the form: wait until the server has the target.
     await expect.poll(mine).toBeDefined();
     const list = page.getByTestId('target-list');
@@ -112,5 +112,79 @@ test('sets a target, sees its status, and is told when someone else changed it f
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await list.getByText('≥ 80,000').waitFor();
+  });
+});
+
+/** The JSON of a GET to the API, as the signed-in page (its cookies). */
+async function api<T>(path: string): Promise<T> {
+  const res = await page.request.get(new URL(path, server.url).toString());
+  expect(res.status(), path).toBe(200);
+  return (await res.json()) as T;
+}
+
+interface MatchAnswer {
+  candidates: { ref: string; reasons: { code: string; evidence: { kind: string; id: number }[] }[] }[];
+}
+
+test('follows the innovation network: a chain figure to its rows, a neighbourhood and a relation filter, a match reason to its evidence', async () => {
+  await withScreenshot(page, 'innovation-network', async () => {
+    // The chain view: a figure opens exactly the rows it counts, and a row opens its record.
+    await page.goto(`${server.url}/analysis/chains?chain=construction_machinery`);
+    const figureLink = page.getByTestId('figure-cm_machines-enterprises');
+    const count = await figure(figureLink);
+    expect(count).toBeGreaterThan(0);
+    await page.getByTestId('chain-sankey').waitFor();
+    const drilled = page.waitForResponse((r) => r.url().includes('/segments/cm_machines/rows?') && r.url().includes('entity=enterprises'));
+    await figureLink.click();
+    expect(((await (await drilled).json()) as { meta: { count: number } }).meta.count).toBe(count);
+    const rows = page.getByTestId('chain-rows').locator('tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(Math.min(count, 20));
+    const firstName = (await rows.first().getByRole('link').first().textContent())!;
+    await rows.first().getByRole('link').first().click();
+    await page.waitForURL(/\/organizations\/\d+$/);
+    await page.getByText(firstName).first().waitFor();
+
+    // The graph: a neighbourhood drawn and counted as the API answered the page; unticking a relation leaves it out.
+    type Neighbourhood = { nodes: unknown[]; edges: { type: string }[] };
+    const around = await api<Neighbourhood>('/api/v1/graph/nodes/organization/1/neighbourhood?hops=1');
+    const perType = new Map<string, number>();
+    for (const e of around.edges) perType.set(e.type, (perType.get(e.type) ?? 0) + 1);
+    expect(perType.size, 'relations of more than one type around the hub').toBeGreaterThan(1);
+    const dropped = [...perType].sort((a, b) => b[1] - a[1])[0]![0];
+    const answered = () => page.waitForResponse((r) => r.url().includes('/api/v1/graph/nodes/organization/1/neighbourhood')).then(async (r) => (await r.json()) as Neighbourhood);
+    const first = answered();
+    await page.goto(`${server.url}/analysis/graph?node=organization:1`);
+    const before = await first;
+    await page.getByTestId('graph-chart').locator('svg').waitFor();
+    const counts = page.getByTestId('graph-counts');
+    const numbers = async () => ((await counts.textContent()) ?? '').match(/\d+/g)?.map(Number);
+    await expect.poll(numbers).toEqual([before.nodes.length, before.edges.length]);
+    expect(before.edges.some((e) => e.type === dropped)).toBe(true);
+    const second = answered();
+    await page.locator('label.ant-checkbox-wrapper', { has: page.locator(`input[value="${dropped}"]`) }).click();
+    const after = await second;
+    expect(new URL(page.url()).searchParams.get('types')!.split(',')).not.toContain(dropped);
+    expect(after.edges.some((e) => e.type === dropped)).toBe(false);
+    expect(after.edges.length).toBeLessThan(before.edges.length);
+    await expect.poll(numbers).toEqual([after.nodes.length, after.edges.length]);
+
+    // Matching: an achievement whose best candidate has evidence; the reason is shown, its row opens.
+    const transfers = await api<{ results: { achievement_id: number }[] }>('/api/v1/transfers?per_page=20');
+    let subject: { achievement: number; evidence: { kind: string; id: number } } | undefined;
+    for (const { achievement_id } of transfers.results) {
+      const answer = await api<MatchAnswer>(`/api/v1/matching/achievements/${achievement_id}/enterprises?limit=5`);
+      const evidence = answer.candidates[0]?.reasons.flatMap((r) => r.evidence)[0];
+      if (evidence) {
+        subject = { achievement: achievement_id, evidence };
+        break;
+      }
+    }
+    expect(subject, 'an achievement whose best match has evidence').toBeDefined();
+    await page.goto(`${server.url}/achievements/${subject!.achievement}`);
+    const best = page.getByTestId('match-row').first();
+    await best.locator('.ant-tag').first().waitFor();
+    const path = subject!.evidence.kind === 'tech_contract' ? 'tech-contracts' : 'transfers';
+    await best.locator(`a[href$="/${path}/${subject!.evidence.id}"]`).click();
+    await page.waitForURL(new RegExp(`/${path}/${subject!.evidence.id}$`));
   });
 });

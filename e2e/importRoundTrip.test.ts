@@ -141,7 +141,7 @@ test('template → filled in Excel → imported with the wizard → rejected row
     });
     await page.getByText('有 3 行将被拒绝，其余的行会写入。').waitFor();
     // A dry run writes nothing.
-    const before = (await (await fetch(`${server.url}/api/v1/organizations?search=${encodeURIComponent(NAME_MARK)}`)).json()) as { meta: { count: number } };
+    const before = (await (await fetch(`${server.url}/api/v1/organizations?search=${encodeURIComponent(NAME_MARK)}`, { headers: server.auth })).json()) as { meta: { count: number } };
     expect(before.meta.count).toBe(0);
 
     report = await confirmAndWait(page);

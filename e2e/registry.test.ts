@@ -57,7 +57,7 @@ test('creates an organization through the form, shows the credit-code error, fin
     await page.getByTestId('form-submit').click();
     await page.waitForURL((url) => !url.pathname.endsWith('/new'));
 
-    const saved = (await (await fetch(`${server.url}/api/v1/organizations?filter=uscc:${GOOD_USCC}`)).json()) as { meta: { count: number } };
+    const saved = (await (await fetch(`${server.url}/api/v1/organizations?filter=uscc:${GOOD_USCC}`, { headers: server.auth })).json()) as { meta: { count: number } };
     expect(saved.meta.count).toBe(1);
 
     await page.goto(`${server.url}/organizations`);

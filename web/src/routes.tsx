@@ -1,5 +1,5 @@
 import { createElement, type ComponentType, type ReactElement } from 'react';
-import { createBrowserRouter, useParams, type RouteObject } from 'react-router';
+import { createBrowserRouter, Outlet, useParams, type RouteObject } from 'react-router';
 import type { Permission } from '../../src/domain/permissions';
 import { loadPageTexts } from './i18n';
 import { AppLayout } from './layout/AppLayout';
@@ -58,6 +58,26 @@ function recordPage<M>(load: () => Promise<M>, pick: (module: M) => RecordPage):
   );
 }
 
+/**
+ * The registry's pages (dashboard, indicators, targets, lists and records): for accounts, as the
+ * API's reads are (issue 16); a visitor is sent to sign in. The guard loads with the first of them.
+ */
+function forAccounts(children: RouteObject[]): RouteObject {
+  return {
+    lazy: async () => {
+      const { RequirePermission } = await import('./auth/RequirePermission');
+      return {
+        element: (
+          <RequirePermission permission="registry.read">
+            <Outlet />
+          </RequirePermission>
+        ),
+      };
+    },
+    children,
+  };
+}
+
 /** /x, /x/new, /x/:id and /x/:id/edit for one registry resource, from the module of its pages. */
 function entityRoutes<M>(path: string, load: () => Promise<M>, pagesOf: (module: M) => EntityPages): RouteObject {
   return {
@@ -79,27 +99,30 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, Component: HomePage },
       { path: 'login', lazy: lazyPage(() => import('./auth/LoginPage'), (m) => <m.LoginPage />) },
-      { path: 'dashboard', lazy: lazyPage(() => import('./dashboard/DashboardPage'), (m) => <m.DashboardPage />) },
-      {
-        path: 'indicators',
-        children: [
-          { index: true, lazy: lazyPage(() => import('./indicators/IndicatorCataloguePage'), (m) => <m.IndicatorCataloguePage />) },
-          { path: ':code', lazy: lazyPage(() => import('./indicators/IndicatorPage'), (m) => <m.IndicatorPage />) },
-        ],
-      },
-      { path: 'targets', lazy: lazyPage(() => import('./dashboard/TargetsPage'), (m) => <m.TargetsPage />) },
-      entityRoutes('organizations', () => import('./entities/organizations/pages'), (m) => ({ list: m.OrganizationListPage, create: m.OrganizationCreatePage, detail: m.OrganizationDetailPage, edit: m.OrganizationEditPage })),
-      entityRoutes('rd-institutions', () => import('./entities/rdInstitutions/pages'), (m) => ({ list: m.RdInstitutionListPage, create: m.RdInstitutionCreatePage, detail: m.RdInstitutionDetailPage, edit: m.RdInstitutionEditPage })),
-      entityRoutes('platforms', () => import('./entities/platforms/pages'), (m) => ({ list: m.PlatformListPage, create: m.PlatformCreatePage, detail: m.PlatformDetailPage, edit: m.PlatformEditPage })),
-      entityRoutes('qualifications', () => import('./entities/qualifications/pages'), (m) => ({ list: m.QualificationListPage, create: m.QualificationCreatePage, detail: m.QualificationDetailPage, edit: m.QualificationEditPage })),
-      entityRoutes('tech-contracts', () => import('./entities/techContracts/pages'), (m) => ({ list: m.TechContractListPage, create: m.TechContractCreatePage, detail: m.TechContractDetailPage, edit: m.TechContractEditPage })),
-      entityRoutes('talent-introductions', () => import('./entities/talent/pages'), (m) => ({ list: m.TalentIntroductionListPage, create: m.TalentIntroductionCreatePage, detail: m.TalentIntroductionDetailPage, edit: m.TalentIntroductionEditPage })),
+      // Recruitment calls are public notices: anyone reads them (writing them needs an account).
       entityRoutes('recruitment-calls', () => import('./entities/talent/pages'), (m) => ({ list: m.RecruitmentCallListPage, create: m.RecruitmentCallCreatePage, detail: m.RecruitmentCallDetailPage, edit: m.RecruitmentCallEditPage })),
-      entityRoutes('projects', () => import('./entities/achievements/pages'), (m) => ({ list: m.ProjectListPage, create: m.ProjectCreatePage, detail: m.ProjectDetailPage, edit: m.ProjectEditPage })),
-      entityRoutes('achievements', () => import('./entities/achievements/pages'), (m) => ({ list: m.AchievementListPage, create: m.AchievementCreatePage, detail: m.AchievementDetailPage, edit: m.AchievementEditPage })),
-      entityRoutes('transfers', () => import('./entities/achievements/pages'), (m) => ({ list: m.TransferListPage, create: m.TransferCreatePage, detail: m.TransferDetailPage, edit: m.TransferEditPage })),
-      entityRoutes('incubations', () => import('./entities/achievements/pages'), (m) => ({ list: m.IncubationListPage, create: m.IncubationCreatePage, detail: m.IncubationDetailPage, edit: m.IncubationEditPage })),
-      entityRoutes('ip-loans', () => import('./entities/ipLoans/pages'), (m) => ({ list: m.IpLoanListPage, create: m.IpLoanCreatePage, detail: m.IpLoanDetailPage, edit: m.IpLoanEditPage })),
+      forAccounts([
+        { path: 'dashboard', lazy: lazyPage(() => import('./dashboard/DashboardPage'), (m) => <m.DashboardPage />) },
+        {
+          path: 'indicators',
+          children: [
+            { index: true, lazy: lazyPage(() => import('./indicators/IndicatorCataloguePage'), (m) => <m.IndicatorCataloguePage />) },
+            { path: ':code', lazy: lazyPage(() => import('./indicators/IndicatorPage'), (m) => <m.IndicatorPage />) },
+          ],
+        },
+        { path: 'targets', lazy: lazyPage(() => import('./dashboard/TargetsPage'), (m) => <m.TargetsPage />) },
+        entityRoutes('organizations', () => import('./entities/organizations/pages'), (m) => ({ list: m.OrganizationListPage, create: m.OrganizationCreatePage, detail: m.OrganizationDetailPage, edit: m.OrganizationEditPage })),
+        entityRoutes('rd-institutions', () => import('./entities/rdInstitutions/pages'), (m) => ({ list: m.RdInstitutionListPage, create: m.RdInstitutionCreatePage, detail: m.RdInstitutionDetailPage, edit: m.RdInstitutionEditPage })),
+        entityRoutes('platforms', () => import('./entities/platforms/pages'), (m) => ({ list: m.PlatformListPage, create: m.PlatformCreatePage, detail: m.PlatformDetailPage, edit: m.PlatformEditPage })),
+        entityRoutes('qualifications', () => import('./entities/qualifications/pages'), (m) => ({ list: m.QualificationListPage, create: m.QualificationCreatePage, detail: m.QualificationDetailPage, edit: m.QualificationEditPage })),
+        entityRoutes('tech-contracts', () => import('./entities/techContracts/pages'), (m) => ({ list: m.TechContractListPage, create: m.TechContractCreatePage, detail: m.TechContractDetailPage, edit: m.TechContractEditPage })),
+        entityRoutes('talent-introductions', () => import('./entities/talent/pages'), (m) => ({ list: m.TalentIntroductionListPage, create: m.TalentIntroductionCreatePage, detail: m.TalentIntroductionDetailPage, edit: m.TalentIntroductionEditPage })),
+        entityRoutes('projects', () => import('./entities/achievements/pages'), (m) => ({ list: m.ProjectListPage, create: m.ProjectCreatePage, detail: m.ProjectDetailPage, edit: m.ProjectEditPage })),
+        entityRoutes('achievements', () => import('./entities/achievements/pages'), (m) => ({ list: m.AchievementListPage, create: m.AchievementCreatePage, detail: m.AchievementDetailPage, edit: m.AchievementEditPage })),
+        entityRoutes('transfers', () => import('./entities/achievements/pages'), (m) => ({ list: m.TransferListPage, create: m.TransferCreatePage, detail: m.TransferDetailPage, edit: m.TransferEditPage })),
+        entityRoutes('incubations', () => import('./entities/achievements/pages'), (m) => ({ list: m.IncubationListPage, create: m.IncubationCreatePage, detail: m.IncubationDetailPage, edit: m.IncubationEditPage })),
+        entityRoutes('ip-loans', () => import('./entities/ipLoans/pages'), (m) => ({ list: m.IpLoanListPage, create: m.IpLoanCreatePage, detail: m.IpLoanDetailPage, edit: m.IpLoanEditPage })),
+      ]),
       {
         path: 'imports',
         children: [

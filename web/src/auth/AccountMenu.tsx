@@ -33,13 +33,10 @@ export function AccountMenu() {
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'tokens') void navigate('/tokens');
     if (key === 'password') setChanging(true);
-    // mutateAsync: signed out, this menu unmounts (UserMenu shows the sign-in button), which would drop mutate's callbacks.
+    // mutateAsync: signed out, this menu unmounts (the sign-out goes to the public portal), which would drop mutate's callbacks.
     if (key === 'logout')
       logout.mutateAsync().then(
-        () => {
-          void message.success(t('auth.loggedOut'));
-          void navigate('/');
-        },
+        () => void message.success(t('auth.loggedOut')),
         () => undefined, // still signed in: the menu stays, as it did before
       );
   };

@@ -44,6 +44,9 @@ export function LoginPage() {
             </Button>
           </Form>
           <Typography.Text type="secondary">{t('auth.publicHint')}</Typography.Text>
+          <Link to="/portal" data-testid="login-portal-link">
+            {t('auth.portalLink')}
+          </Link>
           <Link to="/tools/tech-sme-evaluation" data-testid="login-tech-sme-link">
             {t('auth.techSmeLink')}
           </Link>

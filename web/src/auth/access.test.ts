@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../src/contracts/accounts';
-import { canDo, resourceAccess, safeNext } from './access';
+import { anonymousCaller, effectivePermissions } from '../../../src/domain/permissions';
+import { canDo, resourceAccess, safeNext, signInPath } from './access';
 
 const me = (permissions: Me['permissions'], user: Partial<NonNullable<Me['user']>> = {}): Me =>
   ({
@@ -74,5 +75,20 @@ describe('safeNext', () => {
   it('keeps paths of this site, nothing else', () => {
     expect(safeNext('/organizations?page=2')).toBe('/organizations?page=2');
     for (const bad of [null, '', 'https://evil.example', '//evil.example', '/login']) expect(safeNext(bad)).toBe('/');
+  });
+});
+
+describe('a visitor (issue 16: the registry is for accounts)', () => {
+  const visitor = { ...me(effectivePermissions(anonymousCaller)), authenticated: false, credential: 'anonymous', role: 'public', user: null } as Me;
+
+  it('may not read the registry, the dashboard or the indicators; any account may', () => {
+    expect(canDo(visitor, 'registry.read')).toBe(false);
+    expect(canDo(me({ 'registry.read': 'all' }), 'registry.read')).toBe(true);
+  });
+
+  it('is sent to sign in and brought back to the page it asked for, query and all', () => {
+    const path = signInPath('/organizations?filter=district_code:430104&page=2');
+    expect(path).toBe('/login?next=%2Forganizations%3Ffilter%3Ddistrict_code%3A430104%26page%3D2');
+    expect(safeNext(new URLSearchParams(path.split('?')[1]).get('next'))).toBe('/organizations?filter=district_code:430104&page=2');
   });
 });

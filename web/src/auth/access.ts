@@ -89,6 +89,9 @@ export const resourceAccess: Record<string, { create: Permission; update: Permis
   },
 };
 
+/** The sign-in page, coming back to `back` (a path of this site) after. */
+export const signInPath = (back: string): string => `/login?next=${encodeURIComponent(back)}`;
+
 /** Where to go after signing in: a path of this site only (never another origin). */
 export function safeNext(next: string | null): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';

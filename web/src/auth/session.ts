@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import type { DemoAccounts, Me, PasswordChangeBody } from '../../../src/contracts/accounts';
 import { apiRequest } from '../api/client';
 import type { ApiProblem } from '../api/problem';
@@ -33,11 +34,22 @@ export function useLogin() {
   });
 }
 
+/**
+ * Signing out leaves the workspace for the public portal before anything is fetched again (a
+ * registry page would read as a visitor, get 401 and ask to sign in), then forgets what was
+ * fetched as the account: the registry is for accounts.
+ */
 export function useLogout() {
-  const refetch = useRefetchAll();
+  const client = useQueryClient();
+  const navigate = useNavigate();
   return useMutation<null, ApiProblem, void>({
     mutationFn: () => apiRequest<null>('/auth/logout', { method: 'POST' }),
-    onSuccess: () => refetch(),
+    onSuccess: async () => {
+      // flushSync: the workspace's pages are unmounted, so their queries are inactive, when forgotten.
+      await navigate('/portal', { flushSync: true });
+      client.removeQueries({ type: 'inactive' });
+      await client.invalidateQueries({ queryKey: ME_KEY });
+    },
   });
 }
 

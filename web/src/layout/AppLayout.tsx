@@ -14,16 +14,16 @@ import { usePhone } from './usePhone';
 /** Only a phone shows the menu in a drawer: a desktop's first page does not load its code. */
 const Drawer = lazy(() => import('antd/es/drawer'));
 
-/** Top-level sections; the longest path the page lies under selects the menu entry. */
+/** Top-level sections, each shown to callers with its permission (the registry's to accounts only); the longest path the page lies under selects the menu entry. */
 const SECTIONS = [
   { path: '/', key: 'home', icon: <HomeOutlined /> },
-  { path: '/dashboard', key: 'dashboard', icon: <DashboardOutlined /> },
-  { path: '/indicators', key: 'indicators', icon: <FundOutlined /> },
-  { path: '/targets', key: 'targets', icon: <AimOutlined /> },
-  { path: '/organizations', key: 'organizations', icon: <BankOutlined /> },
-  { path: '/rd-institutions', key: 'rdInstitutions', icon: <ExperimentOutlined /> },
-  { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined /> },
-  { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined /> },
+  { path: '/dashboard', key: 'dashboard', icon: <DashboardOutlined />, permission: 'registry.read' },
+  { path: '/indicators', key: 'indicators', icon: <FundOutlined />, permission: 'registry.read' },
+  { path: '/targets', key: 'targets', icon: <AimOutlined />, permission: 'registry.read' },
+  { path: '/organizations', key: 'organizations', icon: <BankOutlined />, permission: 'registry.read' },
+  { path: '/rd-institutions', key: 'rdInstitutions', icon: <ExperimentOutlined />, permission: 'registry.read' },
+  { path: '/platforms', key: 'platforms', icon: <AppstoreOutlined />, permission: 'registry.read' },
+  { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined />, permission: 'registry.read' },
   { path: '/tech-contracts', key: 'techContracts', icon: <ContainerOutlined />, permission: 'tech_contracts.read' },
   { path: '/talent-introductions', key: 'talentIntroductions', icon: <TeamOutlined />, permission: 'talent.read' },
   { path: '/recruitment-calls', key: 'recruitmentCalls', icon: <NotificationOutlined /> },

@@ -1,8 +1,9 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { Button, Flex, theme } from 'antd';
+import { Button, Flex, Skeleton, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { useList, useMeta } from '../api/hooks';
+import { useMe } from '../auth/session';
 import { organizations, platforms, qualifications, rdInstitutions } from '../api/resources';
 import { PageTitle } from '../components/PageTitle';
 import { useCodeLabels } from '../i18n/useCodeLabels';
@@ -11,8 +12,15 @@ import { districtBreakdown } from './districtBreakdown';
 import { DistrictTable } from './DistrictTable';
 import { panelStyle } from './panelStyle';
 
-/** Overview (首页): registry counts and where the records are, by district. */
+/** 首页: the overview for an account; a visitor, who may not read the registry, goes to the public portal. */
 export function HomePage() {
+  const me = useMe();
+  if (me.isPending) return <Skeleton active />;
+  return me.data?.user ? <Overview /> : <Navigate to="/portal" replace />;
+}
+
+/** Overview (概览): registry counts and where the records are, by district. */
+function Overview() {
   const { t } = useTranslation();
   const { label } = useCodeLabels();
   const { token } = theme.useToken();
