@@ -17,6 +17,7 @@ import { uncoveredYears } from '../domain/workflow/holidayCalendar.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { backupRoutes } from '../modules/backup/routes.js';
 import type { AccountsContext } from '../modules/accounts/context.js';
+import { readCookie, SESSION_COOKIE } from '../modules/accounts/cookies.js';
 import { authRoutes, tokenRoutes, userRoutes } from '../modules/accounts/routes.js';
 import { demoAccountsInfo } from '../modules/demo/accounts.js';
 import type { AppContext } from '../modules/shared/context.js';
@@ -55,7 +56,7 @@ import { defaultAnonymousRateLimit, defaultPublicRateLimit, limitAnonymous, type
 import { registerSecurityHeaders } from './securityHeaders.js';
 import { strictReplySerializer } from './replyCheck.js';
 import { zodValidatorCompiler } from './validation.js';
-import { pageFor, webStaticOptions } from './webStatic.js';
+import { pageFor, visitorAtHome, webStaticOptions } from './webStatic.js';
 
 export interface AppOptions {
   /** pino level, or false for silence (tests, benchmarks). */
@@ -271,7 +272,12 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
   await app.register(publicApi(publicRoutes, opts.publicRateLimit ?? defaultPublicRateLimit), { prefix: '/api/v1/public' });
 
   const web = opts.webRoot && existsSync(opts.webRoot) ? opts.webRoot : null;
-  if (web) await app.register(fastifyStatic, webStaticOptions(web));
+  if (web) {
+    app.addHook('onRequest', async (req, reply) => {
+      if (wantsPage(req) && visitorAtHome(req.url, readCookie(req.headers.cookie, SESSION_COOKIE))) return reply.redirect('/portal', 302);
+    });
+    await app.register(fastifyStatic, webStaticOptions(web));
+  }
   app.setNotFoundHandler((req, reply) => (web && wantsPage(req) ? reply.sendFile(pageFor(req.url)) : sendNotFound(req, reply)));
   return app;
 }
