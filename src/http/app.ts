@@ -187,6 +187,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
         { name: 'matching', description: '对接推荐 Matching: the enterprises to adopt an achievement and the institutions an enterprise may approach, each with the reasons of its score, for city-wide readers' },
         { name: 'tech-sme', description: '科技型中小企业自评 Tech-based SME self-evaluation (no account needed) and the evaluations an organization stored' },
         { name: 'exports', description: '导出 Exports of the registry lists (CSV, XLSX, JSON Lines)' },
+        { name: 'reports', description: '年度报告 The annual statistical report of a year (PDF, XLSX or HTML, Chinese or English): figures from the dashboard, with charts and a generated commentary' },
         { name: 'imports', description: '导入 Imports of CSV, XLSX and JSON Lines files, their reports and templates' },
         { name: 'open-data', description: '开放数据 Open data: the published datasets and indicators, read-only, for anyone (CORS, ETag, rate-limited per client); config/publication.json decides what is published' },
         { name: 'meta', description: 'City configuration and code lists' },
