@@ -18,7 +18,9 @@ import { expectProblem } from './helpers.js';
  * fields; the DCAT catalogue names every dataset and file with its true size and checksum.
  */
 
-const t = await createTestApp({ today: () => '2026-06-30' });
+/** The city's day; a test turns it. */
+let today = '2026-06-30';
+const t = await createTestApp({ today: () => today });
 const { app } = t;
 const get = (url: string, headers: Record<string, string> = {}) => t.anonymous({ method: 'GET', url, headers });
 const base = '/api/v1/public/datasets';
@@ -27,6 +29,8 @@ const host = await createOrganization(app, { name: '下载测试研究院, "一�
 const leaving = await createOrganization(app, { name: '将被删除的公司' });
 await createOrganization(app, { name: '=SUM(A1) 公式样公司', kind: 'university' });
 await createPlatform(app, { host_org_id: host.id, name: '下载测试平台' });
+const call = await app.inject({ method: 'POST', url: '/api/v1/recruitment-calls', payload: { org_id: host.id, title: '七月截止的招贤令', positions: 2, published_on: '2026-06-01', deadline: '2026-07-15' } });
+expect(call.statusCode, call.body).toBe(201);
 const publication = shippedPublication(t.ctx.city);
 /** The organization the release test registers (the tests run in the file's order). */
 let newcomer = 0;
@@ -115,6 +119,20 @@ describe('bulk downloads', () => {
     const csv = await download('organizations', 'csv.gz');
     expect(gunzipSync(csv.rawPayload).toString('utf8')).not.toContain('保密');
     expect(await releases('organizations')).toEqual(before);
+  });
+
+  it('makes a release of the datasets a new day changes, and builds no other again', async () => {
+    const latest = async (dataset: string) => (await t.ctx.db.query<{ source_key: string; version: number }>('SELECT source_key, version FROM open_data_releases WHERE dataset_id = $1 ORDER BY release_no DESC LIMIT 1', [dataset])).rows[0]!;
+    await download('recruitment_calls', 'csv.gz');
+    const calls = await releases('recruitment_calls');
+    const organizations = await latest('organizations');
+    today = '2026-07-20';
+    await download('organizations', 'csv.gz');
+    // The call's deadline passed: its status reads closed.
+    const closed = jsonlRows(gunzipSync((await download('recruitment_calls', 'jsonl.gz')).rawPayload));
+    expect(closed.find((r) => r.id === String(call.json<{ id: number }>().id))).toMatchObject({ status: 'closed' });
+    expect((await releases('recruitment_calls')).results[0]).toMatchObject({ release: calls.current + 1, added: 0, changed: 1, removed: 0, ids: { changed: [String(call.json<{ id: number }>().id)] } });
+    expect(await latest('organizations')).toEqual(organizations);
   });
 
   it('answers an unknown dataset with a 404 problem', async () => {

@@ -12,8 +12,8 @@ import { completeRelease, discardRelease, latestRelease, latestRowHashes, openRe
 
 /**
  * Releases of a dataset's bulk downloads (发布版本). The files are built again at the first
- * download after the data changed — the `table_versions` of the dataset's tables, the day, or its
- * published fields — inside one transaction under an advisory lock, so that two server processes
+ * download after the data changed — the `table_versions` of the dataset's tables, its published
+ * fields, or the day for a dataset whose rows depend on it — inside one transaction under an advisory lock, so that two server processes
  * never build the same release twice and a half-built release is never seen. A build that changes
  * no published row makes no release: the last one stays, marked current.
  */
@@ -23,14 +23,24 @@ export type { ReleaseRow } from './releasesQueries.js';
 /** Advisory lock of the release builds, with the dataset's hash as second key (other locks: 4_301_00x). */
 const RELEASE_LOCK = 4_301_016;
 
-/** What the current files must have been built from. */
+/**
+ * What the current files must have been built from: the version of the dataset's tables, its
+ * published fields, and the day when the dataset's rows depend on it (a recruitment call's open or
+ * closed status): its list then reads differently on another day. Other datasets are not built
+ * again each morning.
+ */
 async function sourceKey(db: Queryable, ctx: Pick<AppContext, 'city' | 'clock'>, dataset: PublicDataset): Promise<string> {
   const published = publicationOf(ctx).datasets.find((d) => d.id === dataset.id)!;
   const today = ctx.clock.today();
-  const version = await tablesVersion(db, datasetSpec(published, ctx.city, today).all.tables);
+  const spec = datasetSpec(published, ctx.city, today).all;
+  const dayMatters = JSON.stringify(spec) !== JSON.stringify(datasetSpec(published, ctx.city, DAY_ZERO).all);
+  const version = await tablesVersion(db, spec.tables);
   const fields = createHash('sha256').update(JSON.stringify(dataset.fields)).digest('base64url').slice(0, 16);
-  return `${version}@${today}#${fields}`;
+  return `${version}${dayMatters ? `@${today}` : ''}#${fields}`;
 }
+
+/** Any fixed day: a list that reads the same on it as today does not depend on the day. */
+const DAY_ZERO = '1970-01-01';
 
 /** The dataset's current release, built first when its data changed since the last (404 for an unknown dataset). */
 export async function currentRelease(ctx: AppContext, datasetId: string): Promise<ReleaseRow> {
