@@ -220,6 +220,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
   const uncovered = uncoveredYears(ctx.calendar, ctx.clock.today());
   if (uncovered.length) app.log.warn(`The holiday calendar "${ctx.city.calendar}" does not cover ${uncovered.join(' and ')}: working days there count Monday to Friday, without public holidays or make-up working days. Add the year's dates from the published notice to the calendar file.`);
 
+  // One engine for the dashboard, the annual report and the open-data API: they read the same cached series.
+  const indicators = new IndicatorEngine(ctx, loadCatalogue(ctx.city));
+  const filings = { ...ctx, workflows: opts.workflows ?? loadWorkflows(), attachments: opts.attachments ?? directoryStore(resolve('data', 'attachments')) };
   await app.register(
     async (api) => {
       await limitAnonymous(api, opts.anonymousRateLimit ?? defaultAnonymousRateLimit);
@@ -249,23 +252,14 @@ export async function buildApp(ctx: AppContext, opts: AppOptions): Promise<Fasti
       await api.register(importRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(backupRoutes(ctx));
-      await api.register(
-        filingRoutes({
-          ...ctx,
-          workflows: opts.workflows ?? loadWorkflows(),
-          attachments: opts.attachments ?? directoryStore(resolve('data', 'attachments')),
-        }),
-      );
-      // One engine for the dashboard and the annual report: the report reads the dashboard's cached series.
-      const indicators = new IndicatorEngine(ctx, loadCatalogue(ctx.city));
+      await api.register(filingRoutes(filings));
       await api.register(indicatorRoutes(indicators));
       await api.register(reportRoutes(indicators, { chromium: opts.chromium ?? DEFAULT_CHROMIUM }));
     },
     { prefix: '/api/v1' },
   );
   // A scope of its own: CORS and a per-client limit for everyone, not the registry's anonymous one.
-  const publicFilings = { ...ctx, workflows: opts.workflows ?? loadWorkflows(), attachments: opts.attachments ?? directoryStore(resolve('data', 'attachments')) };
-  const openData = openDataRoutes(publicFilings, new IndicatorEngine(ctx, loadCatalogue(ctx.city)), opts.version);
+  const openData = openDataRoutes(filings, indicators, opts.version);
   const publicRoutes = async (api: FastifyInstance) => {
     await api.register(openData);
     await api.register(downloadRoutes(ctx, opts.version));
