@@ -27,6 +27,15 @@ export function webStaticOptions(root: string): FastifyStaticOptions {
   return { root, wildcard: false, index: ['index.html'], preCompressed: true, cacheControl: false, setHeaders: setWebHeaders };
 }
 
+/**
+ * Whether a page request is a visitor's (no session cookie) for `/`, which goes to the public
+ * portal: the overview is for accounts (issue 16), and the portal's own entry loads none of the
+ * workspace. A stale cookie gets the workspace, which sends the visitor on itself.
+ */
+export function visitorAtHome(url: string, sessionCookie: string | undefined): boolean {
+  return (url.split('?')[0] ?? '') === '/' && !sessionCookie;
+}
+
 /** The page a client-side route of the web UI loads from: the public portal has an entry of its own (web/portal.html). */
 export function pageFor(url: string): 'portal.html' | 'index.html' {
   const path = url.split('?')[0] ?? '';

@@ -15,17 +15,23 @@ const script = 'export const districts = ["芙蓉区", "天心区", "岳麓区"]
 writeFileSync(join(webRoot, 'assets', 'index-CsV4jQ92.js'), script);
 await precompress(webRoot);
 
-const { app } = await createTestApp({ webRoot });
+const { app, anonymous } = await createTestApp({ webRoot });
 const html = { accept: 'text/html,application/xhtml+xml' };
 
 describe('serving the web UI beside the API', () => {
-  it('serves the app at / and its assets', async () => {
-    const root = await app.inject({ url: '/', headers: html });
+  it('serves the app at / (to a browser with a session) and its assets', async () => {
+    const root = await app.inject({ url: '/', headers: { ...html, cookie: 'starcity_session=x' } });
     expect(root.statusCode).toBe(200);
     expect(root.body).toContain('星城 StarCity');
     const asset = await app.inject({ url: '/assets/app.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('sends a visitor (no session cookie) from / to the public portal: the overview is for accounts', async () => {
+    const visitor = await anonymous({ url: '/?lang=en', headers: html });
+    expect(visitor.statusCode).toBe(302);
+    expect(visitor.headers.location).toBe('/portal');
   });
 
   it('answers client-side routes with index.html so a reload works', async () => {
@@ -73,7 +79,7 @@ describe('web UI delivery: compression and caching', () => {
     const asset = await app.inject({ url: hashed, headers: { 'accept-encoding': 'br' } });
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     for (const url of ['/', '/organizations/42', '/assets/app.js']) {
-      const res = await app.inject({ url, headers: { ...html, 'accept-encoding': 'br, gzip' } });
+      const res = await app.inject({ url, headers: { ...html, 'accept-encoding': 'br, gzip', cookie: 'starcity_session=x' } });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');
     }
