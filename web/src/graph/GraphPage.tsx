@@ -97,7 +97,9 @@ export function GraphPage() {
         <Card size="small" title={t('graph.neighbourhoodOf', { name: data.center.name[side], hops: data.hops_shown })} loading={isFetching && !data}>
           {data.truncated && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('graph.truncated', { limit: NODE_LIMIT, hops: data.hops_shown })} />}
           <GraphChart model={chart} onOpen={(url) => navigate(url)} height={520} label={t('graph.chartLabel', { name: data.center.name[side] })} />
-          <Typography.Text type="secondary">{t('graph.counts', { nodes: data.nodes.length, edges: data.edges.length })}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="graph-counts">
+            {t('graph.counts', { nodes: data.nodes.length, edges: data.edges.length })}
+          </Typography.Text>
         </Card>
       )}
       <PathPanel start={state.node} startName={data?.center.name[side]} types={state.types} />
