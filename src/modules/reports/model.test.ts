@@ -96,6 +96,14 @@ describe('the annual report model', () => {
     expect(texts(headline.rows[2]!)).toEqual(['Contract turnover', 10.5, '—', null, 'Computed from the registry']);
   });
 
+  it('names a figure derived from others (R&D intensity from two official figures) as derived, not counted from the registry', () => {
+    const intensity = indicator({ code: 'rd_intensity', name: { zh: '研发投入强度', en: 'R&D intensity' }, unit: 'percent', decimals: 2, formula: { op: 'ratio', numerator: 'rd_expenditure', denominator: 'gdp' } });
+    const value = observation({ code: 'rd_intensity', unit: 'percent', value: 3.36 });
+    const model = annualReportModel(inputs(2025, { dashboard: dashboardOf(2025, { kpis: [{ indicator: intensity, value, previous: null, change: null, change_percent: null }] }) }), 2016);
+    expect(texts(model.tables.find((t) => t.key === 'headline')!.rows[0]!).at(-1)).toBe('Derived from other indicators');
+    expect(texts(model.tables.find((t) => t.key === 'definitions')!.rows[0]!).at(-1)).toBe('Derived from other indicators');
+  });
+
   it('looks back five years from the report’s year, never before the catalogue’s first year', () => {
     expect(table(inputs(2025), 'trends').columns.map((c) => c.en)).toEqual(['Indicator', '2021', '2022', '2023', '2024', '2025']);
     const early = table(inputs(2017, { dashboard: dashboardOf(2017) }), 'trends');

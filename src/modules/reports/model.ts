@@ -119,9 +119,12 @@ function figureOf(i: Indicator, o: Observation, of: Figure['of'] = 'value'): Fig
   return { code: i.code, period: o.period, area: o.area, of, value: o.value, unit: i.unit, decimals: i.decimals };
 }
 
-/** "由登记数据计算" or an official figure's own source and publication day. */
-function sourceOf(o: Observation): Message {
-  if (o.source !== 'official') return COMPUTED;
+const DERIVED: Message = { zh: '由其他指标推算', en: 'Derived from other indicators' };
+const derived = (i: Indicator) => i.formula !== null && (i.formula.op === 'ratio' || i.formula.op === 'growth' || i.formula.op === 'total');
+
+/** "登记数据计算", "由其他指标推算" (R&D intensity from two official figures), or an official figure's own source and publication day. */
+function sourceOf(i: Indicator, o: Observation): Message {
+  if (o.source !== 'official') return derived(i) ? DERIVED : COMPUTED;
   const on = o.as_of ? `（${o.as_of}）` : '';
   return { zh: `${o.source_note ?? '官方统计'}${on}`, en: `${o.source_note ?? 'Official statistics'}${o.as_of ? ` (${o.as_of})` : ''}` };
 }
@@ -135,7 +138,7 @@ function headlineTable(d: Dashboard, year: number): ReportTable {
     k.previous ? { figure: figureOf(k.indicator, k.previous) } : plain('—'),
     // A rank moves by places (the dashboard's change), not by a percentage.
     k.indicator.unit === 'rank' ? { figure: { ...figureOf(k.indicator, k.value, 'change'), value: k.change } } : { figure: { ...figureOf(k.indicator, k.value, 'change_percent'), value: k.change_percent, unit: 'percent' as const, decimals: 1 } },
-    text(sourceOf(k.value)),
+    text(sourceOf(k.indicator, k.value)),
   ]);
   return {
     key: 'headline',
@@ -238,7 +241,7 @@ function definitionsTable(indicators: readonly Indicator[]): ReportTable {
     title: { zh: '指标定义与来源', en: 'Definitions and sources' },
     source: { zh: '指标目录（config/indicators.json）', en: 'Indicator catalogue (config/indicators.json)' },
     columns: [INDICATOR, { zh: '定义', en: 'Definition' }, { zh: '来源', en: 'Source' }],
-    rows: indicators.map((i) => [text(i.name), text(i.definition), text(i.source === 'official' ? { zh: '官方统计（录入时注明来源）', en: 'Official statistics (entered with their source)' } : COMPUTED)]),
+    rows: indicators.map((i) => [text(i.name), text(i.definition), text(i.source === 'official' ? { zh: '官方统计（录入时注明来源）', en: 'Official statistics (entered with their source)' } : derived(i) ? DERIVED : COMPUTED)]),
     charts: [],
   };
 }
