@@ -7,6 +7,7 @@ import { dataDictionary, releaseList, type ReleaseList } from '../../src/contrac
 import { publicRowsPage, type PublicRow } from '../../src/contracts/publicData.js';
 import { storedValue } from '../../src/modules/openData/downloadFiles.js';
 import { shippedPublication } from '../../src/modules/openData/publication.js';
+import { currentRelease } from '../../src/modules/openData/releases.js';
 import { createOrganization, createPlatform } from '../support/factories.js';
 import { createTestApp } from '../support/testApp.js';
 import { expectProblem } from './helpers.js';
@@ -133,6 +134,22 @@ describe('bulk downloads', () => {
     expect(closed.find((r) => r.id === String(call.json<{ id: number }>().id))).toMatchObject({ status: 'closed' });
     expect((await releases('recruitment_calls')).results[0]).toMatchObject({ release: calls.current + 1, added: 0, changed: 1, removed: 0, ids: { changed: [String(call.json<{ id: number }>().id)] } });
     expect(await latest('organizations')).toEqual(organizations);
+  });
+
+  it('never serves a release whose files are not all written, and clears it at the next build', async () => {
+    const before = await currentRelease(t.ctx, 'platforms');
+    // What a build that failed half-way leaves: a release row without its files.
+    await t.ctx.db.query(
+      `INSERT INTO open_data_releases (dataset_id, release_no, released_at, source_key, row_count, added, changed, removed, changes, files)
+       VALUES ('platforms', $1, now(), 'half-built', 0, 0, 0, 0, '{}', '[]')`,
+      [before.number + 1],
+    );
+    expect(await currentRelease(t.ctx, 'platforms')).toEqual(before);
+    const added = await createPlatform(app, { host_org_id: host.id, name: '半途之后的平台' });
+    const after = await currentRelease(t.ctx, 'platforms');
+    expect(after).toMatchObject({ number: before.number + 1, added: 1, changes: { added: [String(added.id)] } });
+    expect((await download('platforms', 'csv.gz')).headers['content-disposition']).toContain(`-r${after.number}.csv.gz`);
+    expect((await t.ctx.db.query("SELECT 1 FROM open_data_releases WHERE files = '[]'::jsonb")).rows).toEqual([]);
   });
 
   it('answers an unknown dataset with a 404 problem', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { Queryable } from '../../db/client.js';
+import type { Database, Queryable } from '../../db/client.js';
 import { tablesVersion } from '../../db/list/cache.js';
 import { ChangeLogBuilder, unchanged } from '../../domain/openDataRelease.js';
 import type { PublicDataset } from '../../contracts/publicData.js';
@@ -8,7 +8,7 @@ import type { AppContext, ServiceContext } from '../shared/context.js';
 import { publicDataset, publicDatasets, publicationOf, streamPublishedRows } from './datasets.js';
 import { writeDownloadFiles, type DownloadFormat, type PublishedColumn } from './downloadFiles.js';
 import { datasetSpec } from './publication.js';
-import { completeRelease, discardRelease, latestRelease, latestRowHashes, openRelease, readChunk, releasesOf, storeChunk, type ReleaseRow, type StoredFile } from './releasesQueries.js';
+import { completeRelease, discardRelease, dropIncompleteReleases, latestRelease, latestRowHashes, openRelease, readChunk, releasesOf, storeChunk, type ReleaseRow, type StoredFile } from './releasesQueries.js';
 
 /**
  * Releases of a dataset's bulk downloads (发布版本). The files are built again at the first
@@ -47,6 +47,14 @@ export async function currentRelease(ctx: AppContext, datasetId: string): Promis
   const dataset = publicDataset(ctx, datasetId);
   const latest = await latestRelease(ctx.db, dataset.id);
   if (latest && latest.sourceKey === (await sourceKey(ctx.db, ctx, dataset))) return latest;
+  return ctx.db.engine === 'postgres' ? buildLocked(ctx, dataset) : buildAlone(ctx, dataset);
+}
+
+/**
+ * PostgreSQL, where several server processes may share the database: one transaction holding
+ * the dataset's advisory lock, so a release is built once and seen whole or not at all.
+ */
+function buildLocked(ctx: AppContext, dataset: PublicDataset): Promise<ReleaseRow> {
   return ctx.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RELEASE_LOCK, dataset.id]);
     // Read after the lock: another process may have built it while this one waited. The version
@@ -54,8 +62,33 @@ export async function currentRelease(ctx: AppContext, datasetId: string): Promis
     const key = await sourceKey(tx, ctx, dataset);
     const again = await latestRelease(tx, dataset.id);
     if (again && again.sourceKey === key) return again;
+    await dropIncompleteReleases(tx, dataset.id);
     return buildRelease({ ...ctx, db: tx }, dataset, (again?.number ?? 0) + 1, key);
   });
+}
+
+const buildsRunning = new WeakMap<Database, Map<string, Promise<ReleaseRow>>>();
+
+/**
+ * The embedded database, which one process holds (src/db/lock.ts): a transaction there would hold
+ * every other request for the whole build, so the build runs outside one, one per dataset at a
+ * time (a second caller waits for the first's), and the release is shown only once its files are
+ * complete. A build that failed half-way leaves an incomplete release, cleared by the next.
+ */
+function buildAlone(ctx: AppContext, dataset: PublicDataset): Promise<ReleaseRow> {
+  const running = buildsRunning.get(ctx.db) ?? new Map<string, Promise<ReleaseRow>>();
+  buildsRunning.set(ctx.db, running);
+  const pending = running.get(dataset.id);
+  if (pending) return pending;
+  const build = (async () => {
+    const key = await sourceKey(ctx.db, ctx, dataset);
+    const latest = await latestRelease(ctx.db, dataset.id);
+    if (latest && latest.sourceKey === key) return latest;
+    await dropIncompleteReleases(ctx.db, dataset.id);
+    return buildRelease(ctx, dataset, (latest?.number ?? 0) + 1, key);
+  })().finally(() => running.delete(dataset.id));
+  running.set(dataset.id, build);
+  return build;
 }
 
 async function buildRelease(ctx: ServiceContext, dataset: PublicDataset, number: number, key: string): Promise<ReleaseRow> {

@@ -53,24 +53,32 @@ function toRelease(r: DbRelease): ReleaseRow {
   };
 }
 
+/** A release whose files are still being written (`openRelease`) has none yet: it is not shown. */
+const COMPLETE = "files <> '[]'::jsonb";
+
 export async function latestRelease(db: Queryable, datasetId: string): Promise<ReleaseRow | null> {
-  const { rows } = await db.query<DbRelease>(`SELECT ${COLUMNS} FROM open_data_releases WHERE dataset_id = $1 ORDER BY release_no DESC LIMIT 1`, [datasetId]);
+  const { rows } = await db.query<DbRelease>(`SELECT ${COLUMNS} FROM open_data_releases WHERE dataset_id = $1 AND ${COMPLETE} ORDER BY release_no DESC LIMIT 1`, [datasetId]);
   return rows[0] ? toRelease(rows[0]) : null;
 }
 
 /** Every release of a dataset, newest first. */
 export async function releasesOf(db: Queryable, datasetId: string): Promise<ReleaseRow[]> {
-  const { rows } = await db.query<DbRelease>(`SELECT ${COLUMNS} FROM open_data_releases WHERE dataset_id = $1 ORDER BY release_no DESC`, [datasetId]);
+  const { rows } = await db.query<DbRelease>(`SELECT ${COLUMNS} FROM open_data_releases WHERE dataset_id = $1 AND ${COMPLETE} ORDER BY release_no DESC`, [datasetId]);
   return rows.map(toRelease);
 }
 
 /** The row hashes of the latest release (empty before the first). */
 export async function latestRowHashes(db: Queryable, datasetId: string): Promise<Map<string, string>> {
   const { rows } = await db.query<{ row_hashes: Record<string, string> | null }>(
-    'SELECT row_hashes FROM open_data_releases WHERE dataset_id = $1 ORDER BY release_no DESC LIMIT 1',
+    `SELECT row_hashes FROM open_data_releases WHERE dataset_id = $1 AND ${COMPLETE} ORDER BY release_no DESC LIMIT 1`,
     [datasetId],
   );
   return new Map(Object.entries(rows[0]?.row_hashes ?? {}));
+}
+
+/** A build that failed half-way (embedded database) left its release incomplete: its chunks go with it. */
+export async function dropIncompleteReleases(db: Queryable, datasetId: string): Promise<void> {
+  await db.query(`DELETE FROM open_data_releases WHERE dataset_id = $1 AND NOT (${COMPLETE})`, [datasetId]);
 }
 
 /** Opens a release whose files are being written (its figures are set by `completeRelease`). */
