@@ -86,26 +86,28 @@ export interface EdgeColumns {
 }
 
 /**
- * The edges of every source in one statement, a row per source and each column as one text: four
- * texts per source cross from the database (PGlite above all) far faster than a row per edge, as
- * the market analysis reads its contracts. The aggregates of a group read the same rows in the
- * same order; their lengths are checked all the same. Index i of the answer is edgeSources[i].
+ * The edges of every source, a statement per source and each column as one text: four texts per
+ * source cross from the database (PGlite above all) far faster than a row per edge, as the market
+ * analysis reads its contracts. The statements go out together, so PostgreSQL's pool aggregates
+ * them on every core (one statement over all sources kept a 100-copy demo's build on one core);
+ * PGlite runs them in turn. The aggregates of a statement read the same rows in the same order;
+ * their lengths are checked all the same. Index i of the answer is edgeSources[i].
  */
 export async function edgeColumns(db: Queryable): Promise<EdgeColumns[]> {
-  const union = edgeSources.map((src, i) => `SELECT ${i} AS k, s::text AS s, t::text AS t, d, w FROM (${src.sql}) e${i}`).join(' UNION ALL ');
-  const { rows } = await db.query<{ k: number; n: number; s: string; t: string; d: string; w: string }>(
-    `SELECT k, count(*)::int AS n, string_agg(s, ',') AS s, string_agg(t, ',') AS t,
-            string_agg(coalesce((d - date '1970-01-01')::text, ''), ',') AS d, string_agg(coalesce(w::text, ''), ',') AS w
-       FROM (${union}) e GROUP BY k`,
+  return Promise.all(
+    edgeSources.map(async (source) => {
+      const { rows } = await db.query<{ n: number; s: string | null; t: string | null; d: string | null; w: string | null }>(
+        `SELECT count(*)::int AS n, string_agg(s::text, ',') AS s, string_agg(t::text, ',') AS t,
+                string_agg(coalesce((d - date '1970-01-01')::text, ''), ',') AS d, string_agg(coalesce(w::text, ''), ',') AS w
+           FROM (${source.sql}) e`,
+      );
+      const row = rows[0]!;
+      if (row.n === 0) return { s: [], t: [], d: [], w: [] };
+      const cols: EdgeColumns = { s: row.s!.split(','), t: row.t!.split(','), d: row.d!.split(','), w: row.w!.split(',') };
+      if (cols.s.length !== row.n || cols.t.length !== row.n || cols.d.length !== row.n || cols.w.length !== row.n) throw new Error(`The ${source.type} edges from ${source.from} to ${source.to} do not line up`);
+      return cols;
+    }),
   );
-  const out: EdgeColumns[] = edgeSources.map(() => ({ s: [], t: [], d: [], w: [] }));
-  for (const row of rows) {
-    const cols: EdgeColumns = { s: row.s.split(','), t: row.t.split(','), d: row.d.split(','), w: row.w.split(',') };
-    const source = edgeSources[row.k]!;
-    if (cols.s.length !== row.n || cols.t.length !== row.n || cols.d.length !== row.n || cols.w.length !== row.n) throw new Error(`The ${source.type} edges from ${source.from} to ${source.to} do not line up`);
-    out[row.k] = cols;
-  }
-  return out;
 }
 
 /** The label columns of the records of one kind. */

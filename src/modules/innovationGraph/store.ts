@@ -45,13 +45,14 @@ export function graphStoreFor(db: Queryable, city: CityConfig): InnovationGraphS
   return store;
 }
 
-/** Bulk reads: one statement for the nodes and one for the edges, never one per record. */
+/** Bulk reads: one statement for the nodes and one per edge source, never one per record. */
 export async function buildGraph(db: Queryable, city: CityConfig, version: string): Promise<InnovationGraph> {
   const started = performance.now();
   const zones = city.zones.map((z) => z.code);
-  const nodes = new NodeIndex({ ...(await recordIds(db)), zone: Int32Array.from(zones, (_, i) => i + 1) });
+  // Node ids and edges read together (a row naming a record the ids lack is left out below).
+  const [ids, columns] = await Promise.all([recordIds(db), edgeColumns(db)]);
+  const nodes = new NodeIndex({ ...ids, zone: Int32Array.from(zones, (_, i) => i + 1) });
   const builder = new EdgeTableBuilder();
-  const columns = await edgeColumns(db);
   edgeSources.forEach((source, i) => addEdges(builder, nodes, zones, source, columns[i]!));
   const edges = builder.table();
   const csr = buildCsr(nodes.count, edges.sources, edges.targets, { undirected: true, edgeIds: true }) as InnovationGraph['csr'];
