@@ -80,6 +80,11 @@ describe('bulk downloads', () => {
     const again = await get(`${base}/organizations/download.csv.gz`, { 'if-none-match': tag });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
+    // A HEAD tells the size without the bytes.
+    const head = await t.anonymous({ method: 'HEAD', url: `${base}/organizations/download.csv.gz` });
+    expect(head.statusCode).toBe(200);
+    expect(Number(head.headers['content-length'])).toBe(first.rawPayload.length);
+    expect(head.rawPayload.length).toBe(0);
   });
 
   it('makes a new release after a write, once, with the rows added, changed and removed', async () => {
