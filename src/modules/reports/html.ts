@@ -1,7 +1,3 @@
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, TitleComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import { formatChangePercent, formatFigure, formatNumber, formatRankMove, type Lang } from '../../domain/reportCommentary.js';
 import type { Figure, ReportCell, ReportChart, ReportModel, ReportTable } from './model.js';
 
@@ -11,7 +7,17 @@ import type { Figure, ReportCell, ReportChart, ReportModel, ReportTable } from '
  * to PDF (pdf.ts) as it is.
  */
 
-echarts.use([BarChart, LineChart, GridComponent, TitleComponent, SVGRenderer]);
+type ECharts = typeof import('echarts/core');
+let charts: Promise<ECharts> | null = null;
+
+/** ECharts with the parts the report draws, loaded at the first report: not at every server start (it takes a while). */
+function loadCharts(): Promise<ECharts> {
+  charts ??= Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(([core, c, components, renderers]) => {
+    core.use([c.BarChart, c.LineChart, components.GridComponent, components.TitleComponent, renderers.SVGRenderer]);
+    return core;
+  });
+  return charts;
+}
 
 const FONTS = `"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif`;
 const CHART = { width: 330, height: 210 };
@@ -32,7 +38,7 @@ function cellHtml(c: ReportCell, lang: Lang): string {
 }
 
 /** One chart as an SVG string; the server renders it, the page carries no script. */
-export function chartSvg(chart: ReportChart, lang: Lang, size: { width: number; height: number }): string {
+function chartSvg(echarts: ECharts, chart: ReportChart, lang: Lang, size: { width: number; height: number }): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
   const decimals = chart.unit.unit === 'count' || chart.unit.unit === 'rank' ? 0 : chart.unit.decimals;
   try {
@@ -58,11 +64,11 @@ export function chartSvg(chart: ReportChart, lang: Lang, size: { width: number; 
   }
 }
 
-function tableHtml(t: ReportTable, year: number, lang: Lang): string {
+function tableHtml(echarts: ECharts, t: ReportTable, year: number, lang: Lang): string {
   const head = t.columns.map((c) => `<th>${escapeHtml(c[lang])}</th>`).join('');
   const body = t.rows.map((r) => `<tr>${r.map((c) => cellHtml(c, lang)).join('')}</tr>`).join('\n');
   const wide = t.charts.length === 1;
-  const charts = t.charts.map((c) => `<figure class="chart${wide ? ' wide' : ''}">${chartSvg(c, lang, wide ? WIDE_CHART : CHART)}</figure>`).join('\n');
+  const charts = t.charts.map((c) => `<figure class="chart${wide ? ' wide' : ''}">${chartSvg(echarts, c, lang, wide ? WIDE_CHART : CHART)}</figure>`).join('\n');
   const source = lang === 'zh' ? `来源：${t.source.zh}；统计年度：${year} 年` : `Source: ${t.source.en}; statistical year ${year}`;
   return `<section id="${escapeHtml(t.key)}">
 <h2>${escapeHtml(t.title[lang])}</h2>
@@ -97,7 +103,8 @@ section { break-inside: auto; }
 `;
 
 /** The whole report in one language. */
-export function renderReportHtml(model: ReportModel, lang: Lang): string {
+export async function renderReportHtml(model: ReportModel, lang: Lang): Promise<string> {
+  const echarts = await loadCharts();
   const meta =
     lang === 'zh'
       ? `统计年度：${model.year} 年；计算数据截至 ${model.asOf}；生成时间 ${model.generatedAt}`
@@ -118,7 +125,7 @@ export function renderReportHtml(model: ReportModel, lang: Lang): string {
 ${model.commentary.map((m) => `<li>${escapeHtml(m[lang])}</li>`).join('\n')}
 </ul>
 </section>
-${model.tables.map((t) => tableHtml(t, model.year, lang)).join('\n')}
+${model.tables.map((t) => tableHtml(echarts, t, model.year, lang)).join('\n')}
 </body>
 </html>
 `;

@@ -163,20 +163,20 @@ describe('the annual report model', () => {
 });
 
 describe('the report as HTML', () => {
-  it('escapes every text, in the tables and in the server-drawn charts', () => {
+  it('escapes every text, in the tables and in the server-drawn charts', async () => {
     const sly = indicator({ name: { zh: '<b>研发</b> & "机构"', en: '<img src=x onerror=alert(1)> & co' } });
     const d = dashboardOf(2025, { trends: [{ indicator: sly, points: years(sly, 2016, 2026) }], funnel: [{ indicator: sly, value: observation({ value: 1 }) }] });
     for (const lang of ['zh', 'en'] as const) {
-      const html = renderReportHtml(annualReportModel(inputs(2025, { dashboard: d }), 2016), lang);
+      const html = await renderReportHtml(annualReportModel(inputs(2025, { dashboard: d }), 2016), lang);
       expect(html).not.toMatch(/<b>|<img/);
       expect(html).toContain(lang === 'zh' ? '&lt;b&gt;研发&lt;/b&gt; &amp; &quot;机构&quot;' : '&lt;img src=x onerror=alert(1)&gt; &amp; co');
       expect(html).not.toContain('<script');
     }
   });
 
-  it('writes money as each language does and the page’s language for the font', () => {
-    const zh = renderReportHtml(annualReportModel(inputs(2025), 2016), 'zh');
-    const en = renderReportHtml(annualReportModel(inputs(2025), 2016), 'en');
+  it('writes money as each language does and the page’s language for the font', async () => {
+    const zh = await renderReportHtml(annualReportModel(inputs(2025), 2016), 'zh');
+    const en = await renderReportHtml(annualReportModel(inputs(2025), 2016), 'en');
     expect(zh).toContain('<html lang="zh-CN">');
     expect(zh).toContain('10.50 亿元');
     expect(en).toContain('CNY 1.05 bn');

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AppError } from '../shared/errors.js';
 
 /**
@@ -62,7 +62,8 @@ export class PdfPrinter {
 
   private started(): Promise<Browser> {
     if (this.browser) return this.browser;
-    const starting = chromium.launch({ executablePath: this.executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    // playwright-core is loaded at the first PDF, not at every server start (it takes a while).
+    const starting = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] }));
     this.browser = starting;
     starting.then(
       (browser) => browser.on('disconnected', () => this.browser === starting && (this.browser = null)),

@@ -68,7 +68,7 @@ export async function annualReport(engine: IndicatorEngine, yearText: string, q:
 
 async function renderAs(model: ReportModel, q: AnnualReportQuery, printer: PdfPrinter): Promise<Buffer> {
   if (q.format === 'xlsx') return renderReportXlsx(model, q.lang);
-  const html = renderReportHtml(model, q.lang);
+  const html = await renderReportHtml(model, q.lang);
   if (q.format === 'html') return Buffer.from(html, 'utf8');
   return printer.print(html, escapeHtml(model.title[q.lang]));
 }
