@@ -1,4 +1,5 @@
 import './portal.css';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { API_PREFIX } from '../api/client';
@@ -61,9 +62,11 @@ export function PortalLayout() {
 function PortalFooter({ city }: { city: string }) {
   const { t, i18n } = useTranslation();
   const side = messageSide(i18n.language);
-  const licence = usePublicDatasets().data?.licence;
+  // The licence comes with the dataset catalogue: fetched when the footer is seen, not with every first screen.
+  const [footer, seen] = useSeen<HTMLElement>();
+  const licence = usePublicDatasets({ enabled: seen }).data?.licence;
   return (
-    <footer className="portal-footer" data-testid="portal-footer">
+    <footer ref={footer} className="portal-footer" data-testid="portal-footer">
       <div className="portal-footer-inner">
         <p style={{ margin: 0 }}>
           {licence ? (
@@ -95,4 +98,20 @@ function PortalFooter({ city }: { city: string }) {
       </div>
     </footer>
   );
+}
+
+/** A ref for an element and whether it has been in the viewport yet. */
+function useSeen<E extends Element>(): [RefObject<E | null>, boolean] {
+  const ref = useRef<E>(null);
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || seen) return;
+    const watch = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setSeen(true);
+    });
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [seen]);
+  return [ref, seen];
 }

@@ -11,11 +11,12 @@ export type PublicDatasetList = z.output<typeof publicDatasetList>;
 export type PublicIndicatorList = z.output<typeof publicIndicatorList>;
 
 /** The catalogue and its dictionaries change only with the server's configuration. */
-export function usePublicDatasets() {
+export function usePublicDatasets(opts: { enabled?: boolean } = {}) {
   return useQuery<PublicDatasetList, ApiProblem>({
     queryKey: [PUBLIC_API.datasets],
     queryFn: ({ signal }) => apiRequest<PublicDatasetList>(PUBLIC_API.datasets, { signal }),
     staleTime: Infinity,
+    enabled: opts.enabled ?? true,
   });
 }
 

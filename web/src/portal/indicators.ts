@@ -9,10 +9,19 @@ import { PORTAL } from './paths';
 export type Side = 'zh' | 'en';
 type Figure = PublicIndicator['values'][number];
 
+/** One formatter per language and number of decimals: `toLocaleString` with options builds a new one for every figure. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(side: Side, decimals: number): Intl.NumberFormat {
+  const key = `${side}:${decimals}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(side === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return f;
+}
+
 /** A value as the indicator writes it: its decimals, grouped, with its unit; an em dash for none. */
 export function figureText(value: number | null, indicator: Pick<PublicIndicator, 'decimals' | 'unit_label'>, side: Side): string {
   if (value === null) return '—';
-  const number = value.toLocaleString(side === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: indicator.decimals, maximumFractionDigits: indicator.decimals });
+  const number = formatter(side, indicator.decimals).format(value);
   const unit = indicator.unit_label[side];
   return unit ? `${number} ${unit}` : number;
 }
