@@ -72,9 +72,16 @@ async function timedStatement(db, sql, { upkeep, keep }) {
 }
 const ROLLBACK = new Error('rolled back on purpose');
 
+/** The session cookie of an account signed in over the API. */
+async function signIn(base, account) {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) });
+  if (res.status !== 200) throw new Error(`sign-in of ${account.username} answered ${res.status}: ${await res.text()}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
 /** One engine at one scale: a fresh database, the demo at that scale, then the measurements. */
 async function measure(engineName, open, scale) {
-  const [{ loadCity, loadHolidayCalendar }, { appContext }, { migrate }, { seedDemo }, { buildApp }, { loadCatalogue }, { IndicatorEngine }, { seriesSql }] = await Promise.all([
+  const [{ loadCity, loadHolidayCalendar }, { appContext }, { migrate }, { seedDemo }, { buildApp }, { loadCatalogue }, { IndicatorEngine }, { seriesSql }, { createDemoAccounts, DEMO_PASSWORD }, { defaultSessionPolicy }] = await Promise.all([
     load('config.js'),
     load('modules/shared/context.js'),
     load('db/migrate.js'),
@@ -83,6 +90,8 @@ async function measure(engineName, open, scale) {
     load('modules/indicators/catalogue.js'),
     load('modules/indicators/engine.js'),
     load('modules/indicators/compute.js'),
+    load('modules/demo/accounts.js'),
+    load('domain/accountSecurity.js'),
   ]);
   const city = loadCity('changsha');
   const db = await open();
@@ -101,9 +110,13 @@ async function measure(engineName, open, scale) {
 
     const app = await buildApp(ctx, { logLevel: false, version: 'bench' });
     await app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${app.server.address().port}/api/v1/dashboard`;
+    const base = `http://127.0.0.1:${app.server.address().port}`;
+    const url = `${base}/api/v1/dashboard`;
+    // The dashboard is for accounts (issue 16): the demo's city-wide officer reads it, signed in once.
+    await createDemoAccounts({ ...ctx, sessions: defaultSessionPolicy });
+    const cookie = await signIn(base, { username: 'officer', password: DEMO_PASSWORD });
     const request = async () => {
-      const res = await fetch(url);
+      const res = await fetch(url, { headers: { cookie } });
       if (res.status !== 200) throw new Error(`dashboard answered ${res.status}: ${await res.text()}`);
       return res.text();
     };
