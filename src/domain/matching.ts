@@ -134,6 +134,25 @@ export function rankMatches(subject: MatchSubject, candidates: readonly MatchCan
   return best.map(({ c, parts, score }) => ({ kind: c.kind, id: c.id, score, reasons: parts.map((p) => explain(p, config, labels)) }));
 }
 
+/**
+ * The candidates worth scoring, in their order: every `touched` one (sharing a segment or field
+ * with the subject, having dealt with it, near it in the graph), and of the rest — which score by
+ * what `classOf` names only (district, qualifications), alike within a class — the first `limit`
+ * of each class: any other has `limit` of its class ahead of it (same score, lower id in id order).
+ * A city's every enterprise is then looked at, but only a few thousand are made candidates.
+ */
+export function shortlist<T>(rows: readonly T[], limit: number, touched: (row: T) => boolean, classOf: (row: T) => string): T[] {
+  const taken = new Map<string, number>();
+  return rows.filter((row) => {
+    if (touched(row)) return true;
+    const key = classOf(row);
+    const n = taken.get(key) ?? 0;
+    if (n >= limit) return false;
+    taken.set(key, n + 1);
+    return true;
+  });
+}
+
 /** The most a candidate can score: every weight in full. */
 export const maxScore = (config: MatchingConfig): number => round(matchReasonCodes.reduce((s, c) => s + config.weights[c], 0));
 

@@ -8,7 +8,7 @@ import { kHop } from '../../domain/graph/kHop.js';
 import { GraphWorkExceeded } from '../../domain/graph/workBound.js';
 import type { IndustrialChains } from '../../domain/industrialChain.js';
 import { typeMask, type NodeKind } from '../../domain/innovationGraph.js';
-import { matchReasons, maxScore, parseMatchingConfig, rankMatches, type EvidenceRow, type Match, type MatchCandidate, type MatchingConfig, type MatchLabels, type MatchSubject } from '../../domain/matching.js';
+import { matchReasons, maxScore, parseMatchingConfig, rankMatches, shortlist, type EvidenceRow, type Match, type MatchCandidate, type MatchingConfig, type MatchLabels, type MatchSubject } from '../../domain/matching.js';
 import type { Message } from '../../domain/message.js';
 import { qualificationTypeCodes, qualificationTypes, type QualificationType } from '../../domain/qualification.js';
 import { segmentMembership } from '../industrialChains/service.js';
@@ -19,7 +19,7 @@ import { AppError, notFound } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { marketCodes } from '../techContracts/codes.js';
 import { contractRow, hostedKey, NO_CONTRACTS, push, transferRow, type ContractFacts, type FieldRows, type MatchingFacts, type MatchingFactsStore } from './facts.js';
-import { achievementById, organizationById, type HostedRow } from './queries.js';
+import { achievementById, organizationById, type HostedRow, type OrganizationRow } from './queries.js';
 
 /** What matching runs on: the module context, the city's chains (the segments), its weights and the shared graph. */
 export interface MatchingContext extends ServiceContext {
@@ -171,18 +171,29 @@ export async function enterprisesFor(ctx: MatchingContext, achievementId: number
   const sources = nodesOf(graph, [['achievement', a.id], ['rd_institution', a.rd_institution_id], ['platform', a.platform_id], ...a.org_ids.map((o) => ['organization', o] as [NodeKind, number])]);
   const near = proximity(graph.csr, seenEdges(graph, p), sources, ctx.config.maxHops);
   const hops = hopsOfKind(graph, near.hops, 'organization');
-  const candidates: MatchCandidate[] = facts.enterprises
-    .filter((f) => !own.has(f.id))
-    .map((f) => ({
-      kind: 'organization',
-      id: f.id,
-      segments: membership.organizations.get(f.id) ?? NONE,
-      fields: contracts.bought.get(f.id) ?? NO_FIELDS,
-      dealings: dealings.get(f.id) ?? NONE,
-      hops: hops.get(f.id) ?? null,
-      district: f.district_code,
-      qualifications: facts.held.get(f.id) ?? NONE,
-    }));
+  // Whether an enterprise scores by more than its district and qualifications (see shortlist).
+  const touched = (f: OrganizationRow) =>
+    dealings.has(f.id) ||
+    hops.has(f.id) ||
+    (subject.segments.length > 0 && (membership.organizations.get(f.id) ?? NONE).some((s) => subject.segments.includes(s))) ||
+    (subject.fields.length > 0 && subject.fields.some((x) => contracts.bought.get(f.id)?.has(x)));
+  const classOf = (f: OrganizationRow) => `${f.district_code}|${(facts.held.get(f.id) ?? NONE).join(',')}`;
+  const worth = shortlist(
+    facts.enterprises.filter((f) => !own.has(f.id)),
+    limit,
+    touched,
+    classOf,
+  );
+  const candidates: MatchCandidate[] = worth.map((f) => ({
+    kind: 'organization',
+    id: f.id,
+    segments: membership.organizations.get(f.id) ?? NONE,
+    fields: contracts.bought.get(f.id) ?? NO_FIELDS,
+    dealings: dealings.get(f.id) ?? NONE,
+    hops: hops.get(f.id) ?? null,
+    district: f.district_code,
+    qualifications: facts.held.get(f.id) ?? NONE,
+  }));
   const matches = rankMatches(subject, candidates, ctx.config, labelsOf(ctx), limit);
   return present(ctx, { ref: `achievement:${a.id}`, kind: 'achievement', id: a.id, name: { zh: a.title, en: a.title } }, near.reached, matches, (m) => facts.enterpriseById.get(m.id)!);
 }
