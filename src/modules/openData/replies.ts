@@ -24,7 +24,11 @@ export function matchesIfNoneMatch(header: string | undefined, tag: string): boo
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
 }
 
-/** The reply `build` makes, or nothing when a 304 or the stored reply was sent instead. */
+/**
+ * The reply `build` makes, or nothing when a 304 or the stored reply was sent instead — resolved
+ * only once that reply has gone out (`await reply`): with onSend hooks (the rate limit's headers)
+ * sending takes a turn, and Fastify, seeing the handler end with nothing yet sent, sends again.
+ */
 export type Conditional = <T>(req: FastifyRequest, reply: FastifyReply, tables: readonly string[], build: () => T | Promise<T>) => Promise<T | undefined>;
 
 /**
@@ -42,14 +46,14 @@ export function conditionalReplies(db: Database, clock: Pick<Clock, 'today'>, st
     const ifNoneMatch = req.headers['if-none-match'];
     // `*` asks "do you have it?": only a reply known to exist answers yes.
     if (matchesIfNoneMatch(ifNoneMatch, tag) && (ifNoneMatch?.trim() !== '*' || current !== undefined)) {
-      reply.code(304).headers(validators(tag)).send();
+      await reply.code(304).headers(validators(tag)).send();
       return undefined;
     }
     if (current) {
       // Used again: to the back of the eviction order.
       stored.delete(req.url);
       stored.set(req.url, current);
-      reply.headers(validators(tag)).type('application/json; charset=utf-8').send(current.body);
+      await reply.headers(validators(tag)).type('application/json; charset=utf-8').send(current.body);
       return undefined;
     }
     // A failure (400, 404) throws here and carries no tag: only replies that exist are validated.
