@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { comparators } from '../domain/targetStatus.js';
-import { bilingual, groupBucket, listQuery } from './common.js';
+import { bilingual, listEnvelope, listQuery } from './common.js';
 import { areaCode, period } from './indicators.js';
 
 /**
@@ -45,19 +45,8 @@ export const publicValue = z.union([z.string(), z.number(), z.boolean(), z.null(
 export const publicRow = z.record(z.string(), publicValue).meta({ id: 'OpenDataRow', description: 'The published fields of one row, keyed as the dataset’s dictionary names them' });
 export type PublicRow = z.output<typeof publicRow>;
 
-export const publicRowsPage = z
-  .object({
-    dataset: z.string(),
-    meta: z.object({
-      count: z.number().int(),
-      per_page: z.number().int(),
-      page: z.number().int().nullable(),
-      next_cursor: z.string().nullable(),
-      groups_count: z.number().int().nullable(),
-    }),
-    results: z.array(publicRow),
-    group_by: z.array(groupBucket),
-  })
+export const publicRowsPage = listEnvelope(publicRow)
+  .extend({ dataset: z.string() })
   .meta({ id: 'OpenDataRows' });
 export type PublicRowsPage = z.output<typeof publicRowsPage>;
 

@@ -7,9 +7,9 @@ import { codeLabel } from '../i18n/codeLabels';
 import { messageSide } from '../i18n/language';
 import { usePublicDataset, usePublicIndicator, usePublicIndicatorRows, type PublicIndicatorDetail, type PublicRowsPage } from './api';
 import { chosenValue, figurePath, figureText, latestFigure, readFigureChoice, ROWS_PAGE_SIZE, rowsQuery, type FigureChoice, type Side } from './indicators';
-import { Loaded, LoadError, Loading } from './parts';
+import { Loaded, LoadError, Loading, RowsTable } from './parts';
 import { PORTAL } from './paths';
-import { profileKindOf, rowColumns, valueText } from './profile';
+import { profileKindOf, rowColumns } from './profile';
 import { profilePath } from './search';
 
 /** An indicator's figure for a year and an area (the city, a district or a zone), its five years, and the published rows behind it. */
@@ -96,7 +96,7 @@ function FigureRows({ code, year, area, side }: { code: string; year: string; ar
       <Loaded query={rows}>
         {(data) => (
           <>
-            <RowsTable page={data} side={side} />
+            <PublishedRows page={data} side={side} />
             {data.meta.count > ROWS_PAGE_SIZE && (
               <nav aria-label={t('portal.search.pages')} style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 12 }}>
                 <button type="button" className="portal-button secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
@@ -115,39 +115,20 @@ function FigureRows({ code, year, area, side }: { code: string; year: string; ar
   );
 }
 
-function RowsTable({ page, side }: { page: PublicRowsPage; side: Side }) {
+/** The page of rows behind a figure, a row's name leading to its profile where it has one. */
+function PublishedRows({ page, side }: { page: PublicRowsPage; side: Side }) {
   const { t } = useTranslation();
   const dataset = usePublicDataset(page.dataset);
   if (!dataset) return <Loading />;
   if (page.results.length === 0) return <p>{t('portal.search.none')}</p>;
-  const columns = rowColumns(dataset);
   const profileKind = profileKindOf(dataset.id);
-  const words = { yes: t('portal.yes'), no: t('portal.no') };
   return (
-    <div className="portal-scroll">
-      <table className="portal-table">
-        <caption style={{ textAlign: 'left', paddingBottom: 4 }}>
-          {dataset.title[side]} · {t('portal.search.results', { count: page.meta.count })}
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((f) => (
-              <th key={f.name} scope="col">
-                {f.title[side]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {page.results.map((r) => (
-            <tr key={String(r.id)}>
-              {columns.map((f) => (
-                <td key={f.name}>{f.name === 'name' && profileKind ? <Link to={profilePath(profileKind, r)}>{valueText(f, r.name, side, words)}</Link> : (valueText(f, r[f.name], side, words) ?? '')}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RowsTable
+      fields={rowColumns(dataset)}
+      rows={page.results}
+      side={side}
+      caption={`${dataset.title[side]} · ${t('portal.search.results', { count: page.meta.count })}`}
+      link={profileKind ? (r) => profilePath(profileKind, r) : undefined}
+    />
   );
 }

@@ -3,10 +3,10 @@ import { Link, useParams } from 'react-router';
 import { ApiProblem } from '../api/problem';
 import { messageSide } from '../i18n/language';
 import { usePublicDataset, usePublicRow, usePublicRows, type PublicDataset, type PublicRow } from './api';
-import { Loaded, LoadError, Loading } from './parts';
+import { Loaded, LoadError, Loading, RowsTable } from './parts';
 import { PORTAL } from './paths';
 import { PortalNotFound } from './PortalNotFound';
-import { achievementsQuery, fourGlobalFeatures, PROFILE_DATASET, profileFields, profileTitle, transfersQuery, valueText, type ProfileKind, type Side } from './profile';
+import { achievementsQuery, fourGlobalFeatures, PROFILE_DATASET, profileFields, profileTitle, transfersQuery, type ProfileKind, type Side } from './profile';
 
 /** The public profile of a filed platform or a recognized R&D institution: published fields only. */
 export function PortalProfilePage({ kind }: { kind: ProfileKind }) {
@@ -118,7 +118,6 @@ function RelatedTable({ title, dataset: datasetId, query, side, columns }: Relat
   const { t } = useTranslation();
   const dataset = usePublicDataset(datasetId);
   const fields = (dataset?.fields ?? []).filter((f) => columns.includes(f.name));
-  const words = { yes: t('portal.yes'), no: t('portal.no') };
   const headingId = `profile-${datasetId}`;
   return (
     <section aria-labelledby={headingId} data-testid={`portal-related-${datasetId}`}>
@@ -128,28 +127,7 @@ function RelatedTable({ title, dataset: datasetId, query, side, columns }: Relat
           results.length === 0 || !dataset ? (
             <p>{t('portal.profile.none')}</p>
           ) : (
-            <div className="portal-scroll">
-              <table className="portal-table">
-                <thead>
-                  <tr>
-                    {fields.map((f) => (
-                      <th key={f.name} scope="col">
-                        {f.title[side]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {results.map((r) => (
-                    <tr key={String(r.id)}>
-                      {fields.map((f) => (
-                        <td key={f.name}>{valueText(f, r[f.name], side, words) ?? ''}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RowsTable fields={fields} rows={results} side={side} />
           )
         }
       </Loaded>
