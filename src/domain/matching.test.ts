@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { maxScore, parseMatchingConfig, rankMatches, shortlist, type MatchCandidate, type MatchingConfig, type MatchLabels, type MatchSubject } from './matching.js';
+import { maxScore, parseMatchingConfig, rankMatches, type MatchCandidate, type MatchingConfig, type MatchLabels, type MatchSubject } from './matching.js';
 import { qualificationTypeCodes } from './qualification.js';
 
 const QUALIFICATIONS = new Set<string>(qualificationTypeCodes);
@@ -85,22 +85,6 @@ describe('matching: a planted registry whose right answer is known', () => {
     const sorted = [...full].sort((a, b) => b.score - a.score || order.get(a.kind)! - order.get(b.kind)! || a.id - b.id);
     expect(full).toEqual(sorted);
     for (const limit of [1, 3, 10, 50]) expect(rankMatches(subject, crowd, config, labels, limit)).toEqual(full.slice(0, limit));
-  });
-
-  it('ranks a shortlist as it ranks everyone: the untouched beyond the first `limit` of their class cannot rank', () => {
-    let s = 11;
-    const next = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0), (s >>> 16) % n);
-    const quals = [[], ['tech_sme'], ['tech_sme', 'little_giant']];
-    const crowd = Array.from({ length: 300 }, (_, i) =>
-      nobody(i + 1, { segments: next(8) ? [] : ['s1'], hops: next(10) ? null : 2, district: next(2) ? '430104' : '430111', qualifications: quals[next(3)]! }),
-    );
-    const touched = (c: MatchCandidate) => c.segments.includes('s1') || c.hops !== null;
-    const classOf = (c: MatchCandidate) => `${c.district === subject.district}|${c.qualifications.join(',')}`;
-    for (const limit of [1, 5, 20]) {
-      const few = shortlist(crowd, limit, touched, classOf);
-      expect(few.length).toBeLessThan(crowd.length);
-      expect(rankMatches(subject, few, config, labels, limit)).toEqual(rankMatches(subject, crowd, config, labels, limit));
-    }
   });
 
   it('breaks ties between kinds in the order the candidates are given (institutions before platforms)', () => {

@@ -112,8 +112,9 @@ const list = (items: readonly Message[]): Message => ({ zh: items.map((m) => m.z
 /**
  * The `limit` best candidates, best first; a candidate with nothing in common (score 0) is not
  * listed. Ties go to the lower id (kinds in the order given), so the same registry always gives
- * the same list. Every candidate is scored, but only the best are explained: naming the segments,
- * fields and district of every firm in a large city would cost far more than the ranking.
+ * the same list. Every candidate given is scored (`shortlistOf` in `matchingShortlist.ts` gives the
+ * few that can rank), but only the best are explained: naming every candidate's segments, fields
+ * and district would cost far more than the ranking.
  */
 export function rankMatches(subject: MatchSubject, candidates: readonly MatchCandidate[], config: MatchingConfig, labels: MatchLabels, limit: number): Match[] {
   const kindOrder = new Map<string, number>();
@@ -132,25 +133,6 @@ export function rankMatches(subject: MatchSubject, candidates: readonly MatchCan
     if (best.length > limit) best.pop();
   }
   return best.map(({ c, parts, score }) => ({ kind: c.kind, id: c.id, score, reasons: parts.map((p) => explain(p, config, labels)) }));
-}
-
-/**
- * The candidates worth scoring, in their order: every `touched` one (sharing a segment or field
- * with the subject, having dealt with it, near it in the graph), and of the rest — which score by
- * what `classOf` names only (district, qualifications), alike within a class — the first `limit`
- * of each class: any other has `limit` of its class ahead of it (same score, lower id in id order).
- * A city's every enterprise is then looked at, but only a few thousand are made candidates.
- */
-export function shortlist<T>(rows: readonly T[], limit: number, touched: (row: T) => boolean, classOf: (row: T) => string): T[] {
-  const taken = new Map<string, number>();
-  return rows.filter((row) => {
-    if (touched(row)) return true;
-    const key = classOf(row);
-    const n = taken.get(key) ?? 0;
-    if (n >= limit) return false;
-    taken.set(key, n + 1);
-    return true;
-  });
 }
 
 /** The most a candidate can score: every weight in full. */
@@ -185,7 +167,7 @@ function partsOf(subject: MatchSubject, c: MatchCandidate, config: MatchingConfi
     if (contribution > 0) out.push({ code, contribution, why });
   };
 
-  // Most candidates share nothing but the district: no list is made for them (a question scores every firm of the city).
+  // Most candidates share nothing but the district: no list is made for them.
   const segments = c.segments.length === 0 ? NOTHING : subject.segments.filter((s) => c.segments.includes(s));
   if (segments.length)
     add('segment', segments.length / subject.segments.length, (labels) => {

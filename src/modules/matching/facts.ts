@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import type { EvidenceRow, MatchCandidate } from '../../domain/matching.js';
+import { indexProfiles, type ShortlistIndex } from '../../domain/matchingShortlist.js';
 import { VersionedValue } from '../shared/versionedValue.js';
 import { enterprises, heldQualifications, institutions, platforms, registeredContracts, transfers, type ContractRow, type HostedRow, type OrganizationRow, type TransferRow } from './queries.js';
 
@@ -24,11 +25,13 @@ export interface ContractFacts {
 /** Every registry fact matching compares, indexed once per version of its tables and day. */
 export interface MatchingFacts {
   enterprises: readonly OrganizationRow[];
-  institutions: readonly HostedRow[];
-  platforms: readonly HostedRow[];
-  enterpriseById: ReadonlyMap<number, OrganizationRow>;
-  /** Institutions and platforms by {@link hostedKey}. */
-  hostedByKey: ReadonlyMap<number, HostedRow>;
+  /** Institutions, then platforms: the candidates of an enterprise's question, in the order they rank on a tie. */
+  hosted: readonly Hosted[];
+  /** Each enterprise's position in `enterprises`, by id. */
+  enterpriseAt: ReadonlyMap<number, number>;
+  /** Each institution's and platform's position in `hosted`, by {@link hostedKey}; by host organization. */
+  hostedAt: ReadonlyMap<number, number>;
+  hostedByHost: ReadonlyMap<number, readonly number[]>;
   /** The capacity qualifications each organization holds on the day. */
   held: ReadonlyMap<number, string[]>;
   contracts: ContractFacts;
@@ -36,6 +39,12 @@ export interface MatchingFacts {
   transfersByAchievement: ReadonlyMap<number, readonly TransferRow[]>;
   transfersByOwner: ReadonlyMap<number, readonly TransferRow[]>;
   transfersByReceiver: ReadonlyMap<number, readonly TransferRow[]>;
+}
+
+/** An institution or a platform, a candidate of an enterprise's question. */
+export interface Hosted {
+  kind: 'rd_institution' | 'platform';
+  row: HostedRow;
 }
 
 /** What a caller who may not read contracts city-wide is compared on: no contract at all. */
@@ -97,12 +106,13 @@ export async function loadMatchingFacts(db: Queryable, today: string, capacityQu
     transfers(db),
     heldQualifications(db, today, capacityQualifications),
   ]);
+  const hosted: Hosted[] = [...labs.map((row) => ({ kind: 'rd_institution' as const, row })), ...stations.map((row) => ({ kind: 'platform' as const, row }))];
   return {
     enterprises: firms,
-    institutions: labs,
-    platforms: stations,
-    enterpriseById: new Map(firms.map((f) => [f.id, f])),
-    hostedByKey: new Map([...labs.map((h) => [hostedKey('rd_institution', h.id), h] as const), ...stations.map((h) => [hostedKey('platform', h.id), h] as const)]),
+    hosted,
+    enterpriseAt: new Map(firms.map((f, i) => [f.id, i])),
+    hostedAt: new Map(hosted.map((h, i) => [hostedKey(h.kind, h.row.id), i])),
+    hostedByHost: groupBy(hosted.map((_, i) => i), (i) => hosted[i]!.row.host_org_id),
     held,
     contracts: indexContracts(contracts, moves),
     transfersByAchievement: groupBy(moves, (t) => t.achievement_id),
@@ -122,4 +132,49 @@ export class MatchingFactsStore {
   facts(today: string): Promise<MatchingFacts> {
     return this.value.get(today);
   }
+}
+
+/** The chain index's segments of organizations, institutions and platforms (`segmentMembership`). */
+export interface Segments {
+  organizations: ReadonlyMap<number, readonly string[]>;
+  institutions: ReadonlyMap<number, readonly string[]>;
+  platforms: ReadonlyMap<number, readonly string[]>;
+}
+
+/** The shortlist lookups of each question's candidates: enterprises, and institutions with platforms (`hosted`). */
+export interface CandidateIndexes {
+  enterprises: ShortlistIndex;
+  hosted: ShortlistIndex;
+}
+
+const NO_SEGMENTS: readonly string[] = [];
+const fieldsIn = (...maps: (FieldRows | undefined)[]): string[] => [...new Set(maps.flatMap((m) => (m ? [...m.keys()] : [])))].sort();
+
+/** The candidates' profiles (see `src/domain/matchingShortlist.ts`) with the segments of one chain index. */
+function buildCandidateIndexes(facts: MatchingFacts, segments: Segments): CandidateIndexes {
+  const { bought, sold, movedFields } = facts.contracts;
+  const enterprises = indexProfiles(facts.enterprises.length, (i) => {
+    const f = facts.enterprises[i]!;
+    return { segments: segments.organizations.get(f.id) ?? NO_SEGMENTS, fields: fieldsIn(bought.get(f.id)), class: `${f.district_code}|${(facts.held.get(f.id) ?? NO_SEGMENTS).join(',')}` };
+  });
+  const hosted = indexProfiles(facts.hosted.length, (i) => {
+    const { kind, row } = facts.hosted[i]!;
+    const ofKind = kind === 'platform' ? segments.platforms : segments.institutions;
+    return { segments: ofKind.get(row.id) ?? NO_SEGMENTS, fields: fieldsIn(sold.get(row.host_org_id), movedFields.get(hostedKey(kind, row.id))), class: `${kind}|${row.district_code}` };
+  });
+  return { enterprises, hosted };
+}
+
+const builtIndexes = new WeakMap<MatchingFacts, { segments: Segments['organizations']; indexes: CandidateIndexes }>();
+
+/**
+ * The shortlist lookups of these facts: built by the first question after the facts or the chain
+ * index (the segments, kept current apart from them) changed, then only read.
+ */
+export function candidateIndexes(facts: MatchingFacts, segments: Segments): CandidateIndexes {
+  const built = builtIndexes.get(facts);
+  if (built?.segments === segments.organizations) return built.indexes;
+  const indexes = buildCandidateIndexes(facts, segments);
+  builtIndexes.set(facts, { segments: segments.organizations, indexes });
+  return indexes;
 }

@@ -8,7 +8,8 @@ import { kHop } from '../../domain/graph/kHop.js';
 import { GraphWorkExceeded } from '../../domain/graph/workBound.js';
 import type { IndustrialChains } from '../../domain/industrialChain.js';
 import { typeMask, type NodeKind } from '../../domain/innovationGraph.js';
-import { matchReasons, maxScore, parseMatchingConfig, rankMatches, shortlist, type EvidenceRow, type Match, type MatchCandidate, type MatchingConfig, type MatchLabels, type MatchSubject } from '../../domain/matching.js';
+import { matchReasons, maxScore, parseMatchingConfig, rankMatches, type EvidenceRow, type Match, type MatchCandidate, type MatchingConfig, type MatchLabels, type MatchSubject } from '../../domain/matching.js';
+import { shortlistOf } from '../../domain/matchingShortlist.js';
 import type { Message } from '../../domain/message.js';
 import { qualificationTypeCodes, qualificationTypes, type QualificationType } from '../../domain/qualification.js';
 import { segmentMembership } from '../industrialChains/service.js';
@@ -18,8 +19,8 @@ import type { ServiceContext } from '../shared/context.js';
 import { AppError, notFound } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { marketCodes } from '../techContracts/codes.js';
-import { contractRow, hostedKey, NO_CONTRACTS, push, transferRow, type ContractFacts, type FieldRows, type MatchingFacts, type MatchingFactsStore } from './facts.js';
-import { achievementById, organizationById, type HostedRow, type OrganizationRow } from './queries.js';
+import { candidateIndexes, contractRow, hostedKey, NO_CONTRACTS, push, transferRow, type ContractFacts, type FieldRows, type Hosted, type MatchingFacts, type MatchingFactsStore } from './facts.js';
+import { achievementById, organizationById } from './queries.js';
 
 /** What matching runs on: the module context, the city's chains (the segments), its weights and the shared graph. */
 export interface MatchingContext extends ServiceContext {
@@ -41,10 +42,7 @@ export function loadMatchingConfig(file = join(packageRoot, 'config', 'matching.
 
 const nameOf = (row: { name: string; name_en: string | null }): Message => ({ zh: row.name, en: row.name_en ?? row.name });
 
-/**
- * What a candidate without that fact gets: shared, since a question compares every enterprise of
- * the city and an empty list or map apiece is most of its garbage.
- */
+/** What a candidate without that fact gets: one shared empty list or map. */
 const NONE: readonly never[] = [];
 const NO_FIELDS: FieldRows = new Map();
 
@@ -102,6 +100,16 @@ export function proximity(csr: CsrGraph, allowEdge: (e: number) => boolean, sour
     }
   }
   return { hops: new Map(), reached: 0 };
+}
+
+/** The positions of the keys that have one (an organization that is no enterprise has none among enterprises). */
+function positionsOf(at: ReadonlyMap<number, number>, keys: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const k of keys) {
+    const i = at.get(k);
+    if (i !== undefined) out.push(i);
+  }
+  return out;
 }
 
 const segmentsOf = (map: ReadonlyMap<number, readonly string[]>, id: number | null): readonly string[] => (id === null ? NONE : (map.get(id) ?? NONE));
@@ -171,31 +179,23 @@ export async function enterprisesFor(ctx: MatchingContext, achievementId: number
   const sources = nodesOf(graph, [['achievement', a.id], ['rd_institution', a.rd_institution_id], ['platform', a.platform_id], ...a.org_ids.map((o) => ['organization', o] as [NodeKind, number])]);
   const near = proximity(graph.csr, seenEdges(graph, p), sources, ctx.config.maxHops);
   const hops = hopsOfKind(graph, near.hops, 'organization');
-  // Whether an enterprise scores by more than its district and qualifications (see shortlist).
-  const touched = (f: OrganizationRow) =>
-    dealings.has(f.id) ||
-    hops.has(f.id) ||
-    (subject.segments.length > 0 && (membership.organizations.get(f.id) ?? NONE).some((s) => subject.segments.includes(s))) ||
-    (subject.fields.length > 0 && subject.fields.some((x) => contracts.bought.get(f.id)?.has(x)));
-  const classOf = (f: OrganizationRow) => `${f.district_code}|${(facts.held.get(f.id) ?? NONE).join(',')}`;
-  const worth = shortlist(
-    facts.enterprises.filter((f) => !own.has(f.id)),
-    limit,
-    touched,
-    classOf,
-  );
-  const candidates: MatchCandidate[] = worth.map((f) => ({
-    kind: 'organization',
-    id: f.id,
-    segments: membership.organizations.get(f.id) ?? NONE,
-    fields: contracts.bought.get(f.id) ?? NO_FIELDS,
-    dealings: dealings.get(f.id) ?? NONE,
-    hops: hops.get(f.id) ?? null,
-    district: f.district_code,
-    qualifications: facts.held.get(f.id) ?? NONE,
-  }));
+  const nearHere = positionsOf(facts.enterpriseAt, [...dealings.keys(), ...hops.keys()]);
+  const worth = shortlistOf(candidateIndexes(facts, membership).enterprises, subject, limit, nearHere, (i) => own.has(facts.enterprises[i]!.id));
+  const candidates = worth.map((i): MatchCandidate => {
+    const f = facts.enterprises[i]!;
+    return {
+      kind: 'organization',
+      id: f.id,
+      segments: membership.organizations.get(f.id) ?? NONE,
+      fields: contracts.bought.get(f.id) ?? NO_FIELDS,
+      dealings: dealings.get(f.id) ?? NONE,
+      hops: hops.get(f.id) ?? null,
+      district: f.district_code,
+      qualifications: facts.held.get(f.id) ?? NONE,
+    };
+  });
   const matches = rankMatches(subject, candidates, ctx.config, labelsOf(ctx), limit);
-  return present(ctx, { ref: `achievement:${a.id}`, kind: 'achievement', id: a.id, name: { zh: a.title, en: a.title } }, near.reached, matches, (m) => facts.enterpriseById.get(m.id)!);
+  return present(ctx, { ref: `achievement:${a.id}`, kind: 'achievement', id: a.id, name: { zh: a.title, en: a.title } }, near.reached, matches, (m) => facts.enterprises[facts.enterpriseAt.get(m.id)!]!);
 }
 
 /**
@@ -228,20 +228,22 @@ export async function institutionsFor(ctx: MatchingContext, organizationId: numb
   const near = proximity(graph.csr, seenEdges(graph, p), nodesOf(graph, [['organization', org.id]]), ctx.config.maxHops);
   const labHops = hopsOfKind(graph, near.hops, 'rd_institution');
   const stationHops = hopsOfKind(graph, near.hops, 'platform');
-  const candidate = (kind: 'rd_institution' | 'platform', h: HostedRow, segments: ReadonlyMap<number, readonly string[]>): MatchCandidate => ({
+  const candidate = ({ kind, row: h }: Hosted): MatchCandidate => ({
     kind,
     id: h.id,
-    segments: segments.get(h.id) ?? NONE,
+    segments: (kind === 'rd_institution' ? membership.institutions : membership.platforms).get(h.id) ?? NONE,
     fields: mergeFields(contracts.sold.get(h.host_org_id), contracts.movedFields.get(hostedKey(kind, h.id))),
     dealings: joined(withHost.get(h.host_org_id) ?? NONE, movedHere.get(hostedKey(kind, h.id)) ?? NONE),
     hops: (kind === 'rd_institution' ? labHops : stationHops).get(h.id) ?? null,
     district: h.district_code,
     qualifications: [],
   });
-  const notOwn = (h: HostedRow) => h.host_org_id !== org.id;
-  const { institutions: labs, platforms: stations } = facts;
-  const candidates = [...labs.filter(notOwn).map((h) => candidate('rd_institution', h, membership.institutions)), ...stations.filter(notOwn).map((h) => candidate('platform', h, membership.platforms))];
   const subject: MatchSubject = { segments: [...(membership.organizations.get(org.id) ?? [])].sort(), fields: [...subjectFields].sort(), district: org.district_code };
-  const matches = rankMatches(subject, candidates, ctx.config, labelsOf(ctx), limit);
-  return present(ctx, { ref: `organization:${org.id}`, kind: 'organization', id: org.id, name: nameOf(org) }, near.reached, matches, (m) => facts.hostedByKey.get(hostedKey(m.kind, m.id))!);
+  const nearHere = [
+    ...[...withHost.keys()].flatMap((host) => facts.hostedByHost.get(host) ?? NONE),
+    ...positionsOf(facts.hostedAt, [...movedHere.keys(), ...[...labHops.keys()].map((id) => hostedKey('rd_institution', id)), ...[...stationHops.keys()].map((id) => hostedKey('platform', id))]),
+  ];
+  const worth = shortlistOf(candidateIndexes(facts, membership).hosted, subject, limit, nearHere, (i) => facts.hosted[i]!.row.host_org_id === org.id);
+  const matches = rankMatches(subject, worth.map((i) => candidate(facts.hosted[i]!)), ctx.config, labelsOf(ctx), limit);
+  return present(ctx, { ref: `organization:${org.id}`, kind: 'organization', id: org.id, name: nameOf(org) }, near.reached, matches, (m) => facts.hosted[facts.hostedAt.get(hostedKey(m.kind, m.id))!]!.row);
 }
