@@ -35,10 +35,9 @@ export const openDataRoutes = (filings: FilingsContext, engine: IndicatorEngine,
   const ctx = filings;
   const publication = publicationOf(ctx);
   const reply = conditionalReplies(ctx.db, ctx.clock, createHash('sha256').update(`${version}\n${JSON.stringify(publication)}`).digest('hex'));
-  const datasetTables = (id: string) => {
-    const dataset = publication.datasets.find((d) => d.id === id);
-    return dataset ? datasetSpec(dataset, ctx.city, ctx.clock.today()).all.tables : [];
-  };
+  // Which tables a dataset reads does not change with the day: worked out once, not per request.
+  const tablesOf = new Map(publication.datasets.map((d) => [d.id, datasetSpec(d, ctx.city, ctx.clock.today()).all.tables]));
+  const datasetTables = (id: string) => tablesOf.get(id) ?? [];
   const figureTables = indicatorTables(engine, publication);
   // The rows behind a figure are a dataset's: a write to either side changes them.
   const figureRowTables = [...new Set([...figureTables, ...publication.datasets.flatMap((d) => datasetTables(d.id))])];
