@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/client.js';
 import type { EvidenceRow, MatchCandidate } from '../../domain/matching.js';
 import { indexProfiles, type ShortlistIndex } from '../../domain/matchingShortlist.js';
 import { VersionedValue } from '../shared/versionedValue.js';
-import { enterprises, heldQualifications, institutions, platforms, registeredContracts, transfers, type ContractRow, type HostedRow, type OrganizationRow, type TransferRow } from './queries.js';
+import { enterprises, heldQualifications, institutions, platforms, registeredContracts, transfers, type ContractRow, type EnterpriseRow, type HostedRow, type TransferRow } from './queries.js';
 
 /** The tables matching's facts are read from: a write to any of them rebuilds the facts on the next question. */
 export const MATCHING_TABLES = ['organizations', 'rd_institutions', 'platforms', 'tech_contracts', 'transfers', 'qualifications'] as const;
@@ -24,7 +24,7 @@ export interface ContractFacts {
 
 /** Every registry fact matching compares, indexed once per version of its tables and day. */
 export interface MatchingFacts {
-  enterprises: readonly OrganizationRow[];
+  enterprises: readonly EnterpriseRow[];
   /** Institutions, then platforms: the candidates of an enterprise's question, in the order they rank on a tie. */
   hosted: readonly Hosted[];
   /** Each enterprise's position in `enterprises`, by id. */
@@ -147,20 +147,25 @@ export interface CandidateIndexes {
   hosted: ShortlistIndex;
 }
 
-const NO_SEGMENTS: readonly string[] = [];
-const fieldsIn = (...maps: (FieldRows | undefined)[]): string[] => [...new Set(maps.flatMap((m) => (m ? [...m.keys()] : [])))].sort();
+/** One shared empty list for the many candidates without segments, fields or qualifications. */
+const NONE: readonly string[] = [];
+/** The fields of one or two field maps, sorted; most enterprises have none (no list is made for them). */
+function fieldsIn(a: FieldRows | undefined, b?: FieldRows): readonly string[] {
+  if (!a && !b) return NONE;
+  return [...new Set([...(a?.keys() ?? []), ...(b?.keys() ?? [])])].sort();
+}
 
 /** The candidates' profiles (see `src/domain/matchingShortlist.ts`) with the segments of one chain index. */
 function buildCandidateIndexes(facts: MatchingFacts, segments: Segments): CandidateIndexes {
   const { bought, sold, movedFields } = facts.contracts;
   const enterprises = indexProfiles(facts.enterprises.length, (i) => {
     const f = facts.enterprises[i]!;
-    return { segments: segments.organizations.get(f.id) ?? NO_SEGMENTS, fields: fieldsIn(bought.get(f.id)), class: `${f.district_code}|${(facts.held.get(f.id) ?? NO_SEGMENTS).join(',')}` };
+    return { segments: segments.organizations.get(f.id) ?? NONE, fields: fieldsIn(bought.get(f.id)), class: `${f.district_code}|${(facts.held.get(f.id) ?? NONE).join(',')}` };
   });
   const hosted = indexProfiles(facts.hosted.length, (i) => {
     const { kind, row } = facts.hosted[i]!;
     const ofKind = kind === 'platform' ? segments.platforms : segments.institutions;
-    return { segments: ofKind.get(row.id) ?? NO_SEGMENTS, fields: fieldsIn(sold.get(row.host_org_id), movedFields.get(hostedKey(kind, row.id))), class: `${kind}|${row.district_code}` };
+    return { segments: ofKind.get(row.id) ?? NONE, fields: fieldsIn(sold.get(row.host_org_id), movedFields.get(hostedKey(kind, row.id))), class: `${kind}|${row.district_code}` };
   });
   return { enterprises, hosted };
 }

@@ -24,6 +24,12 @@ export interface OrganizationRow {
   district_code: string | null;
 }
 
+/** An enterprise as the facts keep it: a city's names are read only for the few listed ({@link organizationsByIds}). */
+export interface EnterpriseRow {
+  id: number;
+  district_code: string | null;
+}
+
 export interface HostedRow {
   id: number;
   host_org_id: number;
@@ -67,7 +73,12 @@ export async function organizationById(db: Queryable, id: number): Promise<Organ
   return (await rows<OrganizationRow>(db, 'SELECT id, name, name_en, kind, district_code FROM organizations WHERE id = $1', [id]))[0];
 }
 
-export const enterprises = (db: Queryable) => rows<OrganizationRow>(db, "SELECT id, name, name_en, kind, district_code FROM organizations WHERE kind = 'enterprise' ORDER BY id");
+export const enterprises = (db: Queryable) => rows<EnterpriseRow>(db, "SELECT id, district_code FROM organizations WHERE kind = 'enterprise' ORDER BY id");
+
+export async function organizationsByIds(db: Queryable, ids: readonly number[]): Promise<Map<number, OrganizationRow>> {
+  const found = await rows<OrganizationRow>(db, 'SELECT id, name, name_en, kind, district_code FROM organizations WHERE id = ANY($1::int[])', [ids]);
+  return new Map(found.map((o) => [o.id, o]));
+}
 
 export const institutions = (db: Queryable) => rows<HostedRow>(db, 'SELECT id, host_org_id, name, name_en, district_code FROM rd_institutions ORDER BY id');
 

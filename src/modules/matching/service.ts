@@ -20,7 +20,7 @@ import { AppError, notFound } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { marketCodes } from '../techContracts/codes.js';
 import { candidateIndexes, contractRow, hostedKey, NO_CONTRACTS, push, transferRow, type ContractFacts, type FieldRows, type Hosted, type MatchingFacts, type MatchingFactsStore } from './facts.js';
-import { achievementById, organizationById } from './queries.js';
+import { achievementById, organizationById, organizationsByIds } from './queries.js';
 
 /** What matching runs on: the module context, the city's chains (the segments), its weights and the shared graph. */
 export interface MatchingContext extends ServiceContext {
@@ -129,13 +129,15 @@ const nodesOf = (graph: InnovationGraph, refs: [NodeKind, number | null][]) => r
 /** A candidate's record: its names and district. */
 type CandidateRow = { name: string; name_en: string | null; district_code: string | null };
 
-function present(ctx: MatchingContext, subject: MatchList['subject'], reached: number, matches: Match[], rowOf: (m: Match) => CandidateRow): MatchList {
+/** The list as the API gives it; a candidate whose record is gone (removed since the facts were read) is left out. */
+function present(ctx: MatchingContext, subject: MatchList['subject'], reached: number, matches: Match[], rowOf: (m: Match) => CandidateRow | undefined): MatchList {
   return {
     subject,
     max_score: maxScore(ctx.config),
     proximity_hops: reached,
-    candidates: matches.map((m) => {
+    candidates: matches.flatMap((m) => {
       const row = rowOf(m);
+      if (!row) return [];
       return {
         ref: `${m.kind}:${m.id}`,
         kind: m.kind,
@@ -195,7 +197,8 @@ export async function enterprisesFor(ctx: MatchingContext, achievementId: number
     };
   });
   const matches = rankMatches(subject, candidates, ctx.config, labelsOf(ctx), limit);
-  return present(ctx, { ref: `achievement:${a.id}`, kind: 'achievement', id: a.id, name: { zh: a.title, en: a.title } }, near.reached, matches, (m) => facts.enterprises[facts.enterpriseAt.get(m.id)!]!);
+  const listed = await organizationsByIds(ctx.db, matches.map((m) => m.id));
+  return present(ctx, { ref: `achievement:${a.id}`, kind: 'achievement', id: a.id, name: { zh: a.title, en: a.title } }, near.reached, matches, (m) => listed.get(m.id));
 }
 
 /**
