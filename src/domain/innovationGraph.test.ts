@@ -29,6 +29,17 @@ describe('NodeIndex', () => {
     expect(() => nodes.recordOf(10)).toThrow(RangeError);
     expect(() => nodes.recordOf(-1)).toThrow(RangeError);
   });
+
+  it('maps many ids at once as nodeOf maps each, over dense and over sparse ids', () => {
+    const sparse = Int32Array.from([5, 1_000_000, 2_000_000_000]);
+    const dense = Int32Array.from({ length: 3000 }, (_, i) => 100 + 2 * i);
+    const nodes = new NodeIndex({ ...Object.fromEntries(nodeKindCodes.map((k) => [k, new Int32Array(0)])), organization: dense, project: sparse } as Record<(typeof nodeKindCodes)[number], Int32Array>);
+    const asked = Int32Array.from([100, 101, 99, 6098, 6100, 0, -5, 2_147_483_647, 5, 1_000_000, 2_000_000_000, 7]);
+    for (const kind of ['organization', 'project', 'platform'] as const) {
+      expect(Array.from(nodes.nodesOf(kind, asked))).toEqual(Array.from(asked, (id) => nodes.nodeOf(kind, id)));
+    }
+    expect(Array.from(nodes.nodesOf('project', Int32Array.from([1_000_000])))).toEqual([3001]);
+  });
 });
 
 describe('edge types and filters', () => {

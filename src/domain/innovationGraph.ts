@@ -89,11 +89,21 @@ export function admits(edges: EdgeTable, e: number, f: EdgeSelection): boolean {
 /** Grows typed arrays as edges arrive; `table()` trims them to the count. */
 export class EdgeTableBuilder {
   private n = 0;
-  private sources = new Uint32Array(1024);
-  private targets = new Uint32Array(1024);
-  private types = new Uint8Array(1024);
-  private days = new Int32Array(1024);
-  private weights = new Float64Array(1024);
+  private sources: Uint32Array;
+  private targets: Uint32Array;
+  private types: Uint8Array;
+  private days: Int32Array;
+  private weights: Float64Array;
+
+  /** `capacity`: the edges expected, when known (no growing then). */
+  constructor(capacity = 1024) {
+    const size = Math.max(1, capacity);
+    this.sources = new Uint32Array(size);
+    this.targets = new Uint32Array(size);
+    this.types = new Uint8Array(size);
+    this.days = new Int32Array(size);
+    this.weights = new Float64Array(size);
+  }
 
   add(source: number, target: number, type: number, day: number, weight: number): void {
     if (this.n === this.sources.length) this.grow();
@@ -124,6 +134,9 @@ export class EdgeTableBuilder {
     this.weights = bigger(this.weights, Float64Array);
   }
 }
+
+/** `nodesOf` builds its lookup table while a kind's ids span at most this many times their count. */
+const DENSE_SPAN = 4;
 
 /**
  * The graph's dense node numbers (0 .. count-1) ↔ (kind, record id), both ways: each kind holds a
@@ -161,6 +174,31 @@ export class NodeIndex {
       else hi = mid - 1;
     }
     return -1;
+  }
+
+  /**
+   * The nodes of many records of one kind at once, -1 where the graph has no such record: through
+   * a table over the kind's id range when the ids are dense enough for it (a build maps millions of
+   * edge ends: one array read each instead of a binary search), else a binary search each.
+   */
+  nodesOf(kind: NodeKind, ids: Int32Array): Int32Array {
+    const sorted = this.ids[kind];
+    const out = new Int32Array(ids.length).fill(-1);
+    if (sorted.length === 0) return out;
+    const first = sorted[0]!;
+    const span = sorted[sorted.length - 1]! - first + 1;
+    if (span > DENSE_SPAN * sorted.length + 1024) {
+      for (let i = 0; i < ids.length; i++) out[i] = this.nodeOf(kind, ids[i]!);
+      return out;
+    }
+    const base = this.offsets[nodeKindCodes.indexOf(kind)]!;
+    const table = new Int32Array(span).fill(-1);
+    for (let j = 0; j < sorted.length; j++) table[sorted[j]! - first] = base + j;
+    for (let i = 0; i < ids.length; i++) {
+      const at = ids[i]! - first;
+      if (at >= 0 && at < span) out[i] = table[at]!;
+    }
+    return out;
   }
 
   /** The record of a node number. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.js';
-import type { EdgeType, NodeKind } from '../../domain/innovationGraph.js';
+import { UNDATED, type EdgeType, type NodeKind } from '../../domain/innovationGraph.js';
 
 /** SQL of the innovation graph: the node ids of each kind, the edges of each type, the names of some nodes. */
 
@@ -22,11 +22,35 @@ export const nodeTables: Readonly<Record<Exclude<NodeKind, 'zone'>, string>> = {
  */
 export async function recordIds(db: Queryable): Promise<Record<Exclude<NodeKind, 'zone'>, Int32Array>> {
   const kinds = Object.keys(nodeTables) as Array<Exclude<NodeKind, 'zone'>>;
-  const { rows } = await db.query<{ kind: Exclude<NodeKind, 'zone'>; ids: string | null }>(
-    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT string_agg(id::text, ',' ORDER BY id) FROM ${nodeTables[k]}) AS ids`).join(' UNION ALL '),
+  const { rows } = await db.query<{ kind: Exclude<NodeKind, 'zone'>; ids: Uint8Array | null }>(
+    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT string_agg(int4send(id), ''::bytea ORDER BY id) FROM ${nodeTables[k]}) AS ids`).join(' UNION ALL '),
   );
   const byKind = new Map(rows.map((r) => [r.kind, r.ids]));
-  return Object.fromEntries(kinds.map((k) => [k, byKind.get(k) ? Int32Array.from(byKind.get(k)!.split(','), Number) : new Int32Array(0)])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
+  return Object.fromEntries(kinds.map((k) => [k, int32s(byKind.get(k) ?? null, -1)])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
+}
+
+/**
+ * A column PostgreSQL packed with int4send (4 big-endian bytes a value) as the Int32Array it is;
+ * `n` the values expected (-1: any). Packed binary crosses from the database as one value read by
+ * the driver at once — a text per value to split and parse took most of a build's CPU.
+ */
+function int32s(packed: Uint8Array | null, n: number): Int32Array {
+  const bytes = packed ?? new Uint8Array(0);
+  if (bytes.byteLength % 4 !== 0 || (n >= 0 && bytes.byteLength !== 4 * n)) throw new Error(`A packed column of ${bytes.byteLength} bytes is not ${n < 0 ? 'whole' : n} int4s`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Int32Array(bytes.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(4 * i);
+  return out;
+}
+
+/** The same for float8send: 8 big-endian bytes a value. */
+function float64s(packed: Uint8Array | null, n: number): Float64Array {
+  const bytes = packed ?? new Uint8Array(0);
+  if (bytes.byteLength !== 8 * n) throw new Error(`A packed column of ${bytes.byteLength} bytes is not ${n} float8s`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = view.getFloat64(8 * i);
+  return out;
 }
 
 /**
@@ -77,35 +101,41 @@ export const edgeSources: readonly EdgeSource[] = [
   { type: 'located_in_zone', from: 'platform', to: 'zone', sql: 'SELECT id AS s, zone AS t, NULL::date AS d, NULL::numeric AS w FROM platforms WHERE zone IS NOT NULL' },
 ];
 
-/** One source's edges, column by column: the i-th entry of each is the i-th edge ('' where NULL). */
+/** One source's edges, column by column: the i-th entry of each is the i-th edge. */
 export interface EdgeColumns {
-  s: string[];
-  t: string[];
-  d: string[];
-  w: string[];
+  /** Record ids; 0 where the row names none. A zone is its position in the city's list + 1. */
+  s: Int32Array;
+  t: Int32Array;
+  /** Days since 1970-01-01, UNDATED where the record has no date. */
+  d: Int32Array;
+  /** Amounts in yuan, 1 where the record has none. */
+  w: Float64Array;
 }
 
+/** A zone's code as its node id (its position in the city's list + 1; 0 for a code the city lacks). */
+const zoneNumber = (column: string) => `coalesce(array_position($1::text[], ${column}::text), 0)`;
+
 /**
- * The edges of every source, a statement per source and each column as one text: four texts per
- * source cross from the database (PGlite above all) far faster than a row per edge, as the market
- * analysis reads its contracts. The statements go out together, so PostgreSQL's pool aggregates
- * them on every core (one statement over all sources kept a 100-copy demo's build on one core);
- * PGlite runs them in turn. The aggregates of a statement read the same rows in the same order;
- * their lengths are checked all the same. Index i of the answer is edgeSources[i].
+ * The edges of every source, a statement per source and each column packed as one binary value
+ * (see int32s): PostgreSQL and PGlite hand over a few values per source far faster than a row per
+ * edge. The statements go out together, so PostgreSQL's pool aggregates them on every core; PGlite
+ * runs them in turn. The aggregates of a statement read the same rows in the same order (no NULL
+ * reaches string_agg, which would skip it); their lengths are checked all the same. Index i of the
+ * answer is edgeSources[i]; `zones` the city's zone codes.
  */
-export async function edgeColumns(db: Queryable): Promise<EdgeColumns[]> {
+export async function edgeColumns(db: Queryable, zones: readonly string[]): Promise<EdgeColumns[]> {
   return Promise.all(
     edgeSources.map(async (source) => {
-      const { rows } = await db.query<{ n: number; s: string | null; t: string | null; d: string | null; w: string | null }>(
-        `SELECT count(*)::int AS n, string_agg(s::text, ',') AS s, string_agg(t::text, ',') AS t,
-                string_agg(coalesce((d - date '1970-01-01')::text, ''), ',') AS d, string_agg(coalesce(w::text, ''), ',') AS w
+      const end = (column: 's' | 't', kind: NodeKind) => `string_agg(int4send(${kind === 'zone' ? zoneNumber(column) : `coalesce(${column}, 0)`}), ''::bytea)`;
+      const { rows } = await db.query<{ n: number; s: Uint8Array | null; t: Uint8Array | null; d: Uint8Array | null; w: Uint8Array | null }>(
+        `SELECT count(*)::int AS n, ${end('s', source.from)} AS s, ${end('t', source.to)} AS t,
+                string_agg(int4send(coalesce(d - date '1970-01-01', (${UNDATED})::int)), ''::bytea) AS d,
+                string_agg(float8send(coalesce(w::float8, 1)), ''::bytea) AS w
            FROM (${source.sql}) e`,
+        source.from === 'zone' || source.to === 'zone' ? [zones] : [],
       );
-      const row = rows[0]!;
-      if (row.n === 0) return { s: [], t: [], d: [], w: [] };
-      const cols: EdgeColumns = { s: row.s!.split(','), t: row.t!.split(','), d: row.d!.split(','), w: row.w!.split(',') };
-      if (cols.s.length !== row.n || cols.t.length !== row.n || cols.d.length !== row.n || cols.w.length !== row.n) throw new Error(`The ${source.type} edges from ${source.from} to ${source.to} do not line up`);
-      return cols;
+      const { n, s, t, d, w } = rows[0]!;
+      return { s: int32s(s, n), t: int32s(t, n), d: int32s(d, n), w: float64s(w, n) };
     }),
   );
 }

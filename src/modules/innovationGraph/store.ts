@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import { buildCsr, bytesPerEdge, type CsrGraph } from '../../domain/graph/csr.js';
-import { EdgeTableBuilder, NodeIndex, UNDATED, edgeTypeNumber, type EdgeTable, type NodeKind } from '../../domain/innovationGraph.js';
+import { EdgeTableBuilder, NodeIndex, edgeTypeNumber, type EdgeTable } from '../../domain/innovationGraph.js';
 import type { CityConfig } from '../../domain/city.js';
 import { VersionedValue } from '../shared/versionedValue.js';
 import { GRAPH_TABLES, edgeColumns, edgeSources, recordIds, type EdgeColumns, type EdgeSource } from './queries.js';
@@ -50,10 +50,10 @@ export async function buildGraph(db: Queryable, city: CityConfig, version: strin
   const started = performance.now();
   const zones = city.zones.map((z) => z.code);
   // Node ids and edges read together (a row naming a record the ids lack is left out below).
-  const [ids, columns] = await Promise.all([recordIds(db), edgeColumns(db)]);
+  const [ids, columns] = await Promise.all([recordIds(db), edgeColumns(db, zones)]);
   const nodes = new NodeIndex({ ...ids, zone: Int32Array.from(zones, (_, i) => i + 1) });
-  const builder = new EdgeTableBuilder();
-  edgeSources.forEach((source, i) => addEdges(builder, nodes, zones, source, columns[i]!));
+  const builder = new EdgeTableBuilder(columns.reduce((n, c) => n + c.s.length, 0));
+  edgeSources.forEach((source, i) => addEdges(builder, nodes, source, columns[i]!));
   const edges = builder.table();
   const csr = buildCsr(nodes.count, edges.sources, edges.targets, { undirected: true, edgeIds: true }) as InnovationGraph['csr'];
   return { version, nodes, edges, csr, zones, buildMs: performance.now() - started, bytesPerEdge: bytesPerEdge(csr), memo: new Map() };
@@ -61,17 +61,15 @@ export async function buildGraph(db: Queryable, city: CityConfig, version: strin
 
 /**
  * A source's rows as edges. A row naming a record the node ids did not hold (written between the
- * two reads) is left out: that write changed the version, so the next question builds again.
+ * two reads, or no record: id 0) is left out: a write changed the version, so the next question
+ * builds again.
  */
-function addEdges(builder: EdgeTableBuilder, nodes: NodeIndex, zones: readonly string[], source: EdgeSource, cols: EdgeColumns): void {
+function addEdges(builder: EdgeTableBuilder, nodes: NodeIndex, source: EdgeSource, cols: EdgeColumns): void {
   const type = edgeTypeNumber(source.type);
-  const nodeOf = (kind: NodeKind, id: string) => (kind === 'zone' ? nodes.nodeOf('zone', zones.indexOf(id) + 1) : nodes.nodeOf(kind, Number(id)));
-  for (let i = 0; i < cols.s.length; i++) {
-    const s = nodeOf(source.from, cols.s[i]!);
-    const t = nodeOf(source.to, cols.t[i]!);
-    if (s < 0 || t < 0) continue;
-    const d = cols.d[i]!;
-    const w = cols.w[i]!;
-    builder.add(s, t, type, d === '' ? UNDATED : Number(d), w === '' ? 1 : Number(w));
+  const from = nodes.nodesOf(source.from, cols.s);
+  const to = nodes.nodesOf(source.to, cols.t);
+  for (let i = 0; i < from.length; i++) {
+    if (from[i]! < 0 || to[i]! < 0) continue;
+    builder.add(from[i]!, to[i]!, type, cols.d[i]!, cols.w[i]!);
   }
 }
