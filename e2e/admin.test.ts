@@ -31,6 +31,26 @@ async function inputOf(testId: string): Promise<Locator> {
   return (await direct.count()) > 0 ? direct : page.getByTestId(testId).locator('input');
 }
 
+/**
+ * Records every class a select dropdown holds from the moment it enters the page (in
+ * window.dropdownClasses). rc-motion names its steps there: `…-appear-prepare` while the popup is
+ * still being placed — a step it keeps, for two frames at least, even with motion off, so a class
+ * read once just after the dropdown shows may still say `ant-slide-up` — then `…-appear-start` and
+ * `…-appear-active` while the slide animation runs. A mutation record may come after several
+ * changes: its old value and the element's class now cover each one. A string: it runs in the page.
+ */
+const WATCH_DROPDOWN_CLASSES = `window.dropdownClasses = [];
+new MutationObserver((records) => {
+  const seen = (el, ...classes) => el.classList?.contains('ant-select-dropdown') && window.dropdownClasses.push(...classes);
+  for (const r of records) {
+    if (r.type === 'attributes') seen(r.target, r.oldValue, r.target.className);
+    for (const node of r.addedNodes) {
+      if (node.nodeType !== 1) continue;
+      for (const el of [node, ...node.querySelectorAll('.ant-select-dropdown')]) seen(el, el.className);
+    }
+  }
+}).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });`;
+
 test('creates an officer, finds it in the audit log, verifies the chain and exports the filtered log', async () => {
   const officer = `yuelu-${Date.now() % 1e6}`;
   await withScreenshot(page, 'admin-pages', async () => {
@@ -48,11 +68,17 @@ test('creates an officer, finds it in the audit log, verifies the chain and expo
     const form = page.getByTestId('user-form');
     await form.locator('#username').fill(officer);
     await form.locator('#display_name').fill('岳麓区科技局');
-    // Asked for reduced motion, the dropdown opens without its slide animation.
+    // Asked for reduced motion, the dropdown opens without its slide animation: watched from the
+    // moment it enters the page, it never reaches the slide's start or active step.
+    await page.evaluate(WATCH_DROPDOWN_CLASSES);
     await page.locator('.ant-select', { has: page.locator('#role') }).click();
     const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
     await dropdown.waitFor();
+    await expect.poll(() => dropdown.getAttribute('class')).not.toMatch(/-prepare\b/);
     expect(await dropdown.getAttribute('class')).not.toMatch(/slide/);
+    const classesHeld = (await page.evaluate('window.dropdownClasses')) as string[];
+    expect(classesHeld).not.toEqual([]);
+    expect(classesHeld.filter((c) => /-(appear|enter)-(start|active)\b/.test(c))).toEqual([]);
     await dropdown.locator('.ant-select-item-option', { hasText: /^科技局审核员$/ }).click();
     // A multiple select stays open after a choice; clicking the dialog's title closes it (Esc would close the dialog).
     await choose(page, '#districts', '岳麓区');
