@@ -86,7 +86,7 @@ export function admits(edges: EdgeTable, e: number, f: EdgeSelection): boolean {
   return day === UNDATED || (day >= f.fromDay && day <= f.toDay);
 }
 
-/** Grows typed arrays as edges arrive; `table()` trims them to the count. */
+/** Grows typed arrays as edges arrive; `table()` trims them to the count and ends the building. */
 export class EdgeTableBuilder {
   private n = 0;
   private sources: Uint32Array;
@@ -117,7 +117,9 @@ export class EdgeTableBuilder {
 
   table(): EdgeTable {
     const n = this.n;
-    return { count: n, sources: this.sources.slice(0, n), targets: this.targets.slice(0, n), types: this.types.slice(0, n), days: this.days.slice(0, n), weights: this.weights.slice(0, n) };
+    // Filled to its capacity, an array is handed over as it is (the builder is done with it).
+    const trim = <T extends Uint32Array | Uint8Array | Int32Array | Float64Array>(a: T): T => (a.length === n ? a : (a.slice(0, n) as T));
+    return { count: n, sources: trim(this.sources), targets: trim(this.targets), types: trim(this.types), days: trim(this.days), weights: trim(this.weights) };
   }
 
   private grow(): void {

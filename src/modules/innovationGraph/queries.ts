@@ -23,10 +23,11 @@ export const nodeTables: Readonly<Record<Exclude<NodeKind, 'zone'>, string>> = {
 export async function recordIds(db: Queryable): Promise<Record<Exclude<NodeKind, 'zone'>, Int32Array>> {
   const kinds = Object.keys(nodeTables) as Array<Exclude<NodeKind, 'zone'>>;
   const { rows } = await db.query<{ kind: Exclude<NodeKind, 'zone'>; ids: Uint8Array | null }>(
-    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT string_agg(int4send(id), ''::bytea ORDER BY id) FROM ${nodeTables[k]}) AS ids`).join(' UNION ALL '),
+    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT string_agg(int4send(id), ''::bytea) FROM ${nodeTables[k]}) AS ids`).join(' UNION ALL '),
   );
   const byKind = new Map(rows.map((r) => [r.kind, r.ids]));
-  return Object.fromEntries(kinds.map((k) => [k, int32s(byKind.get(k) ?? null, -1)])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
+  // Sorted here: an ORDER BY in the aggregate cost the database a sort of every table.
+  return Object.fromEntries(kinds.map((k) => [k, int32s(byKind.get(k) ?? null, -1).sort()])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
 }
 
 /**
@@ -55,7 +56,9 @@ function float64s(packed: Uint8Array | null, n: number): Float64Array {
 
 /**
  * One source of edges: a SELECT of `s` (the source record's id), `t` (the target's id, or a zone's
- * code), `d` (the record's date, or NULL) and `w` (an amount in yuan, or NULL) over one table.
+ * code), `d` (the record's date, or NULL) and `w` (an amount in yuan, or NULL) over one table; a
+ * source whose records have no date or amount selects `NULL::date AS d` or `NULL::numeric AS w`,
+ * and that column is not sent at all.
  * Adding an edge type is adding an entry here (and the type in src/domain/innovationGraph.ts).
  */
 export interface EdgeSource {
@@ -127,15 +130,17 @@ export async function edgeColumns(db: Queryable, zones: readonly string[]): Prom
   return Promise.all(
     edgeSources.map(async (source) => {
       const end = (column: 's' | 't', kind: NodeKind) => `string_agg(int4send(${kind === 'zone' ? zoneNumber(column) : `coalesce(${column}, 0)`}), ''::bytea)`;
+      const dated = !source.sql.includes('NULL::date AS d');
+      const weighted = !source.sql.includes('NULL::numeric AS w');
       const { rows } = await db.query<{ n: number; s: Uint8Array | null; t: Uint8Array | null; d: Uint8Array | null; w: Uint8Array | null }>(
         `SELECT count(*)::int AS n, ${end('s', source.from)} AS s, ${end('t', source.to)} AS t,
-                string_agg(int4send(coalesce(d - date '1970-01-01', (${UNDATED})::int)), ''::bytea) AS d,
-                string_agg(float8send(coalesce(w::float8, 1)), ''::bytea) AS w
+                ${dated ? `string_agg(int4send(coalesce(d - date '1970-01-01', (${UNDATED})::int)), ''::bytea)` : 'NULL'} AS d,
+                ${weighted ? "string_agg(float8send(coalesce(w::float8, 1)), ''::bytea)" : 'NULL'} AS w
            FROM (${source.sql}) e`,
         source.from === 'zone' || source.to === 'zone' ? [zones] : [],
       );
       const { n, s, t, d, w } = rows[0]!;
-      return { s: int32s(s, n), t: int32s(t, n), d: int32s(d, n), w: float64s(w, n) };
+      return { s: int32s(s, n), t: int32s(t, n), d: dated ? int32s(d, n) : new Int32Array(n).fill(UNDATED), w: weighted ? float64s(w, n) : new Float64Array(n).fill(1) };
     }),
   );
 }
@@ -164,4 +169,18 @@ export async function nodeNames(db: Queryable, kind: Exclude<NodeKind, 'zone'>, 
   if (ids.length === 0) return [];
   const { rows } = await db.query<NodeNameRow>(NAME_SQL[kind], [ids]);
   return rows;
+}
+
+/**
+ * The ids of each stored kind whose record lies in an area: its district or its zone one of the
+ * given (the place columns every node table has), packed as recordIds packs them, one statement.
+ */
+export async function recordsInArea(db: Queryable, districts: readonly string[], zones: readonly string[]): Promise<Record<Exclude<NodeKind, 'zone'>, Int32Array>> {
+  const kinds = Object.keys(nodeTables) as Array<Exclude<NodeKind, 'zone'>>;
+  const { rows } = await db.query<{ kind: Exclude<NodeKind, 'zone'>; ids: Uint8Array | null }>(
+    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT string_agg(int4send(id), ''::bytea) FROM ${nodeTables[k]} WHERE district_code = ANY($1::text[]) OR zone = ANY($2::text[])) AS ids`).join(' UNION ALL '),
+    [districts, zones],
+  );
+  const byKind = new Map(rows.map((r) => [r.kind, r.ids]));
+  return Object.fromEntries(kinds.map((k) => [k, int32s(byKind.get(k) ?? null, -1)])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
 }
