@@ -16,6 +16,7 @@ export const dictionaryField = z
     type: z.enum(publicFieldTypes),
     format: bilingual.describe('How a value of the type is written in the files'),
     codes: z.array(z.object({ code: z.string(), label: bilingual })).optional(),
+    note: bilingual.optional().describe('What a reader of the values should know (free text: contacts in it are masked)'),
   })
   .meta({ id: 'OpenDataDictionaryField' });
 

@@ -23,6 +23,7 @@ export const publicField = z
     sortable: z.boolean(),
     groupable: z.boolean(),
     codes: z.array(z.object({ code: z.string(), label: bilingual })).optional().describe('A code field: its values with their labels'),
+    free_text: z.literal(true).optional().describe('Text as someone typed it: phone numbers, email addresses and ID numbers in it are replaced by "[联系方式已隐去 / contact removed]"; neither filterable, sortable nor searched'),
   })
   .meta({ id: 'OpenDataField' });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONTACT_REMOVED } from './contactMask.js';
 import { ChangeLogBuilder, dataDictionary, releaseChanges, unchanged, type DictionarySource } from './openDataRelease.js';
 
 const hashes = (entries: Record<string, string>) => new Map(Object.entries(entries));
@@ -70,6 +71,13 @@ describe('dataDictionary', () => {
     });
     expect(dictionary.fields[0]).not.toHaveProperty('codes');
     expect(dictionary.fields[2]!.format.en).toContain('YYYY-MM-DD');
+  });
+
+  it('notes on a free-text field that contacts in it are masked, and on no other', () => {
+    const dictionary = dataDictionary({ ...source, fields: [...source.fields, { name: 'summary', title: { zh: '简介', en: 'Summary' }, type: 'text', free_text: true }] });
+    expect(dictionary.fields[3]!.note?.zh).toContain(CONTACT_REMOVED);
+    expect(dictionary.fields[3]!.note?.en).toContain('email addresses');
+    expect(dictionary.fields.slice(0, 3).some((f) => 'note' in f)).toBe(false);
   });
 
   it('carries the dataset, its titles and the licence', () => {

@@ -1,4 +1,5 @@
 import type { Message } from './message.js';
+import { CONTACT_REMOVED } from './contactMask.js';
 import type { PublicFieldType } from './publication.js';
 
 /**
@@ -75,6 +76,8 @@ export interface DictionaryFieldSource {
   title: Message;
   type: PublicFieldType;
   codes?: ReadonlyArray<DictionaryCode>;
+  /** Free text, its contacts masked (`maskContacts`). */
+  free_text?: true;
 }
 
 /** One code of a code list with its labels. */
@@ -108,6 +111,8 @@ export interface DictionaryField {
   format: Message;
   /** The codes the field may hold, in display order; present only for coded fields. */
   codes?: DictionaryCode[];
+  /** Free text: says that contacts in it are masked. */
+  note?: Message;
 }
 
 /** The data dictionary document (`dictionary.json`): the files' columns, in their order. */
@@ -130,6 +135,11 @@ const typeFormats: Readonly<Record<PublicFieldType, Message>> = {
   timestamp: { zh: '时间，ISO 8601（UTC）', en: 'Instant, ISO 8601 (UTC)' },
 };
 
+const contactsMaskedNote: Message = {
+  zh: `自由填写的文本：其中的手机号、固定电话、电子邮箱和身份证号已替换为“${CONTACT_REMOVED}”。`,
+  en: `Text as typed: mobile and landline numbers, email addresses and ID numbers in it are replaced by "${CONTACT_REMOVED}".`,
+};
+
 export function dataDictionary(source: DictionarySource): DataDictionary {
   return {
     dataset: source.id,
@@ -143,5 +153,6 @@ export function dataDictionary(source: DictionarySource): DataDictionary {
 function dictionaryField(field: DictionaryFieldSource): DictionaryField {
   const out: DictionaryField = { name: field.name, title: field.title, type: field.type, format: typeFormats[field.type] };
   if (field.codes) out.codes = field.codes.map(({ code, label }) => ({ code, label }));
+  if (field.free_text) out.note = contactsMaskedNote;
   return out;
 }

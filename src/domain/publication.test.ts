@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONTACT_REMOVED } from './contactMask.js';
 import { isPersonalField, parsePublication, projectRow, type PublicationCatalogue } from './publication.js';
 
 const catalogue: PublicationCatalogue = {
@@ -9,6 +10,7 @@ const catalogue: PublicationCatalogue = {
     authority: { name: { zh: '认定部门', en: 'Authority' }, type: 'text' },
     leader: { name: { zh: '负责人', en: 'Leader' }, type: 'text', personal: true },
     contact_phone: { name: { zh: '联系电话', en: 'Phone' }, type: 'text' },
+    summary: { name: { zh: '简介', en: 'Summary' }, type: 'text', freeText: true },
   },
 };
 const indicators = new Set(['platforms.count']);
@@ -30,7 +32,12 @@ const problemsOf = (raw: unknown) => {
 describe('publication config', () => {
   it('reads a licence, datasets with their fields and row condition, and indicator codes', () => {
     const parsed = parsePublication({ licence, datasets: [dataset()], indicators: ['platforms.count'] }, catalogue, indicators);
-    expect(parsed).toEqual({ licence, datasets: [dataset()], indicators: ['platforms.count'] });
+    expect(parsed).toEqual({ licence, datasets: [{ ...dataset(), freeText: [] }], indicators: ['platforms.count'] });
+  });
+
+  it('names the published fields the catalogue marks as free text', () => {
+    const parsed = parsePublication({ licence, datasets: [dataset({ fields: ['id', 'summary', 'name'] })], indicators: [] }, catalogue, indicators);
+    expect('datasets' in parsed && parsed.datasets[0]?.freeText).toEqual(['summary']);
   });
 
   it('defaults a missing row condition to every row', () => {
@@ -83,11 +90,21 @@ describe('publication config', () => {
 describe('projectRow', () => {
   it('keeps only the published fields, in their order, and writes timestamps as ISO text', () => {
     const row = { authority: 'secret ministry', name: 'Lab', id: 7, address: 'x', updated_at: new Date('2025-03-04T05:06:07.000Z') };
-    expect(projectRow({ fields: ['id', 'name', 'updated_at'] }, row)).toEqual({ id: 7, name: 'Lab', updated_at: '2025-03-04T05:06:07.000Z' });
-    expect(Object.keys(projectRow({ fields: ['name', 'id'] }, row))).toEqual(['name', 'id']);
+    expect(projectRow({ fields: ['id', 'name', 'updated_at'], freeText: [] }, row)).toEqual({ id: 7, name: 'Lab', updated_at: '2025-03-04T05:06:07.000Z' });
+    expect(Object.keys(projectRow({ fields: ['name', 'id'], freeText: [] }, row))).toEqual(['name', 'id']);
   });
 
   it('gives a published field the row lacks as null rather than dropping it', () => {
-    expect(projectRow({ fields: ['id', 'zone'] }, { id: 1 })).toEqual({ id: 1, zone: null });
+    expect(projectRow({ fields: ['id', 'zone'], freeText: [] }, { id: 1 })).toEqual({ id: 1, zone: null });
+  });
+
+  it('masks contacts in free-text fields, and only there', () => {
+    const row = { id: 1, name: '实验室 13900004242', summary: '联系 13900004242 或 hr@example.cn', note: null };
+    expect(projectRow({ fields: ['id', 'name', 'summary', 'note'], freeText: ['summary', 'note'] }, row)).toEqual({
+      id: 1,
+      name: '实验室 13900004242',
+      summary: `联系 ${CONTACT_REMOVED} 或 ${CONTACT_REMOVED}`,
+      note: null,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { maskContacts } from './contactMask.js';
 import type { Message } from './message.js';
 
 /**
@@ -20,6 +21,8 @@ export interface CatalogueColumn {
   codes?: ReadonlyArray<{ code: string; label: Message }>;
   /** A person's data: never published. */
   personal?: boolean;
+  /** Text as someone typed it (a description, an evidence summary): published with its contacts masked. */
+  freeText?: boolean;
 }
 
 /** The columns each publishable registry list offers, by field name. */
@@ -41,6 +44,8 @@ export interface PublishedDataset {
   rows: string;
   /** The published fields, in the order files and replies show them; `id` always among them. */
   fields: readonly string[];
+  /** Those of them that are free text: contacts in them are masked (`maskContacts`), and they are neither searched, filtered nor sorted on. */
+  freeText: readonly string[];
 }
 
 export interface Publication {
@@ -117,7 +122,8 @@ function parseDataset(raw: unknown, at: string, catalogue: PublicationCatalogue,
   if (!fields) problems.push(`${at}.fields: must be a list of field names`);
   else if (columns) checkFields(fields, `${at}.fields`, registry, columns, problems);
   if (problems.length > before) return null;
-  return { id: raw.id as string, title: raw.title as Message, description: raw.description as Message, registry, rows: (raw.rows as string | undefined) ?? '', fields: fields! };
+  const freeText = fields!.filter((f) => columns![f]!.freeText === true);
+  return { id: raw.id as string, title: raw.title as Message, description: raw.description as Message, registry, rows: (raw.rows as string | undefined) ?? '', fields: fields!, freeText };
 }
 
 function checkRegistry(registry: string, at: string, catalogue: PublicationCatalogue, problems: string[]): Readonly<Record<string, CatalogueColumn>> | null {
@@ -152,10 +158,14 @@ function parseIndicators(raw: unknown, known: ReadonlySet<string>, problems: str
   return raw as string[];
 }
 
-/** A published row: only the dataset's fields, in its order; timestamps as ISO 8601 text. */
-export function projectRow(dataset: Pick<PublishedDataset, 'fields'>, row: Readonly<Record<string, unknown>>): Record<string, PublicValue> {
+/** A published row: only the dataset's fields, in its order; timestamps as ISO 8601 text; free text without contacts. */
+export function projectRow(dataset: Pick<PublishedDataset, 'fields' | 'freeText'>, row: Readonly<Record<string, unknown>>): Record<string, PublicValue> {
   const out: Record<string, PublicValue> = {};
   for (const field of dataset.fields) out[field] = publicValue(row[field]);
+  for (const field of dataset.freeText) {
+    const value = out[field];
+    if (typeof value === 'string') out[field] = maskContacts(value).text;
+  }
   return out;
 }
 

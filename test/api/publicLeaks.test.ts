@@ -1,12 +1,16 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { CONTACT_REMOVED } from '../../src/domain/contactMask.js';
+import { residentIdCheckCharacter } from '../../src/domain/talent.js';
 import { createOrganization, createPlatform, createQualification, createRdInstitution } from '../support/factories.js';
 import { createTestApp } from '../support/testApp.js';
 
 /**
  * Nothing unpublished leaves through the public API: a small registry with planted values — a
  * person's name, contacts and ID number, a contract's terms, unpublished fields, a revoked platform,
- * a draft application — and a walk of every public GET route the OpenAPI document lists, each path
+ * a draft application, rejected applications (one had run its public notice) and the unconfirmed
+ * "four global" evidence a rejected recognition leaves on its institution, and contacts an
+ * applicant typed into published free text — and a walk of every public GET route the OpenAPI document lists, each path
  * filled with every dataset, row and indicator there is. No reply (downloads unzipped) may hold
  * any planted value.
  */
@@ -35,7 +39,19 @@ const PLANTED = {
   transferAmount: '8181818.18',
   revokedPlatform: '泄密已撤销平台',
   draftPlatform: '泄密草稿中试平台',
+  rejectedInstitution: '泄密未通过新型研发机构',
+  rejectedDirections: '泄密未通过研究方向',
+  rejectionReason: '泄密不予通过理由',
+  rejectedEvidence: '泄密未通过四个全球佐证',
+  // Contacts typed into published free text: an evidence summary and a recruitment call's description.
+  typedMobile: '１３７－００００－５１５１',
+  typedLandline: '（0731）84242424',
+  typedEmail: 'typed.leak.k3@example.net',
+  typedIdNumber: `43010419900307123${residentIdCheckCharacter('43010419900307123')}`,
+  callMobile: '13600002323',
+  callEmail: 'hr.leak.r7@example.com',
 };
+const EVIDENCE_WORDS = '在新加坡设研发分部，承担海外客户委托任务';
 
 const YUELU = '430104';
 const owner = await createOrganization(app, { name: '开放数据泄密测试研究院', district_code: YUELU, address: PLANTED.address });
@@ -70,9 +86,23 @@ await post('tech-contracts', {
 const project = await post('projects', { title: PLANTED.projectTitle, lead_org_id: owner.id, programme: 'municipal_key_core_tech', budget: PLANTED.budget, start_on: '2025-03-01', end_on: '2027-12-31', status: 'ongoing', platform_id: lab.id });
 const achievement = await post('achievements', { title: '开放数据泄密测试成果', type: 'product', key_tech_breakthrough: true, year: 2025, organization_ids: [owner.id], evidence: PLANTED.evidence, project_id: project.id, platform_id: lab.id });
 await post('transfers', { achievement_id: achievement.id, receiver_org_id: receiver.id, mode: 'licence', amount: PLANTED.transferAmount, transferred_on: '2025-09-01' });
-await post('recruitment-calls', { org_id: owner.id, title: '开放数据泄密测试招贤令', positions: 2, deadline: '2026-12-31' });
+await post('recruitment-calls', { org_id: owner.id, title: '开放数据泄密测试招贤令', positions: 2, deadline: '2026-12-31', description: `博士后两名。简历请寄 ${PLANTED.callEmail}，或致电${PLANTED.callMobile}。` });
+// A confirmed feature's evidence summary is published — with what the applicant typed into it.
+const typedEvidence = `${EVIDENCE_WORDS}。联系人手机${PLANTED.typedMobile}，座机${PLANTED.typedLandline}，邮箱 ${PLANTED.typedEmail}，身份证号${PLANTED.typedIdNumber}。`;
+await createRdInstitution(app, { host_org_id: owner.id, name: '开放数据泄密测试全球研发中心', four_global: { global_results: { evidence: typedEvidence, confirmed_on: '2025-05-06' } } });
+// The claim a rejected "four global" recognition was about: typed into the registry, never confirmed.
+const claimant = await createRdInstitution(app, { host_org_id: owner.id, four_global: { global_layout: { evidence: PLANTED.rejectedEvidence } } });
 const orgUser = await t.actAs('org_user', { organizationIds: [owner.id], via: 'session' });
 await post('applications', { filing_type: 'pilot_platform', organization_id: owner.id, field: 'advanced_manufacturing', data: { name: PLANTED.draftPlatform, district_code: YUELU } }, orgUser.headers);
+const rejectedInstitution = await post('applications', { filing_type: 'new_rd_institution', organization_id: owner.id, field: 'advanced_manufacturing', data: { name: PLANTED.rejectedInstitution, district_code: YUELU, research_directions: PLANTED.rejectedDirections } }, orgUser.headers);
+const rejectedClaim = await post('applications', { filing_type: 'four_global', organization_id: owner.id, rd_institution_id: claimant.id, field: 'advanced_manufacturing', data: { global_layout_claimed: true, global_layout_evidence: PLANTED.rejectedEvidence } }, orgUser.headers);
+const noticed = await post('applications', { filing_type: 'pilot_platform', organization_id: owner.id, field: 'advanced_manufacturing', data: { name: '开放数据泄密测试公示平台', district_code: YUELU } }, orgUser.headers);
+// Their paths through the review (tested in filings.test.ts) put shortly: where each ended.
+const setState = (id: number, state: string, reason: string | null) =>
+  t.db.query(`UPDATE applications SET state = $2, notice_from = '2026-06-20', notice_to = '2026-06-29', decided_at = $3, decision_reason = $4 WHERE id = $1`, [id, state, reason ? new Date() : null, reason]);
+await setState(rejectedInstitution.id, 'rejected', PLANTED.rejectionReason);
+await setState(rejectedClaim.id, 'rejected', PLANTED.rejectionReason);
+await setState(noticed.id, 'public_notice', null);
 
 const get = (url: string) => t.anonymous({ method: 'GET', url });
 const json = async <T>(url: string): Promise<T> => (await get(url)).json<T>();
@@ -130,5 +160,20 @@ describe('no unpublished value in any public reply', () => {
     expect(achievements).toContain('开放数据泄密测试成果');
     const transfers = JSON.stringify(await json('/api/v1/public/datasets/transfers/rows'));
     expect(transfers).toContain(receiver.name);
+    // The notice running now is shown; the rejected one that had run is not (the walk proves it).
+    expect(JSON.stringify(await json('/api/v1/public/notices'))).toContain('开放数据泄密测试公示平台');
+  });
+
+  it('publishes free text with each typed contact masked, and answers no search or filter on it', async () => {
+    const institutions = await json<{ results: Array<Record<string, unknown>> }>('/api/v1/public/datasets/rd_institutions/rows?per_page=200');
+    const evidence = institutions.results.map((r) => r.global_results_evidence).find((e) => typeof e === 'string' && e.includes(EVIDENCE_WORDS));
+    expect(evidence).toBe(`${EVIDENCE_WORDS}。联系人手机${CONTACT_REMOVED}，座机${CONTACT_REMOVED}，邮箱 ${CONTACT_REMOVED}，身份证号${CONTACT_REMOVED}。`);
+    const calls = JSON.stringify(await json('/api/v1/public/recruitment-calls'));
+    expect(calls).toContain(`简历请寄 ${CONTACT_REMOVED}，或致电${CONTACT_REMOVED}。`);
+    // A search or filter would answer from the text before masking: the text is not searched, and filtering on it is refused.
+    expect((await json<{ results: unknown[] }>(`/api/v1/public/recruitment-calls?search=${PLANTED.callMobile}`)).results).toEqual([]);
+    expect((await get(`/api/v1/public/datasets/recruitment_calls/rows?filter=description:x`)).statusCode).toBe(400);
+    const dictionary = await json<{ fields: Array<{ name: string; note?: { zh: string } }> }>('/api/v1/public/datasets/rd_institutions/dictionary.json');
+    expect(dictionary.fields.find((f) => f.name === 'global_results_evidence')?.note?.zh).toContain(CONTACT_REMOVED);
   });
 });

@@ -19,11 +19,14 @@ export const publishableRegistries: readonly PublishableRegistry[] = ['organizat
 export interface PublicColumn {
   name: Message;
   field: ListField;
+  /** Typed by an applicant: published with its contacts masked, never searched, filtered or sorted on. */
+  freeText?: boolean;
 }
 
 const m = (zh: string, en: string): Message => ({ zh, en });
 const text = (column: string): ListField => ({ column, type: 'text', sort: true });
 const date = (column: string): ListField => ({ column, type: 'date', sort: true });
+const freeText = (name: Message, column: string): PublicColumn => ({ name, field: { column, type: 'text' }, freeText: true });
 
 /** Names of fields every list has, or that no file column names. */
 const commonNames: Record<string, Message> = {
@@ -127,7 +130,8 @@ const shownColumns: Record<PublishableRegistry, Record<string, PublicColumn>> = 
     host_uscc: { name: commonNames.host_uscc!, field: text('h.uscc') },
     ...Object.fromEntries(
       fourGlobalFeatureCodes.flatMap((f) => [
-        [`${f}_evidence`, { name: m(`${fourGlobalFeatures[f].zh}佐证摘要`, `${fourGlobalFeatures[f].en}: evidence summary`), field: text(`t.${f}_evidence`) }],
+        // A claim's evidence is published once a reviewer confirmed it: not while it is pending, nor after a rejected or revoked recognition.
+        [`${f}_evidence`, freeText(m(`${fourGlobalFeatures[f].zh}佐证摘要`, `${fourGlobalFeatures[f].en}: evidence summary`), `CASE WHEN t.${f}_confirmed_on IS NOT NULL THEN t.${f}_evidence END`)],
         [`${f}_confirmed_on`, { name: m(`${fourGlobalFeatures[f].zh}确认日期`, `${fourGlobalFeatures[f].en}: confirmed on`), field: date(`t.${f}_confirmed_on`) }],
       ]),
     ),
@@ -140,7 +144,7 @@ const shownColumns: Record<PublishableRegistry, Record<string, PublicColumn>> = 
   achievements: {
     owner_name: { name: commonNames.owner_name!, field: text('o.name') },
     host_name: { name: m('依托研发机构或平台', 'R&D institution or platform'), field: text('COALESCE(r.name, p.name)') },
-    evidence: { name: m('佐证材料', 'Evidence'), field: text('t.evidence') },
+    evidence: freeText(m('佐证材料', 'Evidence'), 't.evidence'),
   },
   transfers: {
     achievement_title: { name: m('成果名称', 'Achievement title'), field: text('a.title') },
@@ -149,7 +153,7 @@ const shownColumns: Record<PublishableRegistry, Record<string, PublicColumn>> = 
   },
   recruitment_calls: {
     org_name: { name: m('发布单位名称', 'Organization'), field: text('o.name') },
-    description: { name: m('岗位说明', 'Positions and conditions'), field: text('t.description') },
+    description: freeText(m('岗位说明', 'Positions and conditions'), 't.description'),
   },
 };
 
@@ -181,5 +185,5 @@ export function publicationCatalogue(city: CityConfig, today: string): Publicati
 export function catalogueColumn(c: PublicColumn): CatalogueColumn {
   const { field } = c;
   const codes = field.values?.map((code) => ({ code, label: field.label?.(code) ?? { zh: code, en: code } }));
-  return { name: c.name, type: field.type, ...(codes ? { codes } : {}) };
+  return { name: c.name, type: field.type, ...(codes ? { codes } : {}), ...(c.freeText ? { freeText: true } : {}) };
 }

@@ -37,7 +37,8 @@ function describe(ctx: Pick<AppContext, 'city' | 'clock'>, dataset: PublishedDat
     fields: dataset.fields.map((name) => {
       const column = spec.columns[name]!;
       const { codes, ...entry } = catalogueColumn(column);
-      return { name, title: entry.name, type: entry.type, filterable: true, sortable: column.field.sort === true, groupable: column.field.group === true, ...(codes ? { codes: [...codes] } : {}) };
+      const queryable = !column.freeText;
+      return { name, title: entry.name, type: entry.type, filterable: queryable, sortable: queryable && column.field.sort === true, groupable: queryable && column.field.group === true, ...(codes ? { codes: [...codes] } : {}), ...(queryable ? {} : { free_text: true as const }) };
     }),
     searchable: spec.published.searchColumns.length > 0 || spec.published.searchExact !== undefined,
     links: { self, rows: `${self}/rows` },

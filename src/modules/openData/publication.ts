@@ -43,9 +43,10 @@ export function datasetSpec(dataset: PublishedDataset, city: CityConfig, today: 
   const base = registryListSpec(dataset.registry as RegistryEntity, city, undefined, false, today);
   const offered = publicColumns(dataset.registry as PublishableRegistry, city, today);
   const columns = Object.fromEntries(dataset.fields.map((f) => [f, offered[f]!]));
-  const fields = Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.field]));
   // The rows carry the published fields alone: nothing unpublished is even read.
-  const select = Object.entries(fields).map(([k, f]) => `${f.column} AS "${k}"`).join(', ');
+  const select = Object.entries(columns).map(([k, c]) => `${c.field.column} AS "${k}"`).join(', ');
+  // Free text is masked as it leaves; searching, filtering or sorting on it would answer from the text unmasked.
+  const fields = Object.fromEntries(Object.entries(columns).filter(([, c]) => !c.freeText).map(([k, c]) => [k, c.field]));
   const publishedColumns = new Set(Object.values(fields).map((f) => f.column));
   const searchExact = base.searchExact && publishedColumns.has(base.searchExact.column) ? { searchExact: base.searchExact } : {};
   const published: ListSpec = { from: base.from, tables: base.tables, select, fields, searchColumns: base.searchColumns.filter((c) => publishedColumns.has(c)), ...searchExact, defaultSort: { field: 'id', desc: false } };
