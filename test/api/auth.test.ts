@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { apiToken, apiTokenCreated, apiTokenList, demoAccounts, me, user, type Me } from '../../src/contracts/accounts.js';
 import { defaultSessionPolicy } from '../../src/domain/accountSecurity.js';
@@ -7,6 +7,7 @@ import { registerProblemHandlers } from '../../src/http/problems.js';
 import { createUser } from '../../src/modules/accounts/users.js';
 import { systemActor } from '../../src/modules/audit/trail.js';
 import { createOrganization, organizationInput } from '../support/factories.js';
+import { observedDatabase, type Statement } from '../support/observedDatabase.js';
 import { createTestApp, TEST_PASSWORD } from '../support/testApp.js';
 import { errorAt, expectProblem } from './helpers.js';
 
@@ -18,7 +19,8 @@ import { errorAt, expectProblem } from './helpers.js';
 let now = new Date('2026-11-27T09:00:00Z');
 const MINUTE = 60_000;
 const advance = (ms: number) => void (now = new Date(now.getTime() + ms));
-const t = await createTestApp({ now: () => now });
+const statements: Statement[] = [];
+const t = await createTestApp({ now: () => now, observe: (db) => observedDatabase(db, statements) });
 const { anonymous } = t;
 
 let n = 0;
@@ -210,6 +212,19 @@ describe('password change', () => {
   });
 });
 
+/**
+ * The code of the 401 a request meets once the notification of a change has arrived (it follows
+ * the commit by a moment, on PostgreSQL over the network); the last answer's code after 2 s.
+ */
+async function refusedWithin(request: () => Promise<LightMyRequestResponse>): Promise<string> {
+  let res = await request();
+  for (let i = 0; i < 100 && res.statusCode !== 401; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    res = await request();
+  }
+  return res.statusCode === 401 ? errorAt(expectProblem(res, 401), 'credentials').code : `status ${res.statusCode}`;
+}
+
 describe('API tokens', () => {
   async function signedIn(role: 'officer' | 'expert' | 'admin' = 'officer', extra: { organization_ids?: number[] } = {}) {
     const u = await account(role, extra);
@@ -263,6 +278,32 @@ describe('API tokens', () => {
     const revoked = await revoke(owner.headers);
     expect(apiToken.parse(revoked.json())).toMatchObject({ status: 'revoked' });
     expect(errorAt(expectProblem(await createOrg({ authorization: `Bearer ${created.token}` }), 401), 'credentials').code).toBe('auth.token_revoked');
+  });
+
+  it('is not read again while nothing changes, and is refused once another process revokes it', async () => {
+    const owner = await signedIn();
+    const created = apiTokenCreated.parse((await create(owner.headers, { name: 'reader', scopes: ['organizations.create'] })).json());
+    const bearer = { authorization: `Bearer ${created.token}` };
+    const org = await createOrganization(t.app);
+    const read = () => anonymous({ method: 'GET', url: `/api/v1/organizations/${org.id}`, headers: bearer });
+    expect((await read()).statusCode).toBe(200);
+    statements.length = 0;
+    expect((await read()).statusCode).toBe(200);
+    expect(statements.map((s) => s.sql).filter((sql) => /\b(api_tokens|users|sessions)\b/.test(sql))).toEqual([]);
+    // Not through the service: only the table's NOTIFY can tell this process.
+    await t.db.query('UPDATE api_tokens SET revoked_at = $1 WHERE id = $2', [now, created.id]);
+    expect(await refusedWithin(read)).toBe('auth.token_revoked');
+  });
+
+  it('keeps a session the same way, and drops it once another process disables the account', async () => {
+    const { user: u, headers } = await signedIn();
+    const read = () => anonymous({ method: 'GET', url: '/api/v1/organizations', headers });
+    expect((await read()).statusCode).toBe(200);
+    statements.length = 0;
+    expect((await read()).statusCode).toBe(200);
+    expect(statements.map((s) => s.sql).filter((sql) => /\b(api_tokens|users|sessions)\b/.test(sql))).toEqual([]);
+    await t.db.query('UPDATE users SET active = false WHERE id = $1', [u.id]);
+    expect(await refusedWithin(read)).toBe('auth.account_disabled');
   });
 
   it('refuses scopes the owner lacks, unknown scopes, token management and bad lifetimes', async () => {

@@ -9,6 +9,7 @@ import { anonymousPrincipal, type Principal } from '../shared/principal.js';
 import { iso } from '../shared/records.js';
 import { write } from '../shared/write.js';
 import type { AccountsContext } from './context.js';
+import { credentialCacheFor, forgetCredentials } from './credentialCache.js';
 import { hashPassword, newSecret, secretHash, verifyNothing, verifyPassword } from './passwords.js';
 import * as q from './queries.js';
 import { presentUser } from './users.js';
@@ -123,6 +124,7 @@ export async function logout(ctx: AccountsContext, sessionId: string, actor: Aud
     const ended = await q.deleteSession(tx, sessionId);
     return { result: null, recordId: actor.userId, audited: ended && actor.userId !== null };
   });
+  forgetCredentials(ctx.db);
 }
 
 /** The principal a user row stands for, through a session or a token. */
@@ -142,25 +144,45 @@ export function principalOf(user: q.UserRow, via: Partial<Principal> & Pick<Prin
 
 export type Resolved = { ok: true; principal: Principal } | { ok: false; failure: AuthFailure };
 
+/** What a live session stands for, kept between requests (credentialCache.ts). */
+interface SessionHolder {
+  session: q.SessionRow;
+  user: q.UserRow;
+}
+
 /** The principal behind a session cookie, or why it no longer holds (idle, too old, account gone or disabled). */
 export async function resolveSession(ctx: AccountsContext, secret: string): Promise<Resolved> {
   const id = secretHash(secret);
+  const cache = credentialCacheFor<SessionHolder>(ctx.db, 'session');
+  const stamp = await cache.stamp();
+  const now = ctx.clock.now();
+  const held = cache.get(id, stamp);
+  // A session that has lapsed by the kept times may have been used through another server since: the table decides.
+  if (held && sessionState(sessionTimes(held.session), now, ctx.sessions) === 'active') return admitSession(ctx, held, now);
+  cache.delete(id);
   const session = await q.findSession(ctx.db, id);
   if (!session) return { ok: false, failure: 'session_expired' };
-  const now = ctx.clock.now();
-  const times = { createdAt: new Date(session.created_at), lastSeenAt: new Date(session.last_seen_at) };
-  const state = sessionState(times, now, ctx.sessions);
+  const state = sessionState(sessionTimes(session), now, ctx.sessions);
   if (state !== 'active') {
     await q.deleteSession(ctx.db, id);
     return { ok: false, failure: state === 'idle' ? 'session_idle' : 'session_expired' };
   }
   const user = await q.findUserById(ctx.db, session.user_id);
   if (!user || !user.active) return { ok: false, failure: 'account_disabled' };
-  if (now.getTime() - times.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    await q.touchSession(ctx.db, id, now);
-    times.lastSeenAt = now;
+  const holder = { session, user };
+  cache.put(id, holder, stamp);
+  return admitSession(ctx, holder, now);
+}
+
+const sessionTimes = (session: q.SessionRow) => ({ createdAt: new Date(session.created_at), lastSeenAt: new Date(session.last_seen_at) });
+
+/** Marks the session used (once a minute) and gives its principal. */
+async function admitSession(ctx: AccountsContext, { session, user }: SessionHolder, now: Date): Promise<Resolved> {
+  if (now.getTime() - new Date(session.last_seen_at).getTime() >= TOUCH_EVERY_MS) {
+    await q.touchSession(ctx.db, session.id, now);
+    session.last_seen_at = now;
   }
-  return { ok: true, principal: principalOf(user, { credential: 'session', sessionId: id, session: times }) };
+  return { ok: true, principal: principalOf(user, { credential: 'session', sessionId: session.id, session: sessionTimes(session) }) };
 }
 
 const sessionRequired = () =>
@@ -199,6 +221,7 @@ export async function changePassword(ctx: AccountsContext, principal: Principal 
     await q.deleteUserSessions(tx, user.id, principal.sessionId);
     return { result: null, recordId: user.id };
   });
+  forgetCredentials(ctx.db);
 }
 
 /** What /auth/me answers: whom the request acts as and everything it may do. */

@@ -7,6 +7,7 @@ import { notFound, validationFailed } from '../shared/errors.js';
 import { iso } from '../shared/records.js';
 import { write } from '../shared/write.js';
 import type { AccountsContext } from './context.js';
+import { credentialCacheFor, forgetCredentials } from './credentialCache.js';
 import { newSecret, secretHash } from './passwords.js';
 import * as q from './queries.js';
 import { principalOf, type Resolved } from './sessions.js';
@@ -85,25 +86,45 @@ export async function listTokens(ctx: AccountsContext, userId: number): Promise<
 /** Revokes one of the caller's tokens; another user's token is "not found" (its existence is not told). */
 export async function revokeToken(ctx: AccountsContext, userId: number, id: number, actor: AuditActor): Promise<ApiToken> {
   const now = ctx.clock.now();
-  return write(ctx, actor, { action: 'revoke', entity: 'api_tokens' }, async ({ db }) => {
+  const revoked = await write(ctx, actor, { action: 'revoke', entity: 'api_tokens' }, async ({ db }) => {
     const row = await q.revokeToken(db, userId, id, now);
     if (!row) throw notFound(TOKEN, id);
     const revoked = present(row, now);
     return { result: revoked, recordId: id, after: revoked };
   });
+  forgetCredentials(ctx.db);
+  return revoked;
+}
+
+/** What a token that lets its caller in stands for, kept between requests (credentialCache.ts). */
+interface TokenHolder {
+  token: q.TokenRow;
+  user: q.UserRow;
 }
 
 /** The principal behind a bearer token, or why it is refused. */
 export async function resolveToken(ctx: AccountsContext, secret: string): Promise<Resolved> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return { ok: false, failure: 'token_invalid' };
-  const token = await q.findTokenByHash(ctx.db, secretHash(secret));
-  if (!token) return { ok: false, failure: 'token_invalid' };
-  if (token.revoked_at) return { ok: false, failure: 'token_revoked' };
+  const hash = secretHash(secret);
+  const cache = credentialCacheFor<TokenHolder>(ctx.db, 'token');
+  const stamp = await cache.stamp();
+  let held = cache.get(hash, stamp);
+  if (!held) {
+    const token = await q.findTokenByHash(ctx.db, hash);
+    if (!token) return { ok: false, failure: 'token_invalid' };
+    if (token.revoked_at) return { ok: false, failure: 'token_revoked' };
+    const user = await q.findUserById(ctx.db, token.user_id);
+    if (!user || !user.active) return { ok: false, failure: 'account_disabled' };
+    held = { token, user };
+    cache.put(hash, held, stamp);
+  }
+  const { token, user } = held;
   const now = ctx.clock.now();
   if (new Date(token.expires_at).getTime() <= now.getTime()) return { ok: false, failure: 'token_expired' };
-  const user = await q.findUserById(ctx.db, token.user_id);
-  if (!user || !user.active) return { ok: false, failure: 'account_disabled' };
-  if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() >= 60_000) await q.touchToken(ctx.db, token.id, now);
+  if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() >= 60_000) {
+    await q.touchToken(ctx.db, token.id, now);
+    token.last_used_at = now;
+  }
   return {
     ok: true,
     principal: principalOf(user, {

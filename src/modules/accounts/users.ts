@@ -11,6 +11,7 @@ import { iso } from '../shared/records.js';
 import type { ServiceContext } from '../shared/context.js';
 import { write, type RecordLock } from '../shared/write.js';
 import type { AccountsContext } from './context.js';
+import { forgetCredentials } from './credentialCache.js';
 import { hashPassword } from './passwords.js';
 import * as q from './queries.js';
 
@@ -140,7 +141,7 @@ export async function updateUser(ctx: AccountsContext, id: number, version: numb
   const now = ctx.clock.now();
   // Hashing is slow: done before the row is locked.
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  return write(ctx, actor, { action: 'update', entity: 'users', record: userRecord(id, version) }, async ({ db: tx }, row: q.UserRow) => {
+  const updated = await write(ctx, actor, { action: 'update', entity: 'users', record: userRecord(id, version) }, async ({ db: tx }, row: q.UserRow) => {
     const role = patch.role ?? (row.role as AccountRole);
     // A change of role drops bindings the new role cannot have, unless the patch names them.
     const districts = patch.districts ? [...new Set(patch.districts)] : role === 'officer' ? row.districts : [];
@@ -171,6 +172,9 @@ export async function updateUser(ctx: AccountsContext, id: number, version: numb
     // The password itself is never logged, only that it was set.
     return { result: after, action: passwordHash ? 'update_password_set' : 'update', before: await presentUser(tx, row), after };
   });
+  // Its role, districts, organizations or standing may have changed: no credential keeps the old ones.
+  forgetCredentials(ctx.db);
+  return updated;
 }
 
 /** Ends a lock-out before its time (and forgets the failures counted so far). */
