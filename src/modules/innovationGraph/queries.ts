@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.js';
+import { float64sOf, int32sOf, packFloat64s, packInt32s } from '../../db/packed.js';
 import { UNDATED, type EdgeType, type NodeKind } from '../../domain/innovationGraph.js';
 
 /** SQL of the innovation graph: the node ids of each kind, the edges of each type, the names of some nodes. */
@@ -23,35 +24,11 @@ export const nodeTables: Readonly<Record<Exclude<NodeKind, 'zone'>, string>> = {
 export async function recordIds(db: Queryable): Promise<Record<Exclude<NodeKind, 'zone'>, Int32Array>> {
   const kinds = Object.keys(nodeTables) as Array<Exclude<NodeKind, 'zone'>>;
   const { rows } = await db.query<{ kind: Exclude<NodeKind, 'zone'>; ids: Uint8Array | null }>(
-    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT string_agg(int4send(id), ''::bytea) FROM ${nodeTables[k]}) AS ids`).join(' UNION ALL '),
+    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT ${packInt32s('id')} FROM ${nodeTables[k]}) AS ids`).join(' UNION ALL '),
   );
   const byKind = new Map(rows.map((r) => [r.kind, r.ids]));
   // Sorted here: an ORDER BY in the aggregate cost the database a sort of every table.
-  return Object.fromEntries(kinds.map((k) => [k, int32s(byKind.get(k) ?? null, -1).sort()])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
-}
-
-/**
- * A column PostgreSQL packed with int4send (4 big-endian bytes a value) as the Int32Array it is;
- * `n` the values expected (-1: any). Packed binary crosses from the database as one value read by
- * the driver at once — a text per value to split and parse took most of a build's CPU.
- */
-function int32s(packed: Uint8Array | null, n: number): Int32Array {
-  const bytes = packed ?? new Uint8Array(0);
-  if (bytes.byteLength % 4 !== 0 || (n >= 0 && bytes.byteLength !== 4 * n)) throw new Error(`A packed column of ${bytes.byteLength} bytes is not ${n < 0 ? 'whole' : n} int4s`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Int32Array(bytes.byteLength / 4);
-  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(4 * i);
-  return out;
-}
-
-/** The same for float8send: 8 big-endian bytes a value. */
-function float64s(packed: Uint8Array | null, n: number): Float64Array {
-  const bytes = packed ?? new Uint8Array(0);
-  if (bytes.byteLength !== 8 * n) throw new Error(`A packed column of ${bytes.byteLength} bytes is not ${n} float8s`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = view.getFloat64(8 * i);
-  return out;
+  return Object.fromEntries(kinds.map((k) => [k, int32sOf(byKind.get(k) ?? null).sort()])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
 }
 
 /**
@@ -120,8 +97,8 @@ const zoneNumber = (column: string) => `coalesce(array_position($1::text[], ${co
 
 /**
  * The edges of every source, a statement per source and each column packed as one binary value
- * (see int32s): PostgreSQL and PGlite hand over a few values per source far faster than a row per
- * edge. The statements go out together, so PostgreSQL's pool aggregates them on every core; PGlite
+ * (src/db/packed.ts): PostgreSQL and PGlite hand over a few values per source far faster than a row
+ * per edge. The statements go out together, so PostgreSQL's pool aggregates them on every core; PGlite
  * runs them in turn. The aggregates of a statement read the same rows in the same order (no NULL
  * reaches string_agg, which would skip it); their lengths are checked all the same. Index i of the
  * answer is edgeSources[i]; `zones` the city's zone codes.
@@ -129,18 +106,18 @@ const zoneNumber = (column: string) => `coalesce(array_position($1::text[], ${co
 export async function edgeColumns(db: Queryable, zones: readonly string[]): Promise<EdgeColumns[]> {
   return Promise.all(
     edgeSources.map(async (source) => {
-      const end = (column: 's' | 't', kind: NodeKind) => `string_agg(int4send(${kind === 'zone' ? zoneNumber(column) : `coalesce(${column}, 0)`}), ''::bytea)`;
+      const end = (column: 's' | 't', kind: NodeKind) => packInt32s(kind === 'zone' ? zoneNumber(column) : `coalesce(${column}, 0)`);
       const dated = !source.sql.includes('NULL::date AS d');
       const weighted = !source.sql.includes('NULL::numeric AS w');
       const { rows } = await db.query<{ n: number; s: Uint8Array | null; t: Uint8Array | null; d: Uint8Array | null; w: Uint8Array | null }>(
         `SELECT count(*)::int AS n, ${end('s', source.from)} AS s, ${end('t', source.to)} AS t,
-                ${dated ? `string_agg(int4send(coalesce(d - date '1970-01-01', (${UNDATED})::int)), ''::bytea)` : 'NULL'} AS d,
-                ${weighted ? "string_agg(float8send(coalesce(w::float8, 1)), ''::bytea)" : 'NULL'} AS w
+                ${dated ? packInt32s(`coalesce(d - date '1970-01-01', (${UNDATED})::int)`) : 'NULL'} AS d,
+                ${weighted ? packFloat64s('coalesce(w::float8, 1)') : 'NULL'} AS w
            FROM (${source.sql}) e`,
         source.from === 'zone' || source.to === 'zone' ? [zones] : [],
       );
       const { n, s, t, d, w } = rows[0]!;
-      return { s: int32s(s, n), t: int32s(t, n), d: dated ? int32s(d, n) : new Int32Array(n).fill(UNDATED), w: weighted ? float64s(w, n) : new Float64Array(n).fill(1) };
+      return { s: int32sOf(s, n), t: int32sOf(t, n), d: dated ? int32sOf(d, n) : new Int32Array(n).fill(UNDATED), w: weighted ? float64sOf(w, n) : new Float64Array(n).fill(1) };
     }),
   );
 }
@@ -178,9 +155,9 @@ export async function nodeNames(db: Queryable, kind: Exclude<NodeKind, 'zone'>, 
 export async function recordsInArea(db: Queryable, districts: readonly string[], zones: readonly string[]): Promise<Record<Exclude<NodeKind, 'zone'>, Int32Array>> {
   const kinds = Object.keys(nodeTables) as Array<Exclude<NodeKind, 'zone'>>;
   const { rows } = await db.query<{ kind: Exclude<NodeKind, 'zone'>; ids: Uint8Array | null }>(
-    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT string_agg(int4send(id), ''::bytea) FROM ${nodeTables[k]} WHERE district_code = ANY($1::text[]) OR zone = ANY($2::text[])) AS ids`).join(' UNION ALL '),
+    kinds.map((k) => `SELECT '${k}' AS kind, (SELECT ${packInt32s('id')} FROM ${nodeTables[k]} WHERE district_code = ANY($1::text[]) OR zone = ANY($2::text[])) AS ids`).join(' UNION ALL '),
     [districts, zones],
   );
   const byKind = new Map(rows.map((r) => [r.kind, r.ids]));
-  return Object.fromEntries(kinds.map((k) => [k, int32s(byKind.get(k) ?? null, -1)])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
+  return Object.fromEntries(kinds.map((k) => [k, int32sOf(byKind.get(k) ?? null)])) as Record<Exclude<NodeKind, 'zone'>, Int32Array>;
 }
