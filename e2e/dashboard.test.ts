@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { checkPdfPrinter } from '../src/modules/reports/pdf.js';
+import type { AppError } from '../src/modules/shared/errors.js';
 import { choose, withScreenshot } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
 import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
@@ -8,8 +11,9 @@ import { openSignedInPage, type SignedInPage } from './support/signedInPage.js';
  * The dashboard (驾驶舱) on the demo registry, as the bureau reads it: KPI cards with numbers, in
  * Chinese then English; a KPI and a district tile each open the records behind them, exactly as
  * many as the figure says; a target set on the targets page shows its status there and on the
- * dashboard, and a change made meanwhile by someone else is refused (If-Match) and said so. The
- * demo's figures are not written here: each card is compared with its own drill-down.
+ * dashboard, and a change made meanwhile by someone else is refused (If-Match) and said so; the
+ * annual report button downloads the file chosen, and a refusal is shown in the page's language.
+ * The demo's figures are not written here: each card is compared with its own drill-down.
  */
 
 const YUELU = '430104';
@@ -186,5 +190,61 @@ test('follows the innovation network: a chain figure to its rows, a neighbourhoo
     const path = subject!.evidence.kind === 'tech_contract' ? 'tech-contracts' : 'transfers';
     await best.locator(`a[href$="/${path}/${subject!.evidence.id}"]`).click();
     await page.waitForURL(new RegExp(`/${path}/${subject!.evidence.id}$`));
+  });
+});
+
+test('downloads the annual report chosen with the dashboard’s button, and shows in either language why a PDF cannot be made', async () => {
+  await withScreenshot(page, 'dashboard-annual-report', async () => {
+    await page.goto(`${server.url}/dashboard`);
+    const languages = page.getByTestId('language-switch');
+    await languages.getByText('English').click();
+    const dialog = page.getByRole('dialog');
+    const download = dialog.getByRole('button', { name: 'Download' });
+    await page.getByTestId('annual-report-button').click();
+    await dialog.getByTestId('annual-report-form').getByText('Excel (XLSX)').click();
+    const answered = page.waitForResponse((r) => r.url().includes('/api/v1/reports/annual/'));
+    const saved = page.waitForEvent('download');
+    await download.click();
+    const reply = await answered;
+    expect(new URL(reply.url()).searchParams.toString()).toBe('lang=en&format=xlsx');
+    expect(reply.status()).toBe(200);
+    expect(reply.headers()['content-type']).toContain('spreadsheetml');
+    const file = await saved;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = await readFile((await file.path())!);
+    // An XLSX is a zip: its local-file-header signature, and more than an empty workbook.
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(bytes.length).toBeGreaterThan(4096);
+    await dialog.waitFor({ state: 'detached' });
+
+    // A server without Chromium or a Chinese font answers a PDF with 503: the server's own problem, served here.
+    const refusal = await checkPdfPrinter('/nonexistent/chromium').then(
+      () => Promise.reject(new Error('a PDF printer without Chromium is refused')),
+      (err: AppError) => err,
+    );
+    await page.route('**/api/v1/reports/annual/**', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json; charset=utf-8',
+        body: JSON.stringify({ type: 'urn:starcity:problem:unavailable', title: refusal.title.en, title_zh: refusal.title.zh, status: 503, instance: new URL(route.request().url()).pathname, errors: refusal.errors }),
+      }),
+    );
+    const refused = async (side: 'zh' | 'en', pdf: string, button: Locator) => {
+      await page.getByTestId('annual-report-button').click();
+      await dialog.getByTestId('annual-report-form').getByText(pdf, { exact: true }).click();
+      await button.click();
+      const alert = dialog.getByRole('alert');
+      await alert.getByText(side === 'zh' ? refusal.title.zh : refusal.title.en).waitFor();
+      await alert.getByText(refusal.errors[0]!.message[side]).waitFor();
+      await dialog.getByRole('button', { name: side === 'zh' ? /取\s*消/ : 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    };
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await refused('en', 'PDF', download);
+    await languages.locator('button[lang="zh-CN"]').click();
+    await refused('zh', 'PDF', dialog.getByRole('button', { name: /下\s*载/ }));
+    expect(downloads, 'a refusal is not saved as a file').toBe(0);
+    await page.unroute('**/api/v1/reports/annual/**');
   });
 });
