@@ -258,6 +258,7 @@ export function loadIpLoanPolicies(file = join(packageRoot, 'config', 'market', 
 
 const segmentRule = z.strictObject({
   keywords: z.array(z.string()).optional(),
+  industryCodes: z.array(z.string()).optional(),
   technologyFields: z.array(z.string()).optional(),
   kinds: z.array(z.string()).optional(),
   qualifications: z.array(z.string()).optional(),

@@ -94,6 +94,7 @@ export const fileColumns: Record<FileEntity, readonly FileColumn[]> = {
     col('name', '名称', 'Name', 'text', true),
     col('name_en', '英文名称', 'English name', 'text'),
     col('kind', '主体类型', 'Kind', 'code', true, organizationKinds),
+    col('industry_code', '国民经济行业代码', 'Industry code (GB/T 4754)', 'text'),
     district,
     zone,
     col('founded_on', '成立日期', 'Founded on', 'date'),

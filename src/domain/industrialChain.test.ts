@@ -24,7 +24,7 @@ function chains(): IndustrialChains {
         segments: [
           { id: 'parts', name: { zh: '零部件', en: 'Parts' }, position: 'upstream', feeds: ['machines'], rules: [{ keywords: ['液压', 'Hydraulic'] }] },
           { id: 'machines', name: { zh: '整机', en: 'Machines' }, position: 'midstream', feeds: ['service'], rules: [{ keywords: ['工程机械'] }, { keywords: ['智能'], technologyFields: ['electronic_information'], kinds: ['enterprise'] }] },
-          { id: 'service', name: { zh: '服务', en: 'Service' }, position: 'downstream', feeds: [], rules: [{ kinds: ['hospital'] }, { qualifications: ['little_giant'], keywords: ['运维'] }] },
+          { id: 'service', name: { zh: '服务', en: 'Service' }, position: 'downstream', feeds: [], rules: [{ kinds: ['hospital'] }, { qualifications: ['little_giant'], keywords: ['运维'] }, { industryCodes: ['L7113', 'C433'] }] },
         ],
       },
     ],
@@ -54,7 +54,7 @@ describe('industrialChainProblems', () => {
       'chains[0].segments[1] (machines).rules[2].technologyFields: unknown code "quantum"',
       'chains[0].segments[1] (machines).rules[2].kinds: unknown code "spaceship"',
       'chains[0].segments[1] (machines).rules[2].qualifications: unknown code "knighthood"',
-      'chains[0].segments[1] (machines).rules[3]: a rule needs keywords, technologyFields, kinds or qualifications',
+      'chains[0].segments[1] (machines).rules[3]: a rule needs keywords, industryCodes, technologyFields, kinds or qualifications',
       'chains[0].segments[1] (machines).rules[4]: an empty list matches nothing; leave the clause out',
       'chains[0] (machinery): the segments feed each other in a cycle: parts → machines → service → parts',
       `handMapping[1] (${SANY}): the organization is mapped twice`,
@@ -137,6 +137,14 @@ describe('loadIndustrialChains', () => {
     });
     expect(() => loadIndustrialChains(city, file)).toThrow(/2 problem\(s\):\n {2}- chains\[0\]\.segments\[0\] \(b\)\.rules\[0\]\.technologyFields: unknown code "alchemy"\n {2}- handMapping\[0\] .*unknown segment "c"/);
   });
+  it('stops the start naming every industry code that is no GB/T 4754 section, division, group or class', () => {
+    const file = write({
+      chains: [{ id: 'a', name: { zh: '甲', en: 'A' }, segments: [{ id: 'b', name: { zh: '乙', en: 'B' }, position: 'upstream', rules: [{ industryCodes: ['C35', '3514', 'C0511', 'C351'] }, { industryCodes: ['X12'] }] }] }],
+    });
+    expect(() => loadIndustrialChains(city, file)).toThrow(
+      /3 problem\(s\):\n {2}- chains\[0\]\.segments\[0\] \(b\)\.rules\[0\]\.industryCodes: "3514" is not .*\n {2}- chains\[0\]\.segments\[0\] \(b\)\.rules\[0\]\.industryCodes: "C0511" is not .*\n {2}- chains\[0\]\.segments\[0\] \(b\)\.rules\[1\]\.industryCodes: "X12" is not /,
+    );
+  });
 });
 
 describe('KeywordMatcher', () => {
@@ -178,6 +186,14 @@ describe('compileSegmentMapper', () => {
     expect(mapper.byRules({ name: '湘运维科技', qualifications: ['high_tech_enterprise'] })).toEqual([]);
   });
 
+  it('maps by industry code: a rule’s section, division, group or class starts the organization’s class', () => {
+    expect(mapper.byRules({ name: '星驰设备有限公司', industryCode: 'L7113' })).toEqual(['service']);
+    expect(mapper.byRules({ name: '星驰设备有限公司', industryCode: 'C4330' })).toEqual(['service']);
+    expect(mapper.byRules({ name: '星驰设备有限公司', industryCode: 'L7119' })).toEqual([]);
+    expect(mapper.byRules({ name: '星驰设备有限公司', industryCode: null })).toEqual([]);
+    expect(mapper.byRules({ name: '星驰设备有限公司' })).toEqual([]);
+  });
+
   it('lets the hand mapping win over the rules', () => {
     expect(mapper.organization(SANY, { name: '三一工程机械' })).toEqual(['parts', 'service']);
     expect(mapper.organization(ZOOMLION, { name: '中联工程机械' })).toEqual(['machines']);
@@ -193,5 +209,9 @@ describe('compileSegmentMapper', () => {
     expect(shipped.byRules({ name: '某医院', kind: 'hospital' })).toEqual(['bio_care']);
     expect(shipped.byRules({ name: '国家超级计算长沙中心' })).toEqual(['ai_compute']);
     expect(shipped.organization(SANY, { name: '三一重工股份有限公司' })).toEqual(['cm_machines']);
+    // A firm whose name says nothing of its trade, placed by its industry code.
+    expect(shipped.byRules({ name: '星驰科技有限公司', industryCode: 'C3444' })).toEqual(['cm_core_parts']);
+    expect(shipped.byRules({ name: '星驰科技有限公司', industryCode: 'L7113' })).toEqual(['cm_services']);
+    expect(shipped.byRules({ name: '某医院', kind: 'hospital', industryCode: 'Q8415' })).toEqual(['bio_care']);
   });
 });

@@ -1,3 +1,4 @@
+import { isIndustryCodePrefix } from './industryCode.js';
 import type { Message } from './message.js';
 import { validateUscc } from './uscc.js';
 
@@ -20,10 +21,13 @@ export const positionLabels: Readonly<Record<SegmentPosition, Message>> = {
 /**
  * One way into a segment. Every clause it has must hold: a keyword in the name (Chinese or
  * English, case-insensitive), a technology field of a contract the organization sold, its kind,
- * a qualification it holds now. A segment takes an organization any of its rules takes.
+ * a qualification it holds now, its industry code (GB/T 4754) starting with a prefix given. A
+ * segment takes an organization any of its rules takes.
  */
 export interface SegmentRule {
   keywords?: string[];
+  /** GB/T 4754-2017 sections, divisions, groups or classes (C, C35, C351, C3514): the organization's code starts with one. */
+  industryCodes?: string[];
   technologyFields?: string[];
   kinds?: string[];
   qualifications?: string[];
@@ -101,10 +105,12 @@ function segmentChains(config: IndustrialChains, problems: string[]): Map<string
 
 function ruleProblems(rule: SegmentRule, at: string, known: KnownCodes): string[] {
   const problems: string[] = [];
-  const clauses = [rule.keywords, rule.technologyFields, rule.kinds, rule.qualifications].filter((c) => c !== undefined);
-  if (clauses.length === 0) problems.push(`${at}: a rule needs keywords, technologyFields, kinds or qualifications`);
+  const clauses = [rule.keywords, rule.industryCodes, rule.technologyFields, rule.kinds, rule.qualifications].filter((c) => c !== undefined);
+  if (clauses.length === 0) problems.push(`${at}: a rule needs keywords, industryCodes, technologyFields, kinds or qualifications`);
   if (clauses.some((c) => c.length === 0)) problems.push(`${at}: an empty list matches nothing; leave the clause out`);
   for (const k of rule.keywords ?? []) if (k.trim() === '') problems.push(`${at}.keywords: an empty keyword`);
+  for (const c of rule.industryCodes ?? [])
+    if (!isIndustryCodePrefix(c)) problems.push(`${at}.industryCodes: "${c}" is not a GB/T 4754-2017 section, division, group or class (a letter A–T, then 2 to 4 digits of a division of that section, e.g. C35 or C3514)`);
   const unknown = (list: string[] | undefined, codes: ReadonlySet<string>, what: string) => {
     for (const code of list ?? []) if (!codes.has(code)) problems.push(`${at}.${what}: unknown code "${code}"`);
   };
@@ -157,6 +163,8 @@ export interface MappedFacts {
   name: string;
   nameEn?: string | null;
   kind?: string | null;
+  /** Its GB/T 4754 class (C3514), when the registry knows it. */
+  industryCode?: string | null;
   qualifications?: readonly string[];
   technologyFields?: readonly string[];
 }
@@ -222,6 +230,7 @@ interface CompiledRule {
   segment: string;
   /** Indices into the matcher's keywords; null = no keyword clause. */
   keywords: number[] | null;
+  industryCodes: readonly string[] | null;
   technologyFields: ReadonlySet<string> | null;
   kinds: ReadonlySet<string> | null;
   qualifications: ReadonlySet<string> | null;
@@ -248,7 +257,7 @@ export function compileSegmentMapper(config: IndustrialChains): SegmentMapper {
   const set = (list: string[] | undefined) => (list ? new Set(list) : null);
   const rules: CompiledRule[] = config.chains.flatMap((chain) =>
     chain.segments.flatMap((segment) =>
-      segment.rules.map((r) => ({ segment: segment.id, keywords: r.keywords ? r.keywords.map(indexOf) : null, technologyFields: set(r.technologyFields), kinds: set(r.kinds), qualifications: set(r.qualifications) })),
+      segment.rules.map((r) => ({ segment: segment.id, keywords: r.keywords ? r.keywords.map(indexOf) : null, industryCodes: r.industryCodes ?? null, technologyFields: set(r.technologyFields), kinds: set(r.kinds), qualifications: set(r.qualifications) })),
     ),
   );
   const matcher = new KeywordMatcher(keywords);
@@ -262,6 +271,7 @@ export function compileSegmentMapper(config: IndustrialChains): SegmentMapper {
     for (const r of rules) {
       if (out.includes(r.segment)) continue;
       if (r.keywords !== null && !r.keywords.some((k) => found.has(k))) continue;
+      if (r.industryCodes !== null && !r.industryCodes.some((prefix) => facts.industryCode?.startsWith(prefix))) continue;
       if (r.kinds !== null && !(facts.kind != null && r.kinds.has(facts.kind))) continue;
       if (!holds(r.technologyFields, facts.technologyFields) || !holds(r.qualifications, facts.qualifications)) continue;
       out.push(r.segment);

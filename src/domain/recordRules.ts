@@ -1,6 +1,7 @@
 import { checkCalendarDate, checkDateRange, checkNotInFuture } from './calendarDate.js';
 import type { CityConfig } from './city.js';
 import { checkDistrictCode } from './district.js';
+import { checkIndustryCode } from './industryCode.js';
 import { checkFeatureClaim, fourGlobalFeatureCodes, type FourGlobalFeature } from './fourGlobal.js';
 import type { RuleViolation } from './message.js';
 import { validateUscc } from './uscc.js';
@@ -51,11 +52,14 @@ export interface OrganizationFields {
   zone?: string | null;
   founded_on?: string | null;
   uscc_override_reason?: string | null;
+  /** GB/T 4754-2017 class; null: not known. */
+  industry_code?: string | null;
 }
 
-/** Organisation (主体): credit code, location in the city, founding date. */
+/** Organisation (主体): credit code, location in the city, founding date, industry code. */
 export function checkOrganizationFields(city: CityConfig, input: OrganizationFields, today: string): FieldViolation[] {
-  return [...usccField(input.uscc, input.uscc_override_reason), ...place(city, input), ...pastDate('founded_on', input.founded_on, today)];
+  const industry = input.industry_code == null ? [] : atField('industry_code', [checkIndustryCode(input.industry_code)]);
+  return [...usccField(input.uscc, input.uscc_override_reason), ...place(city, input), ...pastDate('founded_on', input.founded_on, today), ...industry];
 }
 
 export interface QualificationFields {

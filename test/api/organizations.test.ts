@@ -191,6 +191,17 @@ describe('other fields', () => {
     expect(organization.parse(res.json())).toMatchObject({ name_en: null, address: null, zone: null });
   });
 
+  it('stores a GB/T 4754 industry code, giving four bare digits their section letter, and refuses one that is none', async () => {
+    const res = await post(organizationInput({ industry_code: ' 3514 ' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const created = organization.parse(res.json());
+    expect(created.industry_code).toBe('C3514');
+    expect(await storedRow(db, 'organizations', created.id)).toMatchObject({ industry_code: 'C3514' });
+    expect(errorAt(await refused(organizationInput({ industry_code: 'I6613' }), ['industry_code']), 'industry_code')).toMatchObject({ code: 'industry_code.invalid', params: { value: 'I6613' } });
+    const changed = await patch(created.id, { industry_code: 'x9' }, created.version);
+    expect(errorAt(expectProblem(changed, 400, ['industry_code']), 'industry_code').code).toBe('industry_code.invalid');
+  });
+
   it('trims the name', async () => {
     const res = await post(organizationInput({ name: '  湖南大学  ' }));
     expect(organization.parse(res.json()).name).toBe('湖南大学');

@@ -5,7 +5,7 @@ import { STREAM, type GenContext, type Host } from './genContext.js';
 import { roleOf, type Population, type Role } from './population.js';
 import { fromDays, type Random } from './random.js';
 import type { DemoOrganization } from './types.js';
-import { COMPANY_FORMS, FOREIGN_BRANDS, INDUSTRIES, STREETS } from './vocabulary.js';
+import { COMPANY_FORMS, FOREIGN_BRANDS, INDUSTRIES, STREETS, type Industry } from './vocabulary.js';
 
 /** Serials below this are reserved for the named entities. */
 const FIRST_GENERATED_SERIAL = 101;
@@ -63,6 +63,7 @@ export function generatedOrganization(g: GenContext, p: Population, i: number): 
     name: name.zh,
     name_en: name.en,
     kind: KIND[role],
+    industry_code: industryCode(role, industry),
     district_code: district,
     zone,
     founded_on: fromDays(p.founded[i] ?? 0),
@@ -72,6 +73,13 @@ export function generatedOrganization(g: GenContext, p: Population, i: number): 
     record,
     host: { uscc: record.uscc, kind: record.kind, name, label, district, zone, foundedOn: record.founded_on ?? null, industry },
   };
+}
+
+/** Firms are of their industry's class; institutes do R&D (M7320 工程和技术研究和试验发展); lenders are non-bank finance (J6639). */
+function industryCode(role: Role, industry: Industry | null): string | null {
+  if (role === 'institute' || role === 'newType') return 'M7320';
+  if (role === 'finance') return 'J6639';
+  return industry?.code ?? null;
 }
 
 export const districtOf = (g: GenContext, p: Population, i: number): string => g.city.districts[p.district[i] ?? 0]?.code ?? g.city.code;

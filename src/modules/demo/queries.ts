@@ -26,11 +26,11 @@ const claimColumns = fourGlobalFeatureCodes.flatMap((f) => [`${f}_evidence`, `${
 const STAGES: { [T in DemoTable]: Stage<T> } = {
   organizations: {
     table: 'demo_stage_organizations',
-    columns: ['uscc', 'name', 'name_en', 'kind', 'district_code', 'zone', 'founded_on', 'address'],
-    types: ['text', 'text', 'text', 'text', 'text', 'text', 'date', 'text'],
-    cells: (o) => [o.uscc, o.name, o.name_en, o.kind, o.district_code, o.zone, o.founded_on, o.address],
-    insert: `INSERT INTO organizations (uscc, name, name_en, kind, district_code, zone, founded_on, address)
-             SELECT uscc, name, name_en, kind, district_code, zone, founded_on, address FROM demo_stage_organizations
+    columns: ['uscc', 'name', 'name_en', 'kind', 'industry_code', 'district_code', 'zone', 'founded_on', 'address'],
+    types: ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'date', 'text'],
+    cells: (o) => [o.uscc, o.name, o.name_en, o.kind, o.industry_code, o.district_code, o.zone, o.founded_on, o.address],
+    insert: `INSERT INTO organizations (uscc, name, name_en, kind, industry_code, district_code, zone, founded_on, address)
+             SELECT uscc, name, name_en, kind, industry_code, district_code, zone, founded_on, address FROM demo_stage_organizations
              ON CONFLICT (uscc) DO NOTHING`,
   },
   // A credit code with no organization leaves organization_id null, which the NOT NULL constraint refuses.

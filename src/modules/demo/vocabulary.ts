@@ -59,35 +59,45 @@ export interface Industry {
   topics: readonly Message[];
   /** Relative frequency among the city's enterprises. */
   weight: number;
+  /** Its firms' class of GB/T 4754-2017 (国民经济行业分类). */
+  code: string;
 }
 
 const t = (zh: string, en: string): Message => ({ zh, en });
 
 export const INDUSTRIES: readonly Industry[] = [
-  { name: t('工程机械', 'Construction Machinery'), topics: [t('电动化', 'Electrification'), t('液压控制', 'Hydraulic Control')], weight: 8 },
-  { name: t('智能装备', 'Intelligent Equipment'), topics: [t('智能控制', 'Intelligent Control'), t('数字孪生', 'Digital Twin')], weight: 10 },
-  { name: t('新材料', 'New Materials'), topics: [t('先进合金', 'Advanced Alloys'), t('复合材料', 'Composite Materials')], weight: 8 },
-  { name: t('电池材料', 'Battery Materials'), topics: [t('正极材料', 'Cathode Materials'), t('固态电池', 'Solid-state Batteries')], weight: 4 },
-  { name: t('生物医药', 'Biopharmaceutical'), topics: [t('创新药', 'Innovative Drugs'), t('细胞治疗', 'Cell Therapy')], weight: 6 },
-  { name: t('医疗器械', 'Medical Devices'), topics: [t('医学影像', 'Medical Imaging'), t('体外诊断', 'In-vitro Diagnostics')], weight: 4 },
-  { name: t('电子信息', 'Electronic Information'), topics: [t('新型显示', 'Advanced Displays'), t('传感器', 'Sensors')], weight: 8 },
-  { name: t('软件', 'Software'), topics: [t('工业软件', 'Industrial Software'), t('信息安全', 'Information Security')], weight: 7 },
-  { name: t('人工智能', 'Artificial Intelligence'), topics: [t('智能体', 'AI Agents'), t('具身智能', 'Embodied Intelligence')], weight: 7 },
-  { name: t('集成电路', 'Integrated Circuits'), topics: [t('芯片设计', 'Chip Design'), t('先进封装', 'Advanced Packaging')], weight: 4 },
-  { name: t('检验检测', 'Testing and Inspection'), topics: [t('精密测量', 'Precision Measurement'), t('计量校准', 'Metrology and Calibration')], weight: 6 },
-  { name: t('仪器仪表', 'Instruments'), topics: [t('分析仪器', 'Analytical Instruments'), t('智能传感', 'Smart Sensing')], weight: 3 },
-  { name: t('新能源', 'New Energy'), topics: [t('光伏', 'Photovoltaics'), t('氢能', 'Hydrogen Energy')], weight: 5 },
-  { name: t('储能', 'Energy Storage'), topics: [t('储能系统', 'Storage Systems'), t('电池管理', 'Battery Management')], weight: 3 },
-  { name: t('航空航天', 'Aerospace'), topics: [t('航空动力', 'Aero Propulsion'), t('卫星应用', 'Satellite Applications')], weight: 3 },
-  { name: t('北斗导航', 'BeiDou Navigation'), topics: [t('高精度定位', 'High-precision Positioning'), t('时空数据', 'Spatio-temporal Data')], weight: 2 },
-  { name: t('轨道交通', 'Rail Transit'), topics: [t('牵引系统', 'Traction Systems'), t('磁浮技术', 'Maglev Technology')], weight: 3 },
-  { name: t('智能网联汽车', 'Intelligent Connected Vehicles'), topics: [t('自动驾驶', 'Autonomous Driving'), t('车联网', 'Vehicle Networking')], weight: 3 },
-  { name: t('机器人', 'Robotics'), topics: [t('工业机器人', 'Industrial Robots'), t('服务机器人', 'Service Robots')], weight: 4 },
-  { name: t('音视频', 'Audio and Video'), topics: [t('超高清视频', 'Ultra-HD Video'), t('虚拟制作', 'Virtual Production')], weight: 4 },
-  { name: t('数字创意', 'Digital Creative'), topics: [t('数字内容', 'Digital Content'), t('交互设计', 'Interaction Design')], weight: 3 },
-  { name: t('种业', 'Seed Industry'), topics: [t('分子育种', 'Molecular Breeding'), t('种质资源', 'Germplasm Resources')], weight: 2 },
-  { name: t('食品', 'Food'), topics: [t('食品安全', 'Food Safety'), t('精深加工', 'Advanced Processing')], weight: 3 },
-  { name: t('环保', 'Environmental Protection'), topics: [t('固废资源化', 'Solid-waste Recycling'), t('水处理', 'Water Treatment')], weight: 3 },
+  { name: t('工程机械', 'Construction Machinery'), topics: [t('电动化', 'Electrification'), t('液压控制', 'Hydraulic Control')], weight: 8, code: 'C3514' },
+  { name: t('智能装备', 'Intelligent Equipment'), topics: [t('智能控制', 'Intelligent Control'), t('数字孪生', 'Digital Twin')], weight: 10, code: 'C3499' },
+  { name: t('新材料', 'New Materials'), topics: [t('先进合金', 'Advanced Alloys'), t('复合材料', 'Composite Materials')], weight: 8, code: 'C3240' },
+  { name: t('电池材料', 'Battery Materials'), topics: [t('正极材料', 'Cathode Materials'), t('固态电池', 'Solid-state Batteries')], weight: 4, code: 'C3985' },
+  { name: t('生物医药', 'Biopharmaceutical'), topics: [t('创新药', 'Innovative Drugs'), t('细胞治疗', 'Cell Therapy')], weight: 6, code: 'C2761' },
+  { name: t('医疗器械', 'Medical Devices'), topics: [t('医学影像', 'Medical Imaging'), t('体外诊断', 'In-vitro Diagnostics')], weight: 4, code: 'C3581' },
+  { name: t('电子信息', 'Electronic Information'), topics: [t('新型显示', 'Advanced Displays'), t('传感器', 'Sensors')], weight: 8, code: 'C3974' },
+  { name: t('软件', 'Software'), topics: [t('工业软件', 'Industrial Software'), t('信息安全', 'Information Security')], weight: 7, code: 'I6513' },
+  { name: t('人工智能', 'Artificial Intelligence'), topics: [t('智能体', 'AI Agents'), t('具身智能', 'Embodied Intelligence')], weight: 7, code: 'I6519' },
+  { name: t('集成电路', 'Integrated Circuits'), topics: [t('芯片设计', 'Chip Design'), t('先进封装', 'Advanced Packaging')], weight: 4, code: 'C3973' },
+  { name: t('检验检测', 'Testing and Inspection'), topics: [t('精密测量', 'Precision Measurement'), t('计量校准', 'Metrology and Calibration')], weight: 6, code: 'M7452' },
+  { name: t('仪器仪表', 'Instruments'), topics: [t('分析仪器', 'Analytical Instruments'), t('智能传感', 'Smart Sensing')], weight: 3, code: 'C4014' },
+  { name: t('新能源', 'New Energy'), topics: [t('光伏', 'Photovoltaics'), t('氢能', 'Hydrogen Energy')], weight: 5, code: 'D4416' },
+  { name: t('储能', 'Energy Storage'), topics: [t('储能系统', 'Storage Systems'), t('电池管理', 'Battery Management')], weight: 3, code: 'C3841' },
+  { name: t('航空航天', 'Aerospace'), topics: [t('航空动力', 'Aero Propulsion'), t('卫星应用', 'Satellite Applications')], weight: 3, code: 'C3744' },
+  { name: t('北斗导航', 'BeiDou Navigation'), topics: [t('高精度定位', 'High-precision Positioning'), t('时空数据', 'Spatio-temporal Data')], weight: 2, code: 'C3990' },
+  { name: t('轨道交通', 'Rail Transit'), topics: [t('牵引系统', 'Traction Systems'), t('磁浮技术', 'Maglev Technology')], weight: 3, code: 'C3720' },
+  { name: t('智能网联汽车', 'Intelligent Connected Vehicles'), topics: [t('自动驾驶', 'Autonomous Driving'), t('车联网', 'Vehicle Networking')], weight: 3, code: 'C3670' },
+  { name: t('机器人', 'Robotics'), topics: [t('工业机器人', 'Industrial Robots'), t('服务机器人', 'Service Robots')], weight: 4, code: 'C3491' },
+  { name: t('音视频', 'Audio and Video'), topics: [t('超高清视频', 'Ultra-HD Video'), t('虚拟制作', 'Virtual Production')], weight: 4, code: 'R8730' },
+  { name: t('数字创意', 'Digital Creative'), topics: [t('数字内容', 'Digital Content'), t('交互设计', 'Interaction Design')], weight: 3, code: 'I6572' },
+  { name: t('种业', 'Seed Industry'), topics: [t('分子育种', 'Molecular Breeding'), t('种质资源', 'Germplasm Resources')], weight: 2, code: 'A0511' },
+  { name: t('食品', 'Food'), topics: [t('食品安全', 'Food Safety'), t('精深加工', 'Advanced Processing')], weight: 3, code: 'C1499' },
+  // The chains' upstream and downstream firms, so each chain's contracts can flow along it.
+  { name: t('液压件', 'Hydraulic Components'), topics: [t('电液控制', 'Electro-hydraulic Control'), t('液压泵阀', 'Hydraulic Pumps and Valves')], weight: 3, code: 'C3444' },
+  { name: t('轴承', 'Bearings'), topics: [t('高端轴承', 'High-end Bearings'), t('精密传动', 'Precision Transmission')], weight: 2, code: 'C3451' },
+  { name: t('设备租赁', 'Equipment Leasing'), topics: [t('设备物联', 'Equipment IoT'), t('智能运维', 'Intelligent Maintenance')], weight: 2, code: 'L7113' },
+  { name: t('再制造', 'Remanufacturing'), topics: [t('再制造工艺', 'Remanufacturing Processes'), t('寿命评估', 'Service-life Assessment')], weight: 1, code: 'C4330' },
+  { name: t('中药', 'Traditional Chinese Medicine'), topics: [t('中药资源', 'TCM Resources'), t('中药制剂', 'TCM Preparations')], weight: 2, code: 'C2740' },
+  { name: t('体外诊断', 'In-vitro Diagnostics'), topics: [t('分子诊断', 'Molecular Diagnostics'), t('即时检测', 'Point-of-care Testing')], weight: 2, code: 'C2770' },
+  { name: t('算力', 'Computing Power'), topics: [t('智能算力', 'AI Computing Power'), t('高性能计算', 'High-performance Computing')], weight: 2, code: 'I6550' },
+  { name: t('环保', 'Environmental Protection'), topics: [t('固废资源化', 'Solid-waste Recycling'), t('水处理', 'Water Treatment')], weight: 3, code: 'N7723' },
 ];
 
 /** Company forms (企业组织形式) after the industry word. */

@@ -43,9 +43,9 @@ describe('cells', () => {
 
   it('guards text cells only, and only when asked', () => {
     const cols = fileColumns.organizations;
-    const row = { uscc: '91430100MA4L0ABC12', name: '=cmd', name_en: null, kind: 'enterprise', district_code: '430104', zone: null, founded_on: '2020-01-02', address: '-5', uscc_override_reason: '@pilot' };
-    expect(rowCells(cols, row, importReading('en'), true)).toEqual(['91430100MA4L0ABC12', "'=cmd", null, 'enterprise', '430104', null, '2020-01-02', "'-5", "'@pilot"]);
-    expect(rowCells(cols, row, importReading('zh'), false)).toEqual(['91430100MA4L0ABC12', '=cmd', null, '企业', '430104', null, '2020-01-02', '-5', '@pilot']);
+    const row = { uscc: '91430100MA4L0ABC12', name: '=cmd', name_en: null, kind: 'enterprise', industry_code: '=C3514', district_code: '430104', zone: null, founded_on: '2020-01-02', address: '-5', uscc_override_reason: '@pilot' };
+    expect(rowCells(cols, row, importReading('en'), true)).toEqual(['91430100MA4L0ABC12', "'=cmd", null, 'enterprise', "'=C3514", '430104', null, '2020-01-02', "'-5", "'@pilot"]);
+    expect(rowCells(cols, row, importReading('zh'), false)).toEqual(['91430100MA4L0ABC12', '=cmd', null, '企业', '=C3514', '430104', null, '2020-01-02', '-5', '@pilot']);
   });
 
   it('names sheets and files by entity, with a Chinese file name as filename*', () => {

@@ -10,6 +10,7 @@ import type { RecognitionLevel } from '../../domain/level.js';
 import type { OrganizationKind } from '../../domain/organization.js';
 import type { QualificationType } from '../../domain/qualification.js';
 import type { RdInstitutionCategory } from '../../domain/rdInstitution.js';
+import { normalizeIndustryCode } from '../../domain/industryCode.js';
 import { checkOrganizationFields, checkPlatformFields, checkQualificationFields, checkRdInstitutionFields, type FieldViolation } from '../../domain/recordRules.js';
 import { fourGlobalFeatureCodes } from '../../domain/fourGlobal.js';
 import { claimsForRules, readClaim, type ImportedClaims } from './fourGlobalColumns.js';
@@ -35,6 +36,8 @@ export interface OrganizationFileRecord {
   name: string;
   name_en?: string | null;
   kind: OrganizationKind;
+  /** GB/T 4754-2017 class (C3514). */
+  industry_code?: string | null;
   district_code?: string | null;
   zone?: string | null;
   founded_on?: string | null;
@@ -174,9 +177,12 @@ export function fieldToKey(field: string): string {
   return head === 'four_global' && feature && part ? `${feature}_${part}` : field;
 }
 
+/** An industry code as the API takes it: four bare digits get their section letter. */
+const withIndustryCode = (r: OrganizationFileRecord): OrganizationFileRecord => (typeof r.industry_code === 'string' ? { ...r, industry_code: normalizeIndustryCode(r.industry_code) } : r);
+
 const organizations: EntitySpec<OrganizationFileRecord> = {
   reference: null,
-  build: (values) => ({ record: values as unknown as OrganizationFileRecord, problems: [] }),
+  build: (values) => ({ record: withIndustryCode(values as unknown as OrganizationFileRecord), problems: [] }),
   limits: organizationCreate,
   contractShape: (r) => r as unknown as Record<string, unknown>,
   rules: (r, ctx) => checkOrganizationFields(ctx.city, r, ctx.today),

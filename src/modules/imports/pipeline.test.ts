@@ -222,7 +222,7 @@ describe('validateImportFile: formats', () => {
     const { records, problems, summary } = await validateAll({ entity: 'organizations', fileName: 'o.jsonl', stream: createReadStream(fixture('organizations.jsonl')) });
     expect(problems).toEqual([]);
     expect(summary.format).toBe('jsonl');
-    expect(records[1]).toEqual({ line: 2, record: { uscc: F2, name: '湖南麓山研究院', kind: 'research_institute', district_code: '430104', zone: null, founded_on: null, address: null, name_en: null, uscc_override_reason: null } });
+    expect(records[1]).toEqual({ line: 2, record: { uscc: F2, name: '湖南麓山研究院', kind: 'research_institute', industry_code: null, district_code: '430104', zone: null, founded_on: null, address: null, name_en: null, uscc_override_reason: null } });
   });
 
   it('takes JSON Lines texts verbatim: no formula guard to remove', async () => {

@@ -38,7 +38,7 @@ describe('tableRowOf', () => {
 
   it('an organization is its own key, refers to none', () => {
     const row = tableRowOf('organizations', { uscc: '91430100MA4L00001J', name: '星城', kind: 'enterprise', address: null }, origin);
-    expect(row).toEqual({ values: ['91430100MA4L00001J', undefined, '星城', undefined, 'enterprise', undefined, undefined, undefined, null], reference: null, filled: 0 });
+    expect(row).toEqual({ values: ['91430100MA4L00001J', undefined, '星城', undefined, 'enterprise', undefined, undefined, undefined, undefined, null], reference: null, filled: 0 });
   });
 });
 

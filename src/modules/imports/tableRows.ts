@@ -36,7 +36,7 @@ export const tableSpecs: Record<FileEntity, TableSpec> = {
   organizations: {
     table: 'organizations',
     keys: [text('uscc')],
-    data: [text('uscc_override_reason'), text('name'), text('name_en'), text('kind'), text('district_code'), text('zone'), date('founded_on'), text('address')],
+    data: [text('uscc_override_reason'), text('name'), text('name_en'), text('kind'), text('industry_code'), text('district_code'), text('zone'), date('founded_on'), text('address')],
     organizationId: null,
   },
   qualifications: {

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/client.js';
 
 /**
  * SQL of the chain view: the registry's records the segments are counted from, each with what the
- * segment mapping reads (names, kinds, held qualifications, sold fields), where it lies (the
+ * segment mapping reads (names, kinds, industry codes, held qualifications, sold fields), where it lies (the
  * reach of an area officer) and what a drill-down row shows. Money comes as whole fen.
  */
 
@@ -20,6 +20,7 @@ export interface OrganizationFact extends Place {
   name: string;
   name_en: string | null;
   kind: string;
+  industry_code: string | null;
 }
 
 export interface HostedFact extends Place {
@@ -77,7 +78,7 @@ const rows = async <R>(db: Queryable, sql: string, params: unknown[] = []) => (a
 
 export async function loadChainFacts(db: Queryable, today: string): Promise<ChainFacts> {
   const [organizations, qualifications, soldFields, institutions, platforms, achievements, contracts, loans, talent] = await Promise.all([
-    rows<OrganizationFact>(db, 'SELECT id, uscc, name, name_en, kind, district_code, zone FROM organizations ORDER BY id'),
+    rows<OrganizationFact>(db, 'SELECT id, uscc, name, name_en, kind, industry_code, district_code, zone FROM organizations ORDER BY id'),
     rows<{ o: number; q: string }>(db, 'SELECT DISTINCT organization_id AS o, qualification AS q FROM qualifications WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $1::date)', [today]),
     rows<{ o: number; f: string }>(db, "SELECT DISTINCT seller_org_id AS o, technology_field AS f FROM tech_contracts WHERE status = 'registered' AND technology_field IS NOT NULL"),
     rows<HostedFact>(db, 'SELECT id, host_org_id, name, name_en, district_code, zone FROM rd_institutions ORDER BY id'),

@@ -44,13 +44,13 @@ const NONE: readonly string[] = [];
 const union = (a: readonly string[], b: readonly string[]) => (b.length === 0 ? a : a.length === 0 ? b : [...new Set([...a, ...b])]);
 const yearOf = (day: string) => Number(day.slice(0, 4));
 
-/** Every organization's segments: its hand mapping, else the rules over its name, kind, qualifications and sold fields. */
+/** Every organization's segments: its hand mapping, else the rules over its name, kind, industry code, qualifications and sold fields. */
 function mapOrganizations(facts: ChainFacts, mapper: SegmentMapper): Map<number, readonly string[]> {
   const held = groupPairs(facts.qualifications);
   const sold = groupPairs(facts.soldFields);
   const out = new Map<number, readonly string[]>();
   for (const o of facts.organizations) {
-    const segments = mapper.organization(o.uscc, { name: o.name, nameEn: o.name_en, kind: o.kind, qualifications: held.get(o.id) ?? NONE, technologyFields: sold.get(o.id) ?? NONE });
+    const segments = mapper.organization(o.uscc, { name: o.name, nameEn: o.name_en, kind: o.kind, industryCode: o.industry_code, qualifications: held.get(o.id) ?? NONE, technologyFields: sold.get(o.id) ?? NONE });
     if (segments.length) out.set(o.id, segments);
   }
   return out;

@@ -14,6 +14,7 @@ export interface OrganizationRow {
   name: string;
   name_en: string | null;
   kind: string;
+  industry_code: string | null;
   district_code: string | null;
   zone: string | null;
   founded_on: string | null;
@@ -23,8 +24,8 @@ export interface OrganizationRow {
   version: number;
 }
 
-export const WRITABLE = ['uscc', 'uscc_override_reason', 'name', 'name_en', 'kind', 'district_code', 'zone', 'founded_on', 'address'] as const;
-const COLUMNS = `t.id, t.uscc, t.uscc_override_reason, t.name, t.name_en, t.kind, t.district_code, t.zone, t.founded_on, t.address, t.created_at, t.updated_at, t.version`;
+export const WRITABLE = ['uscc', 'uscc_override_reason', 'name', 'name_en', 'kind', 'industry_code', 'district_code', 'zone', 'founded_on', 'address'] as const;
+const COLUMNS = `t.id, t.uscc, t.uscc_override_reason, t.name, t.name_en, t.kind, t.industry_code, t.district_code, t.zone, t.founded_on, t.address, t.created_at, t.updated_at, t.version`;
 
 export function organizationListSpec(city: CityConfig): ListSpec {
   return {
@@ -36,6 +37,7 @@ export function organizationListSpec(city: CityConfig): ListSpec {
       uscc: { column: 't.uscc', type: 'text', notNull: true, sort: true },
       name: { column: 't.name', type: 'text', notNull: true, sort: true },
       kind: { column: 't.kind', type: 'code', notNull: true, values: organizationKindCodes, sort: true, group: true, label: (k) => organizationKinds[k as keyof typeof organizationKinds] ?? null },
+      industry_code: { column: 't.industry_code', type: 'text', sort: true },
       district_code: { column: 't.district_code', type: 'code', values: city.districts.map((d) => d.code), sort: true, group: true, label: (k) => districtName(city, k) },
       zone: { column: 't.zone', type: 'code', values: city.zones.map((z) => z.code), sort: true, group: true, label: (k) => zoneName(city, k) },
       founded_on: { column: 't.founded_on', type: 'date', sort: true },

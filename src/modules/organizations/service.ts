@@ -2,6 +2,7 @@ import type { ListQuery } from '../../contracts/common.js';
 import type { Organization, OrganizationCreate, OrganizationPatch } from '../../contracts/organizations.js';
 import type { ListPage } from '../../db/list/sql.js';
 import { checkOrganizationFields } from '../../domain/recordRules.js';
+import { normalizeIndustryCode } from '../../domain/industryCode.js';
 import { normalizeUscc, validateUscc } from '../../domain/uscc.js';
 import type { RecordScope } from '../../domain/permissions.js';
 import type { ServiceContext } from '../shared/context.js';
@@ -24,6 +25,7 @@ export function presentOrganization(row: q.OrganizationRow): Organization {
     name: row.name,
     name_en: row.name_en,
     kind: row.kind as Organization['kind'],
+    industry_code: row.industry_code,
     district_code: row.district_code,
     zone: row.zone,
     founded_on: row.founded_on,
@@ -79,7 +81,8 @@ async function assertUsccFree(ctx: ServiceContext, uscc: string, selfId?: number
 function normalize<T extends Partial<OrganizationCreate>>(input: T): T {
   const out: Record<string, unknown> = { ...input };
   if (typeof out.uscc === 'string') out.uscc = normalizeUscc(out.uscc);
-  for (const k of ['uscc_override_reason', 'name_en', 'address', 'zone', 'district_code'] as const) if (out[k] === '') out[k] = null;
+  if (typeof out.industry_code === 'string') out.industry_code = normalizeIndustryCode(out.industry_code);
+  for (const k of ['uscc_override_reason', 'name_en', 'address', 'zone', 'district_code', 'industry_code'] as const) if (out[k] === '') out[k] = null;
   return out as T;
 }
 

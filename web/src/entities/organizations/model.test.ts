@@ -13,6 +13,7 @@ const stored: Organization = {
   name: '长沙示例科技有限公司',
   name_en: null,
   kind: 'enterprise',
+  industry_code: 'C3514',
   district_code: '430104',
   zone: null,
   founded_on: '2015-03-01',
@@ -26,7 +27,7 @@ describe('organization form model', () => {
 
   it('sends blanks as null and leaves an unchosen kind out, for the server to call required', () => {
     const body = organizationCreate({ ...organizationValues(), uscc: ' 9143 ', name: '某公司', address: '  ' });
-    expect(body).toEqual({ uscc: ' 9143 ', uscc_override_reason: null, name: '某公司', name_en: null, district_code: null, zone: null, founded_on: null, address: null });
+    expect(body).toEqual({ uscc: ' 9143 ', uscc_override_reason: null, name: '某公司', name_en: null, industry_code: null, district_code: null, zone: null, founded_on: null, address: null });
   });
 
   it('patches only what changed', () => {

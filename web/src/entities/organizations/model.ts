@@ -10,13 +10,14 @@ export interface OrganizationValues {
   name: string;
   name_en: string;
   kind: OrganizationKind | null;
+  industry_code: string;
   district_code: string | null;
   zone: string | null;
   founded_on: string | null;
   address: string;
 }
 
-export const organizationFieldPaths = ['uscc', 'uscc_override_reason', 'name', 'name_en', 'kind', 'district_code', 'zone', 'founded_on', 'address'] as const;
+export const organizationFieldPaths = ['uscc', 'uscc_override_reason', 'name', 'name_en', 'kind', 'industry_code', 'district_code', 'zone', 'founded_on', 'address'] as const;
 
 export function organizationValues(o?: Organization): OrganizationValues {
   return {
@@ -25,6 +26,7 @@ export function organizationValues(o?: Organization): OrganizationValues {
     name: o?.name ?? '',
     name_en: textValue(o?.name_en),
     kind: o?.kind ?? null,
+    industry_code: textValue(o?.industry_code),
     district_code: o?.district_code ?? null,
     zone: o?.zone ?? null,
     founded_on: o?.founded_on ?? null,
@@ -39,6 +41,7 @@ function body(v: OrganizationValues): Draft<OrganizationCreate> {
     name: v.name,
     name_en: textOrNull(v.name_en),
     kind: valueOrNull(v.kind),
+    industry_code: textOrNull(v.industry_code),
     district_code: valueOrNull(v.district_code),
     zone: valueOrNull(v.zone),
     founded_on: valueOrNull(v.founded_on),

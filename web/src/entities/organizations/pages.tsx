@@ -69,6 +69,7 @@ function OrganizationContent({ organization: o }: { organization: Organization }
           { key: 'district_code', label: t('organization.fields.district_code'), children: label('district', o.district_code) },
           { key: 'zone', label: t('organization.fields.zone'), children: label('zone', o.zone) },
           { key: 'founded_on', label: t('organization.fields.founded_on'), children: o.founded_on ?? none },
+          { key: 'industry_code', label: t('organization.fields.industry_code'), children: o.industry_code ?? none },
           { key: 'address', label: t('organization.fields.address'), children: o.address ?? none },
           ...(o.uscc_override_reason ? [{ key: 'uscc_override_reason', label: t('organization.fields.uscc_override_reason'), children: o.uscc_override_reason, span: 2 }] : []),
         ]}
@@ -136,6 +137,11 @@ function OrganizationFields() {
       <Col xs={24} md={12}>
         <Form.Item name="founded_on" label={t('organization.fields.founded_on')}>
           <DateInput />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="industry_code" label={t('organization.fields.industry_code')} extra={t('organization.help.industry_code')}>
+          <Input maxLength={12} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>

@@ -65,8 +65,10 @@ export const enPages: typeof zhCNPages = {
       zone: 'Zone',
       founded_on: 'Founded on',
       address: 'Address',
+      industry_code: 'Industry code (GB/T 4754)',
     },
     help: {
+      industry_code: 'Its class of the national industry classification, e.g. C3514; four digits alone get their letter',
       uscc_override_reason: 'Only for a genuine early code that fails the check-character test',
       district_code: 'Leave empty when the organization is outside the city',
     },

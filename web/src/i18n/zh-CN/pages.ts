@@ -63,8 +63,10 @@ export const zhCNPages = {
       zone: '功能区 / 创新区',
       founded_on: '成立日期',
       address: '地址',
+      industry_code: '国民经济行业代码',
     },
     help: {
+      industry_code: '国民经济行业分类（GB/T 4754-2017）小类代码，如 C3514；只填四位数字时自动补门类字母',
       uscc_override_reason: '仅当代码无法通过校验位检查、但确为有效早期代码时填写',
       district_code: '不填表示位于市外',
     },
