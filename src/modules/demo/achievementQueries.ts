@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.js';
-import type { AchievementPlan, Hosted, Pools } from './achievements.js';
+import type { IndustrialChains } from '../../domain/industrialChain.js';
+import { researchFields, type AchievementPlan, type Hosted, type Pools, type ResearchField } from './achievements.js';
 
 /**
  * SQL of the demo's projects, achievements, transfers and incubations: the pools they are planned
@@ -15,7 +16,16 @@ export async function hasAchievements(db: Queryable): Promise<boolean> {
 
 const NAMED_PLATFORMS = { xiangjiang: '湘江实验室', furong: '芙蓉实验室', yueluIic: '岳麓山工业创新中心' } as const;
 
-export async function achievementPools(db: Queryable, asOf: string): Promise<Pools> {
+/** The fields of the organizations that own achievements and lead projects (owners, and the hosts of institutions and platforms). */
+async function fieldsOf(db: Queryable, ids: readonly number[], chains: IndustrialChains): Promise<Map<number, ResearchField>> {
+  const { rows } = await db.query<{ id: number; uscc: string; name: string; name_en: string | null; kind: string; industry_code: string | null }>(
+    'SELECT id, uscc, name, name_en, kind, industry_code FROM organizations WHERE id = ANY($1::int[])',
+    [ids],
+  );
+  return researchFields(rows.map((r) => ({ id: r.id, uscc: r.uscc, name: r.name, nameEn: r.name_en, kind: r.kind, industryCode: r.industry_code })), chains);
+}
+
+export async function achievementPools(db: Queryable, asOf: string, chains: IndustrialChains): Promise<Pools> {
   const owners = await db.query<{ id: number }>(
     `SELECT id FROM organizations WHERE kind IN ('enterprise', 'university', 'research_institute') AND (founded_on IS NULL OR founded_on < '2016-01-01') ORDER BY id LIMIT 3000`,
   );
@@ -28,7 +38,9 @@ export async function achievementPools(db: Queryable, asOf: string): Promise<Poo
   );
   const platforms = await db.query<Hosted & { name: string }>('SELECT id, host_org_id AS host, name FROM platforms WHERE name = ANY($1::text[]) ORDER BY id', [Object.values(NAMED_PLATFORMS)]);
   const named = (name: string) => platforms.rows.find((p) => p.name === name);
+  const hosts = [...institutions.rows, ...platforms.rows].map((h) => h.host);
   return {
+    fields: await fieldsOf(db, [...owners.rows.map((r) => r.id), ...hosts], chains),
     owners: owners.rows.map((r) => r.id),
     newEnterprises: enterprises.rows,
     newTypeInstitutions: institutions.rows,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadAchievementCodes, loadCity } from '../../config.js';
 import { yuan } from '../../domain/yuan.js';
-import { planAchievements, planProblems, PUBLISHED_ACHIEVEMENTS_2025 as P, type Pools } from './achievements.js';
+import { loadIndustrialChains } from '../../config.js';
+import { planAchievements, planProblems, PUBLISHED_ACHIEVEMENTS_2025 as P, researchFields, TOPICS, type Pools, type ResearchField } from './achievements.js';
+import { ORG } from './namedEntities.js';
 import { DEMO_AS_OF } from './genContext.js';
 
 /** Pools shaped like the demo's: established owners, young enterprises of every year, 24 new-type institutions, the three named platforms. */
@@ -67,5 +69,36 @@ describe('the demo’s projects, achievements, transfers and incubations', () =>
 
   it('is the same plan for the same seed', () => {
     expect(planAchievements(pools, 2025)).toEqual(plan);
+  });
+
+  it('give an organization of a known field projects and achievements of that field, each of a type its topic yields', () => {
+    const fieldCycle: ResearchField[] = ['machinery', 'energy_materials', 'electronics', 'medicine', 'agriculture'];
+    // Every fifth owner's field is not known: it researches anything.
+    const fields = new Map([...pools.owners, 700, 701, 801, 802, 803].filter((o) => o % 5 !== 0).map((o) => [o, fieldCycle[o % fieldCycle.length]!] as const));
+    const fitted = planAchievements({ ...pools, fields }, 2025);
+    const topicOf = (title: string) => TOPICS.find((t) => title.startsWith(t.title))!;
+    for (const a of fitted.achievements) {
+      const about = topicOf(a.title);
+      expect(about.types, a.title).toContain(a.type);
+      const field = fields.get(a.organization_ids[0]!);
+      if (field) expect(about.field, `${a.title} of ${a.organization_ids[0]}`).toBe(field);
+    }
+    for (const p of fitted.projects) if (fields.has(p.lead_org_id)) expect(topicOf(p.title).field, p.title).toBe(fields.get(p.lead_org_id));
+    // Drugs only from medicine, varieties only from agriculture.
+    expect(fitted.achievements.filter((a) => a.type === 'new_drug').every((a) => topicOf(a.title).field === 'medicine')).toBe(true);
+    expect(fitted.achievements.filter((a) => a.type === 'variety').every((a) => topicOf(a.title).field === 'agriculture')).toBe(true);
+    // The published figures do not depend on the fields.
+    expect(fitted.achievements.map((a) => [a.year, a.flags, a.platform_id, a.rd_institution_id])).toEqual(plan.achievements.map((a) => [a.year, a.flags, a.platform_id, a.rd_institution_id]));
+    expect(fitted.transfers).toEqual(plan.transfers);
+  });
+
+  it('read a field from the industry code, else from the chain the organization is mapped to, else none', () => {
+    const chains = loadIndustrialChains(loadCity('changsha'));
+    const org = (id: number, o: { uscc: string; name: string; industry_code?: string | null; kind: string }) => ({ id, uscc: o.uscc, name: o.name, kind: o.kind, industryCode: o.industry_code ?? null });
+    const fields = researchFields(
+      [org(1, ORG.malanshanLab), org(2, ORG.xiangya), org(3, ORG.hybridRice), org(4, ORG.hnu), org(5, ORG.sany), org(6, ORG.crimm), org(7, { ...ORG.hnu, industry_code: null, name: '星驰液压科技有限公司' }), org(8, { ...ORG.hnu, industry_code: 'M7320', name: '长沙橘奥数字创意创新研究院' })],
+      chains,
+    );
+    expect(Object.fromEntries(fields)).toEqual({ 1: 'electronics', 2: 'medicine', 3: 'agriculture', 5: 'machinery', 6: 'energy_materials', 7: 'machinery', 8: 'electronics' });
   });
 });

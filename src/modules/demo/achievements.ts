@@ -1,8 +1,10 @@
 import { checkAchievementFields, checkIncubationFields, checkProjectFields, checkTransferAfterAchievement, checkTransferFields, type AchievementCodes, type AchievementFlag, type TransferMode } from '../../domain/achievement.js';
 import type { CityConfig } from '../../domain/city.js';
+import { compileSegmentMapper, type IndustrialChains, type MappedFacts } from '../../domain/industrialChain.js';
 import type { FieldViolation } from '../../domain/recordRules.js';
 import { DEMO_AS_OF } from './genContext.js';
 import { Random } from './random.js';
+import { INDUSTRIES } from './vocabulary.js';
 
 /**
  * The demo's key-technology projects, achievements, transfers and incubations (issue 14), planned
@@ -40,6 +42,86 @@ export interface Pools {
   newTypeInstitutions: Hosted[];
   /** The named platforms, when the registry holds them (Changsha). */
   platforms: { xiangjiang?: Hosted; furong?: Hosted; yueluIic?: Hosted };
+  /** What an organization works on, when known: its projects and achievements are of that field. */
+  fields?: ReadonlyMap<number, ResearchField>;
+}
+
+export type ResearchField = 'machinery' | 'energy_materials' | 'electronics' | 'medicine' | 'agriculture';
+
+/** A topic of research, its field and the achievement types it yields (a drug topic gives drugs, not software). */
+interface Topic {
+  title: string;
+  field: ResearchField;
+  types: readonly string[];
+}
+
+const topic = (title: string, field: ResearchField, types: readonly string[]): Topic => ({ title, field, types });
+export const TOPICS: readonly Topic[] = [
+  topic('高端轴承', 'machinery', ['product', 'standard']),
+  topic('工程机械电液控制', 'machinery', ['equipment', 'product']),
+  topic('磁浮交通', 'machinery', ['equipment', 'process']),
+  topic('航空发动机部件', 'machinery', ['product', 'process']),
+  topic('工程装备智能运维', 'machinery', ['software', 'process']),
+  topic('先进储能材料', 'energy_materials', ['product', 'process']),
+  topic('稀有金属提取', 'energy_materials', ['process', 'standard']),
+  topic('固态电池', 'energy_materials', ['product', 'process']),
+  topic('车规级芯片', 'electronics', ['product', 'standard']),
+  topic('工业软件', 'electronics', ['software']),
+  topic('大模型推理加速', 'electronics', ['software', 'product']),
+  topic('智能网联汽车', 'electronics', ['product', 'software', 'standard']),
+  topic('超高清视频', 'electronics', ['software', 'equipment', 'standard']),
+  topic('肿瘤早筛', 'medicine', ['medical_device', 'process']),
+  topic('创新药物', 'medicine', ['new_drug']),
+  topic('中药制剂', 'medicine', ['new_drug', 'process']),
+  topic('医学影像', 'medicine', ['medical_device', 'software']),
+  topic('杂交水稻育种', 'agriculture', ['variety']),
+  topic('分子育种', 'agriculture', ['variety', 'process']),
+];
+const TOPICS_OF = new Map<ResearchField, Topic[]>();
+for (const t of TOPICS) TOPICS_OF.set(t.field, [...(TOPICS_OF.get(t.field) ?? []), t]);
+
+/**
+ * An organization's field by its GB/T 4754 class (more specific prefixes first); undefined for
+ * one that researches anything (universities, R&D institutes: the caller asks its chains then).
+ */
+const FIELD_BY_CODE: readonly (readonly [string, ResearchField])[] = [
+  ['M7330', 'agriculture'], ['M734', 'medicine'], ['C3985', 'energy_materials'], ['C358', 'medicine'], ['C384', 'energy_materials'],
+  ['A', 'agriculture'], ['C13', 'agriculture'], ['C14', 'agriculture'], ['B', 'energy_materials'], ['C32', 'energy_materials'], ['C38', 'energy_materials'], ['D44', 'energy_materials'],
+  ['C27', 'medicine'], ['Q84', 'medicine'], ['C34', 'machinery'], ['C35', 'machinery'], ['C37', 'machinery'], ['C43', 'machinery'], ['L711', 'machinery'],
+  ['C39', 'electronics'], ['C40', 'electronics'], ['I', 'electronics'], ['R87', 'electronics'],
+];
+
+export function fieldOfIndustryCode(code: string | null): ResearchField | undefined {
+  return code === null ? undefined : FIELD_BY_CODE.find(([prefix]) => code.startsWith(prefix))?.[1];
+}
+
+/** An organization as the field is read from it. */
+export interface FieldFacts extends MappedFacts {
+  id: number;
+  uscc: string;
+}
+
+/**
+ * Each organization's field: its industry code's, else that of the industry its name carries (a
+ * "…液压件产业技术研究院" is an institute, M7320, of hydraulics), else that of the chain it is mapped
+ * to (a chain's field is its rules' first industry code with one: an audio-video laboratory
+ * hand-mapped to AI applications researches electronics, not drugs); absent when none tells.
+ */
+export function researchFields(orgs: readonly FieldFacts[], chains: IndustrialChains): Map<number, ResearchField> {
+  const mapper = compileSegmentMapper(chains);
+  const chainField = new Map<string, ResearchField>();
+  for (const chain of chains.chains) {
+    const field = chain.segments.flatMap((s) => s.rules.flatMap((r) => r.industryCodes ?? [])).map(fieldOfIndustryCode).find((f) => f !== undefined);
+    if (field) for (const s of chain.segments) chainField.set(s.id, field);
+  }
+  const out = new Map<number, ResearchField>();
+  for (const o of orgs) {
+    const named = INDUSTRIES.find((i) => o.name.includes(i.name.zh));
+    const field =
+      fieldOfIndustryCode(o.industryCode ?? null) ?? fieldOfIndustryCode(named?.code ?? null) ?? mapper.organization(o.uscc, o).map((s) => chainField.get(s)).find((f) => f !== undefined);
+    if (field) out.set(o.id, field);
+  }
+  return out;
 }
 
 export interface DemoProject {
@@ -96,10 +178,8 @@ const OTHER_INCUBATIONS = [150, 165, 180, 190, 200, 215];
 const NEW_TYPE_TRANSFERS = [40, 52, 63, 75, PUBLISHED_ACHIEVEMENTS_2025.newTypeTransfers, 90];
 const NEW_TYPE_INCUBATIONS = [18, 22, 27, 33, PUBLISHED_ACHIEVEMENTS_2025.newTypeIncubations, 40];
 const PROJECTS = [50, 55, 60, 65, 70, 60];
-const TYPES = ['product', 'equipment', 'process', 'new_drug', 'medical_device', 'software', 'standard', 'variety', 'other'];
 const PROGRAMMES = ['national_key_rd', 'provincial_key_rd', 'provincial_ten_technologies', 'municipal_key_core_tech', 'municipal_major_special', 'enterprise_self_funded'];
 const MODES: readonly (readonly [TransferMode, number])[] = [['transfer', 40], ['licence', 30], ['equity', 15], ['joint_implementation', 15]];
-const TOPICS = ['高端轴承', '工程机械电液控制', '先进储能材料', '车规级芯片', '工业软件', '大模型推理加速', '杂交水稻育种', '肿瘤早筛', '稀有金属提取', '磁浮交通', '航空发动机部件', '智能网联汽车'];
 
 const lastDay = (year: number) => (year === 2026 ? DEMO_AS_OF : `${year}-12-31`);
 const evidenceOf = (flags: readonly AchievementFlag[]) => (flags.length ? `演示数据：第三方评价报告（${flags.join(', ')}） Demo: third-party assessment report` : null);
@@ -117,6 +197,12 @@ class Planner {
     private readonly pools: Pools,
   ) {}
 
+  /** A topic of the organization's field, or of any when its field is not known. One draw either way. */
+  private topicFor(org: number): Topic {
+    const field = this.pools.fields?.get(org);
+    return this.rng.pick((field && TOPICS_OF.get(field)) || TOPICS);
+  }
+
   private remember(source: number, index: number, year: number, owner: number): void {
     const list = this.made.get(source) ?? [];
     list.push({ index, year, owner });
@@ -128,7 +214,7 @@ class Planner {
     const end = `${year + this.rng.int(1, 3)}-12-31`;
     const partners = this.rng.sample(this.pools.owners.filter((o) => o !== lead).slice(0, 400), this.rng.int(0, 3));
     this.plan.projects.push({
-      title: `${this.rng.pick(TOPICS)}关键技术攻关（${year}-${this.plan.projects.length + 1}）`,
+      title: `${this.topicFor(lead).title}关键技术攻关（${year}-${this.plan.projects.length + 1}）`,
       lead_org_id: lead,
       partner_org_ids: partners,
       programme: this.rng.pick(PROGRAMMES),
@@ -143,9 +229,10 @@ class Planner {
 
   achievement(year: number, owner: number, source: { institution?: Hosted; platform?: Hosted } = {}, flags: AchievementFlag[] = [], project: number | null = null): number {
     const partner = this.rng.chance(0.3) ? [this.rng.pick(this.pools.owners)].filter((o) => o !== owner) : [];
+    const about = this.topicFor(owner);
     this.plan.achievements.push({
-      title: `${this.rng.pick(TOPICS)}${flags.includes('key_tech_breakthrough') ? '核心技术突破' : '成果'}（${year}-${this.plan.achievements.length + 1}）`,
-      type: this.rng.pick(TYPES),
+      title: `${about.title}${flags.includes('key_tech_breakthrough') ? '核心技术突破' : '成果'}（${year}-${this.plan.achievements.length + 1}）`,
+      type: this.rng.pick(about.types),
       flags,
       year,
       organization_ids: [owner, ...partner],

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/client.js';
 import type { CityConfig } from '../../domain/city.js';
-import type { ContractPools, DemoContract } from './contracts.js';
+import { compileSegmentMapper, type IndustrialChains } from '../../domain/industrialChain.js';
+import { downstreamBuyers, type ContractPools, type DemoContract } from './contracts.js';
 
 /**
  * SQL of the demo's technology contracts: the sellers they are planned over, one INSERT … SELECT
@@ -14,11 +15,14 @@ export async function hasContracts(db: Queryable): Promise<boolean> {
   return rows[0]?.any === true;
 }
 
-export async function contractPools(db: Queryable): Promise<ContractPools> {
-  const { rows } = await db.query<{ id: number; district_code: string }>(
-    `SELECT id, district_code FROM organizations WHERE kind IN ('enterprise', 'university', 'research_institute') AND district_code IS NOT NULL ORDER BY id LIMIT 5000`,
+/** The sellers, each with the segments the chains' hand mapping or rules (name, kind, industry code) give it. */
+export async function contractPools(db: Queryable, chains: IndustrialChains): Promise<ContractPools> {
+  const { rows } = await db.query<{ id: number; district_code: string; uscc: string; name: string; name_en: string | null; kind: string; industry_code: string | null }>(
+    `SELECT id, district_code, uscc, name, name_en, kind, industry_code FROM organizations WHERE kind IN ('enterprise', 'university', 'research_institute') AND district_code IS NOT NULL ORDER BY id LIMIT 5000`,
   );
-  return { sellers: rows.map((r) => ({ id: r.id, districtCode: r.district_code })) };
+  const mapper = compileSegmentMapper(chains);
+  const sellers = rows.map((r) => ({ id: r.id, districtCode: r.district_code, segments: mapper.organization(r.uscc, { name: r.name, nameEn: r.name_en, kind: r.kind, industryCode: r.industry_code }) }));
+  return { sellers: sellers.map(({ id, districtCode }) => ({ id, districtCode })), downstream: downstreamBuyers(sellers, chains) };
 }
 
 const column = <K extends keyof DemoContract>(rows: readonly DemoContract[], key: K): Array<DemoContract[K]> => rows.map((r) => r[key]);

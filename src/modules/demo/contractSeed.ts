@@ -6,6 +6,7 @@ import { insertPendingContracts, pendingSellers, sellerById } from './contractAp
 import { pendingContractProblems, planPendingContracts } from './contractApplications.js';
 import { contractPools, hasContracts, insertContracts } from './contractQueries.js';
 import { contractProblems, planContracts } from './contracts.js';
+import { shippedChains } from '../industrialChains/service.js';
 import { NAMED_ENTITIES_CITY, ORG } from './namedEntities.js';
 import { demoOrganizationId } from './queries.js';
 
@@ -18,7 +19,7 @@ export async function loadContracts(tx: Queryable, city: CityConfig, today: stri
   if (await hasContracts(tx)) return { tech_contracts: 0, pending_tech_contracts: 0, contract_applications: 0 };
   const market = loadMarketCodes();
   const regions = loadRegionLists();
-  const rows = planContracts(city, market, regions, await contractPools(tx), seed);
+  const rows = planContracts(city, market, regions, await contractPools(tx, shippedChains(city)), seed);
   const broken = contractProblems(rows, city, market, regions, today);
   if (broken) throw new Error(`demo registry: contract ${broken.row} breaks the registry's rules (${broken.problems.map((p) => `${p.field}: ${p.message.en}`).join('; ')})`);
   await insertContracts(tx, city, rows);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCity, loadMarketCodes, loadRegionLists } from '../../config.js';
 import { yuan } from '../../domain/yuan.js';
-import { contractProblems, DEMO_CONTRACTS_PER_YEAR, DEMO_TURNOVER_YUAN, planContracts } from './contracts.js';
+import type { IndustrialChains } from '../../domain/industrialChain.js';
+import { contractProblems, DEMO_CONTRACTS_PER_YEAR, DEMO_TURNOVER_YUAN, downstreamBuyers, planContracts } from './contracts.js';
 
 const city = loadCity('changsha');
 const market = loadMarketCodes();
@@ -46,5 +47,25 @@ describe('the demo’s technology contracts', () => {
 
   it('is the same for the same seed', () => {
     expect(planContracts(city, market, regions, { sellers }, 2025)).toEqual(rows);
+  });
+
+  it('sell to local buyers down the seller’s chain when it has any, keeping every year’s count and turnover', () => {
+    const segment = (id: string, feeds: string[]) => ({ id, name: { zh: id, en: id }, position: 'midstream' as const, feeds, rules: [{ keywords: [id] }] });
+    const chains: IndustrialChains = { chains: [{ id: 'c', name: { zh: 'c', en: 'c' }, segments: [segment('up', ['mid']), segment('mid', ['down']), segment('down', [])] }], handMapping: [] };
+    const place = (i: number) => (i % 3 === 0 ? ['up'] : i % 3 === 1 ? ['mid'] : ['down']);
+    const down = downstreamBuyers(sellers.map((s, i) => ({ ...s, segments: place(i) })), chains);
+    const segmentOf = new Map(sellers.map((s, i) => [s.id, place(i)[0]]));
+    expect(down.get(1)!.every((b) => segmentOf.get(b.id) === 'mid')).toBe(true);
+    expect(down.has(3)).toBe(false); // a seller at the end of its chain buys from anyone
+    const along = planContracts(city, market, regions, { sellers, downstream: down }, 2025);
+    const local = along.filter((r) => r.buyer_org_id !== null);
+    const next: Record<string, string> = { up: 'mid', mid: 'down' };
+    for (const r of local) {
+      const from = segmentOf.get(r.seller_org_id)!;
+      if (next[from]) expect(segmentOf.get(r.buyer_org_id!), `${r.contract_number}`).toBe(next[from]);
+    }
+    expect(local.filter((r) => segmentOf.get(r.seller_org_id) !== 'down').length).toBeGreaterThan(100);
+    for (const [year, total] of Object.entries(DEMO_TURNOVER_YUAN)) expect(sum(along.filter((r) => r.registered_on.startsWith(year)).map((r) => r.contract_amount)).toFixed(2)).toBe(total);
+    expect(along.map((r) => [r.contract_number, r.seller_org_id, r.flow, r.contract_amount])).toEqual(rows.map((r) => [r.contract_number, r.seller_org_id, r.flow, r.contract_amount]));
   });
 });

@@ -1,4 +1,5 @@
 import type { CityConfig } from '../../domain/city.js';
+import type { IndustrialChains } from '../../domain/industrialChain.js';
 import { apportion } from '../../domain/apportion.js';
 import type { FieldViolation } from '../../domain/recordRules.js';
 import { checkTechContractFields, regionFlow, registrationNumber, type ContractFlow, type MarketCodes, type RegionLists } from '../../domain/techContract.js';
@@ -12,7 +13,7 @@ import { FOREIGN_BRANDS, INDUSTRIES, TRADE_CHARACTERS } from './vocabulary.js';
  * "over 1,500 亿元" as an exact computed figure (docs/demo-data.md). Amounts are heavy-tailed
  * (a few large contracts carry much of a year), types lean to technology services and development
  * as in the national statistics, buyers are in the city, the province, elsewhere in China or
- * abroad. Pure: the same seed and pools give the same contracts.
+ * abroad; a buyer in the city is, where there is one, down the seller's industrial chain. Pure: the same seed and pools give the same contracts.
  */
 
 /** Each year's contract turnover, in yuan (2025: 1,532.68 亿元). */
@@ -35,6 +36,24 @@ export interface ContractSeller {
 export interface ContractPools {
   /** Organizations of the registry that sell technology (enterprises, universities, institutes in the city). */
   sellers: readonly ContractSeller[];
+  /** By seller id, the sellers in the segments its own feed (down its industrial chain): its local buyers, when it has any. */
+  downstream?: ReadonlyMap<number, readonly ContractSeller[]>;
+}
+
+/**
+ * Each seller's customers down its chains: the sellers in a segment one of its segments feeds
+ * (液压件 → 整机 → 后市场), so the demo's local contracts flow along the chains as a city's do.
+ */
+export function downstreamBuyers(sellers: readonly (ContractSeller & { segments: readonly string[] })[], chains: IndustrialChains): Map<number, ContractSeller[]> {
+  const feeds = new Map(chains.chains.flatMap((c) => c.segments.map((s) => [s.id, s.feeds] as const)));
+  const inSegment = new Map<string, ContractSeller[]>();
+  for (const s of sellers) for (const id of s.segments) inSegment.set(id, [...(inSegment.get(id) ?? []), { id: s.id, districtCode: s.districtCode }]);
+  const out = new Map<number, ContractSeller[]>();
+  for (const s of sellers) {
+    const buyers = [...new Set(s.segments.flatMap((id) => feeds.get(id) ?? []))].flatMap((id) => inSegment.get(id) ?? []).filter((b) => b.id !== s.id);
+    if (buyers.length) out.set(s.id, buyers);
+  }
+  return out;
 }
 
 export interface DemoContract {
@@ -139,7 +158,9 @@ export function planContracts(city: CityConfig, market: MarketCodes, regions: Re
 function buyer(rng: Random, pools: ContractPools, seller: ContractSeller, counties: { province: string[]; domestic: string[] }): Pick<DemoContract, 'buyer_org_id' | 'buyer_name' | 'buyer_region'> {
   const flow = rng.weighted(FLOW_WEIGHTS);
   if (flow === 'local') {
-    const other = rng.pick(pools.sellers);
+    // One draw either way, so the demo's other figures stay what they were.
+    const downstream = pools.downstream?.get(seller.id);
+    const other = rng.pick(downstream?.length ? downstream : pools.sellers);
     // A registry buyer in the city lies in its own district; a seller does not buy from itself.
     return other.id === seller.id ? { buyer_org_id: null, buyer_name: tradeName(rng), buyer_region: seller.districtCode } : { buyer_org_id: other.id, buyer_name: null, buyer_region: other.districtCode };
   }

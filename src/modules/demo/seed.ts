@@ -24,6 +24,7 @@ import { createStages, hasOrganizations, writeChunk } from './queries.js';
 import { loadIpLoanPolicies } from '../../config.js';
 import { hasIpLoans, insertIpLoans, ipLoanBorrowers } from './ipLoanQueries.js';
 import { ipLoanPlanProblems, planIpLoans } from './ipLoans.js';
+import { shippedChains } from '../industrialChains/service.js';
 import { loadContracts } from './contractSeed.js';
 import { demoOfficialFigures, demoTargets2026 } from './statistics.js';
 import { loadTalent } from './talent.js';
@@ -98,7 +99,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, options: DemoOptions = {}
 /** Projects, achievements, transfers and incubations, planned over the records just loaded; none when the registry has some. */
 async function loadAchievements(tx: Queryable, city: CityConfig, today: string, seed: number) {
   if (await hasAchievements(tx)) return {};
-  const plan = planAchievements(await achievementPools(tx, DEMO_AS_OF), seed);
+  const plan = planAchievements(await achievementPools(tx, DEMO_AS_OF, shippedChains(city)), seed);
   const broken = planProblems(plan, achievementCodes(), city, today);
   if (broken) throw new Error(`demo registry: ${broken.what} breaks the registry's rules (${broken.problems.map((p) => `${p.field}: ${p.message.en}`).join('; ')})`);
   await insertAchievementPlan(tx, plan);
