@@ -11,6 +11,7 @@ import { expectProblem } from './helpers.js';
  *   bank E ─loan→ A ←contract─ B ─hosts→ R1 ─incubated→ F          D (no relation)
  *   A ─hosts→ P1,  A ─lead→ PR1 ←partner─ C,  AC1 produced by B, R1, PR1;  AC1 ─transfer→ C
  *   talent T1 → A,  A in zone xiangjiang_new_area
+ *   Every organization lies in Yuelu (430104) but C, in Kaifu (430105); PR1 and AC1 lie nowhere.
  *
  * Not edges: a draft contract B → C, a contract to a buyer outside the registry, a loan from a
  * lender known only by name, a loan not yet disbursed.
@@ -20,7 +21,8 @@ const { app, db } = t;
 
 const orgIds: Record<string, number> = {};
 for (const [key, kind, zone] of [['A', 'enterprise', 'xiangjiang_new_area'], ['B', 'university', null], ['C', 'enterprise', null], ['D', 'enterprise', null], ['E', 'financial_institution', null], ['F', 'enterprise', null]] as const) {
-  const { rows } = await db.query<{ id: number }>("INSERT INTO organizations (uscc, name, name_en, kind, district_code, zone) VALUES ($1, $2, $3, $4, '430104', $5) RETURNING id", [validUscc(), `主体${key}`, `Org ${key}`, kind, zone]);
+  const district = key === 'C' ? '430105' : '430104';
+  const { rows } = await db.query<{ id: number }>('INSERT INTO organizations (uscc, name, name_en, kind, district_code, zone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id', [validUscc(), `主体${key}`, `Org ${key}`, kind, district, zone]);
   orgIds[key] = rows[0]!.id;
 }
 const one = async (sql: string, params: unknown[]): Promise<number> => (await db.query<{ id: number }>(sql, params)).rows[0]!.id;
@@ -162,12 +164,11 @@ describe('bad questions and who may ask', () => {
     expectProblem(await app.inject(`/api/v1/graph/path?from=organization:${A}&to=person:1`), 400, ['to']);
   });
 
-  it('lets only city-wide readers ask, and shows each relation only to those who read its records', async () => {
+  it('lets officers and administrators ask, and shows each relation only to those who read its records', async () => {
     expectProblem(await t.anonymous({ url: '/api/v1/graph/stats' }), 401);
-    // A role without achievements.read (an expert) is refused by the guard: test/api/security.test.ts. Here: the grant, but not city-wide.
-    for (const who of [await t.actAs('officer', { districts: ['430104'] }), await t.actAs('org_user', { organizationIds: [A] })]) {
-      expectProblem(await app.inject({ url: `/api/v1/graph/nodes/organization/${A}/neighbourhood`, headers: who.headers }), 403);
-    }
+    // A role without achievements.read (an expert) is refused by the guard: test/api/security.test.ts. Here: the grant for its own organization only.
+    const orgUser = await t.actAs('org_user', { organizationIds: [A] });
+    expectProblem(await app.inject({ url: `/api/v1/graph/nodes/organization/${A}/neighbourhood`, headers: orgUser.headers }), 403);
     const cityOfficer = await t.actAs('officer');
     expect(refsOf(await get(`nodes/organization/${A}/neighbourhood`, neighbourhood, cityOfficer.headers))).toContain(`talent:${T1}`);
     const noContracts = await t.actAs('admin', { scopes: ['achievements.read'] });
@@ -176,6 +177,25 @@ describe('bad questions and who may ask', () => {
     expectProblem(await app.inject({ url: `/api/v1/graph/nodes/organization/${A}/neighbourhood?edge_types=contract`, headers: noContracts.headers }), 403, ['edge_types']);
     expectProblem(await app.inject({ url: `/api/v1/graph/nodes/talent/${T1}/neighbourhood`, headers: noContracts.headers }), 403, ['id']);
     expect((await get('stats', graphStats, noContracts.headers)).edges.map((e) => e.type)).not.toContain('contract');
+  });
+
+  it('shows an area officer its area’s records and their direct relations, the nodes outside masked and not walked through', async () => {
+    const kaifu = await t.actAs('officer', { districts: ['430105'] });
+    const n = await get(`nodes/organization/${C}/neighbourhood?hops=3`, neighbourhood, kaifu.headers);
+    // C's project and the achievement transferred to it lie outside Kaifu: shown by kind, the graph not followed past them (to A, B, R1).
+    expect(refsOf(n)).toEqual([`achievement:${AC1}`, `organization:${C}`, `project:${PR1}`].sort());
+    expect(n.nodes.find((x) => x.ref === `organization:${C}`)!.name.zh).toBe('主体C');
+    expect(n.nodes.find((x) => x.ref === `project:${PR1}`)!.name).toEqual({ zh: '辖区外攻关项目', en: 'Key-technology project outside your area' });
+    expect(n.edges.map((e) => [e.type, e.amount])).toEqual([['partner_in_project', null], ['transfer', null]]);
+    expectProblem(await app.inject({ url: `/api/v1/graph/nodes/organization/${A}/neighbourhood`, headers: kaifu.headers }), 403, ['id']);
+    expectProblem(await app.inject({ url: `/api/v1/graph/path?from=organization:${C}&to=organization:${A}`, headers: kaifu.headers }), 403, ['to']);
+    expect((await get('centrality?measure=degree', centrality, kaifu.headers)).items.map((i) => [i.node.ref, i.degree])).toEqual([[`organization:${C}`, 2]]);
+    // A Yuelu officer: A's relations in full, the project lying nowhere masked.
+    const yuelu = await t.actAs('officer', { districts: ['430104'] });
+    const a = await get(`nodes/organization/${A}/neighbourhood`, neighbourhood, yuelu.headers);
+    expect(a.nodes.find((x) => x.ref === `organization:${B}`)!.name.zh).toBe('主体B');
+    expect(a.edges.find((e) => e.type === 'contract')!.amount).toBe('2000000.00');
+    expect(a.nodes.find((x) => x.ref === `project:${PR1}`)!.name.zh).toBe('辖区外攻关项目');
   });
 
   it('names an introduced person only to a caller who may see personal data', async () => {

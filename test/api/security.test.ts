@@ -151,7 +151,7 @@ const PROTECTED_READS: Record<string, Access> = {
   'get /api/v1/market-analysis': 'tech_contracts.read',
   'get /api/v1/market-analysis/top-sellers': 'tech_contracts.read',
   'get /api/v1/market-analysis/export': 'tech_contracts.read',
-  // The graph needs the grant city-wide (an organization user or a district officer gets 403: test/api/innovationGraph.test.ts).
+  // The graph: an organization user gets 403, an area officer its area's records and their direct relations (test/api/innovationGraph.test.ts).
   'get /api/v1/graph/nodes/:kind/:id/neighbourhood': 'achievements.read',
   'get /api/v1/graph/path': 'achievements.read',
   'get /api/v1/graph/centrality': 'achievements.read',

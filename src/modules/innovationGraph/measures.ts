@@ -4,7 +4,7 @@ import { buildCsr, type CsrGraph } from '../../domain/graph/csr.js';
 import { louvain, type Communities as Partition } from '../../domain/graph/louvain.js';
 import { ALL_TYPES, kindsOfMask, type NodeKind } from '../../domain/innovationGraph.js';
 import type { ServiceContext } from '../shared/context.js';
-import { checkKindVisible, labelled, nodeOrRef, tooMuchWork, type GraphView } from './service.js';
+import { checkKindVisible, inView, labelled, nodeOrRef, tooMuchWork, type GraphView } from './service.js';
 
 /** Work bounds of the whole-graph measures (each runs once per version of the registry and edge-type set, then is remembered). */
 export const PAGERANK_WORK = 300_000_000;
@@ -12,10 +12,10 @@ export const LOUVAIN_WORK = 300_000_000;
 /** Remembered answers per version of the graph; past this, the memo starts again. */
 const MEMO_ENTRIES = 24;
 
-/** A whole-graph answer computed once per version and edge-type set. */
+/** A whole-graph answer computed once per version, edge-type set and area. */
 function memo<T>(view: GraphView, key: string, compute: () => T): T {
   const { memo } = view.graph;
-  const k = `${key}:${view.mask}`;
+  const k = `${key}:${view.mask}:${view.area?.key ?? 'city'}`;
   if (!memo.has(k)) {
     if (memo.size >= MEMO_ENTRIES) memo.clear();
     memo.set(k, compute());
@@ -23,17 +23,18 @@ function memo<T>(view: GraphView, key: string, compute: () => T): T {
   return memo.get(k) as T;
 }
 
-/** The undirected graph of the chosen edge types only (the whole graph when they are all of them). */
+/** The undirected graph of the chosen edge types with an end in the caller's area only (the whole graph when that is all of it). */
 function subgraph(view: GraphView): CsrGraph {
   const { csr, edges } = view.graph;
-  if (view.mask === ALL_TYPES) return csr;
+  if (view.mask === ALL_TYPES && !view.area) return csr;
   return memo(view, 'subgraph', () => {
+    const kept = (e: number) => (view.mask & (1 << edges.types[e]!)) !== 0 && inView(view, e);
     let n = 0;
-    for (let e = 0; e < edges.count; e++) if (view.mask & (1 << edges.types[e]!)) n++;
+    for (let e = 0; e < edges.count; e++) if (kept(e)) n++;
     const sources = new Uint32Array(n);
     const targets = new Uint32Array(n);
     for (let e = 0, k = 0; e < edges.count; e++) {
-      if (!(view.mask & (1 << edges.types[e]!))) continue;
+      if (!kept(e)) continue;
       sources[k] = edges.sources[e]!;
       targets[k++] = edges.targets[e]!;
     }
@@ -60,12 +61,13 @@ function topK(count: number, score: (v: number) => number, accept: (v: number) =
   return best;
 }
 
-/** Which nodes a caller may be shown, optionally of one kind only (a kind it may not see is a 403). */
+/** Which nodes a caller may be shown, optionally of one kind only (a kind it may not see is a 403); an area officer's own nodes only. */
 function shownNodes(view: GraphView, kind: NodeKind | undefined): (v: number) => boolean {
   if (kind) checkKindVisible(view, kind, 'kind');
   const kinds = kindsOfMask(view.visible);
   const { nodes } = view.graph;
   return (v) => {
+    if (view.area && !view.area.inside[v]) return false;
     const k = nodes.kindOf(v);
     return kind ? k === kind : kinds.has(k);
   };

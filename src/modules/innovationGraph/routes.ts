@@ -8,14 +8,16 @@ import { neighbourhoodOf, nodeRefOf, pathBetween, statsOf, viewOf } from './serv
 import { graphStoreFor } from './store.js';
 
 /**
- * /api/v1/graph — 创新网络: the registry's relations as one graph. A city-wide reader of projects and
- * achievements may ask; each edge type shows only when its records' read permission reaches the
- * whole city for the caller (contracts need tech_contracts.read, loans ip_loans.read, talent talent.read).
+ * /api/v1/graph — 创新网络: the registry's relations as one graph. A reader of projects and
+ * achievements beyond its own organization may ask: an area officer sees its area's records and
+ * their direct relations, the nodes outside masked (area.ts); each edge type shows only when its
+ * records' read permission reaches the caller's view (contracts need tech_contracts.read, loans
+ * ip_loans.read, talent talent.read).
  */
 export const innovationGraphRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   const store = graphStoreFor(ctx.db, ctx.city);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const config = { access: { permission: 'achievements.read' as const, cityWide: true as const } };
+  const config = { access: 'achievements.read' as const };
   const refusals = { 400: problem, 401: problem, 403: problem, 404: problem, 422: problem, 500: problem };
   r.get(
     '/graph/nodes/:kind/:id/neighbourhood',
@@ -29,7 +31,7 @@ export const innovationGraphRoutes = (ctx: ServiceContext) => async (app: Fastif
         response: { 200: neighbourhood, ...refusals },
       },
     },
-    async (req) => neighbourhoodOf(ctx, await viewOf(store, req.principal, req.query.edge_types), nodeRefOf(req.params.kind, req.params.id), req.query),
+    async (req) => neighbourhoodOf(ctx, await viewOf(ctx, store, req.principal, req.query.edge_types), nodeRefOf(req.params.kind, req.params.id), req.query),
   );
   r.get(
     '/graph/path',
@@ -42,7 +44,7 @@ export const innovationGraphRoutes = (ctx: ServiceContext) => async (app: Fastif
         response: { 200: graphPath, ...refusals },
       },
     },
-    async (req) => pathBetween(ctx, await viewOf(store, req.principal, req.query.edge_types), req.query),
+    async (req) => pathBetween(ctx, await viewOf(ctx, store, req.principal, req.query.edge_types), req.query),
   );
   r.get(
     '/graph/centrality',
@@ -55,7 +57,7 @@ export const innovationGraphRoutes = (ctx: ServiceContext) => async (app: Fastif
         response: { 200: centrality, ...refusals },
       },
     },
-    async (req) => centralityOf(ctx, await viewOf(store, req.principal, req.query.edge_types), req.query),
+    async (req) => centralityOf(ctx, await viewOf(ctx, store, req.principal, req.query.edge_types), req.query),
   );
   r.get(
     '/graph/communities',
@@ -68,7 +70,7 @@ export const innovationGraphRoutes = (ctx: ServiceContext) => async (app: Fastif
         response: { 200: communities, ...refusals },
       },
     },
-    async (req) => communitiesOf(ctx, await viewOf(store, req.principal, req.query.edge_types), req.query),
+    async (req) => communitiesOf(ctx, await viewOf(ctx, store, req.principal, req.query.edge_types), req.query),
   );
   r.get(
     '/graph/stats',
@@ -80,6 +82,6 @@ export const innovationGraphRoutes = (ctx: ServiceContext) => async (app: Fastif
         response: { 200: graphStats, ...refusals },
       },
     },
-    async (req) => statsOf(await viewOf(store, req.principal)),
+    async (req) => statsOf(await viewOf(ctx, store, req.principal)),
   );
 };

@@ -4,12 +4,14 @@ import { kHop, slotsAmong } from '../../domain/graph/kHop.js';
 import { shortestPath } from '../../domain/graph/shortestPath.js';
 import { GraphWorkExceeded } from '../../domain/graph/workBound.js';
 import { admits, checkNodeId, edgeTypeCodes, edgeTypes, formatNodeRef, kindsOfMask, nodeKindCodes, nodeKinds, parseNodeRef, typeMask, typesOfMask, UNDATED, type EdgeSelection, type EdgeType, type NodeKind, type NodeRef } from '../../domain/innovationGraph.js';
-import { citywide, reachOf, type Permission } from '../../domain/permissions.js';
+import { reachOf, type Permission } from '../../domain/permissions.js';
 import { seesPersonalData, talentCategories, type TalentCategory } from '../../domain/talent.js';
 import { zoneName } from '../../domain/zone.js';
 import type { ServiceContext } from '../shared/context.js';
 import { AppError, validationFailed } from '../shared/errors.js';
+import { forbidden } from '../shared/accessErrors.js';
 import type { Principal } from '../shared/principal.js';
+import { areaScope, maskedName, type AreaScope } from './area.js';
 import { nodeNames } from './queries.js';
 import type { InnovationGraph, InnovationGraphStore } from './store.js';
 
@@ -17,7 +19,7 @@ import type { InnovationGraph, InnovationGraphStore } from './store.js';
 export const NEIGHBOURHOOD_WORK = 2_000_000;
 export const PATH_WORK = 4_000_000;
 
-/** What a caller sees of the graph: the edge types whose records it reads city-wide, and talent's names or not. */
+/** What a caller sees of the graph: the edge types whose records it reads, its area, and talent's names or not. */
 export interface GraphView {
   graph: InnovationGraph;
   /** The types the question follows. */
@@ -25,15 +27,18 @@ export interface GraphView {
   /** Every type the caller may see: the kinds of node it may name follow from these, whatever the question asks. */
   visible: number;
   personal: boolean;
+  /** An area officer's area (its records and their direct relations; see area.ts); null for the whole city. */
+  area: AreaScope | null;
 }
 
-const seesCitywide = (p: Principal, permission: Permission): boolean => {
+/** Whether the caller reads these records across its whole view: the city, or (an area officer, whose view is its area) its area. */
+const seesInView = (p: Principal, permission: Permission): boolean => {
   const reach = reachOf(p, permission);
-  return reach === 'all' || (reach === 'area' && citywide(p));
+  return reach === 'all' || reach === 'area';
 };
 
-/** The edge types a caller may see: those whose records' read permission reaches the whole city for it. */
-export const visibleMask = (p: Principal): number => typeMask(edgeTypeCodes.filter((t) => seesCitywide(p, edgeTypes[t].permission)));
+/** The edge types a caller may see: those whose records' read permission reaches the whole city, or for an area officer its area. */
+export const visibleMask = (p: Principal): number => typeMask(edgeTypeCodes.filter((t) => seesInView(p, edgeTypes[t].permission)));
 
 /** The types a question names (all the caller sees when it names none); naming a type it may not see is a 403. */
 function selectedMask(p: Principal, edgeTypesParam: string | undefined): number {
@@ -53,9 +58,12 @@ function selectedMask(p: Principal, edgeTypesParam: string | undefined): number 
   return typeMask(asked);
 }
 
-export async function viewOf(store: InnovationGraphStore, p: Principal, edgeTypesParam?: string): Promise<GraphView> {
+/** An organization user (achievements.read of its own) is refused: the graph joins other organizations' records. */
+export async function viewOf(ctx: ServiceContext, store: InnovationGraphStore, p: Principal, edgeTypesParam?: string): Promise<GraphView> {
+  if (reachOf(p, 'achievements.read') === 'own') throw forbidden(p, 'achievements.read', 'organization');
   const mask = selectedMask(p, edgeTypesParam);
-  return { graph: await store.graph(), mask, visible: visibleMask(p), personal: seesPersonalData(p) };
+  const graph = await store.graph();
+  return { graph, mask, visible: visibleMask(p), personal: seesPersonalData(p), area: await areaScope(ctx.db, graph, p) };
 }
 
 /** A 403 on `field` unless the caller may see nodes of this kind (talent needs talent.read city-wide …). */
@@ -72,6 +80,8 @@ function nodeNumber(view: GraphView, ref: NodeRef, field: string): number {
   const n = ref.kind === 'zone' ? nodes.nodeOf('zone', zones.indexOf(ref.id) + 1) : nodes.nodeOf(ref.kind, Number(ref.id));
   if (n < 0)
     throw new AppError('not_found', { zh: '节点不存在', en: 'Node not found' }, [{ field, code: 'graph.node_unknown', message: { zh: `创新网络中没有节点 ${text}`, en: `The graph has no node ${text}` }, params: { value: text } }], `No node ${text}`);
+  if (view.area && !view.area.inside[n])
+    throw new AppError('forbidden', { zh: '超出辖区', en: 'Outside your area' }, [{ field, code: 'graph.node_outside_area', message: { zh: `节点 ${text} 不在您的辖区内`, en: `The node ${text} lies outside your area` }, params: { value: text } }]);
   return n;
 }
 
@@ -99,6 +109,11 @@ export async function labelled(ctx: ServiceContext, view: GraphView, ns: readonl
   }
   const out = new Map<number, GraphNode>();
   for (const [kind, ids] of byKind) {
+    for (const [id, n] of ids) {
+      if (kind === 'zone' || !view.area || view.area.inside[n]) continue;
+      out.set(n, { ref: `${kind}:${id}`, kind, id: String(id), name: maskedName(kind) });
+      ids.delete(id);
+    }
     if (kind === 'zone') {
       for (const [id, n] of ids) {
         const code = zones[id - 1]!;
@@ -141,15 +156,21 @@ function presentEdge(view: GraphView, names: Map<number, GraphNode>, e: number):
     source: nodeOrRef(view, names, edges.sources[e]!).ref,
     target: nodeOrRef(view, names, edges.targets[e]!).ref,
     date: day === UNDATED ? null : dateOfDayNumber(day),
-    amount: MONEY_TYPES.has(type) ? edges.weights[e]!.toFixed(2) : null,
+    amount: MONEY_TYPES.has(type) && sharedInFull(view, e) ? edges.weights[e]!.toFixed(2) : null,
   };
 }
 
-/** The edge test of a question: its types and, when given, its days. */
+/** Whether an edge's amount may be shown: both its ends lie in the caller's view. */
+const sharedInFull = (view: GraphView, e: number): boolean => !view.area || (view.area.inside[view.graph.edges.sources[e]!] === 1 && view.area.inside[view.graph.edges.targets[e]!] === 1);
+
+/** Whether an edge has an end in the caller's area (every edge for a city-wide caller): the only ones a question follows. */
+export const inView = (view: GraphView, e: number): boolean => !view.area || view.area.inside[view.graph.edges.sources[e]!] === 1 || view.area.inside[view.graph.edges.targets[e]!] === 1;
+
+/** The edge test of a question: its types, its days when given, and the caller's area. */
 function selection(view: GraphView, from?: string, to?: string): (e: number) => boolean {
   const f: EdgeSelection = { mask: view.mask, fromDay: from ? dayNumber(from) : -2_147_483_647, toDay: to ? dayNumber(to) : 2_147_483_647 };
   const { edges } = view.graph;
-  return (e) => admits(edges, e, f);
+  return (e) => admits(edges, e, f) && inView(view, e);
 }
 
 /** The path parameters as a node, or the 400 of a bad id for its kind. */
