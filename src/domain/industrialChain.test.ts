@@ -137,6 +137,7 @@ describe('loadIndustrialChains', () => {
     });
     expect(() => loadIndustrialChains(city, file)).toThrow(/2 problem\(s\):\n {2}- chains\[0\]\.segments\[0\] \(b\)\.rules\[0\]\.technologyFields: unknown code "alchemy"\n {2}- handMapping\[0\] .*unknown segment "c"/);
   });
+
   it('stops the start naming every industry code that is no GB/T 4754 section, division, group or class', () => {
     const file = write({
       chains: [{ id: 'a', name: { zh: '甲', en: 'A' }, segments: [{ id: 'b', name: { zh: '乙', en: 'B' }, position: 'upstream', rules: [{ industryCodes: ['C35', '3514', 'C0511', 'C351'] }, { industryCodes: ['X12'] }] }] }],
@@ -160,7 +161,37 @@ describe('KeywordMatcher', () => {
     expect([...m.find('ushers')].sort()).toEqual([0, 1, 3]);
     expect([...m.find('ahishe')].sort()).toEqual([0, 1, 2]);
   });
+
+  it('finds what a search for each keyword finds, on generated names over the shipped and random keywords', () => {
+    const next = seeded(15);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const shipped = loadIndustrialChains(loadCity('changsha')).chains.flatMap((c) => c.segments.flatMap((s) => s.rules.flatMap((r) => r.keywords ?? [])));
+    const letters = ['锂', '电', '池', '材', '料', '芯', '片', 'a', 'B', 'c', 'İ', '𠀋', '液', '压'];
+    const word = (n: number) => Array.from({ length: n }, () => pick(letters)).join('');
+    const random = Array.from({ length: 40 }, () => word(1 + Math.floor(next() * 3)));
+    for (const keywords of [shipped, random]) {
+      const matcher = new KeywordMatcher(keywords);
+      const simple = (text: string) => keywords.flatMap((k, i) => (text.toLowerCase().includes(k.toLowerCase()) ? [i] : []));
+      // Names made of keywords, their pieces and other characters, so matches overlap and break off.
+      const piece = () => (next() < 0.5 ? pick(keywords).slice(0, 1 + Math.floor(next() * 3)) : word(1 + Math.floor(next() * 2)));
+      for (let n = 0; n < 1000; n++) {
+        const name = Array.from({ length: 1 + Math.floor(next() * 6) }, piece).join('');
+        expect([...matcher.find(name)].sort((a, b) => a - b), name).toEqual(simple(name));
+      }
+    }
+  });
 });
+
+/** A seeded generator (mulberry32), so a failing name shows again. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 describe('compileSegmentMapper', () => {
   const mapper = compileSegmentMapper(chains());

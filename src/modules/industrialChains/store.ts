@@ -46,22 +46,12 @@ const yearOf = (day: string) => Number(day.slice(0, 4));
 
 /** Every organization's segments: its hand mapping, else the rules over its name, kind, industry code, qualifications and sold fields. */
 function mapOrganizations(facts: ChainFacts, mapper: SegmentMapper): Map<number, readonly string[]> {
-  const held = groupPairs(facts.qualifications);
-  const sold = groupPairs(facts.soldFields);
+  const held = facts.qualifications;
+  const sold = facts.soldFields;
   const out = new Map<number, readonly string[]>();
   for (const o of facts.organizations) {
     const segments = mapper.organization(o.uscc, { name: o.name, nameEn: o.name_en, kind: o.kind, industryCode: o.industry_code, qualifications: held.get(o.id) ?? NONE, technologyFields: sold.get(o.id) ?? NONE });
     if (segments.length) out.set(o.id, segments);
-  }
-  return out;
-}
-
-function groupPairs(pairs: readonly [number, string][]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const [id, value] of pairs) {
-    const list = out.get(id);
-    if (list) list.push(value);
-    else out.set(id, [value]);
   }
   return out;
 }
@@ -84,7 +74,7 @@ export function buildChainIndex(facts: ChainFacts, chains: IndustrialChains): Ch
   const institutions = mapHosted(facts.institutions, mapper, orgs);
   const platforms = mapHosted(facts.platforms, mapper, orgs);
   const segs = (id: number | null) => (id === null ? NONE : (orgs.get(id) ?? NONE));
-  const held = groupPairs(facts.qualifications);
+  const held = facts.qualifications;
   const enterprises = facts.organizations
     .filter((o) => o.kind === 'enterprise' && orgs.has(o.id))
     .map((o) => ({ item: { id: o.id, name: o.name, organizationId: null, date: null, year: null, fen: null, segments: segs(o.id), district_code: o.district_code, zone: o.zone }, held: held.get(o.id) ?? NONE }));
