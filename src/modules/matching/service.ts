@@ -3,9 +3,6 @@ import { join } from 'node:path';
 import { packageRoot } from '../../config.js';
 import type { MatchList } from '../../contracts/matching.js';
 import { districtName } from '../../domain/district.js';
-import type { CsrGraph } from '../../domain/graph/csr.js';
-import { kHop } from '../../domain/graph/kHop.js';
-import { GraphWorkExceeded } from '../../domain/graph/workBound.js';
 import type { IndustrialChains } from '../../domain/industrialChain.js';
 import { typeMask, type NodeKind } from '../../domain/innovationGraph.js';
 import { matchReasons, maxScore, parseMatchingConfig, rankMatches, type EvidenceRow, type Match, type MatchCandidate, type MatchingConfig, type MatchLabels, type MatchSubject } from '../../domain/matching.js';
@@ -20,6 +17,7 @@ import { AppError, notFound } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { marketCodes } from '../techContracts/codes.js';
 import { candidateIndexes, contractRow, hostedKey, NO_CONTRACTS, push, transferRow, type ContractFacts, type FieldRows, type Hosted, type MatchingFacts, type MatchingFactsStore } from './facts.js';
+import { proximity, type Nearby } from './proximity.js';
 import { achievementById, organizationById, organizationsByIds } from './queries.js';
 
 /** What matching runs on: the module context, the city's chains (the segments), its weights and the shared graph. */
@@ -29,9 +27,6 @@ export interface MatchingContext extends ServiceContext {
   graphs: InnovationGraphStore;
   facts: MatchingFactsStore;
 }
-
-/** Work bound of the proximity search (nodes visited + edge slots scanned). */
-export const MATCH_WORK = 2_000_000;
 
 /** config/matching.json, checked: a start-up error names every problem. */
 export function loadMatchingConfig(file = join(packageRoot, 'config', 'matching.json')): MatchingConfig {
@@ -85,23 +80,6 @@ function seenEdges(graph: InnovationGraph, p: Principal): (e: number) => boolean
   return (e) => (mask & (1 << types[e]!)) !== 0;
 }
 
-/**
- * Fewest hops from the sources to every node within `maxHops` along the allowed edges. Around a hub
- * the neighbourhood may pass the work bound: the search then asks one hop less rather than failing
- * the whole answer, and says how far it looked (`reached`; 0 when not even one hop fits).
- */
-export function proximity(csr: CsrGraph, allowEdge: (e: number) => boolean, sources: readonly number[], maxHops: number, maxWork = MATCH_WORK): { hops: Map<number, number>; reached: number } {
-  for (let k = maxHops; k >= 1; k--) {
-    try {
-      const n = kHop(csr, sources, k, { allowEdge, maxWork });
-      return { hops: new Map(n.nodes.map((node, i) => [node, n.hops[i]!])), reached: k };
-    } catch (e) {
-      if (!(e instanceof GraphWorkExceeded)) throw e;
-    }
-  }
-  return { hops: new Map(), reached: 0 };
-}
-
 /** The positions of the keys that have one (an organization that is no enterprise has none among enterprises). */
 function positionsOf(at: ReadonlyMap<number, number>, keys: readonly number[]): number[] {
   const out: number[] = [];
@@ -114,14 +92,45 @@ function positionsOf(at: ReadonlyMap<number, number>, keys: readonly number[]): 
 
 const segmentsOf = (map: ReadonlyMap<number, readonly string[]>, id: number | null): readonly string[] => (id === null ? NONE : (map.get(id) ?? NONE));
 
-/** The hops of the records of one kind that the search reached, by record id. */
-function hopsOfKind(graph: InnovationGraph, hops: ReadonlyMap<number, number>, kind: NodeKind): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const [node, h] of hops) {
-    const record = graph.nodes.recordOf(node);
-    if (record.kind === kind) out.set(record.id, h);
+/** Each graph node's position among the facts' enterprises and among their institutions and platforms (−1: none). */
+interface NodePositions {
+  facts: MatchingFacts;
+  enterprises: Int32Array;
+  hosted: Int32Array;
+}
+
+const nodePositionsOf = new WeakMap<InnovationGraph, NodePositions>();
+
+/** Built on the first question after the graph or the facts changed: a search reaches up to millions of nodes. */
+function nodePositions(graph: InnovationGraph, facts: MatchingFacts): NodePositions {
+  const kept = nodePositionsOf.get(graph);
+  if (kept?.facts === facts) return kept;
+  const table = (refs: [NodeKind, readonly number[]][]) => {
+    const out = new Int32Array(graph.nodes.count).fill(-1);
+    let position = 0;
+    for (const [kind, ids] of refs) for (const node of graph.nodes.nodesOf(kind, Int32Array.from(ids))) {
+      if (node >= 0) out[node] = position;
+      position++;
+    }
+    return out;
+  };
+  const hostedOf = (kind: Hosted['kind']) => facts.hosted.filter((h) => h.kind === kind).map((h) => h.row.id);
+  const positions = { facts, enterprises: table([['organization', facts.enterprises.map((f) => f.id)]]), hosted: table([['rd_institution', hostedOf('rd_institution')], ['platform', hostedOf('platform')]]) };
+  nodePositionsOf.set(graph, positions);
+  return positions;
+}
+
+/** The close candidates of a search: their positions in `at` (a node's position, −1 for none), with their hops. */
+function closeOnes(nearby: Nearby, at: Int32Array): { positions: number[]; hops: number[] } {
+  const positions: number[] = [];
+  const hops: number[] = [];
+  for (let i = 0; i < nearby.nodes.length; i++) {
+    const position = at[nearby.nodes[i]!]!;
+    if (position < 0) continue;
+    positions.push(position);
+    hops.push(nearby.hops[i]!);
   }
-  return out;
+  return { positions, hops };
 }
 
 const nodesOf = (graph: InnovationGraph, refs: [NodeKind, number | null][]) => refs.filter(([, id]) => id !== null).map(([kind, id]) => graph.nodes.nodeOf(kind, id!)).filter((n) => n >= 0);
@@ -180,9 +189,9 @@ export async function enterprisesFor(ctx: MatchingContext, achievementId: number
   const subject: MatchSubject = { segments: [...segments].sort(), fields: [...subjectFields].sort(), district: a.district_code };
   const sources = nodesOf(graph, [['achievement', a.id], ['rd_institution', a.rd_institution_id], ['platform', a.platform_id], ...a.org_ids.map((o) => ['organization', o] as [NodeKind, number])]);
   const near = proximity(graph.csr, seenEdges(graph, p), sources, ctx.config.maxHops);
-  const hops = hopsOfKind(graph, near.hops, 'organization');
-  const nearHere = positionsOf(facts.enterpriseAt, [...dealings.keys(), ...hops.keys()]);
-  const worth = shortlistOf(candidateIndexes(facts, membership).enterprises, subject, limit, nearHere, (i) => own.has(facts.enterprises[i]!.id));
+  const dealt = new Set(positionsOf(facts.enterpriseAt, [...dealings.keys()]));
+  const close = closeOnes(near, nodePositions(graph, facts).enterprises);
+  const { positions: worth, hops } = shortlistOf(candidateIndexes(facts, membership).enterprises, subject, limit, { dealt, ...close }, (i) => own.has(facts.enterprises[i]!.id));
   const candidates = worth.map((i): MatchCandidate => {
     const f = facts.enterprises[i]!;
     return {
@@ -191,7 +200,7 @@ export async function enterprisesFor(ctx: MatchingContext, achievementId: number
       segments: membership.organizations.get(f.id) ?? NONE,
       fields: contracts.bought.get(f.id) ?? NO_FIELDS,
       dealings: dealings.get(f.id) ?? NONE,
-      hops: hops.get(f.id) ?? null,
+      hops: hops.get(i) ?? null,
       district: f.district_code,
       qualifications: facts.held.get(f.id) ?? NONE,
     };
@@ -229,24 +238,20 @@ export async function institutionsFor(ctx: MatchingContext, organizationId: numb
     if (by !== 0) push(movedHere, by, transferRow(t));
   }
   const near = proximity(graph.csr, seenEdges(graph, p), nodesOf(graph, [['organization', org.id]]), ctx.config.maxHops);
-  const labHops = hopsOfKind(graph, near.hops, 'rd_institution');
-  const stationHops = hopsOfKind(graph, near.hops, 'platform');
-  const candidate = ({ kind, row: h }: Hosted): MatchCandidate => ({
+  const candidate = ({ kind, row: h }: Hosted, hops: number | null): MatchCandidate => ({
     kind,
     id: h.id,
     segments: (kind === 'rd_institution' ? membership.institutions : membership.platforms).get(h.id) ?? NONE,
     fields: mergeFields(contracts.sold.get(h.host_org_id), contracts.movedFields.get(hostedKey(kind, h.id))),
     dealings: joined(withHost.get(h.host_org_id) ?? NONE, movedHere.get(hostedKey(kind, h.id)) ?? NONE),
-    hops: (kind === 'rd_institution' ? labHops : stationHops).get(h.id) ?? null,
+    hops,
     district: h.district_code,
     qualifications: [],
   });
   const subject: MatchSubject = { segments: [...(membership.organizations.get(org.id) ?? [])].sort(), fields: [...subjectFields].sort(), district: org.district_code };
-  const nearHere = [
-    ...[...withHost.keys()].flatMap((host) => facts.hostedByHost.get(host) ?? NONE),
-    ...positionsOf(facts.hostedAt, [...movedHere.keys(), ...[...labHops.keys()].map((id) => hostedKey('rd_institution', id)), ...[...stationHops.keys()].map((id) => hostedKey('platform', id))]),
-  ];
-  const worth = shortlistOf(candidateIndexes(facts, membership).hosted, subject, limit, nearHere, (i) => facts.hosted[i]!.row.host_org_id === org.id);
-  const matches = rankMatches(subject, worth.map((i) => candidate(facts.hosted[i]!)), ctx.config, labelsOf(ctx), limit);
+  const dealt = new Set([...[...withHost.keys()].flatMap((host) => facts.hostedByHost.get(host) ?? NONE), ...positionsOf(facts.hostedAt, [...movedHere.keys()])]);
+  const close = closeOnes(near, nodePositions(graph, facts).hosted);
+  const { positions: worth, hops } = shortlistOf(candidateIndexes(facts, membership).hosted, subject, limit, { dealt, ...close }, (i) => facts.hosted[i]!.row.host_org_id === org.id);
+  const matches = rankMatches(subject, worth.map((i) => candidate(facts.hosted[i]!, hops.get(i) ?? null)), ctx.config, labelsOf(ctx), limit);
   return present(ctx, { ref: `organization:${org.id}`, kind: 'organization', id: org.id, name: nameOf(org) }, near.reached, matches, (m) => facts.hosted[facts.hostedAt.get(hostedKey(m.kind, m.id))!]!.row);
 }
