@@ -46,7 +46,8 @@ export function indexProfiles(count: number, describe: (position: number) => Pro
   for (let position = 0; position < count; position++) {
     const p = describe(position);
     append(classes, p.class, position);
-    const key = `${p.class}\u0000${p.segments.join('\u0001')}\u0000${p.fields.join('\u0001')}`;
+    // Most candidates share nothing but their class: their key is the class alone (no other key is without \u0000).
+    const key = p.segments.length + p.fields.length === 0 ? p.class : `${p.class}\u0000${p.segments.join('\u0001')}\u0000${p.fields.join('\u0001')}`;
     let n = profiles.get(key);
     if (n === undefined) {
       profiles.set(key, (n = members.length));

@@ -98,6 +98,10 @@ export async function heldQualifications(db: Queryable, today: string, kinds: re
     [today, kinds],
   );
   const out = new Map<number, string[]>();
-  for (const { o, q } of found) out.set(o, [...(out.get(o) ?? []), q]);
+  for (const { o, q } of found) {
+    const held = out.get(o);
+    if (held) held.push(q);
+    else out.set(o, [q]);
+  }
   return out;
 }
