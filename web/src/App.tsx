@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 // The ES-module locales: antd/locale/* are CommonJS copies of code the app already loads as ES modules.
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { ApiProblem } from './api/problem';
 import { ME_KEY } from './auth/session';
+import { FeedbackProvider } from './layout/feedback';
 import { createRouter } from './routes';
 import { useReducedMotion } from './layout/useReducedMotion';
 import { themeFor } from './theme';
@@ -43,7 +44,7 @@ function makeQueryClient(router: Router) {
   return client;
 }
 
-/** Providers: data cache, antd theme (still when the user asks for reduced motion) and locale (follows the UI language), router. */
+/** Providers: data cache, antd theme (still when the user asks for reduced motion) and locale (follows the UI language), messages and dialogs, router. */
 export function App() {
   const { i18n } = useTranslation();
   const reducedMotion = useReducedMotion();
@@ -54,9 +55,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeFor(reducedMotion)}>
-        <AntApp>
+        <FeedbackProvider>
           <RouterProvider router={router} />
-        </AntApp>
+        </FeedbackProvider>
       </ConfigProvider>
     </QueryClientProvider>
   );

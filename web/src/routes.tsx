@@ -3,6 +3,7 @@ import { createBrowserRouter, Outlet, useParams, type RouteObject } from 'react-
 import type { Permission } from '../../src/domain/permissions';
 import { loadPageTexts } from './i18n';
 import { AppLayout } from './layout/AppLayout';
+import { loadFeedback } from './layout/feedback';
 import { HomePage } from './pages/HomePage';
 import { portalRoute } from './portal/routes';
 
@@ -25,11 +26,11 @@ interface EntityPages {
 /**
  * A page whose code loads on its first visit: each area of the app is a chunk of its own, so the
  * first page (the overview) loads only the code it shows, not the charts, forms and wizards, nor
- * the pages' texts.
+ * the pages' texts, nor the holders of messages and dialogs (`App.useApp()`).
  */
 function lazyPage<M>(load: () => Promise<M>, render: (module: M) => ReactElement): RouteObject['lazy'] {
   return async () => {
-    const [module] = await Promise.all([load(), loadPageTexts()]);
+    const [module] = await Promise.all([load(), loadPageTexts(), loadFeedback()]);
     return { element: render(module) };
   };
 }

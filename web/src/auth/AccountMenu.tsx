@@ -1,20 +1,20 @@
 import { ApiOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, type MenuProps } from 'antd';
+import { Button, Dropdown, type MenuProps } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { messageSide } from '../i18n/language';
+import { loadFeedback } from '../layout/feedback';
 import { useLogout, useMe } from './session';
 import { useCan } from './useCan';
 
-/** The form and dialog code load when the dialog is first opened, not with every page. */
-const PasswordModal = lazy(() => import('./PasswordModal').then((m) => ({ default: m.PasswordModal })));
+/** The form and dialog code, and the holder of its message, load when the dialog is first opened, not with every page. */
+const PasswordModal = lazy(() => Promise.all([import('./PasswordModal'), loadFeedback()]).then(([m]) => ({ default: m.PasswordModal })));
 
 /** The header's account menu: who is signed in, one's API tokens, password change and sign-out. */
 export function AccountMenu() {
   const { t, i18n } = useTranslation();
   const side = messageSide(i18n.language);
-  const { message } = App.useApp();
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -34,11 +34,13 @@ export function AccountMenu() {
     if (key === 'tokens') void navigate('/tokens');
     if (key === 'password') setChanging(true);
     // mutateAsync: signed out, this menu unmounts (the sign-out goes to the public portal), which would drop mutate's callbacks.
-    if (key === 'logout')
+    if (key === 'logout') {
+      const feedback = loadFeedback(); // the message's holder loads while signing out
       logout.mutateAsync().then(
-        () => void message.success(t('auth.loggedOut')),
+        () => feedback.then(({ message }) => void message.success(t('auth.loggedOut'))),
         () => undefined, // still signed in: the menu stays, as it did before
       );
+    }
   };
   return (
     <>

@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useMe } from '../auth/session';
-import { loadPageTexts } from '../i18n';
 
-/** Its code (badge, tooltip, the inbox query) and its texts load only for someone signed in: visitors never see it. */
-const InboxButton = lazy(() => Promise.all([import('./InboxButton'), loadPageTexts()]).then(([m]) => ({ default: m.InboxButton })));
+/** Its code (badge, tooltip, the inbox query) loads only for someone signed in: visitors never see it. Its text is a core one (nav.inboxWaiting), so the overview does not load the pages' texts for it. */
+const InboxButton = lazy(() => import('./InboxButton').then((m) => ({ default: m.InboxButton })));
 
 /** The header's inbox button for someone signed in. */
 export function InboxBadge() {

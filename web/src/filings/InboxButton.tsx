@@ -12,10 +12,10 @@ export function InboxButton() {
   const { data } = useInbox(true);
   const count = waitingCount(data);
   return (
-    <Tooltip title={t('filings.inbox.badge', { count })}>
+    <Tooltip title={t('nav.inboxWaiting', { count })}>
       <span data-testid="inbox-count" data-count={count}>
         <Badge count={count} overflowCount={99} size="small">
-          <Button icon={<InboxOutlined />} aria-label={t('filings.inbox.badge', { count })} data-testid="inbox-button" onClick={() => void navigate('/inbox')} />
+          <Button icon={<InboxOutlined />} aria-label={t('nav.inboxWaiting', { count })} data-testid="inbox-button" onClick={() => void navigate('/inbox')} />
         </Badge>
       </span>
     </Tooltip>

@@ -55,6 +55,8 @@ export const enCore: typeof zhCNCore = {
     tokens: 'API tokens',
     applications: 'Applications',
     inbox: 'Inbox',
+    // The header's inbox button, on every page of an account: a core text, not one of the pages'.
+    inboxWaiting: '{{count}} waiting',
     experts: 'Expert pool',
     notices: 'Public notices',
     techSme: 'Tech-SME check',

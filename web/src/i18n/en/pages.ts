@@ -873,7 +873,6 @@ export const enPages: typeof zhCNPages = {
     inbox: {
       title: 'Inbox',
       intro: 'Applications waiting for you (oldest first), and what others did on the applications you see in the last 14 days.',
-      badge: '{{count}} waiting',
       waiting: 'Waiting for you ({{count}})',
       waitingNone: 'Nothing waits for you',
       since: 'since {{time}}',

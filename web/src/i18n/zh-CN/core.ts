@@ -58,6 +58,8 @@ export const zhCNCore = {
     tokens: 'API 令牌',
     applications: '备案申请',
     inbox: '待办',
+    // The header's inbox button, on every page of an account: a core text, not one of the pages'.
+    inboxWaiting: '待办 {{count}} 项',
     experts: '专家库',
     notices: '公示',
     techSme: '科小自评',

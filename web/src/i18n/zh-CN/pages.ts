@@ -871,7 +871,6 @@ export const zhCNPages = {
     inbox: {
       title: '待办与动态',
       intro: '等待您办理的申请（最早的在前），以及他人最近 14 天在您可见的申请上的操作。',
-      badge: '待办 {{count}} 项',
       waiting: '待我办理（{{count}}）',
       waitingNone: '没有待办事项',
       since: '自 {{time}} 起',
