@@ -126,6 +126,10 @@ async function publicUrls(): Promise<string[]> {
       }
     } else urls.push(path + (path.endsWith('/rows') || path.endsWith('-calls') ? '?per_page=200' : ''));
   }
+  // …and the registry's routes for anyone that carry records (security.md: notices, recruitment calls).
+  const calls = (await json<{ results: Array<{ id: number }> }>('/api/v1/recruitment-calls?per_page=200')).results.map((c) => c.id);
+  urls.push('/api/v1/notices', '/api/v1/recruitment-calls?per_page=200', ...calls.map((id) => `/api/v1/recruitment-calls/${id}`));
+  for (const view of ['import', 'report']) urls.push(`/api/v1/recruitment-calls/export?format=csv&view=${view}`, `/api/v1/recruitment-calls/export?format=jsonl&view=${view}&lang=en`);
   return urls;
 }
 
@@ -172,6 +176,15 @@ describe('no unpublished value in any public reply', () => {
     expect(calls).toContain(`简历请寄 ${CONTACT_REMOVED}，或致电${CONTACT_REMOVED}。`);
     // A search or filter would answer from the text before masking: the text is not searched, and filtering on it is refused.
     expect((await json<{ results: unknown[] }>(`/api/v1/public/recruitment-calls?search=${PLANTED.callMobile}`)).results).toEqual([]);
+    expect((await json<{ results: unknown[] }>(`/api/v1/recruitment-calls?search=${PLANTED.callMobile}`)).results).toEqual([]);
+    expect((await get(`/api/v1/recruitment-calls/export?format=csv&search=${PLANTED.callMobile}`)).body).not.toContain('开放数据泄密测试招贤令');
+    // A reader of the registry sees the call as its organization entered it.
+    const entered = await app.inject({ method: 'GET', url: `/api/v1/recruitment-calls?search=${PLANTED.callMobile}`, headers: orgUser.headers });
+    expect(entered.json<{ results: Array<{ description: string }> }>().results.map((c) => c.description)).toEqual([expect.stringContaining(PLANTED.callMobile)]);
+    // The list cache keeps a page as presented: the same page asked by a registry reader first is still masked for the public.
+    const page = '/api/v1/recruitment-calls?per_page=200&sort=id:desc';
+    expect((await app.inject({ method: 'GET', url: page, headers: orgUser.headers })).body).toContain(PLANTED.callEmail);
+    expect((await get(page)).body).not.toContain(PLANTED.callEmail);
     expect((await get(`/api/v1/public/datasets/recruitment_calls/rows?filter=description:x`)).statusCode).toBe(400);
     const dictionary = await json<{ fields: Array<{ name: string; note?: { zh: string } }> }>('/api/v1/public/datasets/rd_institutions/dictionary.json');
     expect(dictionary.fields.find((f) => f.name === 'global_results_evidence')?.note?.zh).toContain(CONTACT_REMOVED);

@@ -103,8 +103,9 @@ export async function runList<Row extends { id: number }, Item>(db: Queryable, s
   const tables = list.referencedBy ? [...new Set([...spec.tables, ...list.referencedBy.spec.tables])] : spec.tables;
   const version = await tablesVersion(db, tables);
   const { referencedBy, ...own } = list;
-  // The select is part of the key: two lists over one FROM may show different columns (open data's rows).
-  const key = `${spec.from}\n${spec.select}\n${JSON.stringify(own)}${referencedBy ? `\n${referencedBy.spec.from}\n${referencedBy.column}\n${JSON.stringify(referencedBy.filters)}` : ''}`;
+  // The select is part of the key: two lists over one FROM may show different columns (open data's rows);
+  // so are the searched columns: the public searches fewer of a recruitment call's than the registry.
+  const key = `${spec.from}\n${spec.select}\n${spec.searchColumns.join(',')}\n${JSON.stringify(own)}${referencedBy ? `\n${referencedBy.spec.from}\n${referencedBy.column}\n${JSON.stringify(referencedBy.filters)}` : ''}`;
   const hit = cache.get(key, version);
   if (hit) return hit as ListPage<Item>;
   const page = await build();

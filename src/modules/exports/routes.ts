@@ -12,7 +12,7 @@ import { visibleSql } from '../techContracts/service.js';
 import { visibleSql as visibleAchievementsSql } from '../achievements/service.js';
 import { visibleSql as visibleIpLoansSql } from '../ipLoans/service.js';
 import { seesPersonalData } from '../../domain/talent.js';
-import { visibleIntroductionsSql } from '../talent/service.js';
+import { readsCallsAsPublic, visibleIntroductionsSql } from '../talent/service.js';
 import { exportList } from './service.js';
 
 /** URL path of each entity's list, and its English noun for the docs. */
@@ -84,7 +84,8 @@ export const exportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
         // Read by reach, as their lists are (an organization user its own records).
         const visible = entity === 'ip_loans' ? visibleIpLoansSql(ctx, req.principal) : entity === 'tech_contracts' ? visibleSql(ctx, req.principal) : entity === 'talent_introductions' ? visibleIntroductionsSql(ctx, req.principal) : owner ? visibleAchievementsSql(ctx, req.principal, owner) : undefined;
         const personal = entity === 'talent_introductions' && seesPersonalData(req.principal);
-        const out = exportList(ctx, { entity, format, lang, view, filter, search, sort, visible, personal });
+        const asPublic = entity === 'recruitment_calls' && readsCallsAsPublic(req.principal);
+        const out = exportList(ctx, { entity, format, lang, view, filter, search, sort, visible, personal, asPublic });
         return reply.type(exportContentTypes[format]).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.stream);
       },
     );

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../shared/context.js';
 import { validationFailed } from '../shared/errors.js';
 import { contentDisposition, exportFileNames, importReading, sheetName, type StoredValue } from './cells.js';
 import { registryListSpec } from '../shared/registryLists.js';
+import { callAsPublished, callSpecForPublic } from '../talent/service.js';
 import { exportSelect } from './queries.js';
 import { exportColumns, reportReading } from './report.js';
 import { writeExport } from './writers.js';
@@ -27,6 +28,8 @@ export interface ExportRequest {
   visible?: string | undefined;
   /** Talent introductions: whether the caller may see personal data (else the list's rows come masked). */
   personal?: boolean | undefined;
+  /** Recruitment calls read by someone outside the registry: as published (`callAsPublished`). */
+  asPublic?: boolean | undefined;
 }
 
 export interface ExportFile {
@@ -43,13 +46,19 @@ const extensions: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', jso
  * filter fails here (a validation AppError) and never half-way through a download.
  */
 export function exportList(ctx: ServiceContext, req: ExportRequest): ExportFile {
-  const spec = registryListSpec(req.entity, ctx.city, req.visible, req.personal, ctx.clock.today());
+  const listed = registryListSpec(req.entity, ctx.city, req.visible, req.personal, ctx.clock.today());
+  const spec = req.asPublic ? callSpecForPublic(listed) : listed;
   const parsed = parseListQuery(spec, { filter: req.filter, search: req.search, sort: req.sort, per_page: EXPORT_BATCH_SIZE });
   if (!parsed.ok) throw validationFailed(parsed.problems);
   const view = req.view ?? 'import';
   const columns = exportColumns(req.entity, view);
-  const batches = listBatches<Record<string, StoredValue>>(ctx.db, spec, parsed.value, exportSelect(req.entity, columns), EXPORT_BATCH_SIZE);
+  const read = listBatches<Record<string, StoredValue>>(ctx.db, spec, parsed.value, exportSelect(req.entity, columns), EXPORT_BATCH_SIZE);
+  const batches = req.asPublic ? asPublished(read) : read;
   const reading = view === 'report' ? reportReading(ctx.city, req.lang, req.entity) : importReading(req.lang);
   const stream = writeExport(req.format, { columns, lang: req.lang, sheetName: sheetName(req.entity, req.lang), reading }, batches);
   return { stream, contentDisposition: contentDisposition(exportFileNames(req.entity, view, req.lang, extensions[req.format], ctx.clock.today())) };
+}
+
+async function* asPublished(batches: AsyncIterable<Array<Record<string, StoredValue>>>): AsyncGenerator<Array<Record<string, StoredValue>>> {
+  for await (const batch of batches) yield batch.map(callAsPublished);
 }

@@ -73,9 +73,12 @@ export const recruitmentCallRoutes = (ctx: AppContext) =>
     schemas: { create: recruitmentCallCreate, patch: recruitmentCallPatch, item: recruitmentCall, list: recruitmentCallList },
     rules: (input) => checkRecruitmentCallFields(ctx.city, input, ctx.clock.today()),
     listSpec: q.recruitmentCallListSpec(ctx.city),
-    list: (c, query) => service.listRecruitmentCalls(c, query),
-    get: (c, id) => service.getRecruitmentCall(c, id),
-    // A call is itself a public notice, and holds no personal data: no field the notice does not show.
+    list: (c, query, principal) => service.listRecruitmentCalls(c, query, principal),
+    get: async (c, id, principal) => {
+      const call = await service.getRecruitmentCall(c, id);
+      return service.readsCallsAsPublic(principal) ? service.callAsPublished(call) : call;
+    },
+    // A call is itself a public notice, and holds no personal data: no field the notice does not show (contacts typed into it masked for the public).
     readAccess: 'public',
     entity: service.RECRUITMENT_CALL,
     lock: q.lockCall,

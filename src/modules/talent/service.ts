@@ -1,7 +1,9 @@
 import type { ListQuery } from '../../contracts/common.js';
 import type { RecruitmentCall, RecruitmentCallCreate, RecruitmentCallPatch, TalentIntroduction, TalentIntroductionCreate, TalentIntroductionPatch } from '../../contracts/talent.js';
 import type { ListPage } from '../../db/list/sql.js';
-import { can, citywide, reachOf, type RecordScope } from '../../domain/permissions.js';
+import type { ListSpec } from '../../db/list/spec.js';
+import { maskContacts } from '../../domain/contactMask.js';
+import { can, citywide, reachOf, type Caller, type RecordScope } from '../../domain/permissions.js';
 import {
   checkRecruitmentCallFields,
   checkTalentIntroductionFields,
@@ -176,10 +178,26 @@ export function presentRecruitmentCall(row: q.RecruitmentCallRow, today: string)
   };
 }
 
-export async function listRecruitmentCalls(ctx: ServiceContext, query: ListQuery): Promise<ListPage<RecruitmentCall>> {
+/**
+ * A caller outside the registry (anyone without `registry.read`) reads a call as the open data
+ * publishes it: contacts typed into its description masked, and the description not searched —
+ * a search would answer from the text before masking.
+ */
+export const readsCallsAsPublic = (caller: Caller): boolean => !can(caller, 'registry.read');
+
+export function callAsPublished<T extends { description?: unknown }>(call: T): T {
+  return typeof call.description === 'string' ? { ...call, description: maskContacts(call.description).text } : call;
+}
+
+export const callSpecForPublic = (spec: ListSpec): ListSpec => ({ ...spec, searchColumns: spec.searchColumns.filter((c) => c !== 't.description') });
+
+export async function listRecruitmentCalls(ctx: ServiceContext, query: ListQuery, caller: Caller): Promise<ListPage<RecruitmentCall>> {
   const today = ctx.clock.today();
+  const asPublic = readsCallsAsPublic(caller);
   const spec = q.recruitmentCallListSpec(ctx.city, today);
-  return listRecords(ctx.db, spec, query, (row: q.RecruitmentCallRow) => presentRecruitmentCall(row, today));
+  const page = await listRecords(ctx.db, asPublic ? callSpecForPublic(spec) : spec, query, (row: q.RecruitmentCallRow) => presentRecruitmentCall(row, today));
+  // Masked after the list cache, which keeps a page as presented for every caller of the same query.
+  return asPublic ? { ...page, results: page.results.map(callAsPublished) } : page;
 }
 
 export async function getRecruitmentCall(ctx: ServiceContext, id: number): Promise<RecruitmentCall> {
