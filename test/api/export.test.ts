@@ -64,6 +64,9 @@ beforeAll(async () => {
 const exportOf = (path: string, query: string) => app.inject({ method: 'GET', url: `/api/v1/${path}/export?${query}` });
 
 /** A CSV export parsed back: checks the BOM and returns the header and the records. */
+/** Where an organization's field stands in an export (the columns of the import format, in order). */
+const at = (key: string) => fileColumns.organizations.findIndex((c) => c.key === key);
+
 function csvOf(body: Buffer): { header: string[]; records: string[][] } {
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const [header, ...records] = parseCsv(body, { bom: true, relax_column_count: false }) as string[][];
@@ -104,14 +107,14 @@ describe('CSV export', () => {
   it('has canonical keys, codes and empty cells in English', async () => {
     const { header, records } = csvOf((await exportOf('organizations', 'lang=en')).rawPayload);
     expect(header).toEqual(fileColumns.organizations.map((c) => c.key));
-    expect(records.map((r) => r[3])).toEqual(orgs.map((o) => o.kind));
-    expect(records.map((r) => r[6])).toEqual(orgs.map((o) => o.founded_on ?? ''));
-    expect(records.map((r) => r[2])).toEqual(orgs.map((o) => o.name_en ?? ''));
+    expect(records.map((r) => r[at('kind')])).toEqual(orgs.map((o) => o.kind));
+    expect(records.map((r) => r[at('founded_on')])).toEqual(orgs.map((o) => o.founded_on ?? ''));
+    expect(records.map((r) => r[at('name_en')])).toEqual(orgs.map((o) => o.name_en ?? ''));
   });
 
   it('neutralises texts starting with = + - @ tab or CR with one apostrophe, and only those', async () => {
     const { records } = csvOf((await exportOf('organizations', 'lang=en')).rawPayload);
-    const addresses = records.map((r) => r[7]);
+    const addresses = records.map((r) => r[at('address')]);
     FORMULA_ADDRESSES.forEach(([, expected], i) => expect(addresses[i]).toBe(expected));
     const q = csvOf((await exportOf('qualifications', 'lang=en')).rawPayload);
     expect(q.records[0]![2]).toBe(`'=1+1`);
@@ -145,8 +148,8 @@ describe('XLSX export', () => {
     listed.forEach((o, i) => {
       const row = sheet.getRow(i + 2);
       expect(row.getCell(1).value).toBe(o.uscc);
-      expect(row.getCell(4).value).toBe('企业');
-      expect(row.getCell(7).value).toBe(o.founded_on ?? null);
+      expect(row.getCell(at('kind') + 1).value).toBe('企业');
+      expect(row.getCell(at('founded_on') + 1).value).toBe(o.founded_on ?? null);
     });
   });
 
@@ -157,7 +160,7 @@ describe('XLSX export', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe('Organizations');
     // XML normalises a carriage return inside a cell to a line feed; the apostrophe stays.
-    FORMULA_ADDRESSES.forEach(([, expected], i) => expect(sheet.getRow(i + 2).getCell(8).value).toBe(expected.replace('\r', '\n')));
+    FORMULA_ADDRESSES.forEach(([, expected], i) => expect(sheet.getRow(i + 2).getCell(at('address') + 1).value).toBe(expected.replace('\r', '\n')));
   });
 });
 
