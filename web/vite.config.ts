@@ -31,6 +31,16 @@ function precompressed(): Plugin {
   };
 }
 
+/** Every import of zod in the web build gets it configured first (web/src/zodConfig.ts re-exports it). */
+function zodConfigured(): Plugin {
+  const configured = `${webRoot}src/zodConfig.ts`;
+  return {
+    name: 'starcity:zod-configured',
+    enforce: 'pre',
+    resolveId: (source, importer) => (source === 'zod' && importer !== configured ? configured : undefined),
+  };
+}
+
 /**
  * The web UI. `npm run build:web` writes dist/web, which the server serves at `/`;
  * `npm run dev:web` proxies the API to a server on :8080. Web code imports the shared
@@ -38,7 +48,7 @@ function precompressed(): Plugin {
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompressed()],
+  plugins: [zodConfigured(), react(), precompressed()],
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
