@@ -10,7 +10,7 @@ import { orgCodeCheckCharacter, usccCheckCharacter } from '../../src/domain/uscc
  */
 
 /** The template's header row: the Chinese headers of the organizations columns (docs/data-formats.md). */
-export const TEMPLATE_HEADERS = ['统一社会信用代码', '名称', '英文名称', '主体类型', '所在区县代码', '所在园区', '成立日期', '地址', '校验位放行理由'];
+export const TEMPLATE_HEADERS = ['统一社会信用代码', '名称', '英文名称', '主体类型', '国民经济行业代码', '所在区县代码', '所在园区', '成立日期', '地址', '校验位放行理由'];
 
 /** One organization as the officer types it: key = Chinese header. */
 export type Row = Record<string, string | number | Date | null>;

@@ -180,7 +180,7 @@ describe('templates', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toContain('organizations-template.csv');
-    expect(res.body).toBe('\uFEFF统一社会信用代码,名称,英文名称,主体类型,所在区县代码,所在园区,成立日期,地址,校验位放行理由\r\n');
+    expect(res.body).toBe('\uFEFF统一社会信用代码,名称,英文名称,主体类型,国民经济行业代码,所在区县代码,所在园区,成立日期,地址,校验位放行理由\r\n');
     const record = await importAndWait({ entity: 'organizations' }, { name: 'file', fileName: 'template.csv', content: res.rawPayload });
     expect(record).toMatchObject({ status: 'succeeded', read: 0, detected: { format: 'csv' } });
   });

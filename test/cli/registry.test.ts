@@ -38,7 +38,7 @@ describe('starcity export', () => {
     const csv = await starcity(['export', 'organizations', '--filter', 'kind:university', '--sort', 'name:desc', '--lang', 'en', '--data-dir', dir]);
     expect(csv.status, csv.stderr).toBe(0);
     const [header, ...lines] = csv.stdout.replace(/\r\n$/, '').split('\r\n');
-    expect(header).toBe('\uFEFFuscc,name,name_en,kind,district_code,zone,founded_on,address,uscc_override_reason');
+    expect(header).toBe('\uFEFFuscc,name,name_en,kind,industry_code,district_code,zone,founded_on,address,uscc_override_reason');
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.split(',')[3] === 'university')).toBe(true);
     const names = lines.map((l) => l.split(',')[1]!);

@@ -22,8 +22,8 @@ describe('which relations a caller sees', () => {
     expect(typesOfMask(visibleMask(caller('officer')))).toHaveLength(10);
   });
 
-  it('shows only the public registry’s relations where the records’ reach is an area or an organization', () => {
-    expect(typesOfMask(visibleMask(caller('officer', { districts: ['430104'] })))).toEqual(['hosts', 'located_in_zone']);
+  it('gives an area officer the relation types of a city-wide one (its area narrows the nodes: area.ts), an organization user only the public registry’s', () => {
+    expect(typesOfMask(visibleMask(caller('officer', { districts: ['430104'] })))).toEqual(typesOfMask(visibleMask(caller('officer'))));
     expect(typesOfMask(visibleMask(caller('org_user', { organizationIds: [1] })))).toEqual(['hosts', 'located_in_zone']);
   });
 
