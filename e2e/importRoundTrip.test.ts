@@ -125,7 +125,7 @@ test('template → filled in Excel → imported with the wizard → rejected row
     ORDER.forEach((o, i) => put(i + 2, 'valid' in o ? VALID[o.valid]! : INVALID[o.invalid]!.row));
     const fileName = `${NAME_MARK}主体.xlsx`;
     const filled = { name: fileName, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
-    expect((await loadWorkbook(filled.bytes)).worksheets[0]!.getRow(2).getCell(7).type).toBe(ExcelJS.ValueType.Date);
+    expect((await loadWorkbook(filled.bytes)).worksheets[0]!.getRow(2).getCell(TEMPLATE_HEADERS.indexOf('成立日期') + 1).type).toBe(ExcelJS.ValueType.Date);
 
     // 3. Imported with the wizard: the dry run names the bad rows, the import writes the good ones.
     let report = await uploadAndDryRun(filled, ORDER.length);
