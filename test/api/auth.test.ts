@@ -212,6 +212,25 @@ describe('password change', () => {
   });
 });
 
+const accountReads = () => statements.map((s) => s.sql).filter((sql) => /\b(api_tokens|users|sessions)\b/.test(sql));
+
+/**
+ * What a request reads of the account tables once the notifications of the set-up's own writes
+ * (a sign-in ends stale sessions) have arrived — on PostgreSQL a moment after them, and one
+ * arriving after a request took its stamp makes the next read the account again: nothing.
+ */
+async function settledWithoutAccountReads(request: () => Promise<LightMyRequestResponse>): Promise<string[]> {
+  for (let i = 0; i < 100; i++) {
+    statements.length = 0;
+    expect((await request()).statusCode).toBe(200);
+    if (accountReads().length === 0) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  statements.length = 0;
+  expect((await request()).statusCode).toBe(200);
+  return accountReads();
+}
+
 /**
  * The code of the 401 a request meets once the notification of a change has arrived (it follows
  * the commit by a moment, on PostgreSQL over the network); the last answer's code after 2 s.
@@ -286,10 +305,7 @@ describe('API tokens', () => {
     const bearer = { authorization: `Bearer ${created.token}` };
     const org = await createOrganization(t.app);
     const read = () => anonymous({ method: 'GET', url: `/api/v1/organizations/${org.id}`, headers: bearer });
-    expect((await read()).statusCode).toBe(200);
-    statements.length = 0;
-    expect((await read()).statusCode).toBe(200);
-    expect(statements.map((s) => s.sql).filter((sql) => /\b(api_tokens|users|sessions)\b/.test(sql))).toEqual([]);
+    expect(await settledWithoutAccountReads(read)).toEqual([]);
     // Not through the service: only the table's NOTIFY can tell this process.
     await t.db.query('UPDATE api_tokens SET revoked_at = $1 WHERE id = $2', [now, created.id]);
     expect(await refusedWithin(read)).toBe('auth.token_revoked');
@@ -298,10 +314,7 @@ describe('API tokens', () => {
   it('keeps a session the same way, and drops it once another process disables the account', async () => {
     const { user: u, headers } = await signedIn();
     const read = () => anonymous({ method: 'GET', url: '/api/v1/organizations', headers });
-    expect((await read()).statusCode).toBe(200);
-    statements.length = 0;
-    expect((await read()).statusCode).toBe(200);
-    expect(statements.map((s) => s.sql).filter((sql) => /\b(api_tokens|users|sessions)\b/.test(sql))).toEqual([]);
+    expect(await settledWithoutAccountReads(read)).toEqual([]);
     await t.db.query('UPDATE users SET active = false WHERE id = $1', [u.id]);
     expect(await refusedWithin(read)).toBe('auth.account_disabled');
   });
