@@ -27,7 +27,7 @@ const AFTER = String.raw`(?![\dA-Za-z])${NOT_AN_AMOUNT}`;
 const SEP = '[ -]?';
 
 const patterns: ReadonlyArray<{ kind: ContactKind; re: RegExp; accept?: (match: string) => boolean }> = [
-  // 1[3-9]x xxxx xxxx, with +86 / 0086 / 86 before it or not.
+  // A mobile number: 1, then 3–9, then nine digits (grouped 3 · 4 · 4 or not), with +86 / 0086 / 86 before it or not.
   { kind: 'mobile', re: new RegExp(String.raw`${BEFORE}(?:(?:\+|00)?86${SEP})?1[3-9]\d${SEP}\d{4}${SEP}\d{4}${AFTER}`, 'g') },
   // Area code 0xx(x), in brackets or not, then 7–8 digits, the first 2–9 (a space or dash after the third or fourth), an extension after a dash.
   { kind: 'landline', re: new RegExp(String.raw`${BEFORE}(?:\(0\d{2,3}\)|0\d{2,3})${SEP}[2-9]\d{2,3}${SEP}\d{4}(?:-\d{1,6})?${AFTER}`, 'g') },
